@@ -1,0 +1,106 @@
+//! The non-interactive commands: text for people, `--json` for scripts.
+
+mod json;
+mod output;
+mod show;
+mod who;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use clap_complete::Shell;
+
+use crate::domain::Catalog;
+
+/// `fgf --version` also names the embedded document.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (embedded document: 渝府办发〔2019〕103号)"
+);
+
+const ABOUT: &str = "放管服 task tree in the terminal: who leads what in 渝府办发〔2019〕103号.
+重庆市深化“放管服”改革重点任务分工：谁牵头、谁配合、何时完成。";
+
+const AFTER: &str = "Without a command, fgf opens the interactive view when stdout is a terminal.
+
+Examples:
+  fgf who 企业开办            who leads 企业开办 (tasks and measures, best first)
+  fgf who 发改委 --json        what 市发展改革委 leads or supports, as JSON
+  fgf show 9.2                 one measure in full, with milestones
+  fgf list                     the whole tree: ids, titles, lead units
+  fgf unit 市场监管局          what one unit leads and supports";
+
+#[derive(Debug, Parser)]
+#[command(name = "fgf", version = VERSION, about = ABOUT, after_help = AFTER)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Who leads it: find tasks and measures by text, title, id or unit, best first.
+    #[command(
+        after_help = "Examples:\n  fgf who 企业开办\n  fgf who 税务局 --limit 3\n  fgf who 9.2 --json"
+    )]
+    Who {
+        /// Words of a title or measure, an id (9.2), or a unit name or short form (发改委).
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// At most this many hits.
+        #[arg(long, short = 'n', default_value_t = 10)]
+        limit: usize,
+        /// A JSON list of hits, best first.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one task (9), measure (9.2) or milestone (9.2.1) in full.
+    #[command(after_help = "Examples:\n  fgf show 7\n  fgf show 7.2\n  fgf show 19.3.2 --json")]
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the tree: sections, tasks, measures with their lead units.
+    #[command(after_help = "Examples:\n  fgf list\n  fgf list --json | jq '.sections[0].tasks[0]'")]
+    List {
+        /// The whole document as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// What a unit leads and supports; without a name, every unit with its counts.
+    #[command(
+        after_help = "Examples:\n  fgf unit\n  fgf unit 市场监管局\n  fgf unit 重庆市税务局 --json"
+    )]
+    Unit {
+        /// A unit name as printed (市市场监管局) or a short form (市场监管局).
+        name: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print shell completions.
+    #[command(
+        after_help = "Example:\n  fgf completions bash > ~/.local/share/bash-completion/completions/fgf"
+    )]
+    Completions { shell: Shell },
+}
+
+/// Runs one command against a loaded document.
+pub fn run(cat: &Catalog, command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Who { query, limit, json } => who::run(cat, &query.join(" "), limit, json),
+        Command::Show { id, json } => show::show(cat, &id, json),
+        Command::List { json } => show::list(cat, json),
+        Command::Unit { name, json } => who::unit(cat, name.as_deref(), json),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "fgf", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Exit code when an id or unit is unknown (clap uses 2 for usage errors too).
+pub const EXIT_UNKNOWN: u8 = 2;
+/// Exit code when a query matched nothing (as `fzf --filter`).
+pub const EXIT_NO_MATCH: u8 = 1;

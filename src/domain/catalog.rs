@@ -1,0 +1,165 @@
+//! A loaded document with its lookups: ids to items, unit names and aliases to units.
+
+use std::collections::HashMap;
+
+use super::error::DocError;
+use super::model::{Document, Measure, Milestone, Section, Task};
+use super::validate;
+
+/// Where an id points in the document: indices into sections / tasks / measures / milestones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Loc {
+    Task(usize, usize),
+    Measure(usize, usize, usize),
+    Milestone(usize, usize, usize, usize),
+}
+
+/// A borrowed view of what an id names.
+#[derive(Debug, Clone, Copy)]
+pub enum Item<'a> {
+    Task(&'a Section, &'a Task),
+    Measure(&'a Section, &'a Task, &'a Measure),
+    Milestone(&'a Section, &'a Task, &'a Measure, &'a Milestone),
+}
+
+impl Item<'_> {
+    pub fn id(&self) -> &str {
+        match self {
+            Item::Task(_, t) => &t.id,
+            Item::Measure(_, _, m) => &m.id,
+            Item::Milestone(_, _, _, k) => &k.id,
+        }
+    }
+}
+
+/// A validated document plus the indexes every shell needs.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub doc: Document,
+    ids: HashMap<String, Loc>,
+    /// Canonical names and aliases -> index into `doc.units`.
+    unit_names: HashMap<String, usize>,
+    /// Per unit: the measures it leads and those it supports, in document order.
+    leads: Vec<Vec<Loc>>,
+    supports: Vec<Vec<Loc>>,
+}
+
+impl Catalog {
+    /// Parses and validates a document in fgf's JSON format.
+    pub fn from_json(json: &str) -> Result<Catalog, DocError> {
+        let doc: Document = serde_json::from_str(json).map_err(DocError::from_json)?;
+        Catalog::new(doc)
+    }
+
+    /// Validates a document and builds its indexes.
+    pub fn new(doc: Document) -> Result<Catalog, DocError> {
+        let problems = validate::check(&doc);
+        if !problems.is_empty() {
+            return Err(DocError::Invalid(problems));
+        }
+        let mut ids = HashMap::new();
+        for (si, s) in doc.sections.iter().enumerate() {
+            for (ti, t) in s.tasks.iter().enumerate() {
+                ids.insert(t.id.clone(), Loc::Task(si, ti));
+                for (mi, m) in t.measures.iter().enumerate() {
+                    ids.insert(m.id.clone(), Loc::Measure(si, ti, mi));
+                    for (ki, k) in m.milestones.iter().enumerate() {
+                        ids.insert(k.id.clone(), Loc::Milestone(si, ti, mi, ki));
+                    }
+                }
+            }
+        }
+        let mut unit_names = HashMap::new();
+        for (ui, u) in doc.units.iter().enumerate() {
+            unit_names.insert(u.name.clone(), ui);
+            for a in &u.aliases {
+                unit_names.insert(a.clone(), ui);
+            }
+        }
+        let mut leads = vec![Vec::new(); doc.units.len()];
+        let mut supports = vec![Vec::new(); doc.units.len()];
+        for (si, s) in doc.sections.iter().enumerate() {
+            for (ti, t) in s.tasks.iter().enumerate() {
+                for (mi, m) in t.measures.iter().enumerate() {
+                    let loc = Loc::Measure(si, ti, mi);
+                    for u in &m.lead {
+                        leads[unit_names[u]].push(loc);
+                    }
+                    for u in &m.support {
+                        supports[unit_names[u]].push(loc);
+                    }
+                }
+            }
+        }
+        Ok(Catalog {
+            doc,
+            ids,
+            unit_names,
+            leads,
+            supports,
+        })
+    }
+
+    pub fn get(&self, id: &str) -> Option<Item<'_>> {
+        self.ids.get(id.trim()).map(|&loc| self.at(loc))
+    }
+
+    pub fn locate(&self, id: &str) -> Option<Loc> {
+        self.ids.get(id.trim()).copied()
+    }
+
+    pub fn at(&self, loc: Loc) -> Item<'_> {
+        let d = &self.doc;
+        match loc {
+            Loc::Task(s, t) => Item::Task(&d.sections[s], &d.sections[s].tasks[t]),
+            Loc::Measure(s, t, m) => {
+                let (sec, task) = (&d.sections[s], &d.sections[s].tasks[t]);
+                Item::Measure(sec, task, &task.measures[m])
+            }
+            Loc::Milestone(s, t, m, k) => {
+                let (sec, task) = (&d.sections[s], &d.sections[s].tasks[t]);
+                let measure = &task.measures[m];
+                Item::Milestone(sec, task, measure, &measure.milestones[k])
+            }
+        }
+    }
+
+    /// Every task with its section, in document order.
+    pub fn tasks(&self) -> impl Iterator<Item = (&Section, &Task)> {
+        self.doc
+            .sections
+            .iter()
+            .flat_map(|s| s.tasks.iter().map(move |t| (s, t)))
+    }
+
+    /// Every measure with its section and task, in document order.
+    pub fn measures(&self) -> impl Iterator<Item = (&Section, &Task, &Measure)> {
+        self.tasks()
+            .flat_map(|(s, t)| t.measures.iter().map(move |m| (s, t, m)))
+    }
+
+    /// All ids (tasks, measures, milestones), for suggestions.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.ids.keys().map(String::as_str)
+    }
+
+    /// Resolves a unit by its canonical name or an alias.
+    pub fn unit_index(&self, name: &str) -> Option<usize> {
+        self.unit_names.get(name.trim()).copied()
+    }
+
+    /// The measures a unit leads, in document order.
+    pub fn led_by(&self, unit: usize) -> impl Iterator<Item = Item<'_>> {
+        self.leads[unit].iter().map(|&l| self.at(l))
+    }
+
+    /// The measures a unit cooperates on, in document order.
+    pub fn supported_by(&self, unit: usize) -> impl Iterator<Item = Item<'_>> {
+        self.supports[unit].iter().map(|&l| self.at(l))
+    }
+
+    /// (measures led, measures supported) for a unit.
+    pub fn unit_counts(&self, unit: usize) -> (usize, usize) {
+        (self.leads[unit].len(), self.supports[unit].len())
+    }
+}

@@ -1,0 +1,13 @@
+//! The pure core of fgf: no terminal, no printing.
+
+pub mod catalog;
+pub mod error;
+pub mod lookup;
+pub mod model;
+pub mod seeds;
+pub mod text;
+pub mod validate;
+
+pub use catalog::{Catalog, Item, Loc};
+pub use error::{DocError, Problem};
+pub use model::{Allocation, Confidence, Document, Measure, Milestone, Section, Task, Unit};

@@ -1,0 +1,200 @@
+//! The document model: a task-allocation notice as sections, tasks, measures and milestones.
+//!
+//! The serde shape of these types *is* fgf's document format (`seeds/*.json`, `fgf list --json`).
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// One task-allocation notice, such as 渝府办发〔2019〕103号.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Version of the document format.
+    pub format: u32,
+    /// Stable, typeable id; the state file is kept per document id.
+    pub id: String,
+    /// The document number as printed (文号), e.g. 渝府办发〔2019〕103号.
+    pub number: String,
+    pub title: String,
+    pub issuer: String,
+    pub signed: Date,
+    pub published: Date,
+    #[serde(default)]
+    pub addressees: String,
+    /// Title of the allocation table that follows the preamble.
+    #[serde(default)]
+    pub table_title: String,
+    /// The work requirements of the preamble (一、二、三 …).
+    #[serde(default)]
+    pub requirements: Vec<Requirement>,
+    /// The canonical unit list: every lead / cooperating entry names one of these.
+    pub units: Vec<Unit>,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    pub numeral: String,
+    pub title: String,
+    pub text: String,
+}
+
+/// A responsible body, named exactly as printed in the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub name: String,
+    /// Common short forms that resolve to this unit (发改委 -> 市发展改革委).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// A collective placeholder (各区县政府, 市政府有关部门) rather than one named body.
+    #[serde(default)]
+    pub collective: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// One-character key: 放, 管 or 服.
+    pub key: String,
+    /// 一, 二, 三.
+    pub numeral: String,
+    pub title: String,
+    pub tasks: Vec<Task>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// "9": the task number as a string, typed by users.
+    pub id: String,
+    pub number: u32,
+    /// The Chinese numeral printed in the heading: 九 for （九）.
+    pub numeral: String,
+    pub title: String,
+    pub measures: Vec<Measure>,
+}
+
+/// How sure the reading of the scrambled table is about a measure's allocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+/// Another possible lead / cooperating allocation of a measure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Allocation {
+    pub lead: Vec<String>,
+    pub support: Vec<String>,
+}
+
+/// One 贯彻举措 with its lead (牵头) and cooperating (配合) units.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// "9.2": task number, then measure number.
+    pub id: String,
+    pub text: String,
+    pub lead: Vec<String>,
+    pub support: Vec<String>,
+    pub confidence: Confidence,
+    /// The other reading of the allocation, where the readings differ.
+    #[serde(default)]
+    pub alternative: Option<Allocation>,
+    /// How the allocation was read from the source (seed line numbers), for the record.
+    #[serde(default)]
+    pub reading: String,
+    pub milestones: Vec<Milestone>,
+}
+
+/// A dated target in a measure, or the whole measure when it has none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    /// "9.2.1": measure id, then the milestone's number in text order.
+    pub id: String,
+    pub deadline: Option<Date>,
+    /// The dated phrase as printed (2019年底前), if any.
+    #[serde(default)]
+    pub phrase: Option<String>,
+    /// The clause the deadline governs.
+    pub text: String,
+}
+
+impl Section {
+    /// "一、深化简政放权"
+    pub fn heading(&self) -> String {
+        format!("{}、{}", self.numeral, self.title)
+    }
+}
+
+impl Task {
+    /// "（九）全面开展工程建设项目审批制度改革"
+    pub fn heading(&self) -> String {
+        format!("（{}）{}", self.numeral, self.title)
+    }
+
+    /// Lead units of all measures, first appearance first.
+    pub fn lead_units(&self) -> Vec<&str> {
+        dedup(self.measures.iter().flat_map(|m| m.lead.iter()))
+    }
+
+    /// Cooperating units of all measures that are not also lead somewhere in the task.
+    pub fn support_units(&self) -> Vec<&str> {
+        let lead = self.lead_units();
+        dedup(self.measures.iter().flat_map(|m| m.support.iter()))
+            .into_iter()
+            .filter(|u| !lead.contains(u))
+            .collect()
+    }
+
+    /// The least certain allocation among the task's measures.
+    pub fn confidence(&self) -> Confidence {
+        self.measures
+            .iter()
+            .map(|m| m.confidence)
+            .min()
+            .unwrap_or(Confidence::High)
+    }
+}
+
+impl Measure {
+    /// The measure's number within its task ("2" for 9.2).
+    pub fn number(&self) -> &str {
+        self.id.rsplit('.').next().unwrap_or(&self.id)
+    }
+
+    /// The task id this measure belongs to ("9" for 9.2).
+    pub fn task_id(&self) -> &str {
+        self.id.rsplit_once('.').map_or(&self.id, |(t, _)| t)
+    }
+
+    pub fn is_certain(&self) -> bool {
+        self.confidence == Confidence::High
+    }
+}
+
+fn dedup<'a>(names: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for n in names {
+        if !out.contains(&n.as_str()) {
+            out.push(n);
+        }
+    }
+    out
+}

@@ -1,0 +1,6 @@
+//! fgf: the 放管服 reform's task tree in the terminal.
+//!
+//! `domain` is the pure core (document model, lookups); `cli` is a thin shell over it.
+
+pub mod cli;
+pub mod domain;

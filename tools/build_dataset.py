@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""Builds seeds/yufubanfa-2019-103.json from the reference reading.
+
+Provenance tool, run by hand (not by CI): the committed JSON is the dataset, and the
+fidelity tests in tests/ check it against the seed text. Corrections to the
+reference reading live in CORRECTIONS below, each with the seed lines that prove it.
+
+    python3 tools/build_dataset.py ../shared/data/yufubanfa-2019-103.reference.json
+"""
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "yufubanfa-2019-103.source.txt"
+OUT = ROOT / "seeds" / "yufubanfa-2019-103.json"
+
+NUMERALS = "一 二 三 四 五 六 七 八 九 十".split()
+
+
+def cn_numeral(n):
+    if n <= 10:
+        return NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else NUMERALS[tens - 1]
+    return head + "十" + (NUMERALS[ones - 1] if ones else "")
+
+
+# Corrections to the reference reading: measure id -> fields to replace, with proof.
+CORRECTIONS = {}
+
+# Canonical units: name exactly as printed -> (aliases, collective?)
+UNITS = {
+    "市发展改革委": (["发展改革委", "发改委", "市发改委"], False),
+    "市商务委": (["商务委"], False),
+    "市市场监管局": (["市场监管局", "市场监管", "市监局"], False),
+    "市司法局": (["司法局"], False),
+    "市公共资源交易监管局": (["公共资源交易监管局", "公管局"], False),
+    "市财政局": (["财政局"], False),
+    "市政府办公厅": (["政府办公厅", "市府办", "办公厅"], False),
+    "市公安局": (["公安局"], False),
+    "市交通局": (["交通局", "市交委", "交委"], False),
+    "市人力社保局": (["人力社保局", "人社局", "市人社局"], False),
+    "市规划自然资源局": (["规划自然资源局", "规资局", "市规资局"], False),
+    "市住房城乡建委": (["住房城乡建委", "住建委", "市住建委"], False),
+    "重庆市税务局": (["市税务局", "税务局"], False),
+    "重庆海关": (["海关"], False),
+    "市生态环境局": (["生态环境局", "环保局"], False),
+    "市经济信息委": (["经济信息委", "经信委", "市经信委"], False),
+    "市民政局": (["民政局"], False),
+    "重庆铁路办事处": (["铁路办事处"], False),
+    "市政府口岸物流办": (["口岸物流办", "口岸办"], False),
+    "重庆银保监局": (["银保监局", "银保监"], False),
+    "市农业农村委": (["农业农村委", "农委"], False),
+    "市文化旅游委": (["文化旅游委", "文旅委", "市文旅委"], False),
+    "市文化执法总队": (["文化执法总队"], False),
+    "市应急局": (["应急局", "应急管理局"], False),
+    "市药监局": (["药监局"], False),
+    "市卫生健康委": (["卫生健康委", "卫健委", "市卫健委"], False),
+    "市医保局": (["医保局"], False),
+    "市大数据发展局": (["大数据发展局", "大数据局", "市大数据局"], False),
+    "人行重庆营管部": (["人行", "人民银行", "营管部"], False),
+    "市知识产权局": (["知识产权局"], False),
+    "重庆边检总站": (["边检总站", "边检"], False),
+    "市科技局": (["科技局"], False),
+    "市政府外办": (["外办"], False),
+    "市城市管理局": (["城市管理局", "城管局", "市城管局"], False),
+    "市能源局": (["能源局"], False),
+    "市通信管理局": (["通信管理局"], False),
+    "市工商联": (["工商联"], False),
+    "市教委": (["教委"], False),
+    "市体育局": (["体育局"], False),
+    "市政府督查办": (["督查办"], False),
+    "两江新区管委会": (["两江新区"], False),
+    "高新区管委会": (["高新区"], False),
+    "各区县政府": ([], True),
+    "有关区县政府": ([], True),
+    "市政府有关部门": ([], True),
+    "市政府各部门": ([], True),
+    "有关开发区管委会": ([], True),
+    "市级公用企事业单位": ([], True),
+}
+
+REQUIREMENTS = [("一", 9), ("二", 11), ("三", 13)]
+
+PHRASE = re.compile(r"(20\d\d)年(?:(\d{1,2})月)?(底前)?")
+
+
+def deadline(m):
+    year, month = int(m.group(1)), m.group(2)
+    if month:
+        month = int(month)
+        last = [31, 29 if year % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return f"{year:04d}-{month:02d}-{last:02d}"
+    return f"{year:04d}-12-31"
+
+
+def milestones(mid, text):
+    """One milestone per dated phrase; its clause runs from the start of its sentence
+    (or the end of the previous dated clause in that sentence) to the next dated
+    phrase or the end of the sentence."""
+    found = list(PHRASE.finditer(text))
+    if not found:
+        return [{"id": f"{mid}.1", "deadline": None, "phrase": None, "text": text}]
+    out = []
+    prev_end = 0
+    for i, m in enumerate(found):
+        sent_start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
+        start = max(sent_start, prev_end)
+        ends = [e for e in (text.find("。", m.end()), text.find("；", m.end())) if e != -1]
+        end = min(ends) if ends else len(text)
+        if i + 1 < len(found) and found[i + 1].start() < end:
+            end = found[i + 1].start()
+        clause = text[start:end].strip("，、；。 ")
+        prev_end = end
+        out.append({
+            "id": f"{mid}.{i + 1}",
+            "deadline": deadline(m),
+            "phrase": m.group(0),
+            "text": clause,
+        })
+    return out
+
+
+def main():
+    ref = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    seed = SEED.read_text(encoding="utf-8").splitlines()
+    requirements = []
+    for numeral, line in REQUIREMENTS:
+        heading = seed[line - 1].strip()
+        assert heading.startswith(numeral + "、"), heading
+        requirements.append({
+            "numeral": numeral,
+            "title": heading[len(numeral) + 1:],
+            "text": seed[line].strip(),
+        })
+    used = set()
+    sections = []
+    for s in ref["sections"]:
+        tasks = []
+        for t in s["tasks"]:
+            measures = []
+            for m in t["measures"]:
+                m = dict(m, **CORRECTIONS.get(m["id"], {}))
+                used.update(m["lead"] + m["support"])
+                measures.append({
+                    "id": m["id"],
+                    "text": m["text"],
+                    "lead": m["lead"],
+                    "support": m["support"],
+                    "confidence": m["confidence"],
+                    "alternative": m.get("alternative"),
+                    "reading": m["why"],
+                    "milestones": milestones(m["id"], m["text"]),
+                })
+            tasks.append({
+                "id": str(t["number"]),
+                "number": t["number"],
+                "numeral": cn_numeral(t["number"]),
+                "title": t["title"],
+                "measures": measures,
+            })
+        sections.append({"key": s["key"], "numeral": s["numeral"], "title": s["title"], "tasks": tasks})
+    missing = used - set(UNITS)
+    assert not missing, f"units without a canonical entry: {missing}"
+    unused = set(UNITS) - used
+    assert not unused, f"canonical units never used: {unused}"
+    doc = {
+        "format": 1,
+        "id": "yufubanfa-2019-103",
+        "number": "渝府办发〔2019〕103号",
+        "title": seed[0].strip(),
+        "issuer": "重庆市人民政府办公厅",
+        "signed": "2019-10-11",
+        "published": "2019-10-18",
+        "addressees": seed[6].strip().rstrip("："),
+        "table_title": seed[16].strip(),
+        "requirements": requirements,
+        "units": [
+            {"name": n, "aliases": a, "collective": c} for n, (a, c) in UNITS.items()
+        ],
+        "sections": sections,
+    }
+    OUT.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    n = sum(len(t["measures"]) for s in sections for t in s["tasks"])
+    ms = sum(len(m["milestones"]) for s in sections for t in s["tasks"] for m in t["measures"])
+    print(f"wrote {OUT}: {n} measures, {ms} milestones, {len(UNITS)} units")
+
+
+if __name__ == "__main__":
+    main()
