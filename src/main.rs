@@ -1,25 +1,43 @@
-//! The `fgf` binary: parse arguments, pick the CLI (or, later, the TUI), map errors to exit codes.
+//! The `fgf` binary: parse arguments, pick the CLI or the TUI, map errors to exit codes.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
 use fgf::cli::{self, Cli};
 use fgf::domain::seeds;
+use fgf::tui::{self, app, i18n::Lang, theme::Theme};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
     let cat = seeds::embedded();
-    let Some(command) = args.command else {
-        eprintln!(
-            "fgf: the interactive view is not built yet; try `fgf list`, `fgf who QUERY` or `fgf --help`"
-        );
-        return ExitCode::from(2);
+    let result = match args.command {
+        Some(command) => cli::run(&cat, command),
+        None => run_tui(cat, &args),
     };
-    match cli::run(&cat, command) {
+    match result {
         Ok(code) => code,
         Err(e) => {
             eprintln!("fgf: {e:#}");
             ExitCode::FAILURE
         }
     }
+}
+
+fn run_tui(cat: fgf::domain::Catalog, args: &Cli) -> anyhow::Result<ExitCode> {
+    if !std::io::stdout().is_terminal() {
+        eprintln!("fgf: stdout is not a terminal, so the interactive view does not start.");
+        eprintln!(
+            "  For scripts and pipes use the commands: fgf list, fgf who QUERY, fgf show ID (see fgf --help)."
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let opts = app::Options {
+        lang: Lang::detect(args.lang.as_deref()),
+        today: jiff::Zoned::now().date(),
+        ambiwide: args.ambiwide,
+        color: Theme::color_from_env(),
+    };
+    tui::run(app::App::new(cat, opts), args.mouse)?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -227,3 +227,15 @@ fn version_help_and_completions() {
         assert!(stdout(&o).contains("who"), "{shell} completions");
     }
 }
+
+#[test]
+fn without_a_terminal_the_tui_does_not_start() {
+    let o = fgf(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("not a terminal") && err.contains("fgf list"),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty(), "nothing drawn into a pipe");
+}

@@ -35,6 +35,15 @@ Examples:
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Interactive view: language of labels and hints (zh or en; default from LANG, else zh).
+    #[arg(long, global = true, value_parser = ["zh", "en"])]
+    pub lang: Option<String>,
+    /// Interactive view: capture the mouse (off by default so you can select and copy text).
+    #[arg(long, global = true)]
+    pub mouse: bool,
+    /// Interactive view: the terminal draws “ ” — … two columns wide (East Asian ambiguous = wide).
+    #[arg(long, global = true)]
+    pub ambiwide: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -34,6 +34,55 @@ pub fn fit(s: &str, cols: usize) -> String {
     out
 }
 
+/// Wraps text to lines of at most `cols` display columns, breaking between any two characters
+/// (Chinese has no spaces to break at). Existing line breaks are kept. `cols` of 0 is taken as 1.
+pub fn wrap(s: &str, cols: usize) -> Vec<String> {
+    let cols = cols.max(1);
+    let mut out = Vec::new();
+    for para in s.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for c in para.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > cols && !line.is_empty() {
+                out.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += w;
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// Joins `items` with `sep` into lines of at most `cols` columns, breaking between items where
+/// possible (a unit name is not split unless it alone is wider than a line).
+pub fn wrap_items(items: &[&str], sep: &str, cols: usize) -> Vec<String> {
+    let cols = cols.max(1);
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for (i, item) in items.iter().enumerate() {
+        let piece = if i + 1 < items.len() {
+            format!("{item}{sep}")
+        } else {
+            item.to_string()
+        };
+        if !line.is_empty() && width(&line) + width(&piece) > cols {
+            out.push(std::mem::take(&mut line));
+        }
+        if width(&piece) > cols {
+            let mut parts = wrap(&piece, cols);
+            line = parts.pop().unwrap_or_default();
+            out.extend(parts);
+        } else {
+            line.push_str(&piece);
+        }
+    }
+    out.push(line);
+    out
+}
+
 /// Removes every whitespace character (the PDF extraction put spaces and line breaks anywhere).
 pub fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -63,6 +112,31 @@ mod tests {
     fn fit_pads_to_exact_width() {
         assert_eq!(width(&fit("市发展", 10)), 10);
         assert_eq!(width(&fit("市发展改革委员会", 9)), 9);
+    }
+
+    #[test]
+    fn wrap_breaks_chinese_by_width() {
+        let lines = wrap("全面实施市场准入负面清单制度", 10);
+        assert_eq!(lines, ["全面实施市", "场准入负面", "清单制度"]);
+        assert!(lines.iter().all(|l| width(l) <= 10));
+        // An odd width never splits a wide character.
+        let odd = wrap("一二三", 3);
+        assert_eq!(odd, ["一", "二", "三"]);
+        assert_eq!(wrap("ab\ncd", 10), ["ab", "cd"]);
+        assert_eq!(wrap("", 4), [""]);
+    }
+
+    #[test]
+    fn wrap_items_keeps_names_whole() {
+        let lines = wrap_items(
+            &["市发展改革委", "市商务委", "市公共资源交易监管局"],
+            "、",
+            24,
+        );
+        assert_eq!(lines, ["市发展改革委、市商务委、", "市公共资源交易监管局"]);
+        let narrow = wrap_items(&["市公共资源交易监管局"], "、", 8);
+        assert!(narrow.iter().all(|l| width(l) <= 8));
+        assert_eq!(narrow.concat(), "市公共资源交易监管局");
     }
 
     #[test]

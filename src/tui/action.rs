@@ -1,0 +1,38 @@
+//! Every thing a key can ask for, named. Keys resolve to these through the keymap table.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Top,
+    Bottom,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+    /// h / ←: collapse a task, or go from a measure to its task.
+    Collapse,
+    /// l / →: expand a task, or open a measure's detail.
+    Expand,
+    /// Enter: expand / collapse a task, open a measure, jump from the units view.
+    Activate,
+    NextPane,
+    PrevPane,
+    /// 1..9: a section pane by its position.
+    Section(usize),
+    /// u: the units view ("who leads what"), and back.
+    Units,
+    Help,
+    /// Esc: out of the current mode or pane.
+    Back,
+    Quit,
+    /// The terminal was resized to (width, height).
+    Resize(u16, u16),
+}
+
+/// What the event loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Quit,
+}

@@ -1,0 +1,121 @@
+//! The interactive view: terminal set-up and teardown, the event loop, performing effects.
+//!
+//! The terminal is restored on quit, on error, on panic and on SIGTERM / SIGHUP / SIGINT / SIGQUIT.
+
+pub mod action;
+pub mod app;
+pub mod backend;
+pub mod cursor;
+pub mod i18n;
+pub mod keymap;
+pub mod layout;
+pub mod theme;
+pub mod tree;
+pub mod view;
+pub mod widgets;
+
+use std::io::{self, Stdout, Write};
+
+use anyhow::Context;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor as term_cursor, execute, queue};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use self::action::{Action, Effect};
+use self::app::App;
+use self::backend::WideFix;
+
+pub type Term = Terminal<WideFix<CrosstermBackend<Stdout>>>;
+
+/// Runs the TUI until the user quits. The caller has checked that stdout is a terminal.
+pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
+    install_panic_hook();
+    install_signal_handler().context("installing signal handlers")?;
+    let mut terminal = setup(mouse).inspect_err(|_| restore())?;
+    let result = event_loop(&mut terminal, &mut app);
+    restore();
+    result
+}
+
+fn setup(mouse: bool) -> anyhow::Result<Term> {
+    enable_raw_mode().context("switching the terminal to raw mode")?;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, term_cursor::Hide)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    let terminal = Terminal::new(WideFix::new(CrosstermBackend::new(out)))?;
+    Ok(terminal)
+}
+
+/// Puts the terminal back as it was. Safe to call more than once and from any thread.
+pub fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        EndSynchronizedUpdate,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        term_cursor::Show
+    );
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// An SSH drop (SIGHUP) or a `kill` (SIGTERM) restores the terminal before the process ends.
+/// Check-offs are saved as they are made, so nothing is lost by exiting here.
+fn install_signal_handler() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            restore();
+            std::process::exit(128 + sig);
+        }
+    });
+    Ok(())
+}
+
+fn event_loop(terminal: &mut Term, app: &mut App) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    let panic_for_tests = std::env::var_os("FGF_TEST_PANIC").is_some();
+    loop {
+        draw(terminal, app)?;
+        if panic_for_tests {
+            panic!("FGF_TEST_PANIC: a deliberate panic after the first frame");
+        }
+        let action = match event::read().context("reading a key")? {
+            Event::Key(k) if k.kind == KeyEventKind::Press => keymap::resolve(app.ctx(), k),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            _ => None,
+        };
+        if let Some(action) = action {
+            match app.update(action) {
+                Effect::None => {}
+                Effect::Quit => return Ok(()),
+            }
+        }
+    }
+}
+
+/// One frame, wrapped in synchronized output so the terminal shows it whole.
+fn draw(terminal: &mut Term, app: &App) -> anyhow::Result<()> {
+    queue!(terminal.backend_mut().inner_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|f| view::draw(f, app))?;
+    execute!(terminal.backend_mut().inner_mut(), EndSynchronizedUpdate)?;
+    Ok(())
+}

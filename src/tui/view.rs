@@ -1,0 +1,131 @@
+//! `draw(frame, &App)`: lay out, then call into the panes. Views only draw.
+
+use ratatui::Frame;
+use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::app::App;
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, View};
+use super::widgets::{bars, detail, help, is_ambiguous, tree, units};
+
+pub fn draw(f: &mut Frame, app: &App) {
+    let area = f.area();
+    if layout::too_small(area) {
+        let msg = app
+            .opts
+            .lang
+            .pick("终端太小：至少需要", "Terminal too small: need at least");
+        let text = format!(
+            "{msg} {MIN_WIDTH}×{MIN_HEIGHT} ({}×{})",
+            area.width, area.height
+        );
+        f.render_widget(
+            Paragraph::new(Line::raw(text)).wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let a = app.areas();
+    bars::header(f, app, a.header);
+    bars::tabs(f, app, a.tabs);
+    match app.view {
+        View::Tree => {
+            for &(section, r) in &a.lists {
+                tree::draw(f, app, section, r);
+            }
+        }
+        View::Units => {
+            if let Some(&(_, r)) = a.lists.first() {
+                units::draw_units(f, app, r);
+            }
+            if let Some(&(_, r)) = a.lists.get(1) {
+                units::draw_measures(f, app, r);
+            }
+        }
+    }
+    if let Some(r) = a.detail {
+        detail::draw(f, app, r);
+    }
+    bars::footer(f, app, a.footer);
+    if app.help {
+        let r = help::area(area);
+        help::draw(f, app);
+        clear_cut_glyphs(f.buffer_mut(), r);
+    }
+    if app.opts.ambiwide {
+        skip_ambiguous_padding(f.buffer_mut());
+    }
+}
+
+/// A popup's left edge can fall on the second half of a wide glyph drawn beneath it: the glyph
+/// would then overdraw the border. Blank such glyphs (the cell left of the popup).
+pub fn clear_cut_glyphs(buf: &mut Buffer, popup: Rect) {
+    if popup.x == 0 {
+        return;
+    }
+    for y in popup.top()..popup.bottom() {
+        let cell = &mut buf[(popup.x - 1, y)];
+        if cell.symbol().width() > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+/// In `--ambiwide` mode the terminal draws East Asian ambiguous characters two columns wide.
+/// Text passed through `widgets::disp` has a padding space after each such character: the
+/// terminal's wide glyph covers it, so that cell is not written. Any other ambiguous character
+/// (box drawing, arrows in the chrome) is replaced by an ASCII look-alike, which stays one column.
+pub fn skip_ambiguous_padding(buf: &mut Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let Some(c) = buf[(x, y)]
+                .symbol()
+                .chars()
+                .next()
+                .filter(|&c| is_ambiguous(c))
+            else {
+                continue;
+            };
+            let padded = x + 1 < area.right() && buf[(x + 1, y)].symbol() == " ";
+            match ascii_for(c) {
+                Some(a) if !padded || is_box(c) => {
+                    buf[(x, y)].set_char(a);
+                }
+                _ if padded => {
+                    buf[(x + 1, y)].set_diff_option(CellDiffOption::Skip);
+                }
+                _ => {
+                    buf[(x, y)].set_char('?');
+                }
+            }
+        }
+    }
+}
+
+fn is_box(c: char) -> bool {
+    ('\u{2500}'..='\u{257F}').contains(&c)
+}
+
+/// One-column stand-ins for the ambiguous characters fgf draws.
+fn ascii_for(c: char) -> Option<char> {
+    Some(match c {
+        '─' | '━' => '-',
+        '│' | '┃' => '|',
+        c if is_box(c) => '+',
+        '↓' => 'v',
+        '↑' => '^',
+        '←' => '<',
+        '→' => '>',
+        '·' => '.',
+        '—' | '–' => '-',
+        '…' => '.',
+        '“' | '”' => '"',
+        '‘' | '’' => '\'',
+        '×' => 'x',
+        _ => return None,
+    })
+}

@@ -1,0 +1,221 @@
+//! The detail pane: a task or measure in full, wrapped by display width, with its units,
+//! milestones and, where the reading of the table is uncertain, a visible note.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{disp, pane, theme};
+use crate::domain::text::{wrap, wrap_items};
+use crate::domain::{Item, Measure, Milestone};
+use crate::tui::app::{App, Focus};
+use crate::tui::layout::{inner_height, inner_width};
+use crate::tui::theme::Theme;
+
+pub fn draw(f: &mut Frame, app: &App, area: Rect) {
+    let focused = app.focus == Focus::Detail;
+    let title = app.opts.lang.pick("详情", "Detail").to_string();
+    let block = pane(app, title, focused);
+    let Some(item) = app.detail_item() else {
+        f.render_widget(Paragraph::new("").block(block), area);
+        return;
+    };
+    let lines = lines(app, item, inner_width(area));
+    let max = lines.len().saturating_sub(inner_height(area));
+    let scroll = app.detail_scroll.min(max);
+    let visible: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(inner_height(area))
+        .collect();
+    f.render_widget(Paragraph::new(visible).block(block), area);
+}
+
+/// Every line of the detail of `item` at `cols` columns (the app counts them to scroll).
+pub fn lines(app: &App, item: Item<'_>, cols: usize) -> Vec<Line<'static>> {
+    let t = theme(app);
+    let l = app.opts.lang;
+    let mut out = Vec::new();
+    let para = |out: &mut Vec<Line<'static>>, text: &str, style, indent: usize| {
+        let pad = " ".repeat(indent);
+        for w in wrap(&disp(app, text), cols.saturating_sub(indent)) {
+            out.push(Line::styled(format!("{pad}{w}"), style));
+        }
+    };
+    match item {
+        Item::Task(s, task) => {
+            para(&mut out, &task.heading(), t.bold(), 0);
+            para(
+                &mut out,
+                &format!("{} · {}", s.heading(), s.key),
+                t.dim(),
+                0,
+            );
+            out.push(Line::default());
+            allocation(
+                &mut out,
+                app,
+                &t,
+                &task.lead_units(),
+                &task.support_units(),
+                cols,
+            );
+            out.push(Line::default());
+            out.push(Line::styled(
+                format!(
+                    "{} ({})",
+                    l.pick("贯彻举措", "Measures"),
+                    task.measures.len()
+                ),
+                t.bold(),
+            ));
+            for m in &task.measures {
+                let flag = if m.is_certain() { "" } else { "? " };
+                para(
+                    &mut out,
+                    &format!("{} {flag}{}", m.id, m.text),
+                    t.plain(),
+                    0,
+                );
+            }
+        }
+        Item::Measure(s, task, m) | Item::Milestone(s, task, m, _) => {
+            para(
+                &mut out,
+                &format!("{} · {}", s.heading(), task.heading()),
+                t.dim(),
+                0,
+            );
+            out.push(Line::styled(m.id.clone(), t.id()));
+            para(&mut out, &m.text, t.plain(), 0);
+            out.push(Line::default());
+            let lead: Vec<&str> = m.lead.iter().map(String::as_str).collect();
+            let support: Vec<&str> = m.support.iter().map(String::as_str).collect();
+            allocation(&mut out, app, &t, &lead, &support, cols);
+            doubt(&mut out, app, &t, m, cols);
+            out.push(Line::default());
+            out.push(Line::styled(
+                l.pick("里程碑", "Milestones").to_string(),
+                t.bold(),
+            ));
+            for k in &m.milestones {
+                milestone(&mut out, app, &t, k, cols);
+            }
+        }
+    }
+    out
+}
+
+/// 牵头单位 and 配合单位, each under its own label.
+fn allocation(
+    out: &mut Vec<Line<'static>>,
+    app: &App,
+    t: &Theme,
+    lead: &[&str],
+    support: &[&str],
+    cols: usize,
+) {
+    let l = app.opts.lang;
+    units(out, app, t, l.pick("牵头单位", "Lead"), lead, true, cols);
+    units(
+        out,
+        app,
+        t,
+        l.pick("配合单位", "Cooperating"),
+        support,
+        false,
+        cols,
+    );
+}
+
+fn units(
+    out: &mut Vec<Line<'static>>,
+    app: &App,
+    t: &Theme,
+    label: &str,
+    names: &[&str],
+    lead: bool,
+    cols: usize,
+) {
+    out.push(Line::styled(label.to_string(), t.bold()));
+    let shown: Vec<String> = names.iter().map(|n| disp(app, n)).collect();
+    let none = app.opts.lang.pick("（无）", "(none)");
+    let shown: Vec<&str> = if shown.is_empty() {
+        vec![none]
+    } else {
+        shown.iter().map(String::as_str).collect()
+    };
+    let style = if lead { t.lead() } else { t.plain() };
+    for w in wrap_items(&shown, "、", cols.saturating_sub(2)) {
+        out.push(Line::styled(format!("  {w}"), style));
+    }
+}
+
+fn doubt(out: &mut Vec<Line<'static>>, app: &App, t: &Theme, m: &Measure, cols: usize) {
+    if m.is_certain() {
+        return;
+    }
+    let l = app.opts.lang;
+    out.push(Line::default());
+    let head = format!(
+        "⚠ {}（{}）",
+        l.pick("分工读法不确定", "Uncertain allocation"),
+        m.confidence.as_str()
+    );
+    out.push(Line::styled(head, t.warn()));
+    let why = l.pick(
+        "原表经 PDF 提取后错乱，此处牵头/配合单位为推断，请以正式文件为准。",
+        "The table was scrambled by PDF extraction; this allocation is a reading. Check the official document.",
+    );
+    for w in wrap(&disp(app, why), cols.saturating_sub(2)) {
+        out.push(Line::styled(format!("  {w}"), t.warn()));
+    }
+    if let Some(alt) = &m.alternative {
+        let lead = if alt.lead.is_empty() {
+            "—".to_string()
+        } else {
+            alt.lead.join("、")
+        };
+        let sup = if alt.support.is_empty() {
+            "—".to_string()
+        } else {
+            alt.support.join("、")
+        };
+        let text = format!(
+            "{}：{} {}；{} {}",
+            l.pick("另一读法", "Other reading"),
+            l.pick("牵头", "lead"),
+            lead,
+            l.pick("配合", "cooperating"),
+            sup
+        );
+        for w in wrap(&disp(app, &text), cols.saturating_sub(2)) {
+            out.push(Line::styled(format!("  {w}"), t.warn()));
+        }
+    }
+}
+
+fn milestone(out: &mut Vec<Line<'static>>, app: &App, t: &Theme, k: &Milestone, cols: usize) {
+    let l = app.opts.lang;
+    let (when, state, style) = match k.deadline {
+        Some(d) if d < app.opts.today => (d.to_string(), l.pick("逾期", "overdue"), t.overdue()),
+        Some(d) => (d.to_string(), l.pick("未完成", "open"), t.plain()),
+        None => (
+            l.pick("无明确时限", "no deadline").to_string(),
+            l.pick("未完成", "open"),
+            t.plain(),
+        ),
+    };
+    out.push(Line::from(vec![
+        Span::styled(format!("  {} ", k.id), t.id()),
+        Span::styled(when, t.bold()),
+        Span::raw(" "),
+        Span::styled(state.to_string(), style),
+    ]));
+    if k.deadline.is_some() {
+        for w in wrap(&disp(app, &k.text), cols.saturating_sub(4)) {
+            out.push(Line::raw(format!("    {w}")));
+        }
+    }
+}

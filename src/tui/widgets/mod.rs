@@ -1,0 +1,72 @@
+//! One file a pane. Each builds lines or a widget from `&App` per frame; none keeps state.
+
+pub mod bars;
+pub mod detail;
+pub mod help;
+pub mod tree;
+pub mod units;
+
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders};
+
+use super::app::App;
+use super::theme::Theme;
+use crate::domain::text::{fit, width};
+
+pub fn theme(app: &App) -> Theme {
+    Theme::new(app.opts.color)
+}
+
+/// A bordered pane with a title, highlighted when focused.
+pub fn pane<'a>(app: &App, title: String, focused: bool) -> Block<'a> {
+    let t = theme(app);
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(t.border(focused))
+        .title(Line::styled(format!(" {title} "), t.border(focused)))
+}
+
+/// Prepares untrusted or ambiguous-width text for display: in `--ambiwide` mode a space follows
+/// every East Asian ambiguous character (“ ” — …) so that columns stay aligned in terminals that
+/// draw them two cells wide; the view then skips that space when writing to the terminal.
+pub fn disp(app: &App, s: &str) -> String {
+    if !app.opts.ambiwide {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        out.push(c);
+        if is_ambiguous(c) {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+pub fn is_ambiguous(c: char) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    c.width() == Some(1) && c.width_cjk() == Some(2)
+}
+
+/// A one-row line from spans (already passed through `disp`), cut to `cols` columns by display width.
+pub fn row<'a>(app: &App, spans: Vec<(String, ratatui::style::Style)>, cols: usize) -> Line<'a> {
+    let mut used = 0;
+    let mut out = Vec::new();
+    for (text, style) in spans {
+        if used >= cols {
+            break;
+        }
+        let w = width(&text);
+        let text = if used + w <= cols {
+            text
+        } else if app.opts.ambiwide {
+            // The cut mark … is itself ambiguous-width: give it its second column.
+            fit(&text, cols - used - 1) + " "
+        } else {
+            fit(&text, cols - used)
+        };
+        used += width(&text);
+        out.push(Span::styled(text, style));
+    }
+    Line::from(out)
+}

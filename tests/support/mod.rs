@@ -1,0 +1,68 @@
+//! Shared helpers for the TUI tests: an App on the embedded document, keys by name.
+#![allow(dead_code)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use fgf::domain::seeds;
+use fgf::tui::action::{Action, Effect};
+use fgf::tui::app::{App, Options};
+use fgf::tui::i18n::Lang;
+use fgf::tui::keymap;
+
+pub fn options(lang: Lang) -> Options {
+    Options {
+        lang,
+        today: jiff::civil::date(2020, 1, 1),
+        ambiwide: false,
+        color: true,
+    }
+}
+
+pub fn app(w: u16, h: u16) -> App {
+    let mut app = App::new(seeds::embedded(), options(Lang::Zh));
+    app.update(Action::Resize(w, h));
+    app
+}
+
+/// A key as written in the help screen: "j", "Enter", "Tab", "S-Tab", "C-d", "Esc", "Left" …
+pub fn key(name: &str) -> KeyEvent {
+    let (code, mods) = match name {
+        "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+        "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+        "S-Tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+        "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+        "Up" => (KeyCode::Up, KeyModifiers::NONE),
+        "Down" => (KeyCode::Down, KeyModifiers::NONE),
+        "Left" => (KeyCode::Left, KeyModifiers::NONE),
+        "Right" => (KeyCode::Right, KeyModifiers::NONE),
+        "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
+        "PgUp" => (KeyCode::PageUp, KeyModifiers::NONE),
+        "Home" => (KeyCode::Home, KeyModifiers::NONE),
+        "End" => (KeyCode::End, KeyModifiers::NONE),
+        s if s.starts_with("C-") => (
+            KeyCode::Char(s.chars().nth(2).unwrap()),
+            KeyModifiers::CONTROL,
+        ),
+        s if s.chars().count() == 1 => {
+            let c = s.chars().next().unwrap();
+            let m = if c.is_ascii_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            (KeyCode::Char(c), m)
+        }
+        other => panic!("unknown key name {other}"),
+    };
+    KeyEvent::new(code, mods)
+}
+
+/// Presses keys (space-separated names) and returns the last effect.
+pub fn press(app: &mut App, keys: &str) -> Effect {
+    let mut effect = Effect::None;
+    for k in keys.split_whitespace() {
+        if let Some(action) = keymap::resolve(app.ctx(), key(k)) {
+            effect = app.update(action);
+        }
+    }
+    effect
+}

@@ -1,0 +1,203 @@
+//! App tests: key sequences -> state (selection, expansion, focus, pane, view), no terminal.
+
+mod support;
+
+use fgf::domain::Item;
+use fgf::tui::action::Effect;
+use fgf::tui::app::{App, Focus};
+use fgf::tui::layout::View;
+use fgf::tui::tree::Row;
+use support::{app, press};
+
+fn selected_id(app: &App) -> String {
+    app.detail_item()
+        .map(|i| i.id().to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn starts_on_the_first_task_of_the_first_section() {
+    let a = app(120, 40);
+    assert_eq!(a.focus, Focus::Section(0));
+    assert_eq!(a.view, View::Tree);
+    assert_eq!(selected_id(&a), "1");
+}
+
+#[test]
+fn j_k_move_and_stop_at_the_ends() {
+    let mut a = app(120, 40);
+    press(&mut a, "j j Down");
+    assert_eq!(selected_id(&a), "4");
+    press(&mut a, "k Up k k k");
+    assert_eq!(selected_id(&a), "1");
+    press(&mut a, "G");
+    assert_eq!(selected_id(&a), "10");
+    press(&mut a, "j");
+    assert_eq!(selected_id(&a), "10", "no wrap past the bottom");
+    press(&mut a, "g");
+    assert_eq!(selected_id(&a), "1");
+}
+
+#[test]
+fn enter_and_l_expand_h_collapses_and_goes_to_the_task() {
+    let mut a = app(120, 40);
+    press(&mut a, "j j j j j j j j Enter");
+    assert!(a.trees[0].expanded[8]);
+    press(&mut a, "l");
+    assert_eq!(
+        selected_id(&a),
+        "9.1",
+        "l on an open task goes to its first measure"
+    );
+    press(&mut a, "j");
+    assert_eq!(selected_id(&a), "9.2");
+    press(&mut a, "h");
+    assert_eq!(selected_id(&a), "9", "h on a measure goes to its task");
+    assert!(a.trees[0].expanded[8]);
+    press(&mut a, "h");
+    assert!(!a.trees[0].expanded[8], "h on an open task collapses it");
+    press(&mut a, "Enter Enter");
+    assert!(!a.trees[0].expanded[8], "Enter toggles");
+}
+
+#[test]
+fn enter_on_a_measure_opens_the_detail_and_esc_comes_back() {
+    let mut a = app(120, 40);
+    press(&mut a, "Enter j Enter");
+    assert_eq!(a.focus, Focus::Detail);
+    assert_eq!(selected_id(&a), "1.1");
+    press(&mut a, "j j");
+    assert!(a.detail_scroll <= 2);
+    press(&mut a, "Esc");
+    assert_eq!(a.focus, Focus::Section(0));
+    assert_eq!(selected_id(&a), "1.1");
+}
+
+#[test]
+fn numbers_and_tab_switch_sections() {
+    let mut a = app(80, 24);
+    press(&mut a, "3");
+    assert_eq!(a.focus, Focus::Section(2));
+    assert_eq!(selected_id(&a), "19");
+    press(&mut a, "2");
+    assert_eq!(selected_id(&a), "11");
+    press(&mut a, "Tab");
+    assert_eq!(a.focus, Focus::Section(2));
+    press(&mut a, "Tab");
+    assert_eq!(a.focus, Focus::Detail);
+    press(&mut a, "Tab");
+    assert_eq!(a.focus, Focus::Section(0));
+    press(&mut a, "S-Tab");
+    assert_eq!(a.focus, Focus::Detail);
+    press(&mut a, "9");
+    assert_eq!(a.focus, Focus::Detail, "no ninth section: nothing happens");
+}
+
+#[test]
+fn each_section_keeps_its_own_selection() {
+    let mut a = app(200, 50);
+    press(&mut a, "j j 2 j 1");
+    assert_eq!(selected_id(&a), "3");
+    press(&mut a, "2");
+    assert_eq!(selected_id(&a), "12");
+}
+
+#[test]
+fn half_page_and_page_keys_move_by_the_pane_height() {
+    let mut a = app(80, 24);
+    // Open every task of section 1 so the list is longer than the pane: Enter, then G-less walk.
+    for _ in 0..10 {
+        press(&mut a, "Enter");
+        let open = a.trees[0].rows().len();
+        let sel = a.trees[0].cursor.sel;
+        let next = a.trees[0].rows()[sel + 1..]
+            .iter()
+            .position(|r| matches!(r, Row::Task(_)));
+        match next {
+            Some(n) => press(&mut a, &"j ".repeat(n + 1)),
+            None => press(&mut a, "g"),
+        };
+        assert!(open >= 10);
+    }
+    press(&mut a, "g");
+    let rows = a.trees[0].rows().len();
+    assert!(rows > 40, "{rows} rows");
+    press(&mut a, "C-d");
+    let half = a.trees[0].cursor.sel;
+    assert!(half >= 5, "moved half a page: {half}");
+    press(&mut a, "C-u");
+    assert_eq!(a.trees[0].cursor.sel, 0);
+    press(&mut a, "PgDn");
+    assert!(a.trees[0].cursor.sel >= 2 * half - 1);
+    let sel = a.trees[0].cursor.sel;
+    let off = a.trees[0].cursor.offset;
+    assert!(
+        sel >= off && sel < off + 24,
+        "the selection stays on screen"
+    );
+}
+
+#[test]
+fn units_view_lists_units_and_jumps_to_a_measure() {
+    let mut a = app(120, 40);
+    press(&mut a, "u");
+    assert_eq!(a.view, View::Units);
+    assert_eq!(a.focus, Focus::UnitList);
+    let first = a.unit_order[0];
+    assert_eq!(
+        a.cat.doc.units[first].name, "市市场监管局",
+        "the unit that leads most comes first"
+    );
+    press(&mut a, "l j");
+    assert_eq!(a.focus, Focus::UnitMeasures);
+    let (loc, leads) = a.unit_measures()[1];
+    assert!(leads);
+    let Item::Measure(_, _, m) = a.cat.at(loc) else {
+        panic!()
+    };
+    let id = m.id.clone();
+    press(&mut a, "Enter");
+    assert_eq!(a.view, View::Tree);
+    assert_eq!(
+        selected_id(&a),
+        id,
+        "jumped to the measure in its section pane"
+    );
+    let s = a.section;
+    let Some(Row::Measure(t, _)) = a.trees[s].selected() else {
+        panic!()
+    };
+    assert!(a.trees[s].expanded[t]);
+}
+
+#[test]
+fn esc_leaves_the_units_view_and_help() {
+    let mut a = app(120, 40);
+    press(&mut a, "u Esc");
+    assert_eq!(a.view, View::Tree);
+    press(&mut a, "?");
+    assert!(a.help);
+    press(&mut a, "j");
+    assert!(a.help, "browse keys do nothing under help");
+    press(&mut a, "Esc");
+    assert!(!a.help);
+}
+
+#[test]
+fn q_and_ctrl_c_quit_from_anywhere() {
+    for keys in ["q", "C-c", "u q", "? q", "Enter j Enter q"] {
+        let mut a = app(120, 40);
+        assert_eq!(press(&mut a, keys), Effect::Quit, "{keys}");
+    }
+}
+
+#[test]
+fn resizing_to_narrow_keeps_the_selection_visible() {
+    let mut a = app(200, 50);
+    press(&mut a, "G Enter G");
+    let sel = a.trees[0].cursor.sel;
+    a.update(fgf::tui::action::Action::Resize(60, 14));
+    let c = a.trees[0].cursor;
+    assert_eq!(c.sel, sel);
+    assert!(c.sel >= c.offset && c.sel < c.offset + 10);
+}

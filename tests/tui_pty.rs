@@ -1,0 +1,131 @@
+//! The real binary in a pseudo-terminal: first frame, keys, help, quitting, panics, signals, sizes.
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::Pty;
+
+#[test]
+fn first_frame_shows_the_three_sections() {
+    let mut p = Pty::spawn(200, 50, &[], &[]);
+    p.wait_text("（一）进一步放宽市场准入");
+    let s = p.screen();
+    for title in [
+        "放 一、深化简政放权",
+        "管 二、加强公正监管",
+        "服 三、优化政务服务",
+    ] {
+        assert!(s.contains(title), "{title} missing:\n{s}");
+    }
+    assert!(p.alternate(), "draws on the alternate screen");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn keys_move_and_open_and_q_restores_the_terminal() {
+    let mut p = Pty::spawn(120, 40, &[], &[]);
+    p.wait_text("（一）进一步放宽市场准入");
+    p.send("jjjjjjjj\r");
+    p.wait_text("9.6");
+    p.send("j\r");
+    p.wait_text("里程碑");
+    assert!(p.screen().contains("牵头单位"));
+    p.send("\x1b");
+    p.send("3");
+    p.wait_text("（十九）增强服务意识");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    assert!(!p.alternate(), "left the alternate screen");
+    assert!(!p.cursor_hidden(), "cursor shown again");
+}
+
+#[test]
+fn question_mark_shows_help() {
+    let mut p = Pty::spawn(120, 40, &[], &[]);
+    p.wait_text("（一）");
+    p.send("?");
+    p.wait_text("关闭帮助");
+    p.send("\x1b");
+    p.wait_for("help closed", |p| !p.screen().contains("关闭帮助"));
+    p.send("\x03"); // Ctrl-c
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn a_panic_still_restores_the_terminal() {
+    let mut p = Pty::spawn(100, 30, &[], &[("FGF_TEST_PANIC", "1")]);
+    let code = p.wait_exit();
+    assert_ne!(code, 0);
+    assert!(!p.alternate(), "left the alternate screen after a panic");
+    assert!(!p.cursor_hidden());
+    let raw = String::from_utf8_lossy(&p.raw.lock().unwrap()).to_string();
+    assert!(
+        raw.contains("deliberate panic"),
+        "the panic message reaches the user"
+    );
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for sig in ["TERM", "HUP"] {
+        let mut p = Pty::spawn(100, 30, &[], &[]);
+        p.wait_text("（一）");
+        let pid = p.child.process_id().unwrap().to_string();
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{sig}"), &pid])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let code = p.wait_exit();
+        assert_ne!(code, 0, "SIG{sig}");
+        assert!(!p.alternate(), "SIG{sig}: left the alternate screen");
+        assert!(!p.cursor_hidden(), "SIG{sig}: cursor shown");
+    }
+}
+
+#[test]
+fn tiny_sizes_say_so_and_resizing_relays_out() {
+    let mut p = Pty::spawn(30, 6, &[], &[]);
+    p.wait_text("至少");
+    p.resize(8, 2);
+    p.resize(1, 1);
+    p.resize(120, 40);
+    p.wait_text("（一）进一步放宽市场准入");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn mouse_is_captured_only_with_the_flag() {
+    let mut p = Pty::spawn(100, 30, &[], &[]);
+    p.wait_text("（一）");
+    p.send("q");
+    p.wait_exit();
+    let raw = p.raw.lock().unwrap().clone();
+    assert!(
+        !contains(&raw, b"\x1b[?1000h"),
+        "no mouse capture by default"
+    );
+    let mut p = Pty::spawn(100, 30, &["--mouse"], &[]);
+    p.wait_text("（一）");
+    p.send("q");
+    p.wait_exit();
+    let raw = p.raw.lock().unwrap().clone();
+    assert!(contains(&raw, b"\x1b[?1000h"), "--mouse captures");
+    assert!(contains(&raw, b"\x1b[?1000l"), "and releases on exit");
+}
+
+#[test]
+fn frames_use_synchronized_output() {
+    let mut p = Pty::spawn(100, 30, &[], &[]);
+    p.wait_text("（一）");
+    p.send("jq");
+    p.wait_exit();
+    let raw = p.raw.lock().unwrap().clone();
+    assert!(contains(&raw, b"\x1b[?2026h") && contains(&raw, b"\x1b[?2026l"));
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}

@@ -1,0 +1,162 @@
+//! Render snapshots with TestBackend (text only), and the drawing rules for Chinese text.
+
+mod support;
+
+use fgf::tui::app::App;
+use fgf::tui::view;
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use support::{app, press};
+
+fn render(app: &App) -> Terminal<TestBackend> {
+    let (w, h) = (app.size.width, app.size.height);
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view::draw(f, app)).unwrap();
+    t
+}
+
+/// The screen as text, one line a row, wide glyphs once (their hidden trailing cells skipped).
+fn screen(app: &App) -> String {
+    let t = render(app);
+    text_of(t.backend().buffer())
+}
+
+fn text_of(buf: &ratatui::buffer::Buffer) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            x += sym.width().max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn first_frame_80x24() {
+    assert_snapshot!(screen(&app(80, 24)));
+}
+
+#[test]
+fn first_frame_120x40() {
+    assert_snapshot!(screen(&app(120, 40)));
+}
+
+#[test]
+fn first_frame_200x50_has_three_section_panes() {
+    let a = app(200, 50);
+    let s = screen(&a);
+    for title in [
+        "放 一、深化简政放权",
+        "管 二、加强公正监管",
+        "服 三、优化政务服务",
+        "详情",
+    ] {
+        assert!(s.contains(title), "{title}");
+    }
+    assert_snapshot!(s);
+}
+
+#[test]
+fn measure_detail_with_an_uncertain_allocation_120x40() {
+    let mut a = app(120, 40);
+    press(&mut a, "G Enter j j j j Enter");
+    let s = screen(&a);
+    assert!(s.contains("10.4"), "{s}");
+    assert!(s.contains("分工读法不确定（low）"), "{s}");
+    assert!(s.contains("另一读法"), "{s}");
+    assert_snapshot!(s);
+}
+
+#[test]
+fn units_view_80x24() {
+    let mut a = app(80, 24);
+    press(&mut a, "u");
+    assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn help_lists_every_binding_from_the_keymap() {
+    let mut a = app(120, 40);
+    press(&mut a, "?");
+    let s = screen(&a);
+    for b in fgf::tui::keymap::BINDINGS {
+        assert!(s.contains(b.zh), "help lacks {}", b.zh);
+    }
+    assert_snapshot!(s);
+}
+
+#[test]
+fn english_chrome_with_lang_en() {
+    let mut a = App::new(
+        fgf::domain::seeds::embedded(),
+        support::options(fgf::tui::i18n::Lang::En),
+    );
+    a.update(fgf::tui::action::Action::Resize(120, 40));
+    let s = screen(&a);
+    assert!(s.contains("Detail") && s.contains("quit"), "{s}");
+    assert!(
+        !s.contains("下移") && !s.contains("详情"),
+        "no Chinese chrome: {s}"
+    );
+}
+
+#[test]
+fn too_small_says_what_it_needs() {
+    for (w, h) in [(10, 3), (49, 30), (120, 11), (1, 1)] {
+        let s = screen(&app(w, h));
+        assert!(s.contains("至少") || w < 20, "{w}x{h}: {s}");
+    }
+    let s = screen(&app(60, 8));
+    assert!(s.contains("50×12"), "{s}");
+}
+
+/// No row overflows its width, and every pane's right border stands in the column of its
+/// top-right corner on every row: a wide glyph cut wrongly would push or eat it.
+#[test]
+fn rows_fit_and_pane_borders_stay_aligned() {
+    use unicode_width::UnicodeWidthStr;
+    for (w, h) in [(80, 24), (120, 40), (200, 50), (57, 13)] {
+        for keys in ["G Enter j Enter", "u l j", "3 G Enter j j"] {
+            let mut a = app(w, h);
+            press(&mut a, keys);
+            let text = screen(&a);
+            let rows: Vec<&str> = text.lines().collect();
+            for (y, r) in rows.iter().enumerate() {
+                assert!(
+                    r.width() <= w as usize,
+                    "{w}x{h} {keys}: row {y} is {} wide",
+                    r.width()
+                );
+            }
+            let cols = |r: &str, c: char| -> Vec<usize> {
+                let mut at = 0;
+                let mut out = Vec::new();
+                for ch in r.chars() {
+                    if ch == c {
+                        out.push(at);
+                    }
+                    at += ch.to_string().width();
+                }
+                out
+            };
+            let corners = cols(rows[2], '┐');
+            assert!(!corners.is_empty());
+            for (y, r) in rows.iter().enumerate().take(h as usize - 2).skip(3) {
+                let bars = cols(r, '│');
+                for c in &corners {
+                    assert!(
+                        bars.contains(c),
+                        "{w}x{h} {keys}: row {y} lacks the border at column {c}: {}",
+                        rows[y]
+                    );
+                }
+            }
+        }
+    }
+}
