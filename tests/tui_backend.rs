@@ -104,14 +104,16 @@ fn widefix_rewrites_the_trailing_half_in_the_new_style_before_the_glyph() {
         .cloned()
         .collect();
     let reset = Color::Reset;
+    let blank = |x| (x, 0, " ".to_string(), reset);
     assert_eq!(
         second[..4],
-        [
-            (1, 0, " ".to_string(), reset),
-            (0, 0, "中".to_string(), reset),
-            (3, 0, " ".to_string(), reset),
-            (2, 0, "文".to_string(), reset),
-        ]
+        [blank(0), blank(1), blank(2), blank(3)],
+        "both halves blanked first"
+    );
+    let at = |x: u16, sym: &str| second.iter().position(|w| w.0 == x && w.2 == sym);
+    assert!(
+        at(0, "中") > Some(1) && at(2, "文") > Some(3),
+        "then the glyphs: {second:?}"
     );
 }
 
@@ -201,4 +203,21 @@ fn a_popup_never_cuts_a_wide_glyph_in_half() {
         );
         assert!(["┌", "│", "└"].contains(&buf[(r.x, y)].symbol()));
     }
+}
+
+#[test]
+fn widefix_keeps_the_cursor_flowing_after_wide_glyphs() {
+    // An empty cell in the glyph's style follows each wide glyph, so the backend needs no
+    // cursor move before the next cell (the terminal has already advanced two columns).
+    let mut t = Terminal::new(WideFix::new(Recorder::default())).unwrap();
+    t.draw(|f| f.render_widget(Paragraph::new("中文"), f.area()))
+        .unwrap();
+    let xs: Vec<(u16, &str)> = t
+        .backend()
+        .inner()
+        .writes
+        .iter()
+        .map(|w| (w.0, w.2.as_str()))
+        .collect();
+    assert_eq!(xs, [(0, "中"), (1, ""), (2, "文"), (3, "")]);
 }

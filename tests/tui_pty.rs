@@ -129,3 +129,66 @@ fn frames_use_synchronized_output() {
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
+
+/// What the terminal shows (per vt100) after a walk of keys is exactly what the app renders
+/// for the same keys: text and reverse-video per row. This checks the byte-saving tricks of
+/// the WideFix backend (fillers, blanks, skipped cursor moves) end to end.
+#[test]
+fn the_terminal_shows_exactly_the_rendered_frame_after_many_moves() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let keys = "jjjjjjjj\rjjj\rkk\x1bkkk3jjj\rjjj\x1b1Gkk\rjjjjjjjjjjjjjj";
+    let (w, h) = (120u16, 40u16);
+    let mut p = Pty::spawn(w, h, &[], &[]);
+    p.wait_text("（一）");
+    for k in keys.chars() {
+        p.send(&k.to_string());
+        std::thread::sleep(std::time::Duration::from_millis(15));
+    }
+    p.send("?");
+    p.wait_text("关闭帮助");
+    p.send("\x1b");
+    p.wait_for("help closed", |p| !p.screen().contains("关闭帮助"));
+
+    let mut app = fgf::tui::app::App::new(
+        fgf::domain::seeds::embedded(),
+        fgf::tui::app::Options {
+            lang: fgf::tui::i18n::Lang::Zh,
+            today: jiff::Zoned::now().date(),
+            ambiwide: false,
+            color: true,
+        },
+    );
+    app.update(fgf::tui::action::Action::Resize(w, h));
+    for k in keys.chars().chain("?\x1b".chars()) {
+        let code = match k {
+            '\r' => crossterm::event::KeyCode::Enter,
+            '\x1b' => crossterm::event::KeyCode::Esc,
+            c => crossterm::event::KeyCode::Char(c),
+        };
+        let ev = crossterm::event::KeyEvent::new(code, crossterm::event::KeyModifiers::NONE);
+        if let Some(a) = fgf::tui::keymap::resolve(app.ctx(), ev) {
+            app.update(a);
+        }
+    }
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| fgf::tui::view::draw(f, &app)).unwrap();
+    let buf = t.backend().buffer();
+    let parser = p.parser.lock().unwrap();
+    let screen = parser.screen();
+    for y in 0..h {
+        let mut x = 0;
+        while x < w {
+            let want = &buf[(x, y)];
+            let got = screen.cell(y, x).unwrap();
+            let sym = want.symbol().trim();
+            assert_eq!(got.contents().trim(), sym, "({x},{y})");
+            let reversed = want.modifier.contains(ratatui::style::Modifier::REVERSED);
+            assert_eq!(got.inverse(), reversed, "({x},{y}) {sym} reverse video");
+            x += unicode_width::UnicodeWidthStr::width(want.symbol()).max(1) as u16;
+        }
+    }
+    drop(parser);
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}
