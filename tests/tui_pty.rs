@@ -192,3 +192,15 @@ fn the_terminal_shows_exactly_the_rendered_frame_after_many_moves() {
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
 }
+
+#[test]
+fn english_from_lang_or_the_flag() {
+    let mut p = Pty::spawn(120, 40, &[], &[("LANG", "en_US.UTF-8")]);
+    p.wait_text("Detail");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    let mut p = Pty::spawn(120, 40, &["--lang", "zh"], &[("LANG", "en_US.UTF-8")]);
+    p.wait_text("详情");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}

@@ -160,3 +160,50 @@ fn rows_fit_and_pane_borders_stay_aligned() {
         }
     }
 }
+
+#[test]
+fn no_color_draws_without_colours_but_keeps_the_selection_visible() {
+    use ratatui::style::{Color, Modifier};
+    let mut a = app(120, 40);
+    a.opts.color = false;
+    press(&mut a, "Enter j");
+    let t = render(&a);
+    let buf = t.backend().buffer();
+    assert!(
+        buf.content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+        "NO_COLOR: no colour anywhere"
+    );
+    let reversed = buf
+        .content
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED))
+        .count();
+    assert!(reversed > 10, "the selected row is shown in reverse video");
+    let mut coloured = app(120, 40);
+    press(&mut coloured, "Enter j");
+    let t = render(&coloured);
+    assert!(
+        t.backend()
+            .buffer()
+            .content
+            .iter()
+            .any(|c| c.fg != Color::Reset),
+        "colour by default"
+    );
+    let rgb = t
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .any(|c| matches!(c.fg, Color::Rgb(..) | Color::Indexed(_)));
+    assert!(!rgb, "only the 16 named ANSI colours");
+}
+
+#[test]
+fn language_comes_from_the_flag_then_lang() {
+    use fgf::tui::i18n::Lang;
+    assert_eq!(Lang::detect(Some("en")), Lang::En);
+    assert_eq!(Lang::detect(Some("zh")), Lang::Zh);
+}
