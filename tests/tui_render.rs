@@ -207,3 +207,21 @@ fn language_comes_from_the_flag_then_lang() {
     assert_eq!(Lang::detect(Some("en")), Lang::En);
     assert_eq!(Lang::detect(Some("zh")), Lang::Zh);
 }
+
+#[test]
+fn escape_sequences_in_a_document_never_reach_the_screen() {
+    let mut doc = fgf::domain::seeds::embedded().doc;
+    let evil = "\u{1b}[2J\u{1b}]0;pwned\u{7}\u{9b}31m\u{202e}";
+    doc.number = format!("{evil}号");
+    doc.sections[0].title = format!("深化{evil}简政放权");
+    doc.sections[0].tasks[0].title = format!("进一步{evil}放宽");
+    doc.sections[0].tasks[0].measures[0].text = format!("全面{evil}实施");
+    let cat = fgf::domain::Catalog::new(doc).unwrap();
+    let mut a = App::new(cat, support::options(fgf::tui::i18n::Lang::Zh));
+    a.update(fgf::tui::action::Action::Resize(120, 40));
+    press(&mut a, "Enter j");
+    let s = screen(&a);
+    assert!(s.contains("进一步␛[2J"), "shown, but defused: {s}");
+    assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s:?}");
+    assert!(!s.contains('\u{202e}'));
+}

@@ -83,6 +83,28 @@ pub fn wrap_items(items: &[&str], sep: &str, cols: usize) -> Vec<String> {
     out
 }
 
+/// Makes untrusted text safe to put on a terminal: C0 and C1 control characters (ESC, BEL,
+/// CSI …), DEL and bidirectional overrides / isolates cannot reach the terminal raw. C0 controls
+/// become their visible Control Pictures (ESC -> ␛), a line break becomes a space, and C1,
+/// DEL and bidi controls become `?`. Text without them is returned as is.
+pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+    };
+    if !s.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
+            c if bad(c) => '?',
+            c => c,
+        })
+        .collect()
+}
+
 /// Removes every whitespace character (the PDF extraction put spaces and line breaks anywhere).
 pub fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -137,6 +159,19 @@ mod tests {
         let narrow = wrap_items(&["市公共资源交易监管局"], "、", 8);
         assert!(narrow.iter().all(|l| width(l) <= 8));
         assert_eq!(narrow.concat(), "市公共资源交易监管局");
+    }
+
+    #[test]
+    fn sanitize_neutralises_escapes_and_bidi() {
+        let evil = "a\u{1b}[31mred\u{7}\u{9b}2J\u{202e}x\u{1b}]0;title\u{7}";
+        let safe = sanitize(evil);
+        assert!(!safe.chars().any(|c| c.is_control()), "{safe:?}");
+        assert_eq!(safe, "a␛[31mred␇?2J?x␛]0;title␇");
+        assert!(matches!(
+            sanitize("市发展改革委“互联网+”"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(sanitize("a\nb"), "a b");
     }
 
     #[test]

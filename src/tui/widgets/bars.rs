@@ -50,7 +50,10 @@ pub fn tabs(f: &mut Frame, app: &App, area: Rect) {
     for (i, s) in app.cat.doc.sections.iter().enumerate() {
         let active = app.view == View::Tree && app.section == i;
         let style = if active { t.selected(true) } else { t.plain() };
-        spans.push(Span::styled(format!(" {} {} ", i + 1, s.key), style));
+        spans.push(Span::styled(
+            format!(" {} {} ", i + 1, disp(app, &s.key)),
+            style,
+        ));
         spans.push(Span::raw(" "));
     }
     let units = app.opts.lang.pick(" u 单位 ", " u units ");

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders};
 
 use super::app::App;
 use super::theme::Theme;
-use crate::domain::text::{fit, width};
+use crate::domain::text::{fit, sanitize, width};
 
 pub fn theme(app: &App) -> Theme {
     Theme::new(app.opts.color)
@@ -23,15 +23,20 @@ pub fn pane<'a>(app: &App, title: String, focused: bool) -> Block<'a> {
     Block::new()
         .borders(Borders::ALL)
         .border_style(t.border(focused))
-        .title(Line::styled(format!(" {title} "), t.border(focused)))
+        .title(Line::styled(
+            format!(" {} ", disp(app, &title)),
+            t.border(focused),
+        ))
 }
 
 /// Prepares untrusted or ambiguous-width text for display: in `--ambiwide` mode a space follows
 /// every East Asian ambiguous character (“ ” — …) so that columns stay aligned in terminals that
 /// draw them two cells wide; the view then skips that space when writing to the terminal.
+/// Control characters and escape sequences from a document never reach the terminal raw.
 pub fn disp(app: &App, s: &str) -> String {
+    let s = sanitize(s);
     if !app.opts.ambiwide {
-        return s.to_string();
+        return s.into_owned();
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {

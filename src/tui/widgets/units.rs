@@ -78,6 +78,6 @@ pub fn draw_measures(f: &mut Frame, app: &App, area: Rect) {
         }
         lines.push(line);
     }
-    let title = format!("{} · {}", disp(app, name), l.pick("举措", "measures"));
+    let title = format!("{} · {}", name, l.pick("举措", "measures"));
     f.render_widget(Paragraph::new(lines).block(pane(app, title, focused)), area);
 }
