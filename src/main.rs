@@ -15,7 +15,7 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     };
-    match cli::run(&cat, command) {
+    match cli::run(&cat, command, &args.global) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("fgf: {e:#}");
