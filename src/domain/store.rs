@@ -99,13 +99,13 @@ impl Store {
     fn locked(&self, f: impl FnOnce(&State) -> (State, Vec<String>)) -> Result<Saved, StoreError> {
         let target = self.target();
         let dir = atomic::parent(&target).unwrap_or(Path::new("."));
-        fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+        fs::create_dir_all(dir).map_err(|err| StoreError::CreateDir {
             path: dir.to_path_buf(),
-            source,
+            err,
         })?;
-        let _guard = atomic::lock(&target).map_err(|source| StoreError::Lock {
+        let _guard = atomic::lock(&target).map_err(|err| StoreError::Lock {
             path: atomic::lock_path(&target),
-            source,
+            err,
         })?;
         let on_disk = read(&target, &self.document)?;
         let disk = on_disk
@@ -115,10 +115,10 @@ impl Store {
         let written =
             on_disk.as_ref() != Some(&state) && !(on_disk.is_none() && state.marks.is_empty());
         if written {
-            atomic::write(&target, format::to_json(&state).as_bytes()).map_err(|source| {
+            atomic::write(&target, format::to_json(&state).as_bytes()).map_err(|err| {
                 StoreError::Write {
                     path: target.clone(),
-                    source,
+                    err,
                 }
             })?;
         }
@@ -168,7 +168,7 @@ pub fn read_file(path: &Path, document: &str) -> Result<State, StoreError> {
         Some(s) => Ok(s),
         None => Err(StoreError::Read {
             path: path.to_path_buf(),
-            source: io::Error::from(io::ErrorKind::NotFound),
+            err: io::Error::from(io::ErrorKind::NotFound),
         }),
     }
 }
@@ -177,7 +177,15 @@ pub fn read_file(path: &Path, document: &str) -> Result<State, StoreError> {
 fn read(path: &Path, document: &str) -> Result<Option<State>, StoreError> {
     let text = match fs::read_to_string(path) {
         Ok(t) => t,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        // A missing file, or a path through a plain file: nothing recorded yet (a save then says why not).
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(None);
+        }
         Err(e) if e.kind() == io::ErrorKind::InvalidData => {
             return Err(StoreError::Malformed {
                 path: path.to_path_buf(),
@@ -187,10 +195,10 @@ fn read(path: &Path, document: &str) -> Result<Option<State>, StoreError> {
                 message: "the file is not UTF-8 text".to_string(),
             });
         }
-        Err(source) => {
+        Err(err) => {
             return Err(StoreError::Read {
                 path: path.to_path_buf(),
-                source,
+                err,
             });
         }
     };

@@ -28,14 +28,14 @@ pub enum StoreError {
         expected: String,
         found: String,
     },
-    #[error("cannot read the state file {}: {source}", path.display())]
-    Read { path: PathBuf, source: io::Error },
-    #[error("cannot create the state directory {}: {source}", path.display())]
-    CreateDir { path: PathBuf, source: io::Error },
-    #[error("cannot write the state file {}: {source}", path.display())]
-    Write { path: PathBuf, source: io::Error },
-    #[error("cannot lock the state file with {}: {source}", path.display())]
-    Lock { path: PathBuf, source: io::Error },
+    #[error("cannot read the state file {}: {err}", path.display())]
+    Read { path: PathBuf, err: io::Error },
+    #[error("cannot create the state directory {}: {err}", path.display())]
+    CreateDir { path: PathBuf, err: io::Error },
+    #[error("cannot write the state file {}: {err}", path.display())]
+    Write { path: PathBuf, err: io::Error },
+    #[error("cannot lock the state file with {}: {err}", path.display())]
+    Lock { path: PathBuf, err: io::Error },
     #[error("no home directory to keep the state file in: set FGF_STATE or pass --state PATH")]
     NoDataDir,
 }
