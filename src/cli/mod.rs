@@ -36,9 +36,10 @@ Examples:
   fgf show 9.2                 one measure in full, with milestones
   fgf list                     the whole tree: ids, titles, lead units
   fgf unit 市场监管局          what one unit leads and supports
-  fgf check 9.2.1 --note 已报送  check off a milestone (or a whole measure / task)
-  fgf progress                 done / total overall, per section and task, overdue
-  fgf deadlines --as-of 2019-10-18   milestones by deadline as the plan stood";
+  fgf check 9.2.1              check off a milestone (9.2: a whole measure, 9: a task)
+  fgf progress                 done / total overall, per section and task; overdue
+  fgf deadlines                milestones by deadline, overdue ones marked
+  fgf state path               where the check-offs are kept";
 
 #[derive(Debug, Parser)]
 #[command(name = "fgf", version = VERSION, about = ABOUT, after_help = AFTER)]
@@ -95,6 +96,7 @@ pub enum Command {
         after_help = "Examples:\n  fgf check 9.2.1\n  fgf check 7.2 19.3.1 --note 已报送市政府"
     )]
     Check {
+        /// Milestone (9.2.1), measure (9.2) or task (9) ids.
         #[arg(required = true, num_args = 1..)]
         ids: Vec<String>,
         /// A one-line note kept with each milestone checked.
@@ -104,6 +106,7 @@ pub enum Command {
     /// Uncheck milestones again (the uncheck is recorded, so it wins over older check-offs in a merge).
     #[command(after_help = "Examples:\n  fgf uncheck 9.2.1\n  fgf uncheck 19")]
     Uncheck {
+        /// Milestone (9.2.1), measure (9.2) or task (9) ids.
         #[arg(required = true, num_args = 1..)]
         ids: Vec<String>,
     },

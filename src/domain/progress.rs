@@ -138,6 +138,18 @@ impl Progress {
         })
     }
 
+    /// What [`Progress::toggle`] would do, for a prompt before a whole task: `(true, n)` checks the `n`
+    /// open milestones, `(false, n)` unchecks all `n`. `None` when the document has no such id.
+    pub fn toggle_effect(&self, cat: &Catalog, id: &str) -> Option<(bool, usize)> {
+        let ids = milestone_ids(cat, id)?;
+        let open = ids.iter().filter(|k| !self.is_done(k)).count();
+        Some(if open == 0 {
+            (false, ids.len())
+        } else {
+            (true, open)
+        })
+    }
+
     /// Sets (or, with `None` or blank text, clears) a milestone's note; its state stays as it is.
     pub fn set_note(&mut self, milestone: &str, note: Option<&str>, now: Timestamp) -> Change {
         let note = note.and_then(clean_note);

@@ -55,7 +55,9 @@ fn times_always_move_forward_for_a_milestone() {
 fn toggle_on_a_measure_checks_all_then_unchecks_all() {
     let (cat, mut p) = fresh();
     p.check(&["19.3.1"], None, t(1));
+    assert_eq!(p.toggle_effect(&cat, "19.3"), Some((true, 2)));
     let c = p.toggle(&cat, "19.3", t(2)).unwrap();
+    assert_eq!(p.toggle_effect(&cat, "19.3"), Some((false, 3)));
     assert_eq!(c.ids().collect::<Vec<_>>(), ["19.3.2", "19.3.3"]);
     assert_eq!(
         p.measure(task_measure(&cat, "19.3")),
