@@ -125,7 +125,8 @@ fn a_note_is_kept_and_an_uncheck_is_recorded_with_its_time() {
     let m = &e.file()["milestones"]["9.2.1"];
     assert_eq!(m["done"], false, "a tombstone, not a deletion");
     assert_eq!(m["note"], "已报送市政府");
-    assert!(m["at"].as_str().unwrap() > checked_at.as_str());
+    let at = |s: &str| s.parse::<jiff::Timestamp>().unwrap();
+    assert!(at(m["at"].as_str().unwrap()) > at(&checked_at));
     assert_eq!(e.json(&["progress", "--json"])["done"], 0);
 }
 
