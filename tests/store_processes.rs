@@ -5,8 +5,10 @@
 //! own milestones and saves after each flip.
 
 use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
 use std::time::Duration;
 use std::{env, fs, thread};
 
@@ -32,12 +34,20 @@ fn child_process() {
     }
 }
 
+/// What the writer prints once it is about to save in a loop.
+const READY: &str = "writer ready";
+
 fn spawn(role: &str, path: &Path, extra: &[(&str, String)]) -> Child {
     let mut cmd = Command::new(env::current_exe().unwrap());
-    cmd.args(["--exact", "child_process", "--test-threads=1", "--quiet"])
-        .env(ROLE, role)
-        .env(PATH, path)
-        .stdout(std::process::Stdio::null());
+    cmd.args([
+        "--exact",
+        "child_process",
+        "--test-threads=1",
+        "--nocapture",
+    ])
+    .env(ROLE, role)
+    .env(PATH, path)
+    .stdout(Stdio::piped());
     for (k, v) in extra {
         cmd.env(k, v);
     }
@@ -47,14 +57,17 @@ fn spawn(role: &str, path: &Path, extra: &[(&str, String)]) -> Child {
 // ---- crash safety ----------------------------------------------------------------------------------
 
 /// The milestones the writer rewrites at every step.
-fn writer_ids() -> Vec<String> {
-    let cat = seeds::embedded();
-    milestone_ids(&cat, "19")
-        .unwrap()
-        .into_iter()
-        .chain(milestone_ids(&cat, "9").unwrap())
-        .map(String::from)
-        .collect()
+fn writer_ids() -> &'static [String] {
+    static IDS: OnceLock<Vec<String>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        let cat = seeds::embedded();
+        milestone_ids(&cat, "19")
+            .unwrap()
+            .into_iter()
+            .chain(milestone_ids(&cat, "9").unwrap())
+            .map(String::from)
+            .collect()
+    })
 }
 
 /// The state after the writer's step `k`: every id has a mark stamped `k`, the first `k % n` done, notes
@@ -91,10 +104,22 @@ fn step_of(state: &State) -> u64 {
 /// Saves step after step until killed.
 fn writer(store: &Store) {
     let mut k = step_of(&store.load().unwrap());
-    loop {
+    println!("{READY}");
+    std::io::stdout().flush().unwrap();
+    // Killed long before this; the bound only keeps a stray writer from running forever.
+    for _ in 0..20_000 {
         k += 1;
         let saved = store.save(&written(k)).unwrap();
         assert_eq!(saved.state, written(k));
+    }
+}
+
+/// Kills the child if the test fails before it does (a writer would otherwise run on).
+struct KillOnDrop(Child);
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
     }
 }
 
@@ -121,10 +146,14 @@ fn a_writer_killed_at_any_instant_leaves_the_old_or_the_new_file() {
     let mut advanced = 0;
     const KILLS: usize = 300;
     for round in 0..KILLS {
-        let mut child = spawn("writer", &path, &[]);
-        thread::sleep(Duration::from_micros(rng.below(12_000)));
-        child.kill().unwrap();
-        child.wait().unwrap();
+        let mut child = KillOnDrop(spawn("writer", &path, &[]));
+        // Wait until it saves in a loop, then kill it at a random instant of that loop.
+        let out = BufReader::new(child.0.stdout.take().unwrap());
+        let ready = out.lines().map_while(Result::ok).any(|l| l.contains(READY));
+        assert!(ready, "round {round}: the writer never got ready");
+        thread::sleep(Duration::from_micros(rng.below(4_000)));
+        child.0.kill().unwrap();
+        child.0.wait().unwrap();
         let state = store
             .load()
             .unwrap_or_else(|e| panic!("round {round} (seed {seed}): torn file: {e}"));
@@ -137,6 +166,7 @@ fn a_writer_killed_at_any_instant_leaves_the_old_or_the_new_file() {
         advanced += usize::from(k > last);
         last = k;
     }
+    eprintln!("{KILLS} kills: the file moved on in {advanced} rounds, to step {last}");
     assert!(
         advanced > 0,
         "no writer ever finished a save in {KILLS} rounds: the test tested nothing"
