@@ -34,7 +34,7 @@ pub enum StoreError {
     CreateDir { path: PathBuf, err: io::Error },
     #[error("cannot write the state file {}: {err}", path.display())]
     Write { path: PathBuf, err: io::Error },
-    #[error("cannot lock the state file with {}: {err}", path.display())]
+    #[error("cannot create or lock {} beside the state file: {err}", path.display())]
     Lock { path: PathBuf, err: io::Error },
     #[error("no home directory to keep the state file in: set FGF_STATE or pass --state PATH")]
     NoDataDir,
