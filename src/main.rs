@@ -12,7 +12,7 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     let cat = seeds::embedded();
     let result = match args.command {
-        Some(command) => cli::run(&cat, command),
+        Some(command) => cli::run(&cat, command, &args.global),
         None => run_tui(cat, &args),
     };
     match result {
@@ -34,7 +34,7 @@ fn run_tui(cat: fgf::domain::Catalog, args: &Cli) -> anyhow::Result<ExitCode> {
     }
     let opts = app::Options {
         lang: Lang::detect(args.lang.as_deref()),
-        today: jiff::Zoned::now().date(),
+        today: args.global.today(),
         ambiwide: args.ambiwide,
         color: Theme::color_from_env(),
     };

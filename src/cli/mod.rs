@@ -1,14 +1,21 @@
 //! The non-interactive commands: text for people, `--json` for scripts.
 
+mod check;
+mod context;
+mod deadlines;
 mod json;
 mod output;
+mod progress;
 mod show;
+mod state;
 mod who;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use clap_complete::Shell;
+
+pub use context::Global;
 
 use crate::domain::Catalog;
 
@@ -28,13 +35,19 @@ Examples:
   fgf who 发改委 --json        what 市发展改革委 leads or supports, as JSON
   fgf show 9.2                 one measure in full, with milestones
   fgf list                     the whole tree: ids, titles, lead units
-  fgf unit 市场监管局          what one unit leads and supports";
+  fgf unit 市场监管局          what one unit leads and supports
+  fgf check 9.2.1              check off a milestone (9.2: a whole measure, 9: a task)
+  fgf progress                 done / total overall, per section and task; overdue
+  fgf deadlines                milestones by deadline, overdue ones marked
+  fgf state path               where the check-offs are kept";
 
 #[derive(Debug, Parser)]
 #[command(name = "fgf", version = VERSION, about = ABOUT, after_help = AFTER)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    #[command(flatten)]
+    pub global: Global,
     /// Interactive view: language of labels and hints (zh or en; default from LANG, else zh).
     #[arg(long, global = true, value_parser = ["zh", "en"])]
     pub lang: Option<String>,
@@ -87,6 +100,42 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check off milestones: a milestone (9.2.1), a whole measure (9.2) or a whole task (9).
+    #[command(
+        after_help = "Examples:\n  fgf check 9.2.1\n  fgf check 7.2 19.3.1 --note 已报送市政府"
+    )]
+    Check {
+        /// Milestone (9.2.1), measure (9.2) or task (9) ids.
+        #[arg(required = true, num_args = 1..)]
+        ids: Vec<String>,
+        /// A one-line note kept with each milestone checked.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Uncheck milestones again (the uncheck is recorded, so it wins over older check-offs in a merge).
+    #[command(after_help = "Examples:\n  fgf uncheck 9.2.1\n  fgf uncheck 19")]
+    Uncheck {
+        /// Milestone (9.2.1), measure (9.2) or task (9) ids.
+        #[arg(required = true, num_args = 1..)]
+        ids: Vec<String>,
+    },
+    /// Done / total overall, per section and per task; overdue milestones.
+    #[command(
+        after_help = "Examples:\n  fgf progress\n  fgf progress --as-of 2020-01-01\n  fgf progress --json | jq .overdue"
+    )]
+    Progress {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Milestones grouped by deadline, with measure, lead units and state; overdue ones marked.
+    #[command(after_help = "Examples:\n  fgf deadlines\n  fgf deadlines --as-of 2019-10-18 --json")]
+    Deadlines {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The state file: where it is, check it, export, import or merge another.
+    #[command(subcommand)]
+    State(state::StateCommand),
     /// Print shell completions.
     #[command(
         after_help = "Example:\n  fgf completions bash > ~/.local/share/bash-completion/completions/fgf"
@@ -95,8 +144,13 @@ pub enum Command {
 }
 
 /// Runs one command against a loaded document.
-pub fn run(cat: &Catalog, command: Command) -> anyhow::Result<ExitCode> {
+pub fn run(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<ExitCode> {
     match command {
+        Command::Check { ids, note } => check::check(cat, global, &ids, note.as_deref()),
+        Command::Uncheck { ids } => check::uncheck(cat, global, &ids),
+        Command::Progress { json } => progress::run(cat, global, json),
+        Command::Deadlines { json } => deadlines::run(cat, global, json),
+        Command::State(cmd) => state::run(cat, global, cmd),
         Command::Who { query, limit, json } => who::run(cat, &query.join(" "), limit, json),
         Command::Show { id, json } => show::show(cat, &id, json),
         Command::List { json } => show::list(cat, json),

@@ -8,6 +8,7 @@ pub const BOLD: Style = Style::new().bold();
 pub const DIM: Style = Style::new().dimmed();
 pub const ID: Style = AnsiColor::Cyan.on_default().bold();
 pub const LEAD: Style = AnsiColor::Green.on_default();
+pub const DONE: Style = AnsiColor::Green.on_default().bold();
 pub const WARN: Style = AnsiColor::Yellow.on_default().bold();
 
 pub fn paint(style: Style, text: &str) -> String {

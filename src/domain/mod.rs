@@ -4,10 +4,14 @@ pub mod catalog;
 pub mod error;
 pub mod lookup;
 pub mod model;
+pub mod progress;
 pub mod seeds;
+pub mod store;
 pub mod text;
 pub mod validate;
 
 pub use catalog::{Catalog, Item, Loc};
 pub use error::{DocError, Problem};
 pub use model::{Allocation, Confidence, Document, Measure, Milestone, Section, Task, Unit};
+pub use progress::{Change, Progress, State, Tally};
+pub use store::{Store, StoreError};

@@ -1,0 +1,106 @@
+//! `fgf check ID...` and `fgf uncheck ID...`.
+
+use std::process::ExitCode;
+
+use anstream::{eprintln, println};
+use jiff::Timestamp;
+
+use super::EXIT_UNKNOWN;
+use super::context::Global;
+use super::output::{BOLD, DIM, DONE, ID, nearest_ids, paint};
+use crate::domain::progress::{Change, milestone_ids};
+use crate::domain::text::truncate;
+use crate::domain::{Catalog, Item, Progress};
+
+pub fn check(
+    cat: &Catalog,
+    g: &Global,
+    ids: &[String],
+    note: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    change(cat, g, ids, |p, ks, now| p.check(ks, note, now))
+}
+
+pub fn uncheck(cat: &Catalog, g: &Global, ids: &[String]) -> anyhow::Result<ExitCode> {
+    change(cat, g, ids, |p, ks, now| p.uncheck(ks, now))
+}
+
+fn change(
+    cat: &Catalog,
+    g: &Global,
+    ids: &[String],
+    act: impl FnOnce(&mut Progress, &[&str], Timestamp) -> Change,
+) -> anyhow::Result<ExitCode> {
+    let Some(milestones) = resolve(cat, ids) else {
+        return Ok(ExitCode::from(EXIT_UNKNOWN));
+    };
+    let store = g.store(cat)?;
+    let mut p = Progress::new(store.load()?);
+    let change = act(&mut p, &milestones, Timestamp::now());
+    let saved = store.save(p.state())?;
+    p.absorb(saved.state);
+    if change.is_empty() {
+        println!("{}", paint(DIM, "没有变化：它们已是这个状态"));
+    }
+    for e in &change.edits {
+        let (sign, what) = match (e.before.as_ref().is_some_and(|m| m.done), e.after.done) {
+            (false, true) => (paint(DONE, "✔"), "已完成"),
+            (true, false) => ("-".to_string(), "改为未完成"),
+            _ => ("✎".to_string(), "备注已更新"),
+        };
+        println!(
+            "{sign} {}  {}  {}",
+            paint(ID, &e.id),
+            what,
+            milestone_text(cat, &e.id)
+        );
+        if let Some(n) = &e.after.note {
+            println!("    {}", paint(DIM, &format!("备注：{n}")));
+        }
+    }
+    let overall = p.overall(cat);
+    println!(
+        "{}  {}",
+        paint(BOLD, &format!("总进度 {overall}（{}%）", overall.percent())),
+        paint(DIM, &format!("{}", store.path().display()))
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Every id's milestones, or `None` after telling the user which id is unknown and what is near it.
+fn resolve<'c>(cat: &'c Catalog, ids: &[String]) -> Option<Vec<&'c str>> {
+    let mut out: Vec<&str> = Vec::new();
+    for id in ids {
+        let Some(ks) = milestone_ids(cat, id) else {
+            eprintln!("fgf: no task, measure or milestone has the id {id:?}; nothing was changed");
+            eprintln!("  nearest ids: {}", nearest_ids(cat, id).join(", "));
+            eprintln!(
+                "  ids look like 9 (task), 9.2 (measure), 9.2.1 (milestone); `fgf list` shows them all"
+            );
+            return None;
+        };
+        for k in ks {
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+    }
+    Some(out)
+}
+
+fn milestone_text(cat: &Catalog, id: &str) -> String {
+    match cat.get(id) {
+        Some(Item::Milestone(_, _, m, k)) => {
+            let when = k
+                .deadline
+                .map_or_else(|| "无明确时限".to_string(), |d| d.to_string());
+            let text = if k.deadline.is_none() {
+                &m.text
+            } else {
+                &k.text
+            };
+            format!("{}  {}", paint(BOLD, &when), truncate(text, 48))
+        }
+        _ => paint(DIM, "（本文件没有此编号）"),
+    }
+}

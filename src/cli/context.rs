@@ -1,0 +1,39 @@
+//! What every state command needs: the global options, the store they point at, and "today".
+
+use std::path::PathBuf;
+
+use jiff::Zoned;
+use jiff::civil::Date;
+
+use crate::domain::store::ENV_STATE;
+use crate::domain::{Catalog, Store};
+
+/// Options that go before or after any command.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Global {
+    /// The state file [env: FGF_STATE] [default: ~/.local/share/fgf/<document id>.json on Linux;
+    /// `fgf state path` prints it].
+    #[arg(long, global = true, value_name = "PATH")]
+    pub state: Option<PathBuf>,
+    /// Take DATE (YYYY-MM-DD) as today for overdue marks, e.g. 2019-10-18 shows the plan as it stood.
+    #[arg(long, global = true, value_name = "DATE")]
+    pub as_of: Option<Date>,
+}
+
+impl Global {
+    /// `--as-of`, else the real date where the user is.
+    pub fn today(&self) -> Date {
+        self.as_of.unwrap_or_else(|| Zoned::now().date())
+    }
+
+    /// The state file of the document, from `--state` / `FGF_STATE` or the data directory.
+    pub fn store(&self, cat: &Catalog) -> anyhow::Result<Store> {
+        // Read here rather than by clap, so that an empty FGF_STATE counts as unset.
+        let env = std::env::var_os(ENV_STATE).map(PathBuf::from);
+        let path = [self.state.clone(), env]
+            .into_iter()
+            .flatten()
+            .find(|p| !p.as_os_str().is_empty());
+        Ok(Store::locate(path.as_deref(), &cat.doc.id)?)
+    }
+}

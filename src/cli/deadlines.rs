@@ -1,0 +1,113 @@
+//! `fgf deadlines [--json]`: milestones grouped by deadline, with measure, lead units and state.
+
+use std::process::ExitCode;
+
+use anstream::println;
+use serde_json::json;
+
+use super::context::Global;
+use super::json;
+use super::output::{BOLD, DIM, DONE, ID, LEAD, WARN, paint, units};
+use crate::domain::progress::{Status, deadline_groups};
+use crate::domain::text::{fit, truncate};
+use crate::domain::{Catalog, Item, Progress};
+
+pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode> {
+    let store = g.store(cat)?;
+    let p = Progress::new(store.load()?);
+    let today = g.today();
+    let groups = deadline_groups(cat);
+    if as_json {
+        let groups: Vec<_> = groups
+            .iter()
+            .map(|grp| {
+                let items: Vec<_> = grp
+                    .milestones
+                    .iter()
+                    .filter_map(|&l| match cat.at(l) {
+                        Item::Milestone(s, t, m, k) => {
+                            let status = p.status(k, today);
+                            let mark = p.state().mark(&k.id);
+                            Some(json!({
+                                "id": k.id, "measure": m.id, "task": t.id, "section": s.key,
+                                "deadline": k.deadline, "phrase": k.phrase, "text": k.text,
+                                "measure_text": m.text, "lead": m.lead, "support": m.support,
+                                "state": status_name(status), "done": status == Status::Done,
+                                "overdue": status == Status::Overdue,
+                                "checked_at": mark.filter(|m| m.done).map(|m| m.at),
+                                "note": mark.and_then(|m| m.note.as_deref()),
+                            }))
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                let count = |st: &str| items.iter().filter(|i| i["state"] == st).count();
+                json!({
+                    "deadline": grp.deadline, "total": items.len(), "done": count("done"),
+                    "overdue": count("overdue"), "milestones": items,
+                })
+            })
+            .collect();
+        json::print(&json!({"document": cat.doc.id, "as_of": today, "groups": groups}))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{}  {}",
+        paint(BOLD, &format!("{} 时间节点", cat.doc.number)),
+        paint(DIM, &format!("截至 {today}"))
+    );
+    for grp in &groups {
+        let statuses: Vec<Status> = grp
+            .milestones
+            .iter()
+            .filter_map(|&l| match cat.at(l) {
+                Item::Milestone(_, _, _, k) => Some(p.status(k, today)),
+                _ => None,
+            })
+            .collect();
+        let n = |st| statuses.iter().filter(|&&s| s == st).count();
+        let head = grp
+            .deadline
+            .map_or_else(|| "无明确时限".to_string(), |d| d.to_string());
+        let mut summary = format!("{} 个 · 已完成 {}", statuses.len(), n(Status::Done));
+        if n(Status::Overdue) > 0 {
+            summary.push_str(&paint(WARN, &format!(" · 逾期 {}", n(Status::Overdue))));
+        }
+        println!();
+        println!("{}  {summary}", paint(BOLD, &head));
+        for &l in &grp.milestones {
+            let Item::Milestone(_, _, m, k) = cat.at(l) else {
+                continue;
+            };
+            let (sign, label) = match p.status(k, today) {
+                Status::Done => (paint(DONE, "✔"), paint(DONE, "已完成")),
+                Status::Open => ("-".to_string(), "未完成".to_string()),
+                Status::Overdue => (paint(WARN, "!"), paint(WARN, "逾期  ")),
+            };
+            let text = if k.deadline.is_none() {
+                &m.text
+            } else {
+                &k.text
+            };
+            println!(
+                "  {sign} {}{}  {}  {}",
+                paint(ID, &fit(&k.id, 8)),
+                label,
+                paint(LEAD, &fit(&units(&m.lead), 22)),
+                truncate(text, 44)
+            );
+            if let Some(note) = p.note(&k.id) {
+                println!("      {}", paint(DIM, &format!("备注：{note}")));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn status_name(s: Status) -> &'static str {
+    match s {
+        Status::Done => "done",
+        Status::Open => "open",
+        Status::Overdue => "overdue",
+    }
+}

@@ -1,0 +1,51 @@
+//! What can go wrong with a state file, each error naming the file and, for a bad file, where in it.
+
+use std::io;
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Not JSON, an unknown version, or not the shape of a state file. The file is left as it is.
+    #[error(
+        "{}: line {line}, column {column}, at {field}: {message} (the state file was left untouched)",
+        path.display()
+    )]
+    Malformed {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        /// Where in the JSON: `version`, `milestones["9.2.1"].done`, or `(top level)`.
+        field: String,
+        message: String,
+    },
+    /// A well-formed state file kept for another document.
+    #[error(
+        "{}: this state file is for document {found:?}, not {expected:?} (the state file was left untouched)",
+        path.display()
+    )]
+    WrongDocument {
+        path: PathBuf,
+        expected: String,
+        found: String,
+    },
+    #[error("cannot read the state file {}: {err}", path.display())]
+    Read { path: PathBuf, err: io::Error },
+    #[error("cannot create the state directory {}: {err}", path.display())]
+    CreateDir { path: PathBuf, err: io::Error },
+    #[error("cannot write the state file {}: {err}", path.display())]
+    Write { path: PathBuf, err: io::Error },
+    #[error("cannot create or lock {} beside the state file: {err}", path.display())]
+    Lock { path: PathBuf, err: io::Error },
+    #[error("no home directory to keep the state file in: set FGF_STATE or pass --state PATH")]
+    NoDataDir,
+}
+
+impl StoreError {
+    /// The file exists but fgf must not write it (the TUI opens read-only then).
+    pub fn is_bad_file(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Malformed { .. } | StoreError::WrongDocument { .. }
+        )
+    }
+}

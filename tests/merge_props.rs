@@ -1,0 +1,93 @@
+//! The merge rules, property-tested: merging is commutative, associative and idempotent, so every copy
+//! that has seen the same changes holds the same state, whatever the order of saves and merges.
+
+use std::collections::BTreeMap;
+
+use fgf::domain::progress::{Mark, State};
+use fgf::domain::store::{Store, format};
+use jiff::Timestamp;
+use proptest::prelude::*;
+
+const DOC: &str = "yufubanfa-2019-103";
+
+fn mark() -> impl Strategy<Value = Mark> {
+    // Few distinct times, so equal timestamps with different content are common.
+    (
+        any::<bool>(),
+        0i64..4,
+        prop::option::of(prop::sample::select(vec!["a", "备注", "line \"quoted\""])),
+    )
+        .prop_map(|(done, s, note)| Mark {
+            done,
+            at: Timestamp::from_second(1_800_000_000 + s).unwrap(),
+            note: note.map(String::from),
+        })
+}
+
+fn state() -> impl Strategy<Value = State> {
+    let ids = prop::sample::select(vec!["1.1.1", "1.2.1", "9.2.1", "19.3.2", "99.1.1"]);
+    prop::collection::btree_map(ids.prop_map(String::from), mark(), 0..5).prop_map(
+        |marks: BTreeMap<String, Mark>| State {
+            document: DOC.to_string(),
+            marks,
+        },
+    )
+}
+
+proptest! {
+    #[test]
+    fn merge_is_commutative(a in state(), b in state()) {
+        prop_assert_eq!(State::merged(&a, &b), State::merged(&b, &a));
+    }
+
+    #[test]
+    fn merge_is_idempotent(a in state(), b in state()) {
+        let ab = State::merged(&a, &b);
+        prop_assert_eq!(State::merged(&ab, &b), ab.clone());
+        prop_assert_eq!(State::merged(&a, &a), a);
+    }
+
+    #[test]
+    fn merge_is_associative(a in state(), b in state(), c in state()) {
+        prop_assert_eq!(
+            State::merged(&State::merged(&a, &b), &c),
+            State::merged(&a, &State::merged(&b, &c))
+        );
+    }
+
+    #[test]
+    fn merge_keeps_every_id_and_the_latest_mark(a in state(), b in state()) {
+        let m = State::merged(&a, &b);
+        for (id, mark) in a.marks.iter().chain(&b.marks) {
+            let kept = &m.marks[id];
+            prop_assert!(kept.at >= mark.at, "{id}: {kept:?} older than {mark:?}");
+        }
+        prop_assert!(m.marks.keys().all(|id| a.marks.contains_key(id) || b.marks.contains_key(id)));
+    }
+
+    #[test]
+    fn the_file_round_trips(a in state()) {
+        let path = std::path::Path::new("x.json");
+        prop_assert_eq!(format::parse(&format::to_json(&a), path).unwrap(), a);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Saves in either order through the store end in the same file.
+    #[test]
+    fn saves_in_any_order_end_the_same(a in state(), b in state()) {
+        let dir = tempfile::tempdir().unwrap();
+        let one = Store::new(dir.path().join("one.json"), DOC);
+        let two = Store::new(dir.path().join("two.json"), DOC);
+        one.save(&a).unwrap();
+        one.save(&b).unwrap();
+        two.save(&b).unwrap();
+        two.save(&a).unwrap();
+        prop_assert_eq!(
+            std::fs::read(one.path()).ok(),
+            std::fs::read(two.path()).ok()
+        );
+    }
+}
