@@ -38,6 +38,22 @@ fn run_tui(cat: fgf::domain::Catalog, args: &Cli) -> anyhow::Result<ExitCode> {
         ambiwide: args.ambiwide,
         color: Theme::color_from_env(),
     };
-    tui::run(app::App::new(cat, opts), args.mouse)?;
+    // The check-offs: a state file fgf cannot read opens read-only, with the reason on screen,
+    // and is never written.
+    let loaded = args
+        .global
+        .store(&cat)
+        .and_then(|store| Ok((store.load()?, store)));
+    let (app, store) = match loaded {
+        Ok((state, store)) => (
+            app::App::new(cat, opts).with_progress(state, None),
+            Some(store),
+        ),
+        Err(e) => (
+            app::App::new(cat, opts).with_progress_error(format!("{e:#}")),
+            None,
+        ),
+    };
+    tui::run(app, args.mouse, store)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -4,7 +4,7 @@ mod support;
 
 use fgf::domain::Item;
 use fgf::tui::action::Effect;
-use fgf::tui::app::{App, Focus};
+use fgf::tui::app::{App, Focus, Mode};
 use fgf::tui::layout::View;
 use fgf::tui::tree::Row;
 use support::{app, press};
@@ -140,8 +140,12 @@ fn half_page_and_page_keys_move_by_the_pane_height() {
 #[test]
 fn units_view_lists_units_and_jumps_to_a_measure() {
     let mut a = app(120, 40);
-    press(&mut a, "u");
+    press(&mut a, "U");
     assert_eq!(a.view, View::Units);
+    press(&mut a, "U");
+    assert_eq!(a.view, View::Tree, "U again goes back");
+    press(&mut a, "4");
+    assert_eq!(a.view, View::Units, "the tab after the sections");
     assert_eq!(a.focus, Focus::UnitList);
     let first = a.unit_order[0];
     assert_eq!(
@@ -173,19 +177,20 @@ fn units_view_lists_units_and_jumps_to_a_measure() {
 #[test]
 fn esc_leaves_the_units_view_and_help() {
     let mut a = app(120, 40);
-    press(&mut a, "u Esc");
+    press(&mut a, "4 Esc");
     assert_eq!(a.view, View::Tree);
     press(&mut a, "?");
-    assert!(a.help);
-    press(&mut a, "j");
-    assert!(a.help, "browse keys do nothing under help");
+    assert_eq!(a.mode, Mode::Help);
+    press(&mut a, "Space l");
+    assert_eq!(a.mode, Mode::Help, "browse keys do nothing under help");
+    assert!(a.trees[0].rows().len() == 10, "nothing expanded under help");
     press(&mut a, "Esc");
-    assert!(!a.help);
+    assert_eq!(a.mode, Mode::Browse);
 }
 
 #[test]
 fn q_and_ctrl_c_quit_from_anywhere() {
-    for keys in ["q", "C-c", "u q", "? q", "Enter j Enter q"] {
+    for keys in ["q", "C-c", "4 q", "5 q", "? q", "Enter j Enter q"] {
         let mut a = app(120, 40);
         assert_eq!(press(&mut a, keys), Effect::Quit, "{keys}");
     }

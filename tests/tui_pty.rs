@@ -204,3 +204,44 @@ fn english_from_lang_or_the_flag() {
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
 }
+
+#[test]
+fn a_check_off_in_the_tui_is_saved_to_the_state_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    let env = [("FGF_STATE", state.to_str().unwrap())];
+    let mut p = Pty::spawn(120, 40, &[], &env);
+    p.wait_text("（一）");
+    p.send("\rj ");
+    p.wait_text("1/5");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
+    assert_eq!(saved["milestones"]["1.1.1"]["done"], true, "{saved}");
+    // A new session shows it.
+    let mut p = Pty::spawn(120, 40, &[], &env);
+    p.wait_text("1/5");
+    p.send("q");
+    p.wait_exit();
+}
+
+#[test]
+fn an_unreadable_state_file_opens_read_only_and_is_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    std::fs::write(&state, "{\"version\": 1, \"milestones\": [oops").unwrap();
+    let before = std::fs::read(&state).unwrap();
+    let mut p = Pty::spawn(160, 40, &[], &[("FGF_STATE", state.to_str().unwrap())]);
+    p.wait_text("只读");
+    assert!(p.screen().contains("line 1"), "says where: {}", p.screen());
+    p.send("\rj ");
+    p.wait_for("the refusal", |p| p.screen().matches("只读").count() >= 2);
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    assert_eq!(
+        std::fs::read(&state).unwrap(),
+        before,
+        "byte for byte unchanged"
+    );
+}

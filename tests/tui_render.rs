@@ -76,7 +76,7 @@ fn measure_detail_with_an_uncertain_allocation_120x40() {
 #[test]
 fn units_view_80x24() {
     let mut a = app(80, 24);
-    press(&mut a, "u");
+    press(&mut a, "4");
     assert_snapshot!(screen(&a));
 }
 
@@ -122,7 +122,7 @@ fn too_small_says_what_it_needs() {
 fn rows_fit_and_pane_borders_stay_aligned() {
     use unicode_width::UnicodeWidthStr;
     for (w, h) in [(80, 24), (120, 40), (200, 50), (57, 13)] {
-        for keys in ["G Enter j Enter", "u l j", "3 G Enter j j"] {
+        for keys in ["G Enter j Enter", "4 l j", "5 j j", "3 G Enter j j"] {
             let mut a = app(w, h);
             press(&mut a, keys);
             let text = screen(&a);

@@ -20,8 +20,22 @@ pub enum Action {
     PrevPane,
     /// 1..9: a section pane by its position.
     Section(usize),
-    /// u: the units view ("who leads what"), and back.
+    /// U / the tab after the sections: the units view ("who leads what"), and back.
     Units,
+    /// D: milestones grouped by deadline, and back.
+    Deadlines,
+    /// Space: check off the selected milestone / measure (a whole task asks first).
+    Toggle,
+    /// y / n at a prompt.
+    Confirm(bool),
+    Undo,
+    Redo,
+    /// a: a one-line note on the selected milestone.
+    Note,
+    /// An edit of the input line.
+    Edit(super::input::Edit),
+    /// Enter in the input line.
+    Submit,
     Help,
     /// Esc: out of the current mode or pane.
     Back,
@@ -34,5 +48,7 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
+    /// The check-offs changed: save them (the loop merges with the file and reports back).
+    Save,
     Quit,
 }

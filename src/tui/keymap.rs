@@ -3,15 +3,18 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use super::input::Edit;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ctx {
-    /// Everywhere but the help screen's own keys.
-    Any,
-    /// Browsing: the section panes, the units view and the detail pane.
+    /// Browsing: the section panes, the units and deadlines views and the detail pane.
     Browse,
     Help,
+    /// A y / n question.
+    Confirm,
+    /// Typing into the input line (a note): printable keys are text.
+    Input,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +40,7 @@ const fn code(code: KeyCode) -> Key {
 }
 
 pub struct Binding {
-    pub ctx: Ctx,
+    pub ctxs: &'static [Ctx],
     pub keys: &'static [Key],
     /// How the keys are written in the footer and the help screen.
     pub label: &'static str,
@@ -59,185 +62,67 @@ const DIGITS: [Key; 9] = [
     ch('8'),
     ch('9'),
 ];
+const B: &[Ctx] = &[Ctx::Browse];
+const INPUT: &[Ctx] = &[Ctx::Input];
+const NOT_INPUT: &[Ctx] = &[Ctx::Browse, Ctx::Help, Ctx::Confirm];
+const ALL: &[Ctx] = &[Ctx::Browse, Ctx::Help, Ctx::Confirm, Ctx::Input];
 
 macro_rules! b {
-    ($ctx:ident, [$($k:expr),+], $label:expr, $action:expr, $zh:expr, $en:expr, $footer:expr) => {
-        Binding { ctx: Ctx::$ctx, keys: &[$($k),+], label: $label, action: $action, zh: $zh, en: $en, footer: $footer }
+    ($ctxs:expr, [$($k:expr),+], $label:expr, $action:expr, $zh:expr, $en:expr, $footer:expr) => {
+        Binding { ctxs: $ctxs, keys: &[$($k),+], label: $label, action: $action, zh: $zh, en: $en, footer: $footer }
     };
 }
 
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    b!(
-        Help,
-        [code(KeyCode::Esc), ch('?')],
-        "Esc ?",
-        Action::Back,
-        "关闭帮助",
-        "close help",
-        true
-    ),
-    b!(
-        Browse,
-        [ch('j'), code(KeyCode::Down)],
-        "j ↓",
-        Action::Down,
-        "下移",
-        "down",
-        true
-    ),
-    b!(
-        Browse,
-        [ch('k'), code(KeyCode::Up)],
-        "k ↑",
-        Action::Up,
-        "上移",
-        "up",
-        true
-    ),
-    b!(
-        Browse,
-        [ch('h'), code(KeyCode::Left)],
-        "h ←",
-        Action::Collapse,
-        "折叠 / 回到任务",
-        "collapse / to task",
-        true
-    ),
-    b!(
-        Browse,
-        [ch('l'), code(KeyCode::Right)],
-        "l →",
-        Action::Expand,
-        "展开 / 打开",
-        "expand / open",
-        true
-    ),
-    b!(
-        Browse,
-        [code(KeyCode::Enter)],
-        "Enter",
-        Action::Activate,
-        "展开、打开或跳转",
-        "expand, open or jump",
-        true
-    ),
-    b!(
-        Browse,
-        [ch('g'), code(KeyCode::Home)],
-        "g Home",
-        Action::Top,
-        "到顶部",
-        "top",
-        false
-    ),
-    b!(
-        Browse,
-        [ch('G'), code(KeyCode::End)],
-        "G End",
-        Action::Bottom,
-        "到底部",
-        "bottom",
-        false
-    ),
-    b!(
-        Browse,
-        [ctrl('d')],
-        "Ctrl-d",
-        Action::HalfPageDown,
-        "下翻半页",
-        "half page down",
-        false
-    ),
-    b!(
-        Browse,
-        [ctrl('u')],
-        "Ctrl-u",
-        Action::HalfPageUp,
-        "上翻半页",
-        "half page up",
-        false
-    ),
-    b!(
-        Browse,
-        [code(KeyCode::PageDown)],
-        "PgDn",
-        Action::PageDown,
-        "下翻一页",
-        "page down",
-        false
-    ),
-    b!(
-        Browse,
-        [code(KeyCode::PageUp)],
-        "PgUp",
-        Action::PageUp,
-        "上翻一页",
-        "page up",
-        false
-    ),
-    b!(
-        Browse,
-        [code(KeyCode::Tab)],
-        "Tab",
-        Action::NextPane,
-        "下一窗格",
-        "next pane",
-        true
-    ),
-    b!(
-        Browse,
-        [code(KeyCode::BackTab)],
-        "S-Tab",
-        Action::PrevPane,
-        "上一窗格",
-        "previous pane",
-        false
-    ),
-    Binding {
-        ctx: Ctx::Browse,
-        keys: &DIGITS,
-        label: "1 2 3",
-        action: Action::Section(0),
-        zh: "切换到第几部分（放 管 服）",
-        en: "section pane (放 管 服)",
-        footer: true,
-    },
-    b!(
-        Browse,
-        [ch('u')],
-        "u",
-        Action::Units,
-        "单位视图：谁牵头什么",
-        "units view: who leads what",
-        true
-    ),
-    b!(
-        Browse,
-        [code(KeyCode::Esc)],
-        "Esc",
-        Action::Back,
-        "返回",
-        "back",
-        false
-    ),
-    b!(Browse, [ch('?')], "?", Action::Help, "帮助", "help", true),
-    b!(
-        Any,
-        [ch('q'), ctrl('c')],
-        "q Ctrl-c",
-        Action::Quit,
-        "退出",
-        "quit",
-        true
-    ),
+    b!(&[Ctx::Help], [code(KeyCode::Esc), ch('?')], "Esc ?", Action::Back, "关闭帮助", "close help", true),
+    b!(&[Ctx::Help], [ch('j'), code(KeyCode::Down)], "j ↓", Action::Down, "向下滚动", "scroll down", true),
+    b!(&[Ctx::Help], [ch('k'), code(KeyCode::Up)], "k ↑", Action::Up, "向上滚动", "scroll up", true),
+    b!(&[Ctx::Confirm], [ch('y'), code(KeyCode::Enter)], "y Enter", Action::Confirm(true), "确认", "yes", true),
+    b!(&[Ctx::Confirm], [ch('n'), code(KeyCode::Esc)], "n Esc", Action::Confirm(false), "取消", "no", true),
+    b!(INPUT, [code(KeyCode::Enter)], "Enter", Action::Submit, "保存", "save", true),
+    b!(INPUT, [code(KeyCode::Esc)], "Esc", Action::Back, "放弃", "cancel", true),
+    b!(INPUT, [code(KeyCode::Backspace)], "Backspace", Action::Edit(Edit::Backspace), "删除前一字", "delete back", false),
+    b!(INPUT, [code(KeyCode::Delete)], "Delete", Action::Edit(Edit::Delete), "删除后一字", "delete forward", false),
+    b!(INPUT, [ctrl('w')], "Ctrl-w", Action::Edit(Edit::DeleteWord), "删除前一词", "delete word", true),
+    b!(INPUT, [ctrl('u')], "Ctrl-u", Action::Edit(Edit::DeleteToStart), "删除到行首", "delete to start", true),
+    b!(INPUT, [code(KeyCode::Left)], "←", Action::Edit(Edit::Left), "光标左移", "caret left", false),
+    b!(INPUT, [code(KeyCode::Right)], "→", Action::Edit(Edit::Right), "光标右移", "caret right", false),
+    b!(INPUT, [code(KeyCode::Home), ctrl('a')], "Home Ctrl-a", Action::Edit(Edit::Home), "到行首", "to start", false),
+    b!(INPUT, [code(KeyCode::End), ctrl('e')], "End Ctrl-e", Action::Edit(Edit::End), "到行尾", "to end", false),
+    b!(B, [ch('j'), code(KeyCode::Down)], "j ↓", Action::Down, "下移", "down", true),
+    b!(B, [ch('k'), code(KeyCode::Up)], "k ↑", Action::Up, "上移", "up", true),
+    b!(B, [ch('h'), code(KeyCode::Left)], "h ←", Action::Collapse, "折叠 / 回到上级", "collapse / up a level", true),
+    b!(B, [ch('l'), code(KeyCode::Right)], "l →", Action::Expand, "展开 / 打开", "expand / open", true),
+    b!(B, [code(KeyCode::Enter)], "Enter", Action::Activate, "展开、打开或跳转", "expand, open or jump", true),
+    b!(B, [ch(' ')], "Space", Action::Toggle, "勾选 / 取消（整项任务先确认）", "check / uncheck (asks for a task)", true),
+    b!(B, [ch('u')], "u", Action::Undo, "撤销", "undo", true),
+    b!(B, [ctrl('r')], "Ctrl-r", Action::Redo, "重做", "redo", false),
+    b!(B, [ch('a')], "a", Action::Note, "里程碑备注", "note on a milestone", false),
+    b!(B, [ch('g'), code(KeyCode::Home)], "g Home", Action::Top, "到顶部", "top", false),
+    b!(B, [ch('G'), code(KeyCode::End)], "G End", Action::Bottom, "到底部", "bottom", false),
+    b!(B, [ctrl('d')], "Ctrl-d", Action::HalfPageDown, "下翻半页", "half page down", false),
+    b!(B, [ctrl('u')], "Ctrl-u", Action::HalfPageUp, "上翻半页", "half page up", false),
+    b!(B, [code(KeyCode::PageDown)], "PgDn", Action::PageDown, "下翻一页", "page down", false),
+    b!(B, [code(KeyCode::PageUp)], "PgUp", Action::PageUp, "上翻一页", "page up", false),
+    b!(B, [code(KeyCode::Tab)], "Tab", Action::NextPane, "下一窗格", "next pane", true),
+    b!(B, [code(KeyCode::BackTab)], "S-Tab", Action::PrevPane, "上一窗格", "previous pane", false),
+    Binding { ctxs: B, keys: &DIGITS, label: "1-5", action: Action::Section(0), zh: "标签：1 放 2 管 3 服 4 单位 5 期限", en: "tab: 1 放 2 管 3 服 4 units 5 deadlines", footer: true },
+    b!(B, [ch('U')], "U", Action::Units, "单位视图：谁牵头什么", "units: who leads what", false),
+    b!(B, [ch('D')], "D", Action::Deadlines, "期限视图：按截止日期", "deadlines view", false),
+    b!(B, [code(KeyCode::Esc)], "Esc", Action::Back, "返回", "back", false),
+    b!(B, [ch('?')], "?", Action::Help, "帮助", "help", true),
+    b!(NOT_INPUT, [ch('q')], "q", Action::Quit, "退出", "quit", true),
+    b!(ALL, [ctrl('c')], "Ctrl-c", Action::Quit, "退出", "quit", false),
 ];
 
-/// The action a key press asks for in a context, if any.
+/// The action a key press asks for in a context, if any. In the input line a printable key
+/// without Ctrl is text.
 pub fn resolve(ctx: Ctx, ev: KeyEvent) -> Option<Action> {
     let ctrl_held = ev.modifiers.contains(KeyModifiers::CONTROL);
-    BINDINGS
+    let bound = BINDINGS
         .iter()
-        .filter(|b| b.ctx == ctx || b.ctx == Ctx::Any)
+        .filter(|b| b.ctxs.contains(&ctx))
         .find_map(|b| {
             let i = b
                 .keys
@@ -247,14 +132,20 @@ pub fn resolve(ctx: Ctx, ev: KeyEvent) -> Option<Action> {
                 Action::Section(_) => Action::Section(i),
                 a => a,
             })
-        })
+        });
+    match (ctx, ev.code) {
+        (Ctx::Input, KeyCode::Char(c)) if bound.is_none() && !ctrl_held => {
+            Some(Action::Edit(Edit::Insert(c)))
+        }
+        _ => bound,
+    }
 }
 
 /// The bindings that apply in a context, for the footer (`footer_only`) or the help screen.
 pub fn bindings(ctx: Ctx, footer_only: bool) -> impl Iterator<Item = &'static Binding> {
     BINDINGS
         .iter()
-        .filter(move |b| (b.ctx == ctx || b.ctx == Ctx::Any) && (b.footer || !footer_only))
+        .filter(move |b| b.ctxs.contains(&ctx) && (b.footer || !footer_only))
 }
 
 #[cfg(test)]
@@ -268,30 +159,32 @@ mod tests {
     #[test]
     fn resolves_vim_keys_arrows_and_ctrl() {
         let none = KeyModifiers::NONE;
+        let b = Ctx::Browse;
         assert_eq!(
-            resolve(Ctx::Browse, key(KeyCode::Char('j'), none)),
+            resolve(b, key(KeyCode::Char('j'), none)),
             Some(Action::Down)
         );
+        assert_eq!(resolve(b, key(KeyCode::Down, none)), Some(Action::Down));
         assert_eq!(
-            resolve(Ctx::Browse, key(KeyCode::Down, none)),
-            Some(Action::Down)
-        );
-        assert_eq!(
-            resolve(Ctx::Browse, key(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            resolve(b, key(KeyCode::Char('G'), KeyModifiers::SHIFT)),
             Some(Action::Bottom)
         );
         assert_eq!(
-            resolve(Ctx::Browse, key(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+            resolve(b, key(KeyCode::Char('d'), KeyModifiers::CONTROL)),
             Some(Action::HalfPageDown)
         );
-        assert_eq!(resolve(Ctx::Browse, key(KeyCode::Char('d'), none)), None);
+        assert_eq!(resolve(b, key(KeyCode::Char('d'), none)), None);
         assert_eq!(
-            resolve(Ctx::Browse, key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            resolve(b, key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
             Some(Action::Quit)
         );
         assert_eq!(
-            resolve(Ctx::Browse, key(KeyCode::Char('3'), none)),
+            resolve(b, key(KeyCode::Char('3'), none)),
             Some(Action::Section(2))
+        );
+        assert_eq!(
+            resolve(b, key(KeyCode::Char(' '), none)),
+            Some(Action::Toggle)
         );
     }
 
@@ -302,7 +195,12 @@ mod tests {
             resolve(Ctx::Help, key(KeyCode::Char('?'), none)),
             Some(Action::Back)
         );
-        assert_eq!(resolve(Ctx::Help, key(KeyCode::Char('j'), none)), None);
+        assert_eq!(
+            resolve(Ctx::Help, key(KeyCode::Char('j'), none)),
+            Some(Action::Down),
+            "scrolls the help"
+        );
+        assert_eq!(resolve(Ctx::Help, key(KeyCode::Char(' '), none)), None);
         assert_eq!(
             resolve(Ctx::Help, key(KeyCode::Char('q'), none)),
             Some(Action::Quit)
@@ -310,8 +208,35 @@ mod tests {
     }
 
     #[test]
+    fn in_the_input_line_letters_are_text_and_ctrl_keys_edit() {
+        let none = KeyModifiers::NONE;
+        let i = Ctx::Input;
+        assert_eq!(
+            resolve(i, key(KeyCode::Char('q'), none)),
+            Some(Action::Edit(Edit::Insert('q')))
+        );
+        assert_eq!(
+            resolve(i, key(KeyCode::Char('税'), none)),
+            Some(Action::Edit(Edit::Insert('税')))
+        );
+        assert_eq!(
+            resolve(i, key(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+            Some(Action::Edit(Edit::DeleteToStart))
+        );
+        assert_eq!(resolve(i, key(KeyCode::Enter, none)), Some(Action::Submit));
+        assert_eq!(
+            resolve(i, key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            resolve(i, key(KeyCode::Char('x'), KeyModifiers::CONTROL)),
+            None
+        );
+    }
+
+    #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for ctx in [Ctx::Browse, Ctx::Help] {
+        for ctx in [Ctx::Browse, Ctx::Help, Ctx::Confirm, Ctx::Input] {
             let mut seen = Vec::new();
             for b in bindings(ctx, false) {
                 for k in b.keys {

@@ -14,6 +14,8 @@ const SPLIT_WIDTH: u16 = 70;
 pub enum View {
     Tree,
     Units,
+    /// Milestones grouped by deadline.
+    Deadlines,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +61,7 @@ pub fn areas(
             (lists, Some(cols[sections]))
         }
         View::Tree => split(body, section, detail_focused, 45),
+        View::Deadlines => split(body, 0, detail_focused, 55),
         View::Units => {
             let three = area.width >= 120;
             if three {

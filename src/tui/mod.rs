@@ -7,6 +7,7 @@ pub mod app;
 pub mod backend;
 pub mod cursor;
 pub mod i18n;
+pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod theme;
@@ -29,15 +30,17 @@ use ratatui::backend::CrosstermBackend;
 use self::action::{Action, Effect};
 use self::app::App;
 use self::backend::WideFix;
+use crate::domain::Store;
 
 pub type Term = Terminal<WideFix<CrosstermBackend<Stdout>>>;
 
 /// Runs the TUI until the user quits. The caller has checked that stdout is a terminal.
-pub fn run(mut app: App, mouse: bool) -> anyhow::Result<()> {
+/// Check-offs are saved to `store` as they are made (none: read-only).
+pub fn run(mut app: App, mouse: bool, store: Option<Store>) -> anyhow::Result<()> {
     install_panic_hook();
     install_signal_handler().context("installing signal handlers")?;
     let mut terminal = setup(mouse).inspect_err(|_| restore())?;
-    let result = event_loop(&mut terminal, &mut app);
+    let result = event_loop(&mut terminal, &mut app, store.as_ref());
     restore();
     result
 }
@@ -89,7 +92,7 @@ fn install_signal_handler() -> io::Result<()> {
     Ok(())
 }
 
-fn event_loop(terminal: &mut Term, app: &mut App) -> anyhow::Result<()> {
+fn event_loop(terminal: &mut Term, app: &mut App, store: Option<&Store>) -> anyhow::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let panic_for_tests = std::env::var_os("FGF_TEST_PANIC").is_some();
@@ -106,9 +109,19 @@ fn event_loop(terminal: &mut Term, app: &mut App) -> anyhow::Result<()> {
         if let Some(action) = action {
             match app.update(action) {
                 Effect::None => {}
+                Effect::Save => save(app, store),
                 Effect::Quit => return Ok(()),
             }
         }
+    }
+}
+
+/// Saves under the lock, merging with what other sessions wrote; the merged state comes back.
+fn save(app: &mut App, store: Option<&Store>) {
+    let Some(store) = store else { return };
+    match store.save(app.progress.state()) {
+        Ok(saved) => app.saved(saved.state),
+        Err(e) => app.save_failed(e.to_string()),
     }
 }
 

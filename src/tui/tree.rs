@@ -1,21 +1,23 @@
-//! One section pane's tree: tasks that expand to their measures, and the selection in it.
+//! One section pane's tree: tasks that expand to their measures, and measures with several
+//! milestones that expand to them (org-mode style), with the selection in it.
+
+use std::collections::HashSet;
 
 use super::cursor::Cursor;
 use crate::domain::Section;
 
-/// A visible row of a section pane.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A visible row of a section pane (indices within the section).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Row {
-    /// Task index within the section.
     Task(usize),
-    /// Task index, measure index.
     Measure(usize, usize),
+    Milestone(usize, usize, usize),
 }
 
 impl Row {
     pub fn task(self) -> usize {
         match self {
-            Row::Task(t) | Row::Measure(t, _) => t,
+            Row::Task(t) | Row::Measure(t, _) | Row::Milestone(t, _, _) => t,
         }
     }
 }
@@ -23,6 +25,8 @@ impl Row {
 #[derive(Debug, Clone)]
 pub struct Tree {
     pub expanded: Vec<bool>,
+    /// Measures (task, measure) whose milestones are shown.
+    pub open_measures: HashSet<(usize, usize)>,
     pub cursor: Cursor,
     /// The visible rows, rebuilt only when the expansion changes (never per frame).
     rows: Vec<Row>,
@@ -32,6 +36,7 @@ impl Tree {
     pub fn new(section: &Section) -> Tree {
         let mut t = Tree {
             expanded: vec![false; section.tasks.len()],
+            open_measures: HashSet::new(),
             cursor: Cursor::default(),
             rows: Vec::new(),
         };
@@ -51,32 +56,83 @@ impl Tree {
         self.rows.clear();
         for (ti, task) in section.tasks.iter().enumerate() {
             self.rows.push(Row::Task(ti));
-            if self.expanded[ti] {
-                self.rows
-                    .extend((0..task.measures.len()).map(|mi| Row::Measure(ti, mi)));
+            if !self.expanded[ti] {
+                continue;
+            }
+            for (mi, m) in task.measures.iter().enumerate() {
+                self.rows.push(Row::Measure(ti, mi));
+                if self.open_measures.contains(&(ti, mi)) {
+                    self.rows
+                        .extend((0..m.milestones.len()).map(|k| Row::Milestone(ti, mi, k)));
+                }
             }
         }
     }
 
-    /// Expands or collapses a task, keeping the selection on the same row item (or its task).
+    /// The row to keep selected when `closing` disappears: the nearest ancestor that stays.
+    fn keep(&self, closing: Row) -> Row {
+        match (self.selected(), closing) {
+            (Some(Row::Measure(t, _) | Row::Milestone(t, _, _)), Row::Task(c)) if t == c => {
+                Row::Task(t)
+            }
+            (Some(Row::Milestone(t, m, _)), Row::Measure(ct, cm)) if (t, m) == (ct, cm) => {
+                Row::Measure(t, m)
+            }
+            (Some(r), _) => r,
+            (None, _) => Row::Task(0),
+        }
+    }
+
+    /// Expands or collapses a task, keeping the selection on the same item (or its task).
     pub fn set_expanded(&mut self, section: &Section, task: usize, open: bool, height: usize) {
         if self.expanded[task] == open {
             return;
         }
-        let keep = match self.selected() {
-            Some(Row::Measure(t, _)) if t == task && !open => Row::Task(t),
-            Some(r) => r,
-            None => Row::Task(0),
+        let keep = if open {
+            self.selected().unwrap_or(Row::Task(0))
+        } else {
+            self.keep(Row::Task(task))
         };
         self.expanded[task] = open;
         self.rebuild(section);
         self.select(keep, height);
     }
 
-    /// Selects a row (expanding its task if it is a measure).
+    /// Shows or hides a measure's milestones.
+    pub fn set_measure_open(
+        &mut self,
+        section: &Section,
+        t: usize,
+        m: usize,
+        open: bool,
+        height: usize,
+    ) {
+        if self.open_measures.contains(&(t, m)) == open {
+            return;
+        }
+        let keep = if open {
+            self.selected().unwrap_or(Row::Task(0))
+        } else {
+            self.keep(Row::Measure(t, m))
+        };
+        if open {
+            self.open_measures.insert((t, m));
+        } else {
+            self.open_measures.remove(&(t, m));
+        }
+        self.rebuild(section);
+        self.select(keep, height);
+    }
+
+    /// Selects a row, opening what it sits in.
     pub fn reveal(&mut self, section: &Section, row: Row, height: usize) {
-        if let Row::Measure(t, _) = row {
-            self.set_expanded(section, t, true, height);
+        match row {
+            Row::Task(_) => {}
+            Row::Measure(t, _) => self.set_expanded(section, t, true, height),
+            Row::Milestone(t, m, _) => {
+                self.set_expanded(section, t, true, height);
+                self.set_measure_open(section, t, m, true, height);
+            }
         }
         self.select(row, height);
     }
@@ -121,5 +177,30 @@ mod tests {
         t.reveal(s, Row::Measure(0, 4), 5);
         assert_eq!(t.selected(), Some(Row::Measure(0, 4)));
         assert!(t.cursor.offset > 0, "scrolled to show it in 5 rows");
+    }
+
+    #[test]
+    fn measures_open_to_their_milestones() {
+        let cat = seeds::embedded();
+        let s = &cat.doc.sections[2]; // 服: task 19 is index 0; 19.3 has three milestones
+        let mut t = Tree::new(s);
+        t.reveal(s, Row::Milestone(0, 2, 1), 30);
+        assert_eq!(t.selected(), Some(Row::Milestone(0, 2, 1)));
+        assert_eq!(
+            t.rows()
+                .iter()
+                .filter(|r| matches!(r, Row::Milestone(..)))
+                .count(),
+            3
+        );
+        t.set_measure_open(s, 0, 2, false, 30);
+        assert_eq!(
+            t.selected(),
+            Some(Row::Measure(0, 2)),
+            "closing moves to the measure"
+        );
+        t.reveal(s, Row::Milestone(0, 2, 2), 30);
+        t.set_expanded(s, 0, false, 30);
+        assert_eq!(t.selected(), Some(Row::Task(0)));
     }
 }

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::app::App;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, View};
-use super::widgets::{bars, detail, help, is_ambiguous, tree, units};
+use super::widgets::{bars, deadlines, detail, help, is_ambiguous, tree, units};
 
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
@@ -37,6 +37,11 @@ pub fn draw(f: &mut Frame, app: &App) {
                 tree::draw(f, app, section, r);
             }
         }
+        View::Deadlines => {
+            if let Some(&(_, r)) = a.lists.first() {
+                deadlines::draw(f, app, r);
+            }
+        }
         View::Units => {
             if let Some(&(_, r)) = a.lists.first() {
                 units::draw_units(f, app, r);
@@ -50,7 +55,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         detail::draw(f, app, r);
     }
     bars::footer(f, app, a.footer);
-    if app.help {
+    if app.mode == super::app::Mode::Help {
         let r = help::area(area);
         help::draw(f, app);
         clear_cut_glyphs(f.buffer_mut(), r);

@@ -38,6 +38,8 @@ pub fn key(name: &str) -> KeyEvent {
         "PgUp" => (KeyCode::PageUp, KeyModifiers::NONE),
         "Home" => (KeyCode::Home, KeyModifiers::NONE),
         "End" => (KeyCode::End, KeyModifiers::NONE),
+        "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
+        "Backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
         s if s.starts_with("C-") => (
             KeyCode::Char(s.chars().nth(2).unwrap()),
             KeyModifiers::CONTROL,

@@ -1,72 +1,148 @@
-//! The header (document and progress), the tab bar and the footer (keys that work now, from the keymap).
+//! The header (document and progress), the tab bar, and the bottom line: a prompt, the note being
+//! typed, a status message, or the keys that work now (from the keymap).
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{disp, row, theme};
 use crate::domain::text::width;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Focus};
+use crate::tui::app::{App, Focus, Mode};
+use crate::tui::i18n::Lang;
 use crate::tui::keymap;
 use crate::tui::layout::View;
 
 pub fn header(f: &mut Frame, app: &App, area: Rect) {
     let t = theme(app);
     let d = &app.cat.doc;
-    let measures: usize = app.cat.measures().count();
+    let done = app.progress.overall(&app.cat);
     let uncertain = app
         .cat
         .measures()
         .filter(|(_, _, m)| !m.is_certain())
         .count();
-    let l = app.opts.lang;
-    let stats = match l {
-        crate::tui::i18n::Lang::Zh => format!(
-            "  {} 项任务 {} 条举措 {} 条分工待核",
-            app.cat.tasks().count(),
-            measures,
-            uncertain
-        ),
-        crate::tui::i18n::Lang::En => format!(
-            "  {} tasks {} measures {} uncertain",
-            app.cat.tasks().count(),
-            measures,
-            uncertain
+    let stats = match app.opts.lang {
+        Lang::Zh => format!("  进度 {done} {}%  {uncertain} 条分工待核", done.percent()),
+        Lang::En => format!(
+            "  progress {done} {}%  {uncertain} uncertain allocations",
+            done.percent()
         ),
     };
-    let spans = vec![
+    let mut spans = vec![
         ("fgf ".to_string(), t.key()),
         (disp(app, &d.number), t.bold()),
         (stats, t.dim()),
     ];
+    if let Some(why) = &app.read_only {
+        let label = app.opts.lang.pick("  ⚠ 只读：", "  ⚠ read-only: ");
+        spans.push((format!("{label}{}", disp(app, why)), t.warn()));
+    }
     f.render_widget(Paragraph::new(row(app, spans, area.width as usize)), area);
 }
 
 pub fn tabs(f: &mut Frame, app: &App, area: Rect) {
     let t = theme(app);
+    let l = app.opts.lang;
+    let n = app.cat.doc.sections.len();
+    let mut tabs: Vec<(String, bool)> = app
+        .cat
+        .doc
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            (
+                format!(" {} {} ", i + 1, disp(app, &s.key)),
+                app.view == View::Tree && app.section == i,
+            )
+        })
+        .collect();
+    tabs.push((
+        format!(" {} {} ", n + 1, l.pick("单位", "units")),
+        app.view == View::Units,
+    ));
+    tabs.push((
+        format!(" {} {} ", n + 2, l.pick("期限", "deadlines")),
+        app.view == View::Deadlines,
+    ));
     let mut spans = Vec::new();
-    for (i, s) in app.cat.doc.sections.iter().enumerate() {
-        let active = app.view == View::Tree && app.section == i;
-        let style = if active { t.selected(true) } else { t.plain() };
+    for (label, active) in tabs {
         spans.push(Span::styled(
-            format!(" {} {} ", i + 1, disp(app, &s.key)),
-            style,
+            label,
+            if active { t.selected(true) } else { t.plain() },
         ));
         spans.push(Span::raw(" "));
     }
-    let units = app.opts.lang.pick(" u 单位 ", " u units ");
-    let style = if app.view == View::Units {
-        t.selected(true)
-    } else {
-        t.plain()
-    };
-    spans.push(Span::styled(units, style));
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// The bottom line. In the note editor it also places the terminal cursor at the caret, so that
+/// an input method composes in place.
 pub fn footer(f: &mut Frame, app: &App, area: Rect) {
+    let t = theme(app);
+    let l = app.opts.lang;
+    let cols = area.width as usize;
+    match &app.mode {
+        Mode::Confirm(p) => {
+            let task = app
+                .cat
+                .get(&p.id)
+                .map(|i| i.id().to_string())
+                .unwrap_or_default();
+            let q = match (l, p.check) {
+                (Lang::Zh, true) => format!("勾选任务 {task} 的 {} 个未完成里程碑？", p.count),
+                (Lang::Zh, false) => format!("取消任务 {task} 的全部 {} 个里程碑？", p.count),
+                (Lang::En, true) => {
+                    format!("Check the {} open milestones of task {task}?", p.count)
+                }
+                (Lang::En, false) => format!("Uncheck all {} milestones of task {task}?", p.count),
+            };
+            let mut spans = vec![(q, t.warn()), ("  ".into(), t.plain())];
+            spans.extend(hints(app));
+            f.render_widget(Paragraph::new(row(app, spans, cols)), area);
+        }
+        Mode::Note { milestone, input } => {
+            let label = format!("{} {milestone}：", l.pick("备注", "note"));
+            let text = disp(app, &input.text());
+            let line = row(app, vec![(label.clone(), t.key()), (text, t.plain())], cols);
+            f.render_widget(Paragraph::new(line), area);
+            let x = (width(&label) + input.caret_column()).min(cols.saturating_sub(1)) as u16;
+            f.set_cursor_position(Position::new(area.x + x, area.y));
+        }
+        _ if app.status.is_some() => {
+            let msg = app.status.clone().unwrap_or_default();
+            f.render_widget(
+                Paragraph::new(row(app, vec![(disp(app, &msg), t.warn())], cols)),
+                area,
+            );
+        }
+        _ => key_hints(f, app, area),
+    }
+}
+
+/// The footer hints of the current context, as (text, style) spans.
+fn hints(app: &App) -> Vec<(String, ratatui::style::Style)> {
+    let t = theme(app);
+    let mut spans = Vec::new();
+    for b in keymap::bindings(app.ctx(), true) {
+        spans.push((b.label.to_string(), t.key()));
+        spans.push((format!(" {}  ", short(app, b)), t.dim()));
+    }
+    spans
+}
+
+/// The first words of a binding's help text ("折叠 / 回到上级" -> "折叠"), for the footer.
+fn short(app: &App, b: &keymap::Binding) -> &'static str {
+    let words = app.opts.lang.pick(b.zh, b.en);
+    words
+        .split([' ', '：', ':', '，', '、', '（'])
+        .find(|w| !w.is_empty() && *w != "/")
+        .unwrap_or(words)
+}
+
+fn key_hints(f: &mut Frame, app: &App, area: Rect) {
     let t = theme(app);
     let (mut left, mut right) = (Vec::new(), Vec::new());
     for b in keymap::bindings(app.ctx(), true) {
@@ -78,18 +154,12 @@ pub fn footer(f: &mut Frame, app: &App, area: Rect) {
         if idle {
             continue;
         }
-        // The footer shows the first words of the help text ("折叠 / 回到任务" -> "折叠").
-        let words = app.opts.lang.pick(b.zh, b.en);
-        let short = words
-            .split([' ', '：', ':', '，', '、'])
-            .find(|w| !w.is_empty() && *w != "/")
-            .unwrap_or(words);
         // Help and quit always show, on the right; the rest fill the left as room allows.
         let pinned = matches!(b.action, Action::Help | Action::Quit)
-            || (app.help && b.action == Action::Back);
+            || (app.mode == Mode::Help && b.action == Action::Back);
         let side = if pinned { &mut right } else { &mut left };
         side.push((b.label.to_string(), t.key()));
-        side.push((format!(" {short}  "), t.dim()));
+        side.push((format!(" {}  ", short(app, b)), t.dim()));
     }
     if let Some((last, _)) = right.last_mut() {
         last.truncate(last.trim_end().len());
@@ -97,15 +167,10 @@ pub fn footer(f: &mut Frame, app: &App, area: Rect) {
     let right_width: usize = right.iter().map(|(s, _)| width(s)).sum();
     let room = (area.width as usize).saturating_sub(right_width + 1);
     let mut line = row(app, left, room);
-    let pad = room.saturating_sub(line.width());
+    // At least one blank between the hints and the pinned keys.
+    let pad = room.saturating_sub(line.width()) + 1;
     line.spans.push(Span::raw(" ".repeat(pad)));
-    line.spans.extend(
-        row(
-            app,
-            right,
-            area.width as usize - room.min(area.width as usize),
-        )
-        .spans,
-    );
+    line.spans
+        .extend(row(app, right, (area.width as usize).saturating_sub(room + 1)).spans);
     f.render_widget(Paragraph::new(line), area);
 }

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{disp, pane, theme};
+use crate::domain::progress::Status;
 use crate::domain::text::{wrap, wrap_items};
 use crate::domain::{Item, Measure, Milestone};
 use crate::tui::app::{App, Focus};
@@ -99,8 +100,12 @@ pub fn lines(app: &App, item: Item<'_>, cols: usize) -> Vec<Line<'static>> {
                 l.pick("里程碑", "Milestones").to_string(),
                 t.bold(),
             ));
+            let chosen = match item {
+                Item::Milestone(_, _, _, k) => Some(k.id.as_str()),
+                _ => None,
+            };
             for k in &m.milestones {
-                milestone(&mut out, app, &t, k, cols);
+                milestone(&mut out, app, &t, k, chosen == Some(k.id.as_str()), cols);
             }
         }
     }
@@ -196,26 +201,56 @@ fn doubt(out: &mut Vec<Line<'static>>, app: &App, t: &Theme, m: &Measure, cols: 
     }
 }
 
-fn milestone(out: &mut Vec<Line<'static>>, app: &App, t: &Theme, k: &Milestone, cols: usize) {
+fn milestone(
+    out: &mut Vec<Line<'static>>,
+    app: &App,
+    t: &Theme,
+    k: &Milestone,
+    selected: bool,
+    cols: usize,
+) {
     let l = app.opts.lang;
-    let (when, state, style) = match k.deadline {
-        Some(d) if d < app.opts.today => (d.to_string(), l.pick("逾期", "overdue"), t.overdue()),
-        Some(d) => (d.to_string(), l.pick("未完成", "open"), t.plain()),
-        None => (
-            l.pick("无明确时限", "no deadline").to_string(),
-            l.pick("未完成", "open"),
-            t.plain(),
-        ),
+    let (state, style) = match app.progress.status(k, app.opts.today) {
+        Status::Done => (l.pick("[x] 已完成", "[x] done"), t.done()),
+        Status::Overdue => (l.pick("[ ] 逾期", "[ ] overdue"), t.overdue()),
+        Status::Open => (l.pick("[ ] 未完成", "[ ] open"), t.plain()),
     };
-    out.push(Line::from(vec![
+    let when = k.deadline.map_or_else(
+        || l.pick("无明确时限", "no deadline").to_string(),
+        |d| d.to_string(),
+    );
+    let mut head = Line::from(vec![
         Span::styled(format!("  {} ", k.id), t.id()),
         Span::styled(when, t.bold()),
         Span::raw(" "),
         Span::styled(state.to_string(), style),
-    ]));
+    ]);
+    if let Some(at) = app
+        .progress
+        .state()
+        .mark(&k.id)
+        .filter(|m| m.done)
+        .map(|m| m.at)
+    {
+        let day = at.to_zoned(jiff::tz::TimeZone::UTC).date();
+        head.spans.push(Span::styled(format!(" {day}"), t.dim()));
+    }
+    if selected {
+        head = head.patch_style(t.selected(true));
+    }
+    out.push(head);
     if k.deadline.is_some() {
         for w in wrap(&disp(app, &k.text), cols.saturating_sub(4)) {
             out.push(Line::raw(format!("    {w}")));
+        }
+    }
+    if let Some(note) = app.progress.note(&k.id) {
+        let label = l.pick("备注：", "note: ");
+        for w in wrap(
+            &disp(app, &format!("{label}{note}")),
+            cols.saturating_sub(4),
+        ) {
+            out.push(Line::styled(format!("    {w}"), t.warn()));
         }
     }
 }

@@ -1,4 +1,5 @@
-//! The help screen: every binding of the keymap table, grouped by where it works.
+//! The help screen: every binding of the keymap table, grouped by where it works; two columns
+//! when there is room, scrolled with j / k when it does not fit.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -9,11 +10,12 @@ use super::{pane, theme};
 use crate::domain::text::fit;
 use crate::tui::app::App;
 use crate::tui::keymap::{BINDINGS, Ctx};
+use crate::tui::layout::{inner_height, inner_width};
 
-/// The popup's area: centred, at most 64 columns and as tall as the table.
+/// The popup's area: centred, leaving a margin, at most 110 columns.
 pub fn area(screen: Rect) -> Rect {
-    let h = (BINDINGS.len() as u16 + 6).min(screen.height);
-    let w = 64.min(screen.width);
+    let h = screen.height.saturating_sub(2).max(1);
+    let w = 110.min(screen.width.saturating_sub(4)).max(1);
     let [v] = Layout::vertical([Constraint::Length(h)])
         .flex(Flex::Center)
         .areas(screen);
@@ -23,27 +25,73 @@ pub fn area(screen: Rect) -> Rect {
     r
 }
 
-pub fn draw(f: &mut Frame, app: &App) {
+/// Each binding once, under the first context it works in.
+fn group(app: &App, ctx: Ctx, title: &str, width: usize) -> Vec<Line<'static>> {
     let t = theme(app);
     let l = app.opts.lang;
-    let r = area(f.area());
-    let mut lines = Vec::new();
-    for (ctx, title) in [
-        (Ctx::Browse, l.pick("浏览", "Browsing")),
-        (Ctx::Any, l.pick("任何时候", "Anywhere")),
-        (Ctx::Help, l.pick("帮助窗口", "This screen")),
-    ] {
-        lines.push(Line::styled(title.to_string(), t.bold()));
-        for b in BINDINGS.iter().filter(|b| b.ctx == ctx) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {}", fit(b.label, 12)), t.key()),
-                Span::raw(l.pick(b.zh, b.en)),
-            ]));
-        }
+    let mut lines = vec![Line::styled(title.to_string(), t.bold())];
+    for b in BINDINGS.iter().filter(|b| b.ctxs.first() == Some(&ctx)) {
+        let text = fit(l.pick(b.zh, b.en), width.saturating_sub(15));
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {}", fit(b.label, 12)), t.key()),
+            Span::raw(text),
+        ]));
     }
+    lines.push(Line::default());
+    lines
+}
+
+/// All lines of the help, for `width` columns inside the popup (the app scrolls by them).
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let l = app.opts.lang;
+    let two = width >= 90;
+    let col = if two { width / 2 } else { width };
+    let left = group(app, Ctx::Browse, l.pick("浏览", "Browsing"), col);
+    let mut right = group(
+        app,
+        Ctx::Confirm,
+        l.pick("确认（整项任务）", "Confirming (a whole task)"),
+        col,
+    );
+    right.extend(group(
+        app,
+        Ctx::Input,
+        l.pick("输入备注", "Typing a note"),
+        col,
+    ));
+    right.extend(group(
+        app,
+        Ctx::Help,
+        l.pick("帮助窗口", "This screen"),
+        col,
+    ));
+    if !two {
+        return left.into_iter().chain(right).collect();
+    }
+    let n = left.len().max(right.len());
+    (0..n)
+        .map(|i| {
+            let mut spans: Vec<Span> = left.get(i).map_or(vec![], |x| x.spans.clone());
+            let used: usize = spans.iter().map(|s| s.width()).sum();
+            spans.push(Span::raw(" ".repeat(col.saturating_sub(used))));
+            spans.extend(right.get(i).map_or(vec![], |x| x.spans.clone()));
+            Line::from(spans)
+        })
+        .collect()
+}
+
+pub fn draw(f: &mut Frame, app: &App) {
+    let l = app.opts.lang;
+    let r = area(f.area());
+    let all = lines(app, inner_width(r));
+    let max = all.len().saturating_sub(inner_height(r));
+    let shown: Vec<Line> = all.into_iter().skip(app.help_scroll.min(max)).collect();
     let title = l
-        .pick("帮助 · 按 Esc 关闭", "Help · Esc to close")
+        .pick(
+            "帮助 · j k 滚动 · Esc 关闭",
+            "Help · j k scroll · Esc to close",
+        )
         .to_string();
     f.render_widget(Clear, r);
-    f.render_widget(Paragraph::new(lines).block(pane(app, title, true)), r);
+    f.render_widget(Paragraph::new(shown).block(pane(app, title, true)), r);
 }

@@ -1,6 +1,7 @@
 //! One file a pane. Each builds lines or a widget from `&App` per frame; none keeps state.
 
 pub mod bars;
+pub mod deadlines;
 pub mod detail;
 pub mod help;
 pub mod tree;

@@ -1,0 +1,174 @@
+//! Check-offs from the keyboard: Space, the prompt before a whole task, undo / redo, notes.
+
+use jiff::Timestamp;
+
+use super::{App, Mode};
+use crate::domain::{Item, Loc};
+use crate::tui::action::{Action, Effect};
+use crate::tui::i18n::Lang;
+use crate::tui::input::LineInput;
+
+/// A whole task waiting for y / n.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    pub id: String,
+    /// Checks the open milestones (true) or unchecks all (false).
+    pub check: bool,
+    pub count: usize,
+}
+
+impl App {
+    /// The id under the cursor: a milestone, measure or task.
+    pub fn selected_id(&self) -> Option<String> {
+        self.selected_loc().map(|l| self.cat.at(l).id().to_string())
+    }
+
+    fn say(&mut self, zh: String, en: String) {
+        self.status = Some(match self.opts.lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        });
+    }
+
+    /// A state file fgf must not write: say so instead of changing anything.
+    fn refuse_read_only(&mut self) -> bool {
+        if let Some(why) = self.read_only.clone() {
+            self.say(format!("只读：{why}"), format!("read-only: {why}"));
+            return true;
+        }
+        false
+    }
+
+    /// Space: a milestone flips; a measure flips whole; a whole task asks first.
+    pub(super) fn toggle(&mut self) -> Effect {
+        if self.refuse_read_only() {
+            return Effect::None;
+        }
+        let Some(id) = self.selected_id() else {
+            return Effect::None;
+        };
+        if let Some(Loc::Task(..)) = self.selected_loc() {
+            if let Some((check, count)) = self.progress.toggle_effect(&self.cat, &id) {
+                self.mode = Mode::Confirm(Pending { id, check, count });
+            }
+            return Effect::None;
+        }
+        self.apply_toggle(&id)
+    }
+
+    fn apply_toggle(&mut self, id: &str) -> Effect {
+        match self.progress.toggle(&self.cat, id, Timestamp::now()) {
+            Some(change) if !change.is_empty() => {
+                let (done, open) = (change.checked().count(), change.unchecked().count());
+                self.say(
+                    format!("{id}：勾选 {done} 项，取消 {open} 项（u 撤销）"),
+                    format!("{id}: {done} checked, {open} unchecked (u to undo)"),
+                );
+                Effect::Save
+            }
+            _ => Effect::None,
+        }
+    }
+
+    pub(super) fn confirm(&mut self, action: Action) -> Effect {
+        let Mode::Confirm(p) = std::mem::replace(&mut self.mode, Mode::Browse) else {
+            return Effect::None;
+        };
+        match action {
+            Action::Confirm(true) => self.apply_toggle(&p.id),
+            Action::Confirm(false) | Action::Back => {
+                self.say("已取消".into(), "cancelled".into());
+                Effect::None
+            }
+            _ => {
+                self.mode = Mode::Confirm(p);
+                Effect::None
+            }
+        }
+    }
+
+    pub(super) fn undo(&mut self) -> Effect {
+        if self.refuse_read_only() {
+            return Effect::None;
+        }
+        match self.progress.undo(Timestamp::now()) {
+            Some(c) => {
+                let n = c.ids().count();
+                self.say(
+                    format!("已撤销 {n} 项（Ctrl-r 重做）"),
+                    format!("undid {n} (Ctrl-r to redo)"),
+                );
+                Effect::Save
+            }
+            None => {
+                self.say("没有可撤销的操作".into(), "nothing to undo".into());
+                Effect::None
+            }
+        }
+    }
+
+    pub(super) fn redo(&mut self) -> Effect {
+        if self.refuse_read_only() {
+            return Effect::None;
+        }
+        match self.progress.redo(Timestamp::now()) {
+            Some(c) => {
+                let n = c.ids().count();
+                self.say(format!("已重做 {n} 项"), format!("redid {n}"));
+                Effect::Save
+            }
+            None => {
+                self.say("没有可重做的操作".into(), "nothing to redo".into());
+                Effect::None
+            }
+        }
+    }
+
+    /// a: a note on the selected milestone (a measure with one milestone counts as it).
+    pub(super) fn begin_note(&mut self) {
+        if self.refuse_read_only() {
+            return;
+        }
+        let milestone = match self.selected_loc().map(|l| self.cat.at(l)) {
+            Some(Item::Milestone(_, _, _, k)) => k.id.clone(),
+            Some(Item::Measure(_, _, m)) if m.milestones.len() == 1 => m.milestones[0].id.clone(),
+            _ => {
+                self.say(
+                    "请选择一个里程碑再添加备注（l 展开举措）".into(),
+                    "select a milestone to annotate (l opens a measure)".into(),
+                );
+                return;
+            }
+        };
+        let input = LineInput::with_text(self.progress.note(&milestone).unwrap_or(""));
+        self.mode = Mode::Note { milestone, input };
+    }
+
+    pub(super) fn note_input(&mut self, action: Action) -> Effect {
+        let Mode::Note { milestone, input } = &mut self.mode else {
+            return Effect::None;
+        };
+        match action {
+            Action::Edit(e) => {
+                input.apply(e);
+                Effect::None
+            }
+            Action::Submit => {
+                let (id, text): (String, String) = (milestone.clone(), input.text());
+                self.mode = Mode::Browse;
+                let note = Some(text.as_str()).filter(|t| !t.trim().is_empty());
+                let change = self.progress.set_note(&id, note, Timestamp::now());
+                if change.is_empty() {
+                    return Effect::None;
+                }
+                self.say(format!("{id}：备注已保存"), format!("{id}: note saved"));
+                Effect::Save
+            }
+            Action::Back => {
+                self.mode = Mode::Browse;
+                Effect::None
+            }
+            _ => Effect::None,
+        }
+    }
+}

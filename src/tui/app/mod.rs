@@ -1,0 +1,241 @@
+//! The TUI's state and `update`: an action in, state changed, an effect out. No terminal here.
+//!
+//! Navigation lives in `nav.rs`, check-offs, undo and notes in `marks.rs`.
+
+mod marks;
+mod nav;
+
+use jiff::civil::Date;
+use ratatui::layout::Rect;
+
+pub use self::marks::Pending;
+use super::action::{Action, Effect};
+use super::cursor::Cursor;
+use super::i18n::Lang;
+use super::input::LineInput;
+use super::keymap::Ctx;
+use super::layout::{self, Areas, View};
+use super::tree::Tree;
+use crate::domain::progress::deadline_groups;
+use crate::domain::{Catalog, Loc, Progress, State};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Section(usize),
+    Detail,
+    UnitList,
+    UnitMeasures,
+    Deadlines,
+}
+
+/// What keys mean right now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    Help,
+    /// A whole task is about to be checked or unchecked: y / n.
+    Confirm(Pending),
+    /// Typing a note for a milestone.
+    Note {
+        milestone: String,
+        input: LineInput,
+    },
+}
+
+/// A row of the deadlines view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeadlineRow {
+    /// A deadline (None: no date in the text) and how many milestones share it.
+    Header(Option<Date>, usize),
+    Milestone(Loc),
+}
+
+/// Options fixed at start-up.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub lang: Lang,
+    /// "Today" for overdue marks: the real date, or `--as-of`.
+    pub today: Date,
+    /// Draw “ ” — as two columns (terminals set to East Asian ambiguous = wide).
+    pub ambiwide: bool,
+    pub color: bool,
+}
+
+pub struct App {
+    pub cat: Catalog,
+    pub opts: Options,
+    pub view: View,
+    pub focus: Focus,
+    pub mode: Mode,
+    pub trees: Vec<Tree>,
+    /// The section pane shown on a narrow screen and described by the detail pane.
+    pub section: usize,
+    pub detail_scroll: usize,
+    /// Units in display order (most measures led first) and the selections of the units view.
+    pub unit_order: Vec<usize>,
+    pub unit_cursor: Cursor,
+    pub unit_measure_cursor: Cursor,
+    pub deadline_rows: Vec<DeadlineRow>,
+    pub deadline_cursor: Cursor,
+    pub help_scroll: usize,
+    pub progress: Progress,
+    /// Why check-offs cannot be saved (a state file fgf must not overwrite), if so.
+    pub read_only: Option<String>,
+    /// A one-line message for the status bar (what a save did, why a key did nothing).
+    pub status: Option<String>,
+    pub size: Rect,
+}
+
+impl App {
+    pub fn new(cat: Catalog, opts: Options) -> App {
+        let trees = cat.doc.sections.iter().map(Tree::new).collect();
+        let mut unit_order: Vec<usize> = (0..cat.doc.units.len()).collect();
+        unit_order.sort_by_key(|&u| {
+            let (lead, support) = cat.unit_counts(u);
+            (std::cmp::Reverse(lead), std::cmp::Reverse(support))
+        });
+        let mut deadline_rows = Vec::new();
+        for g in deadline_groups(&cat) {
+            deadline_rows.push(DeadlineRow::Header(g.deadline, g.milestones.len()));
+            deadline_rows.extend(g.milestones.into_iter().map(DeadlineRow::Milestone));
+        }
+        let progress = Progress::new(State::new(&cat.doc.id));
+        App {
+            cat,
+            opts,
+            view: View::Tree,
+            focus: Focus::Section(0),
+            mode: Mode::Browse,
+            trees,
+            section: 0,
+            detail_scroll: 0,
+            unit_order,
+            unit_cursor: Cursor::default(),
+            unit_measure_cursor: Cursor::default(),
+            deadline_rows,
+            deadline_cursor: Cursor::default(),
+            help_scroll: 0,
+            progress,
+            read_only: None,
+            status: None,
+            size: Rect::new(0, 0, 80, 24),
+        }
+    }
+
+    /// Starts from the check-offs of a state file; `read_only` says why they cannot be saved.
+    pub fn with_progress(mut self, state: State, read_only: Option<String>) -> App {
+        self.progress = Progress::new(state);
+        self.read_only = read_only;
+        self
+    }
+
+    /// The state file could not be read: no check-offs shown, none saved, and the reason on screen.
+    pub fn with_progress_error(mut self, why: String) -> App {
+        self.read_only = Some(why);
+        self
+    }
+
+    pub fn ctx(&self) -> Ctx {
+        match self.mode {
+            Mode::Browse => Ctx::Browse,
+            Mode::Help => Ctx::Help,
+            Mode::Confirm(_) => Ctx::Confirm,
+            Mode::Note { .. } => Ctx::Input,
+        }
+    }
+
+    pub fn areas(&self) -> Areas {
+        let n = self.cat.doc.sections.len();
+        layout::areas(
+            self.size,
+            self.view,
+            n,
+            self.section,
+            self.focus == Focus::Detail,
+        )
+    }
+
+    pub fn update(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Resize(w, h) => {
+                self.size = Rect::new(0, 0, w, h);
+                self.refollow();
+                return Effect::None;
+            }
+            _ => {}
+        }
+        if self.mode == Mode::Browse {
+            self.status = None;
+        }
+        match self.mode {
+            Mode::Browse => self.browse(action),
+            Mode::Help => {
+                match action {
+                    Action::Back => {
+                        self.mode = Mode::Browse;
+                        self.help_scroll = 0;
+                    }
+                    Action::Down => self.help_scroll += 1,
+                    Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                    _ => {}
+                }
+                Effect::None
+            }
+            Mode::Confirm(_) => self.confirm(action),
+            Mode::Note { .. } => self.note_input(action),
+        }
+    }
+
+    fn browse(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Help => self.mode = Mode::Help,
+            Action::Back => self.back(),
+            Action::Units => self.switch_view(View::Units),
+            Action::Deadlines => self.switch_view(View::Deadlines),
+            Action::Section(i) => self.section_key(i),
+            Action::NextPane => self.cycle_focus(1),
+            Action::PrevPane => self.cycle_focus(-1),
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::Top => self.move_by(-(isize::MAX / 2)),
+            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::HalfPageDown => self.move_by((self.page() / 2).max(1) as isize),
+            Action::HalfPageUp => self.move_by(-((self.page() / 2).max(1) as isize)),
+            Action::PageDown => self.move_by(self.page() as isize),
+            Action::PageUp => self.move_by(-(self.page() as isize)),
+            Action::Collapse => self.collapse(),
+            Action::Expand => self.expand(false),
+            Action::Activate => self.expand(true),
+            Action::Toggle => return self.toggle(),
+            Action::Undo => return self.undo(),
+            Action::Redo => return self.redo(),
+            Action::Note => self.begin_note(),
+            Action::Quit
+            | Action::Resize(..)
+            | Action::Confirm(_)
+            | Action::Edit(_)
+            | Action::Submit => {}
+        }
+        Effect::None
+    }
+
+    /// After a save: the merged state from disk becomes ours; say if another session changed it.
+    pub fn saved(&mut self, merged: State) {
+        let behind = self.progress.absorb(merged);
+        if !behind.is_empty() {
+            self.status = Some(match self.opts.lang {
+                Lang::Zh => format!("已合并其他会话的 {} 项更改", behind.len()),
+                Lang::En => format!("merged {} change(s) made in another session", behind.len()),
+            });
+        }
+    }
+
+    /// A save failed: the check-offs stay in memory and are saved with the next change.
+    pub fn save_failed(&mut self, why: String) {
+        self.status = Some(match self.opts.lang {
+            Lang::Zh => format!("保存失败（更改仍在内存中）：{why}"),
+            Lang::En => format!("not saved (kept in memory): {why}"),
+        });
+    }
+}

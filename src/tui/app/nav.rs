@@ -1,0 +1,286 @@
+//! Moving around: selections, panes, views, expanding and collapsing.
+
+use super::{App, DeadlineRow, Focus, Mode};
+use crate::domain::{Item, Loc};
+use crate::tui::cursor::Cursor;
+use crate::tui::layout::{self, View};
+use crate::tui::tree::Row;
+use crate::tui::widgets::detail;
+
+impl App {
+    /// Rows visible in the list that has the focus (or the detail pane).
+    pub(super) fn page(&self) -> usize {
+        let a = self.areas();
+        let rect = match self.focus {
+            Focus::Detail => a.detail,
+            Focus::Section(i) => a.lists.iter().find(|(s, _)| *s == i).map(|(_, r)| *r),
+            Focus::UnitList | Focus::Deadlines => a.lists.first().map(|(_, r)| *r),
+            Focus::UnitMeasures => a.lists.get(1).map(|(_, r)| *r),
+        };
+        rect.map_or(1, layout::inner_height).max(1)
+    }
+
+    /// Rows of section `i`'s pane in the tree view, whether or not it is on screen now.
+    pub(super) fn section_height(&self, i: usize) -> usize {
+        let n = self.cat.doc.sections.len();
+        let a = layout::areas(self.size, View::Tree, n, i, false);
+        a.lists
+            .iter()
+            .find(|(s, _)| *s == i)
+            .map_or(1, |(_, r)| layout::inner_height(*r))
+    }
+
+    /// Rows of a list of another view: `which` 0 (units, deadlines) or 1 (a unit's measures).
+    fn list_height(&self, view: View, which: usize) -> usize {
+        let n = self.cat.doc.sections.len();
+        let a = layout::areas(self.size, view, n, self.section, false);
+        a.lists
+            .get(which)
+            .map_or(1, |(_, r)| layout::inner_height(*r))
+    }
+
+    /// The measures of the selected unit: (measure, leads it?).
+    pub fn unit_measures(&self) -> Vec<(Loc, bool)> {
+        let Some(&u) = self.unit_order.get(self.unit_cursor.sel) else {
+            return Vec::new();
+        };
+        let loc = |i: Item<'_>| self.cat.locate(i.id());
+        let led = self.cat.led_by(u).filter_map(loc).map(|l| (l, true));
+        let sup = self.cat.supported_by(u).filter_map(loc).map(|l| (l, false));
+        led.chain(sup).collect()
+    }
+
+    /// Where the selection of the focused list (or the one the detail pane follows) points.
+    pub fn selected_loc(&self) -> Option<Loc> {
+        match self.view {
+            View::Tree => {
+                let row = self.trees.get(self.section)?.selected()?;
+                Some(self.loc_of(self.section, row))
+            }
+            View::Units => self
+                .unit_measures()
+                .get(self.unit_measure_cursor.sel)
+                .map(|(l, _)| *l),
+            View::Deadlines => match self.deadline_rows.get(self.deadline_cursor.sel)? {
+                DeadlineRow::Milestone(l) => Some(*l),
+                DeadlineRow::Header(..) => None,
+            },
+        }
+    }
+
+    /// What the detail pane describes.
+    pub fn detail_item(&self) -> Option<Item<'_>> {
+        self.selected_loc().map(|l| self.cat.at(l))
+    }
+
+    pub fn loc_of(&self, section: usize, row: Row) -> Loc {
+        match row {
+            Row::Task(t) => Loc::Task(section, t),
+            Row::Measure(t, m) => Loc::Measure(section, t, m),
+            Row::Milestone(t, m, k) => Loc::Milestone(section, t, m, k),
+        }
+    }
+
+    fn detail_len(&self) -> usize {
+        let width = self.areas().detail.map_or(40, layout::inner_width);
+        self.detail_item()
+            .map_or(0, |item| detail::lines(self, item, width).len())
+    }
+
+    fn focus_order(&self) -> Vec<Focus> {
+        let mut order: Vec<Focus> = match self.view {
+            View::Tree => (0..self.trees.len()).map(Focus::Section).collect(),
+            View::Units => vec![Focus::UnitList, Focus::UnitMeasures],
+            View::Deadlines => vec![Focus::Deadlines],
+        };
+        if self.view == View::Tree || self.areas().detail.is_some() {
+            order.push(Focus::Detail);
+        }
+        order
+    }
+
+    fn set_focus(&mut self, f: Focus) {
+        if let Focus::Section(i) = f {
+            self.section = i;
+        }
+        self.focus = f;
+    }
+
+    pub(super) fn cycle_focus(&mut self, step: isize) {
+        let order = self.focus_order();
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
+        let next = (at + step).rem_euclid(order.len() as isize) as usize;
+        self.set_focus(order[next]);
+        self.refollow();
+    }
+
+    /// 1..n: a section; n+1: the units view; n+2: the deadlines view (as the tab bar shows them).
+    pub(super) fn section_key(&mut self, i: usize) {
+        let n = self.trees.len();
+        if i < n {
+            self.view = View::Tree;
+            self.set_focus(Focus::Section(i));
+            self.detail_scroll = 0;
+            self.refollow();
+        } else if i == n {
+            self.switch_view(View::Units);
+        } else if i == n + 1 {
+            self.switch_view(View::Deadlines);
+        }
+    }
+
+    /// Goes to a view (from it, back to the tree).
+    pub(super) fn switch_view(&mut self, view: View) {
+        self.view = if self.view == view { View::Tree } else { view };
+        self.focus = match self.view {
+            View::Tree => Focus::Section(self.section),
+            View::Units => Focus::UnitList,
+            View::Deadlines => Focus::Deadlines,
+        };
+        self.detail_scroll = 0;
+        self.refollow();
+    }
+
+    pub(super) fn move_by(&mut self, delta: isize) {
+        let page = self.page();
+        match self.focus {
+            Focus::Section(i) => self.trees[i].move_by(delta, page),
+            Focus::Detail => {
+                let max = self.detail_len().saturating_sub(page) as isize;
+                self.detail_scroll = (self.detail_scroll as isize)
+                    .saturating_add(delta)
+                    .clamp(0, max) as usize;
+                return;
+            }
+            Focus::UnitList => {
+                self.unit_cursor.move_by(delta, self.unit_order.len(), page);
+                self.unit_measure_cursor = Cursor::default();
+            }
+            Focus::UnitMeasures => {
+                self.unit_measure_cursor
+                    .move_by(delta, self.unit_measures().len(), page)
+            }
+            Focus::Deadlines => self
+                .deadline_cursor
+                .move_by(delta, self.deadline_rows.len(), page),
+        }
+        self.detail_scroll = 0;
+    }
+
+    pub(super) fn back(&mut self) {
+        match (self.view, self.focus) {
+            (View::Tree, Focus::Detail) => self.focus = Focus::Section(self.section),
+            (View::Units, Focus::Detail) => self.focus = Focus::UnitMeasures,
+            (View::Deadlines, Focus::Detail) => self.focus = Focus::Deadlines,
+            (View::Units | View::Deadlines, _) => self.switch_view(View::Tree),
+            _ => {}
+        }
+    }
+
+    pub(super) fn collapse(&mut self) {
+        match self.focus {
+            Focus::Section(i) => {
+                let height = self.section_height(i);
+                let section = &self.cat.doc.sections[i];
+                let tree = &mut self.trees[i];
+                match tree.selected() {
+                    Some(Row::Milestone(t, m, _)) => {
+                        tree.reveal(section, Row::Measure(t, m), height)
+                    }
+                    Some(Row::Measure(t, m)) if tree.open_measures.contains(&(t, m)) => {
+                        tree.set_measure_open(section, t, m, false, height)
+                    }
+                    Some(Row::Measure(t, _)) => tree.reveal(section, Row::Task(t), height),
+                    Some(Row::Task(t)) => tree.set_expanded(section, t, false, height),
+                    None => {}
+                }
+            }
+            Focus::Detail | Focus::UnitMeasures => self.back(),
+            Focus::UnitList | Focus::Deadlines => {}
+        }
+    }
+
+    /// l / → (`enter` false) and Enter (`enter` true).
+    pub(super) fn expand(&mut self, enter: bool) {
+        match self.focus {
+            Focus::Section(i) => {
+                let height = self.section_height(i);
+                let section = &self.cat.doc.sections[i];
+                let tree = &mut self.trees[i];
+                match tree.selected() {
+                    Some(Row::Task(t)) if tree.expanded[t] && enter => {
+                        tree.set_expanded(section, t, false, height)
+                    }
+                    Some(Row::Task(t)) if tree.expanded[t] => tree.move_by(1, height),
+                    Some(Row::Task(t)) => tree.set_expanded(section, t, true, height),
+                    Some(Row::Measure(t, m))
+                        if !enter && section.tasks[t].measures[m].milestones.len() > 1 =>
+                    {
+                        if tree.open_measures.contains(&(t, m)) {
+                            tree.move_by(1, height);
+                        } else {
+                            tree.set_measure_open(section, t, m, true, height);
+                        }
+                    }
+                    Some(_) if self.areas().detail.is_some() || enter => {
+                        self.focus = Focus::Detail;
+                        self.detail_scroll = 0;
+                    }
+                    _ => {}
+                }
+            }
+            Focus::UnitList => self.focus = Focus::UnitMeasures,
+            Focus::UnitMeasures | Focus::Deadlines if enter => self.jump_to_selection(),
+            Focus::UnitMeasures | Focus::Deadlines if self.areas().detail.is_some() => {
+                self.focus = Focus::Detail
+            }
+            Focus::UnitMeasures | Focus::Deadlines | Focus::Detail => {}
+        }
+    }
+
+    /// Enter in the units or deadlines view: show the selection in its section pane.
+    pub(super) fn jump_to_selection(&mut self) {
+        if let Some(loc) = self.selected_loc() {
+            self.jump_to(loc);
+        }
+    }
+
+    /// Shows a task, measure or milestone selected in its section pane.
+    pub fn jump_to(&mut self, loc: Loc) {
+        let (s, row) = match loc {
+            Loc::Task(s, t) => (s, Row::Task(t)),
+            Loc::Measure(s, t, m) => (s, Row::Measure(t, m)),
+            Loc::Milestone(s, t, m, k) => (s, Row::Milestone(t, m, k)),
+        };
+        self.view = View::Tree;
+        self.set_focus(Focus::Section(s));
+        let height = self.section_height(s);
+        self.trees[s].reveal(&self.cat.doc.sections[s], row, height);
+        self.detail_scroll = 0;
+        self.mode = Mode::Browse;
+    }
+
+    /// Keeps every selection visible after a resize or a change of view.
+    pub(super) fn refollow(&mut self) {
+        for i in 0..self.trees.len() {
+            let h = self.section_height(i);
+            self.trees[i].follow(h);
+        }
+        let (hu, hm) = (
+            self.list_height(View::Units, 0),
+            self.list_height(View::Units, 1),
+        );
+        self.unit_cursor.follow(self.unit_order.len(), hu);
+        let n = self.unit_measures().len();
+        self.unit_measure_cursor.follow(n, hm);
+        let hd = self.list_height(View::Deadlines, 0);
+        self.deadline_cursor.follow(self.deadline_rows.len(), hd);
+        if self.focus == Focus::Detail && self.areas().detail.is_none() {
+            self.focus = match self.view {
+                View::Tree => Focus::Section(self.section),
+                View::Units => Focus::UnitMeasures,
+                View::Deadlines => Focus::Deadlines,
+            };
+        }
+    }
+}

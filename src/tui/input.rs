@@ -1,0 +1,146 @@
+//! A one-line text input (search, notes): editing by characters, the caret by display width so
+//! an input method's composition shows where the caret is.
+
+use unicode_width::UnicodeWidthChar;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Insert(char),
+    Backspace,
+    Delete,
+    /// Ctrl-w: the word before the caret (a run of non-spaces, then the spaces before it).
+    DeleteWord,
+    /// Ctrl-u: everything before the caret.
+    DeleteToStart,
+    Left,
+    Right,
+    Home,
+    End,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineInput {
+    chars: Vec<char>,
+    /// Caret position, in characters.
+    caret: usize,
+}
+
+impl LineInput {
+    pub fn with_text(text: &str) -> LineInput {
+        let chars: Vec<char> = text.chars().collect();
+        let caret = chars.len();
+        LineInput { chars, caret }
+    }
+
+    pub fn text(&self) -> String {
+        self.chars.iter().collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// Display columns before the caret: where the terminal cursor goes.
+    pub fn caret_column(&self) -> usize {
+        self.chars[..self.caret]
+            .iter()
+            .map(|c| c.width().unwrap_or(0))
+            .sum()
+    }
+
+    /// Applies an edit; returns whether the text changed.
+    pub fn apply(&mut self, e: Edit) -> bool {
+        let before = self.chars.len();
+        match e {
+            Edit::Insert(c) if !c.is_control() => {
+                self.chars.insert(self.caret, c);
+                self.caret += 1;
+            }
+            Edit::Insert(_) => {}
+            Edit::Backspace if self.caret > 0 => {
+                self.caret -= 1;
+                self.chars.remove(self.caret);
+            }
+            Edit::Delete if self.caret < self.chars.len() => {
+                self.chars.remove(self.caret);
+            }
+            Edit::DeleteWord => {
+                let mut start = self.caret;
+                while start > 0 && self.chars[start - 1].is_whitespace() {
+                    start -= 1;
+                }
+                while start > 0 && !self.chars[start - 1].is_whitespace() {
+                    start -= 1;
+                }
+                self.chars.drain(start..self.caret);
+                self.caret = start;
+            }
+            Edit::DeleteToStart => {
+                self.chars.drain(..self.caret);
+                self.caret = 0;
+            }
+            Edit::Left => self.caret = self.caret.saturating_sub(1),
+            Edit::Right => self.caret = (self.caret + 1).min(self.chars.len()),
+            Edit::Home => self.caret = 0,
+            Edit::End => self.caret = self.chars.len(),
+            Edit::Backspace | Edit::Delete => {}
+        }
+        self.chars.len() != before
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(s: &str) -> LineInput {
+        let mut l = LineInput::default();
+        for c in s.chars() {
+            l.apply(Edit::Insert(c));
+        }
+        l
+    }
+
+    #[test]
+    fn caret_is_measured_in_display_columns() {
+        let mut l = typed("税务 ab");
+        assert_eq!(l.caret_column(), 7);
+        l.apply(Edit::Home);
+        l.apply(Edit::Right);
+        assert_eq!(l.caret_column(), 2);
+        l.apply(Edit::Insert('局'));
+        assert_eq!(l.text(), "税局务 ab");
+        assert_eq!(l.caret_column(), 4);
+    }
+
+    #[test]
+    fn ctrl_w_and_ctrl_u_delete_before_the_caret() {
+        let mut l = typed("@市场监管  企业开办");
+        l.apply(Edit::DeleteWord);
+        assert_eq!(l.text(), "@市场监管  ");
+        l.apply(Edit::DeleteWord);
+        assert_eq!(l.text(), "");
+        let mut l = typed("abc def");
+        l.apply(Edit::Left);
+        l.apply(Edit::DeleteToStart);
+        assert_eq!(l.text(), "f");
+        assert_eq!(l.caret_column(), 0);
+    }
+
+    #[test]
+    fn edits_at_the_ends_are_harmless() {
+        let mut l = LineInput::default();
+        assert!(!l.apply(Edit::Backspace));
+        assert!(!l.apply(Edit::Delete));
+        l.apply(Edit::Left);
+        l.apply(Edit::Insert('\u{1b}'));
+        assert!(
+            l.is_empty(),
+            "control characters are not typed into the line"
+        );
+        let mut l = typed("中");
+        l.apply(Edit::Right);
+        assert!(l.apply(Edit::Backspace));
+        assert!(l.is_empty());
+    }
+}
