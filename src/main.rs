@@ -12,7 +12,10 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     let cat = seeds::embedded();
     let result = match args.command {
-        Some(command) => cli::run(&cat, command, &args.global),
+        Some(command) => {
+            restore_sigpipe();
+            cli::run(&cat, command, &args.global)
+        }
         None => run_tui(cat, &args),
     };
     match result {
@@ -21,6 +24,15 @@ fn main() -> ExitCode {
             eprintln!("fgf: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Like other command-line tools, a command whose reader goes away (`fgf list | head`) ends
+/// quietly, killed by SIGPIPE, instead of failing on a broken pipe. (Rust ignores SIGPIPE.)
+fn restore_sigpipe() {
+    // SAFETY: setting a signal's disposition to its default, before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

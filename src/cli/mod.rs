@@ -3,6 +3,7 @@
 mod check;
 mod context;
 mod deadlines;
+mod export;
 mod json;
 mod output;
 mod progress;
@@ -136,6 +137,23 @@ pub enum Command {
     /// The state file: where it is, check it, export, import or merge another.
     #[command(subcommand)]
     State(state::StateCommand),
+    /// The allocation table as Markdown, CSV or JSON, for a report, a spreadsheet or a script.
+    #[command(
+        after_help = "Examples:\n  fgf export --format md > 分工.md\n  fgf export --format csv --bom --progress > 进度.csv\n  fgf export --format md --unit 税务局"
+    )]
+    Export {
+        #[arg(long, value_enum, default_value = "md")]
+        format: export::Format,
+        /// Add each measure's state (done / total, overdue milestones) from the state file.
+        #[arg(long)]
+        progress: bool,
+        /// Only what this unit leads or supports (name or short form), with its role.
+        #[arg(long, value_name = "NAME")]
+        unit: Option<String>,
+        /// CSV: start with a UTF-8 byte order mark, so that Excel reads the Chinese right.
+        #[arg(long)]
+        bom: bool,
+    },
     /// Print shell completions.
     #[command(
         after_help = "Example:\n  fgf completions bash > ~/.local/share/bash-completion/completions/fgf"
@@ -151,6 +169,12 @@ pub fn run(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<E
         Command::Progress { json } => progress::run(cat, global, json),
         Command::Deadlines { json } => deadlines::run(cat, global, json),
         Command::State(cmd) => state::run(cat, global, cmd),
+        Command::Export {
+            format,
+            progress,
+            unit,
+            bom,
+        } => export::run(cat, global, format, progress, unit.as_deref(), bom),
         Command::Who { query, limit, json } => who::run(cat, &query.join(" "), limit, json),
         Command::Show { id, json } => show::show(cat, &id, json),
         Command::List { json } => show::list(cat, json),
