@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod error;
 pub mod lookup;
 pub mod model;
+pub mod search;
 pub mod seeds;
 pub mod text;
 pub mod validate;

@@ -1,0 +1,5 @@
+//! Search: query language, pinyin keys, matching and ranking over a catalog.
+
+pub mod query;
+
+pub use query::{DateRange, Group, Kind, Query, Scope, Term, parse};
