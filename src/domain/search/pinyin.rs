@@ -1,0 +1,158 @@
+//! Pinyin keys: hidden ASCII spellings of Chinese text, so `cq` finds 重庆 and `yinhang` 银行.
+//!
+//! Each text gets two keys: the full pinyin without tones (`chongqingshi`) and the initials
+//! (`cqs`). Readings come from the `pinyin` crate, except for the words of the embedded document
+//! whose default reading is wrong there (heteronyms: 重庆 is chong qing, 银行 yin hang); those are
+//! in [`OVERRIDES`]. ü is spelled `v`, as typed on a pinyin keyboard. ASCII letters and digits
+//! (also full-width ones) are kept, lower-cased; punctuation is dropped. A map from key positions
+//! back to character positions lets highlighting mark the Chinese characters a pinyin match used.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use pinyin::ToPinyin;
+
+/// Words whose reading in this document differs from the crate's default reading.
+/// Readings that the default already gets right (行政 xing zheng, 重点 zhong dian) are checked
+/// by the tests instead.
+pub const OVERRIDES: &[(&str, &[&str])] = &[
+    ("重庆", &["chong", "qing"]),
+    ("重复", &["chong", "fu"]),
+    ("重新", &["chong", "xin"]),
+    ("银行", &["yin", "hang"]),
+    ("人行", &["ren", "hang"]),
+    ("行业", &["hang", "ye"]),
+    ("行长", &["hang", "zhang"]),
+    ("长期", &["chang", "qi"]),
+    ("调整", &["tiao", "zheng"]),
+    ("协调", &["xie", "tiao"]),
+    ("供给", &["gong", "ji"]),
+    ("给予", &["ji", "yu"]),
+    ("曝光", &["bao", "guang"]),
+];
+
+/// The hidden search keys of one text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keys {
+    /// Full pinyin, no tones, no separators: `chongqinghaiguan`.
+    pub full: String,
+    /// First letters: `cqhg`.
+    pub initials: String,
+}
+
+/// For each byte of a key (keys are ASCII), the index of the character of the text it spells.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyMap {
+    pub full: Vec<u32>,
+    pub initials: Vec<u32>,
+}
+
+/// The keys of `text`.
+pub fn keys(text: &str) -> Keys {
+    let mut k = Keys::default();
+    walk(text, |_, syllable| push(&mut k, syllable));
+    k
+}
+
+/// The keys of `text` and where each key letter comes from.
+pub fn keys_with_map(text: &str) -> (Keys, KeyMap) {
+    let mut k = Keys::default();
+    let mut m = KeyMap::default();
+    walk(text, |at, syllable| {
+        let (f, i) = (k.full.len(), k.initials.len());
+        push(&mut k, syllable);
+        m.full.extend(std::iter::repeat_n(at, k.full.len() - f));
+        m.initials
+            .extend(std::iter::repeat_n(at, k.initials.len() - i));
+    });
+    (k, m)
+}
+
+/// The readings of `text` one character at a time, space-separated (for tests and checks):
+/// `重庆海关` -> `chong qing hai guan`.
+pub fn spell(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    walk(text, |_, s| out.push(s.iter().collect()));
+    out.join(" ")
+}
+
+/// Whether `text` has a character that pinyin keys could spell differently from the text.
+pub fn has_han(text: &str) -> bool {
+    text.chars()
+        .any(|c| !c.is_ascii() && c.to_pinyin().is_some())
+}
+
+fn push(k: &mut Keys, syllable: &[char]) {
+    if let Some(&first) = syllable.first() {
+        k.initials.push(first);
+        k.full.extend(syllable);
+    }
+}
+
+/// Calls `f(char index, spelling)` for each character that has a spelling, in order.
+fn walk(text: &str, mut f: impl FnMut(u32, &[char])) {
+    let chars: Vec<char> = text.chars().collect();
+    let table = overrides();
+    let mut buf: Vec<char> = Vec::with_capacity(8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if let Some(words) = table.get(&c)
+            && let Some((len, readings)) = words
+                .iter()
+                .find(|(w, _)| chars[i..].starts_with(w))
+                .map(|(w, r)| (w.len(), *r))
+        {
+            for (j, r) in readings.iter().enumerate() {
+                buf.clear();
+                buf.extend(r.chars());
+                f((i + j) as u32, &buf);
+            }
+            i += len;
+            continue;
+        }
+        buf.clear();
+        if let Some(p) = c.to_pinyin() {
+            buf.extend(p.plain().chars().map(|c| if c == 'ü' { 'v' } else { c }));
+        } else if let Some(a) = ascii_alnum(c) {
+            buf.push(a);
+        }
+        if !buf.is_empty() {
+            f(i as u32, &buf);
+        }
+        i += 1;
+    }
+}
+
+/// ASCII letters and digits, also typed full-width (３, Ａ), lower-cased.
+fn ascii_alnum(c: char) -> Option<char> {
+    let c = match c {
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            char::from_u32(c as u32 - 0xFEE0)?
+        }
+        c => c,
+    };
+    c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase())
+}
+
+type Table = HashMap<char, Vec<(Vec<char>, &'static [&'static str])>>;
+
+fn overrides() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: Table = HashMap::new();
+        for &(word, readings) in OVERRIDES {
+            let chars: Vec<char> = word.chars().collect();
+            t.entry(chars[0]).or_default().push((chars, readings));
+        }
+        // Longer words first, so a longer override wins.
+        for v in t.values_mut() {
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        t
+    })
+}
+
+#[cfg(test)]
+#[path = "pinyin_tests.rs"]
+mod tests;
