@@ -114,7 +114,7 @@ fn pinyin_positions(p: &Prepared, text: &str) -> Option<TextMatch> {
         return None;
     }
     let (keys, map) = pinyin::keys_with_map(text);
-    p.pinyin(&keys, Some(&map))
+    p.pinyin(&keys, Some(&map[..]))
 }
 
 /// Positions of `part`'s characters in `whole`, in order (发改委 in 市发展改革委).

@@ -179,7 +179,7 @@ impl Index {
                 es.iter()
                     .map(|e| {
                         let keys = pinyin::keys(main_text(cat, e.target));
-                        let letters = letter_mask(&keys.full);
+                        let letters = letter_mask(&keys.spelled);
                         EntryKeys { keys, letters }
                     })
                     .collect()

@@ -7,8 +7,9 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::index::{Mask, letter_mask};
-use super::pinyin::{self, Keys};
+use super::pinyin::Keys;
 use super::query::{Kind, Scope, Term};
+use super::syllables;
 
 /// How well a term matched a text: the tier decides first (equal 4, prefix or suffix 3,
 /// substring 2, scattered fuzzy 1), then the quality (early, compact, covering most of the text).
@@ -47,7 +48,8 @@ pub(crate) struct Prepared<'q> {
     /// The term as an id (digits and dots), for unscoped terms.
     pub id_like: bool,
     skim: SkimMatcherV2,
-    skim_pinyin: SkimMatcherV2,
+    /// The term lower-cased, for pinyin keys.
+    pinyin_needle: String,
 }
 
 /// Penalty for a match through pinyin rather than the characters typed.
@@ -74,7 +76,7 @@ impl<'q> Prepared<'q> {
                 && needle.bytes().all(|b| b.is_ascii_digit() || b == b'.'),
             needle,
             skim,
-            skim_pinyin: SkimMatcherV2::default().ignore_case(),
+            pinyin_needle: term.text.to_ascii_lowercase(),
         }
     }
 
@@ -86,47 +88,48 @@ impl<'q> Prepared<'q> {
         } else {
             Cow::Borrowed(text)
         };
-        let m = exact(
-            self.term.kind,
-            &hay,
-            &self.needle,
-            self.needle_chars,
-            want,
-            1,
-        );
+        let m = exact(self.term.kind, &hay, &self.needle, self.needle_chars, want);
         if m.is_some() || self.term.kind != Kind::Fuzzy {
             return m;
         }
         fuzzy(&self.skim, text, &self.term.text, want)
     }
 
-    /// The term against the pinyin keys of a text (full pinyin and initials).
-    /// `map` gives the positions of the keys' letters in the text, when positions are wanted.
-    pub fn pinyin(&self, keys: &Keys, map: Option<&pinyin::KeyMap>) -> Option<TextMatch> {
+    /// The term against the pinyin key of a text, syllable-aligned (see `syllables`).
+    /// `map` (the character of each syllable) is given when positions are wanted.
+    pub fn pinyin(&self, keys: &Keys, map: Option<&[u32]>) -> Option<TextMatch> {
         if !self.term.pinyin {
             return None;
         }
-        let needle = self.term.text.to_ascii_lowercase();
-        let want = map.is_some();
-        let mut best = None;
-        for (key, scale, back) in [
-            (&keys.initials, 1, map.map(|m| &m.initials)),
-            (&keys.full, 4, map.map(|m| &m.full)),
-        ] {
-            let mut m = exact(self.term.kind, key, &needle, needle.len(), want, scale);
-            if m.is_none() && self.term.kind == Kind::Fuzzy {
-                m = fuzzy(&self.skim_pinyin, key, &needle, want);
-            }
-            if let (Some(m), Some(back)) = (m.as_mut(), back) {
-                let mut pos: Vec<usize> = m.positions.iter().map(|&p| back[p] as usize).collect();
-                pos.dedup();
-                m.positions = pos;
-            }
-            best = better(best, m);
-        }
-        best.map(|mut m| {
-            m.quality -= PINYIN_PENALTY;
-            m
+        let kind = match self.term.kind {
+            Kind::Boundary => Kind::Exact,
+            k => k,
+        };
+        let m = syllables::find(kind, &keys.spelled, self.pinyin_needle.as_bytes())?;
+        let first = m.used[0];
+        let last = *m.used.last().expect("a match uses a syllable");
+        let tier = if !m.contiguous {
+            1
+        } else if first == 0 && last + 1 == m.syllables {
+            4
+        } else if first == 0 || kind == Kind::Suffix {
+            3
+        } else {
+            2
+        };
+        let early = 40_000 - first.min(400) as i64 * 100;
+        let quality = if m.contiguous {
+            early + (m.used.len() * 40_000 / m.syllables) as i64
+        } else {
+            let gaps = last + 1 - first - m.used.len();
+            early / 2 + 40_000 - gaps.min(400) as i64 * 100
+        };
+        Some(TextMatch {
+            tier,
+            quality: quality - PINYIN_PENALTY,
+            positions: map.map_or_else(Vec::new, |map| {
+                m.used.iter().map(|&k| map[k] as usize).collect()
+            }),
         })
     }
 }
@@ -146,14 +149,12 @@ fn fuzzy(skim: &SkimMatcherV2, text: &str, pattern: &str, want: bool) -> Option<
 }
 
 /// Substring, prefix, suffix and equality matches of an (already case-folded) needle.
-/// `scale` is how many key letters make one character (4 for full pinyin), for the earliness bonus.
 fn exact(
     kind: Kind,
     hay: &str,
     needle: &str,
     needle_chars: usize,
     want: bool,
-    scale: usize,
 ) -> Option<TextMatch> {
     let at = match kind {
         Kind::Fuzzy | Kind::Exact => hay.find(needle)?,
@@ -184,7 +185,7 @@ fn exact(
     } else {
         2
     };
-    let early = 40_000 - (before / scale).min(400) as i64 * 100;
+    let early = 40_000 - before.min(400) as i64 * 100;
     let coverage = (needle_chars * 40_000 / hay_chars.max(1)) as i64;
     Some(TextMatch {
         tier,

@@ -18,6 +18,7 @@ mod matcher;
 pub mod names;
 pub mod pinyin;
 pub mod query;
+mod syllables;
 
 use serde::Serialize;
 

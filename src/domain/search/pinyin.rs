@@ -1,10 +1,12 @@
 //! Pinyin keys: hidden ASCII spellings of Chinese text, so `cq` finds 重庆 and `yinhang` 银行.
 //!
-//! Each text gets two keys: the full pinyin without tones (`chongqingshi`) and the initials
-//! (`cqs`). Readings come from the `pinyin` crate, except for the words of the embedded document
+//! Each text gets one key: its pinyin without tones, each syllable capitalised (`ChongQingShi`),
+//! so matching can tell where syllables start: `cq`, `chongq` and `chongqing` all find 重庆 by
+//! taking a prefix of each syllable, while letters inside syllables (the `g` of `cheng`) never
+//! start a match. Readings come from the `pinyin` crate, except for the words of the embedded document
 //! whose default reading is wrong there (heteronyms: 重庆 is chong qing, 银行 yin hang); those are
 //! in [`OVERRIDES`]. ü is spelled `v`, as typed on a pinyin keyboard. ASCII letters and digits
-//! (also full-width ones) are kept, lower-cased; punctuation is dropped. A map from key positions
+//! (also full-width ones) are kept, one syllable each; punctuation is dropped. A map from syllables
 //! back to character positions lets highlighting mark the Chinese characters a pinyin match used.
 
 use std::collections::HashMap;
@@ -31,39 +33,48 @@ pub const OVERRIDES: &[(&str, &[&str])] = &[
     ("曝光", &["bao", "guang"]),
 ];
 
-/// The hidden search keys of one text.
+/// The hidden search key of one text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Keys {
-    /// Full pinyin, no tones, no separators: `chongqinghaiguan`.
-    pub full: String,
+    /// Pinyin with each syllable capitalised: `ChongQingHaiGuan`; digits are syllables too.
+    pub spelled: String,
+}
+
+impl Keys {
+    /// Full pinyin, lower case: `chongqinghaiguan`.
+    pub fn full(&self) -> String {
+        self.spelled.to_ascii_lowercase()
+    }
+
     /// First letters: `cqhg`.
-    pub initials: String,
+    pub fn initials(&self) -> String {
+        self.spelled
+            .bytes()
+            .filter(|&b| is_start(b))
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect()
+    }
 }
 
-/// For each byte of a key (keys are ASCII), the index of the character of the text it spells.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct KeyMap {
-    pub full: Vec<u32>,
-    pub initials: Vec<u32>,
+/// Whether a byte of a key starts a syllable (anything but a lower-case letter).
+pub fn is_start(b: u8) -> bool {
+    !b.is_ascii_lowercase()
 }
 
-/// The keys of `text`.
+/// The key of `text`.
 pub fn keys(text: &str) -> Keys {
     let mut k = Keys::default();
     walk(text, |_, syllable| push(&mut k, syllable));
     k
 }
 
-/// The keys of `text` and where each key letter comes from.
-pub fn keys_with_map(text: &str) -> (Keys, KeyMap) {
+/// The key of `text` and, for each syllable, the index of the character it spells.
+pub fn keys_with_map(text: &str) -> (Keys, Vec<u32>) {
     let mut k = Keys::default();
-    let mut m = KeyMap::default();
+    let mut m = Vec::new();
     walk(text, |at, syllable| {
-        let (f, i) = (k.full.len(), k.initials.len());
         push(&mut k, syllable);
-        m.full.extend(std::iter::repeat_n(at, k.full.len() - f));
-        m.initials
-            .extend(std::iter::repeat_n(at, k.initials.len() - i));
+        m.push(at);
     });
     (k, m)
 }
@@ -83,9 +94,9 @@ pub fn has_han(text: &str) -> bool {
 }
 
 fn push(k: &mut Keys, syllable: &[char]) {
-    if let Some(&first) = syllable.first() {
-        k.initials.push(first);
-        k.full.extend(syllable);
+    for (i, &c) in syllable.iter().enumerate() {
+        k.spelled
+            .push(if i == 0 { c.to_ascii_uppercase() } else { c });
     }
 }
 
