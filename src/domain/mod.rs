@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod error;
+pub mod generate;
 pub mod lookup;
 pub mod model;
 pub mod search;

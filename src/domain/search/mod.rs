@@ -219,6 +219,10 @@ pub fn narrows(old: &Query, new: &Query) -> bool {
         })
 }
 
+fn is_id_like(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
 /// Whether a match of term `new` is always a match of term `old`.
 fn implies(new: &Term, old: &Term) -> bool {
     if old.negate
@@ -227,7 +231,10 @@ fn implies(new: &Term, old: &Term) -> bool {
         || !matches!(old.scope, Scope::Any | Scope::Lead | Scope::Support)
         || (new.pinyin && !old.pinyin)
         || (old.case_sensitive && !new.case_sensitive)
+        || is_id_like(&new.text)
     {
+        // An id-like term (19) matches ids exactly or as a parent, not as a subsequence:
+        // 1 does not find task 10, but 10 does.
         return false;
     }
     let fold = |s: &str| {

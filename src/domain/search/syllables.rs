@@ -6,6 +6,9 @@
 
 use super::query::Kind;
 
+/// How many syllables a scattered pinyin match may span.
+pub(crate) const WINDOW: usize = 12;
+
 /// Byte ranges of the syllables of a key.
 fn syllables(key: &[u8]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -80,10 +83,11 @@ pub(crate) fn find(kind: Kind, key: &str, q: &[u8]) -> Option<SyllableMatch> {
     if kind != Kind::Fuzzy {
         return None;
     }
-    // Scattered: syllables in order with gaps, within a window of twice the query's length, so
-    // that a long text does not match letters strewn over its whole length.
+    // Scattered: syllables in order with gaps, within a window of WINDOW syllables, so that a
+    // long text does not match letters strewn over its whole length. The window does not grow
+    // with the query, so typing one more letter never finds more (narrowing relies on it).
     // memo[i * (w + 1) + (j - j0)]: 0 unknown, 1 no, 2 yes.
-    let w = 2 * q.len() + 1;
+    let w = WINDOW;
     let mut memo = vec![0u8; (q.len() + 1) * (w + 1)];
     let mut found = None;
     for j0 in (0..n).filter(|&j| syl(j)[0].eq_ignore_ascii_case(&first)) {
@@ -215,6 +219,15 @@ mod tests {
         let far = "ZhiAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAZheng";
         assert!(used(Kind::Fuzzy, far, "zz").is_none(), "too far apart");
         assert!(used(Kind::Fuzzy, "ZhiAAZheng", "zz").is_some());
+        let thirteen = "ZhiAAAAAAAAAAAZheng";
+        assert!(
+            used(Kind::Fuzzy, thirteen, "zz").is_none(),
+            "beyond the window"
+        );
+        assert!(
+            used(Kind::Fuzzy, thirteen, "zzhe").is_none(),
+            "a longer query, same window"
+        );
     }
 
     #[test]

@@ -281,4 +281,5 @@ fn narrows_only_when_safe() {
     assert!(!n("#1", "#19"));
     assert!(!n("", "a"));
     assert!(!n("Ab", "ab"));
+    assert!(!n("1", "10"), "ids are not fuzzy");
 }
