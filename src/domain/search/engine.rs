@@ -10,7 +10,8 @@ use super::query::{Query, Scope};
 use super::{Field, FieldMatch, Hit};
 use crate::domain::Catalog;
 
-/// One `|` alternative, prepared, with its verdict on every unit (units are few and shared).
+/// One `|` alternative, prepared, with its verdict on every unit (units are few and shared),
+/// positions included.
 struct Alt<'q> {
     p: Prepared<'q>,
     units: Vec<Option<TextMatch>>,
@@ -38,7 +39,7 @@ pub(crate) fn compile<'q>(q: &'q Query, cat: &Catalog, index: &Index) -> Compile
                     let p = Prepared::new(t);
                     let units = match t.scope {
                         Scope::Any | Scope::Lead | Scope::Support => (0..cat.doc.units.len())
-                            .map(|u| unit_match(&p, cat, index, u, false))
+                            .map(|u| unit_match(&p, cat, index, u, true))
                             .collect(),
                         _ => Vec::new(),
                     };
@@ -87,7 +88,9 @@ fn unit_match(
     let unit = &cat.doc.units[u];
     let mut best = None;
     for (i, name) in index.unit_names[u].iter().enumerate() {
-        best = better(best, p.direct(name, false));
+        if index.unit_masks[u][i].covers(&p.mask) {
+            best = better(best, p.direct(name, false));
+        }
         if p.term.pinyin {
             best = better(best, p.pinyin(&index.unit_keys[u][i], None));
         }
@@ -313,10 +316,8 @@ pub(crate) fn explain(c: &Compiled, ctx: &Ctx, i: usize, score: i64) -> Hit {
         };
         for (field, list) in [(Field::Lead, lead), (Field::Support, support)] {
             for u in list.into_iter().filter(|&u| u < cat.doc.units.len()) {
-                if alt.units.get(u).is_some_and(Option::is_some)
-                    && let Some(m) = unit_match(p, cat, ctx.index, u, true)
-                {
-                    add(field, Some(u), &cat.doc.units[u].name, m);
+                if let Some(Some(m)) = alt.units.get(u) {
+                    add(field, Some(u), &cat.doc.units[u].name, m.clone());
                 }
             }
         }
@@ -343,7 +344,7 @@ pub(crate) fn explain(c: &Compiled, ctx: &Ctx, i: usize, score: i64) -> Hit {
                 if p.term.scope == Scope::Any {
                     let text = index::main_text(cat, e.target);
                     let m = match e.target {
-                        Target::Unit(u) => unit_match(p, cat, ctx.index, u, true),
+                        Target::Unit(u) => alt.units.get(u).cloned().flatten(),
                         Target::Item(_) => better(p.direct(text, true), pinyin_positions(p, text)),
                     };
                     if let Some(m) = m {

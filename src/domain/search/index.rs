@@ -97,6 +97,8 @@ pub struct Index {
     pub(crate) unit_names: Vec<Vec<String>>,
     /// The pinyin keys of each of `unit_names`.
     pub(crate) unit_keys: Vec<Vec<Keys>>,
+    /// The characters of each of `unit_names`.
+    pub(crate) unit_masks: Vec<Vec<Mask>>,
     /// Pinyin keys of every entry's main text, built on first use.
     pub(crate) keys: OnceLock<Vec<EntryKeys>>,
 }
@@ -155,8 +157,13 @@ impl Index {
             .iter()
             .map(|names| names.iter().map(|n| pinyin::keys(n)).collect())
             .collect();
+        let unit_masks = unit_names
+            .iter()
+            .map(|names| names.iter().map(|n| Mask::of(n)).collect())
+            .collect();
         Index {
             entries,
+            unit_masks,
             unit_names,
             unit_keys,
             keys: OnceLock::new(),

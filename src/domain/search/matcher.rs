@@ -105,9 +105,13 @@ impl<'q> Prepared<'q> {
             Kind::Boundary => Kind::Exact,
             k => k,
         };
-        let m = syllables::find(kind, &keys.spelled, self.pinyin_needle.as_bytes())?;
-        let first = m.used[0];
-        let last = *m.used.last().expect("a match uses a syllable");
+        let m = syllables::find(
+            kind,
+            &keys.spelled,
+            self.pinyin_needle.as_bytes(),
+            map.is_some(),
+        )?;
+        let (first, last) = (m.first, m.last);
         let tier = if !m.contiguous {
             1
         } else if first == 0 && last + 1 == m.syllables {
@@ -118,11 +122,11 @@ impl<'q> Prepared<'q> {
             2
         };
         let early = 40_000 - first.min(400) as i64 * 100;
+        let span = last + 1 - first;
         let quality = if m.contiguous {
-            early + (m.used.len() * 40_000 / m.syllables) as i64
+            early + (span * 40_000 / m.syllables) as i64
         } else {
-            let gaps = last + 1 - first - m.used.len();
-            early / 2 + 40_000 - gaps.min(400) as i64 * 100
+            early / 2 + 40_000 - span.min(400) as i64 * 1000
         };
         Some(TextMatch {
             tier,

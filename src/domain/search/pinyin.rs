@@ -108,7 +108,8 @@ fn walk(text: &str, mut f: impl FnMut(u32, &[char])) {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if let Some(words) = table.get(&c)
+        if OVERRIDES.iter().any(|(w, _)| w.starts_with(c))
+            && let Some(words) = table.get(&c)
             && let Some((len, readings)) = words
                 .iter()
                 .find(|(w, _)| chars[i..].starts_with(w))

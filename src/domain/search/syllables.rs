@@ -33,15 +33,18 @@ fn common(s: &[u8], q: &[u8]) -> usize {
         .count()
 }
 
-/// A match: the syllables used (in order) and whether they are consecutive.
+/// A match: where it starts and ends (syllable indices), and the syllables used (in order; only
+/// when asked for).
 pub(crate) struct SyllableMatch {
+    pub first: usize,
+    pub last: usize,
     pub used: Vec<usize>,
     pub syllables: usize,
     pub contiguous: bool,
 }
 
 /// Matches lower-case `q` against `key` with the meaning of `kind`.
-pub(crate) fn find(kind: Kind, key: &str, q: &[u8]) -> Option<SyllableMatch> {
+pub(crate) fn find(kind: Kind, key: &str, q: &[u8], want: bool) -> Option<SyllableMatch> {
     let key = key.as_bytes();
     if q.is_empty() || key.is_empty() {
         return None;
@@ -56,68 +59,84 @@ pub(crate) fn find(kind: Kind, key: &str, q: &[u8]) -> Option<SyllableMatch> {
     let sy = syllables(key);
     let n = sy.len();
     let syl = |j: usize| &key[sy[j].0..sy[j].1];
-    // Consecutive syllables from `j`, each giving a prefix.
-    let contiguous_from = |j0: usize| -> Option<Vec<usize>> {
-        let mut used = Vec::new();
-        run(&syl, n, q, 0, j0, &mut used).then_some(used)
+    let starts = |from: usize| {
+        (from..n).filter(move |&j| {
+            matches!(kind, Kind::Prefix | Kind::Equal) && j == 0
+                || !matches!(kind, Kind::Prefix | Kind::Equal)
+                    && syl(j)[0].eq_ignore_ascii_case(&first)
+        })
     };
-    let starts: Vec<usize> = match kind {
-        Kind::Prefix | Kind::Equal => vec![0],
-        _ => (0..n)
-            .filter(|&j| syl(j)[0].eq_ignore_ascii_case(&first))
-            .collect(),
-    };
-    for j0 in starts {
-        if let Some(used) = contiguous_from(j0) {
+    let mut used = Vec::new();
+    for j0 in starts(0) {
+        used.clear();
+        if run(&syl, n, q, 0, j0, &mut used) {
             let last = *used.last().expect("non-empty query");
             if matches!(kind, Kind::Suffix | Kind::Equal) && last + 1 != n {
                 continue;
             }
             return Some(SyllableMatch {
+                first: j0,
+                last,
                 used,
                 syllables: n,
                 contiguous: true,
             });
         }
     }
-    if kind != Kind::Fuzzy {
+    if kind != Kind::Fuzzy || q.len() >= 64 {
         return None;
     }
     // Scattered: syllables in order with gaps, within a window of WINDOW syllables, so that a
     // long text does not match letters strewn over its whole length. The window does not grow
     // with the query, so typing one more letter never finds more (narrowing relies on it).
-    // memo[i * (w + 1) + (j - j0)]: 0 unknown, 1 no, 2 yes.
-    let w = WINDOW;
-    let mut memo = vec![0u8; (q.len() + 1) * (w + 1)];
-    let mut found = None;
-    for j0 in (0..n).filter(|&j| syl(j)[0].eq_ignore_ascii_case(&first)) {
-        let end = n.min(j0 + w);
-        memo.fill(0);
-        let win = Window { j0, end };
-        if win.gaps(&syl, q, 0, j0, &mut memo) {
-            found = Some(win);
-            break;
+    // `reach` has bit i set when q[..i] can be matched so far.
+    let done = 1u64 << q.len();
+    let (j0, last) = starts(0).find_map(|j0| {
+        let mut reach = 0u64;
+        for len in 1..=common(syl(j0), q) {
+            reach |= 1 << len;
+        }
+        for j in j0 + 1..n.min(j0 + WINDOW) {
+            let mut next = reach;
+            let mut r = reach & (done - 1);
+            while r != 0 {
+                let i = r.trailing_zeros() as usize;
+                r &= r - 1;
+                for len in 1..=common(syl(j), &q[i..]) {
+                    next |= 1 << (i + len);
+                }
+            }
+            reach = next;
+            if reach & done != 0 {
+                return Some((j0, j));
+            }
+        }
+        None
+    })?;
+    let mut used = Vec::new();
+    if want {
+        // The earliest syllable and longest prefix from which the rest still matches.
+        let win = Window { j0, end: last + 1 };
+        let mut memo = vec![0u8; (q.len() + 1) * (win.end - j0 + 1)];
+        let (mut i, mut j) = (0, j0);
+        while i < q.len() {
+            let (k, len) = (j..win.end)
+                .find_map(|k| {
+                    let c = common(syl(k), &q[i..]);
+                    (1..=c)
+                        .rev()
+                        .find(|&len| win.gaps(&syl, q, i + len, k + 1, &mut memo))
+                        .map(|len| (k, len))
+                })
+                .expect("the forward pass found a match");
+            used.push(k);
+            i += len;
+            j = k + 1;
         }
     }
-    let win = found?;
-    let mut used = Vec::new();
-    let (mut i, mut j) = (0, win.j0);
-    while i < q.len() {
-        // The earliest syllable and longest prefix from which the rest still matches.
-        let (k, len) = (j..win.end)
-            .find_map(|k| {
-                let c = common(syl(k), &q[i..]);
-                (1..=c)
-                    .rev()
-                    .find(|&len| win.gaps(&syl, q, i + len, k + 1, &mut memo))
-                    .map(|len| (k, len))
-            })
-            .expect("the memo said it matches");
-        used.push(k);
-        i += len;
-        j = k + 1;
-    }
     Some(SyllableMatch {
+        first: j0,
+        last,
         used,
         syllables: n,
         contiguous: false,
@@ -191,7 +210,16 @@ mod tests {
     use super::*;
 
     fn used(kind: Kind, key: &str, q: &str) -> Option<(Vec<usize>, bool)> {
-        find(kind, key, q.as_bytes()).map(|m| (m.used, m.contiguous))
+        let quick = find(kind, key, q.as_bytes(), false).map(|m| (m.first, m.last));
+        let full = find(kind, key, q.as_bytes(), true);
+        assert_eq!(quick, full.as_ref().map(|m| (m.first, m.last)), "{key} {q}");
+        full.map(|m| {
+            if m.contiguous {
+                assert_eq!(m.used, (m.first..=m.last).collect::<Vec<_>>());
+            }
+            assert_eq!((m.used[0], *m.used.last().unwrap()), (m.first, m.last));
+            (m.used, m.contiguous)
+        })
     }
 
     #[test]
