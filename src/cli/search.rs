@@ -4,7 +4,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anstream::{eprintln, println};
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+use anstream::eprintln;
 use anstyle::{AnsiColor, Style};
 use anyhow::Context;
 use serde_json::{Value, json};
@@ -48,13 +51,20 @@ pub fn run(
     for note in &results.query.notes {
         eprintln!("fgf: {note}");
     }
+    let mut out = String::new();
     if as_json {
         let list: Vec<Value> = results.hits.iter().map(|h| hit_json(cat, h)).collect();
-        super::json::print(&json!(list))?;
+        out = serde_json::to_string_pretty(&json!(list))?;
+        out.push('\n');
     } else {
         for h in &results.hits {
-            print_hit(cat, h);
+            print_hit(&mut out, cat, h);
         }
+    }
+    // Like fzf, stop quietly when the reader goes away (`fgf search x | head -1`).
+    match anstream::stdout().lock().write_all(out.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        r => r.context("cannot write the results")?,
     }
     if results.hits.is_empty() {
         eprintln!("fgf: nothing matches {query:?}");
@@ -101,7 +111,7 @@ fn strings(v: Vec<&str>) -> Vec<String> {
     v.into_iter().map(String::from).collect()
 }
 
-fn print_hit(cat: &Catalog, h: &Hit) {
+fn print_hit(out: &mut String, cat: &Catalog, h: &Hit) {
     let tag = paint(
         DIM,
         &format!("{:<7} [{}]", h.kind.as_str(), h.field.as_str()),
@@ -110,10 +120,8 @@ fn print_hit(cat: &Catalog, h: &Hit) {
         Target::Unit(u) => {
             let (l, s) = cat.unit_counts(u);
             let name = mark(&h.id, h.positions_in(Field::Name, None), TEXT_COLS);
-            println!(
-                "{name}  {tag}  {}",
-                paint(DIM, &format!("牵头 {l} 项 · 配合 {s} 项"))
-            );
+            let counts = paint(DIM, &format!("牵头 {l} 项 · 配合 {s} 项"));
+            let _ = writeln!(out, "{name}  {tag}  {counts}");
         }
         Target::Item(loc) => {
             let (main_field, text, lead, support): (_, &str, Vec<&str>, Vec<&str>) =
@@ -127,7 +135,7 @@ fn print_hit(cat: &Catalog, h: &Hit) {
                     ),
                 };
             let text = mark(text, h.positions_in(main_field, None), TEXT_COLS);
-            println!("{}  {tag}  {text}", paint(ID, &fit(&h.id, 6)));
+            let _ = writeln!(out, "{}  {tag}  {text}", paint(ID, &fit(&h.id, 6)));
             let units = |list: &[&str], field: Field| -> String {
                 if list.is_empty() {
                     return "—".into();
@@ -148,7 +156,8 @@ fn print_hit(cat: &Catalog, h: &Hit) {
                 .find(|m| m.field == Field::Deadline)
                 .map(|m| format!("  期限 {}", paint(MARK, &m.text)))
                 .unwrap_or_default();
-            println!(
+            let _ = writeln!(
+                out,
                 "        牵头 {}  配合 {}{deadline}",
                 paint(LEAD, &units(&lead, Field::Lead)),
                 units(&support, Field::Support)

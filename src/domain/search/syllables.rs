@@ -43,89 +43,161 @@ pub(crate) struct SyllableMatch {
     pub contiguous: bool,
 }
 
-/// Matches lower-case `q` against `key` with the meaning of `kind`.
+/// Not reached.
+const NONE: u32 = u32::MAX;
+
+/// Matches lower-case `q` against `key` with the meaning of `kind`, in one pass over the key.
+///
+/// After each syllable, `cont[i]` is the start of a run of consecutive syllables ending there
+/// that spells `q[..i]`, and `scat[i]` the latest start of a scattered match of `q[..i]` (the
+/// latest is the best: it leaves the most of the window).
 pub(crate) fn find(kind: Kind, key: &str, q: &[u8], want: bool) -> Option<SyllableMatch> {
     let key = key.as_bytes();
-    if q.is_empty() || key.is_empty() {
+    let m = q.len();
+    if m == 0 || m >= 64 || key.is_empty() || !key.contains(&q[0].to_ascii_uppercase()) {
         return None;
     }
-    let first = q[0];
-    if !key
-        .iter()
-        .any(|&b| super::pinyin::is_start(b) && b.eq_ignore_ascii_case(&first))
-    {
-        return None;
-    }
-    let sy = syllables(key);
-    let n = sy.len();
-    let syl = |j: usize| &key[sy[j].0..sy[j].1];
-    let starts = |from: usize| {
-        (from..n).filter(move |&j| {
-            matches!(kind, Kind::Prefix | Kind::Equal) && j == 0
-                || !matches!(kind, Kind::Prefix | Kind::Equal)
-                    && syl(j)[0].eq_ignore_ascii_case(&first)
-        })
+    let anchored = matches!(kind, Kind::Prefix | Kind::Equal);
+    let to_end = matches!(kind, Kind::Suffix | Kind::Equal);
+    let (mut cont, mut next_cont) = ([NONE; 64], [NONE; 64]);
+    let mut scat = [NONE; 64];
+    let mut contiguous: Option<(usize, usize)> = None;
+    let mut scattered: Option<(usize, usize)> = None;
+    let starts_in = |bytes: &[u8]| {
+        bytes
+            .iter()
+            .filter(|&&b| super::pinyin::is_start(b))
+            .count()
     };
-    let mut used = Vec::new();
-    for j0 in starts(0) {
-        used.clear();
-        if run(&syl, n, q, 0, j0, &mut used) {
-            let last = *used.last().expect("non-empty query");
-            if matches!(kind, Kind::Suffix | Kind::Equal) && last + 1 != n {
-                continue;
+    let q0 = q[0].to_ascii_uppercase();
+    // Syllables before `alive` may still extend a state; past it, skip to the next syllable
+    // that starts with the query's first letter (only such a syllable can start a match).
+    let mut alive = 0usize;
+    let (mut j, mut pos) = (0usize, 0usize);
+    while pos < key.len() {
+        if j >= alive {
+            if anchored && j > 0 {
+                break;
             }
-            return Some(SyllableMatch {
-                first: j0,
-                last,
-                used,
-                syllables: n,
-                contiguous: true,
-            });
-        }
-    }
-    if kind != Kind::Fuzzy || q.len() >= 64 {
-        return None;
-    }
-    // Scattered: syllables in order with gaps, within a window of WINDOW syllables, so that a
-    // long text does not match letters strewn over its whole length. The window does not grow
-    // with the query, so typing one more letter never finds more (narrowing relies on it).
-    // `reach` has bit i set when q[..i] can be matched so far.
-    let done = 1u64 << q.len();
-    let (j0, last) = starts(0).find_map(|j0| {
-        let mut reach = 0u64;
-        for len in 1..=common(syl(j0), q) {
-            reach |= 1 << len;
-        }
-        for j in j0 + 1..n.min(j0 + WINDOW) {
-            let mut next = reach;
-            let mut r = reach & (done - 1);
-            while r != 0 {
-                let i = r.trailing_zeros() as usize;
-                r &= r - 1;
-                for len in 1..=common(syl(j), &q[i..]) {
-                    next |= 1 << (i + len);
+            match key[pos..].iter().position(|&b| b == q0) {
+                Some(off) => {
+                    j += starts_in(&key[pos..pos + off]);
+                    pos += off;
+                }
+                None => {
+                    j += starts_in(&key[pos..]);
+                    pos = key.len();
+                    break;
                 }
             }
-            reach = next;
-            if reach & done != 0 {
-                return Some((j0, j));
+        }
+        let end = pos
+            + 1
+            + key[pos + 1..]
+                .iter()
+                .position(|&b| super::pinyin::is_start(b))
+                .unwrap_or(key.len() - pos - 1);
+        let s = &key[pos..end];
+        let j32 = j as u32;
+        next_cont[..=m].fill(NONE);
+        // Scattered states extend in place from the longest prefix down, so that a state
+        // written for this syllable is not extended by it again.
+        if kind == Kind::Fuzzy {
+            for i in (1..m).rev() {
+                let from = scat[i];
+                if from != NONE && (j as u32) < from + WINDOW as u32 {
+                    for len in 1..=common(s, &q[i..]) {
+                        scat[i + len] = if scat[i + len] == NONE {
+                            from
+                        } else {
+                            scat[i + len].max(from)
+                        };
+                    }
+                }
             }
         }
-        None
-    })?;
+        for i in 1..m {
+            let from = cont[i];
+            if from != NONE {
+                for len in 1..=common(s, &q[i..]) {
+                    if next_cont[i + len] == NONE {
+                        next_cont[i + len] = from;
+                    }
+                }
+            }
+        }
+        if !anchored || j == 0 {
+            let c = common(s, q);
+            for len in 1..=c {
+                if next_cont[len] == NONE {
+                    next_cont[len] = j32;
+                }
+                scat[len] = j32;
+            }
+            if c > 0 && kind == Kind::Fuzzy {
+                alive = alive.max(j + WINDOW);
+            }
+        }
+        if next_cont[1..m].iter().any(|&c| c != NONE) {
+            alive = alive.max(j + 2);
+        }
+        std::mem::swap(&mut cont, &mut next_cont);
+        if cont[m] != NONE {
+            contiguous = Some((cont[m] as usize, j));
+            if !to_end {
+                break;
+            }
+        }
+        if scattered.is_none() && kind == Kind::Fuzzy && scat[m] != NONE {
+            scattered = Some((scat[m] as usize, j));
+        }
+        j += 1;
+        pos = end;
+    }
+    let n = if pos >= key.len() {
+        j
+    } else {
+        j + starts_in(&key[pos..])
+    };
+    if let Some((first, last)) = contiguous
+        && (!to_end || last + 1 == n)
+    {
+        return Some(SyllableMatch {
+            first,
+            last,
+            used: if want {
+                (first..=last).collect()
+            } else {
+                Vec::new()
+            },
+            syllables: n,
+            contiguous: true,
+        });
+    }
+    if kind != Kind::Fuzzy {
+        return None;
+    }
+    let (first, last) = scattered?;
     let mut used = Vec::new();
     if want {
+        let sy = syllables(key);
+        let syl = |j: usize| &key[sy[j].0..sy[j].1];
         // The earliest syllable and longest prefix from which the rest still matches.
-        let win = Window { j0, end: last + 1 };
-        let mut memo = vec![0u8; (q.len() + 1) * (win.end - j0 + 1)];
-        let (mut i, mut j) = (0, j0);
-        while i < q.len() {
+        let win = Window {
+            j0: first,
+            end: last + 1,
+        };
+        let mut memo = vec![0u8; (m + 1) * (win.end - first + 1)];
+        let (mut i, mut j) = (0, first);
+        while i < m {
             let (k, len) = (j..win.end)
                 .find_map(|k| {
                     let c = common(syl(k), &q[i..]);
                     (1..=c)
                         .rev()
-                        .find(|&len| win.gaps(&syl, q, i + len, k + 1, &mut memo))
+                        .find(|&len| {
+                            (i > 0 || k == first) && win.gaps(&syl, q, i + len, k + 1, &mut memo)
+                        })
                         .map(|len| (k, len))
                 })
                 .expect("the forward pass found a match");
@@ -135,38 +207,12 @@ pub(crate) fn find(kind: Kind, key: &str, q: &[u8], want: bool) -> Option<Syllab
         }
     }
     Some(SyllableMatch {
-        first: j0,
+        first,
         last,
         used,
         syllables: n,
         contiguous: false,
     })
-}
-
-/// q[i..] from consecutive syllables j, j+1, ...; records the syllables used.
-fn run<'k>(
-    syl: &impl Fn(usize) -> &'k [u8],
-    n: usize,
-    q: &[u8],
-    i: usize,
-    j: usize,
-    used: &mut Vec<usize>,
-) -> bool {
-    if i == q.len() {
-        return true;
-    }
-    if j >= n {
-        return false;
-    }
-    let c = common(syl(j), &q[i..]);
-    for len in (1..=c).rev() {
-        used.push(j);
-        if run(syl, n, q, i + len, j + 1, used) {
-            return true;
-        }
-        used.pop();
-    }
-    false
 }
 
 /// Syllables `j0..end`, where a scattered match is looked for.
@@ -281,5 +327,80 @@ mod tests {
             used(Kind::Exact, key, "cg").is_none(),
             "exact needs consecutive syllables"
         );
+    }
+
+    /// The definition, checked the slow way: some run of consecutive syllables spells q (each
+    /// syllable giving a prefix), or, for fuzzy, some syllables in order within a window do.
+    fn reference(kind: Kind, key: &str, q: &[u8]) -> bool {
+        let key = key.as_bytes();
+        let sy = syllables(key);
+        let n = sy.len();
+        let syl = |j: usize| &key[sy[j].0..sy[j].1];
+        let anchored = matches!(kind, Kind::Prefix | Kind::Equal);
+        let to_end = matches!(kind, Kind::Suffix | Kind::Equal);
+        for j0 in 0..n {
+            if anchored && j0 > 0 {
+                break;
+            }
+            // Every way the run can end matters for `to_end`: try all splits.
+            fn ends<'k>(
+                syl: &impl Fn(usize) -> &'k [u8],
+                n: usize,
+                q: &[u8],
+                j: usize,
+                out: &mut Vec<usize>,
+            ) {
+                if q.is_empty() {
+                    out.push(j);
+                    return;
+                }
+                if j >= n {
+                    return;
+                }
+                for len in 1..=common(syl(j), q) {
+                    ends(syl, n, &q[len..], j + 1, out);
+                }
+            }
+            let mut out = Vec::new();
+            ends(&syl, n, q, j0, &mut out);
+            if out.iter().any(|&e| !to_end || e == n) {
+                return true;
+            }
+        }
+        if kind != Kind::Fuzzy {
+            return false;
+        }
+        (0..n).any(|j0| {
+            let win = Window {
+                j0,
+                end: n.min(j0 + WINDOW),
+            };
+            let mut memo = vec![0u8; (q.len() + 1) * (win.end - j0 + 1)];
+            let c = common(syl(j0), q);
+            (1..=c).any(|len| win.gaps(&syl, q, len, j0 + 1, &mut memo))
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_agrees_with_the_definition(
+            syls in proptest::collection::vec(
+                proptest::sample::select(vec!["Xi", "An", "Xian", "Zhong", "Qing", "Chong", "A", "Hang", "Ge", "3", "G"]),
+                0..30,
+            ),
+            q in "[xianzhongqcg3]{1,7}",
+            k in 0usize..6,
+        ) {
+            let kind = [Kind::Fuzzy, Kind::Exact, Kind::Prefix, Kind::Suffix, Kind::Equal, Kind::Boundary][k];
+            let key: String = syls.concat();
+            let got = find(kind, &key, q.as_bytes(), true);
+            let want = reference(kind, &key, q.as_bytes());
+            proptest::prop_assert_eq!(got.is_some(), want, "{:?} {} {}", kind, key, q);
+            if let Some(m) = got {
+                // Syllables in order, each starting with the query's next letter.
+                proptest::prop_assert!(m.used.windows(2).all(|w| w[0] < w[1]));
+                proptest::prop_assert_eq!((m.first, m.last), (m.used[0], *m.used.last().unwrap()));
+            }
+        }
     }
 }
