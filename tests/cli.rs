@@ -337,3 +337,17 @@ fn search_reads_another_document() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read the document"));
 }
+
+#[test]
+fn search_marks_matches_when_colour_is_forced() {
+    let o = Command::new(env!("CARGO_BIN_EXE_fgf"))
+        .args(["search", "cq", "--limit", "1"])
+        .env("CLICOLOR_FORCE", "1")
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    assert!(out.contains('\u{1b}'), "{out:?}");
+    let first = out.find('\u{1b}').unwrap();
+    assert!(out[first..].contains("重"), "the mark is on 重: {out:?}");
+}

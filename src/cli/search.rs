@@ -203,3 +203,44 @@ pub fn mark(text: &str, positions: &[usize], cols: usize) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(s: &str) -> String {
+        let mut out = String::new();
+        let mut esc = false;
+        for c in s.chars() {
+            match (esc, c) {
+                (false, '\u{1b}') => esc = true,
+                (true, 'm') => esc = false,
+                (true, _) => {}
+                (false, c) => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn mark_wraps_matched_characters() {
+        let out = mark("重庆海关", &[0, 1], 72);
+        assert_eq!(plain(&out), "重庆海关");
+        assert!(out.starts_with(&MARK.render().to_string()), "{out:?}");
+        assert_eq!(mark("重庆海关", &[], 72), "重庆海关");
+    }
+
+    #[test]
+    fn mark_cuts_by_display_width_and_keeps_a_late_match_in_view() {
+        let text =
+            "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十目标";
+        let cut = plain(&mark(text, &[], 20));
+        assert!(width(&cut) <= 20, "{cut}");
+        assert!(cut.ends_with('…'));
+        let n = text.chars().count();
+        let late = plain(&mark(text, &[n - 2, n - 1], 20));
+        assert!(late.starts_with('…'), "{late}");
+        assert!(late.contains("目标"), "{late}");
+        assert!(width(&late) <= 20, "{late}");
+    }
+}
