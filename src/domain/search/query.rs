@@ -67,7 +67,7 @@ pub struct Term {
     pub text: String,
     /// Smart case: an ASCII capital in the term makes it case-sensitive.
     pub case_sensitive: bool,
-    /// An all-ASCII term with a letter also matches Chinese by pinyin.
+    /// An all-ASCII, lower-case term with a letter also matches Chinese by pinyin.
     pub pinyin: bool,
 }
 
@@ -266,7 +266,9 @@ fn parse_term(tok: &[(char, bool)], notes: &mut Vec<String>) -> Option<Term> {
 
 fn term(negate: bool, scope: Scope, kind: Kind, text: String) -> Term {
     let case_sensitive = text.chars().any(|c| c.is_ascii_uppercase());
+    // A capital asks for that exact case, so it is read as Latin text, not as pinyin.
     let pinyin = matches!(scope, Scope::Any | Scope::Lead | Scope::Support)
+        && !case_sensitive
         && text.is_ascii()
         && text.chars().any(|c| c.is_ascii_alphabetic());
     Term {

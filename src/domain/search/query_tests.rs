@@ -236,6 +236,10 @@ fn pinyin_only_for_ascii_terms_with_letters() {
     assert!(!one("发改委").pinyin);
     assert!(!one("2019").pinyin);
     assert!(!one("fg委").pinyin);
+    assert!(
+        !one("Fgw").pinyin,
+        "a capital means Latin text in that case"
+    );
     assert!(parse("x 发").wants_pinyin());
     assert!(!parse("发").wants_pinyin());
 }
