@@ -136,8 +136,12 @@ pub fn search(cat: &Catalog, index: &Index, input: &str, opts: &Options) -> Resu
 /// A search as the user types: remembers the last query and its matches.
 #[derive(Debug, Default)]
 pub struct Searcher {
-    last: Option<(Query, bool, Vec<u32>)>,
+    /// Recent queries (whether units were included) and all their matches, newest last.
+    recent: Vec<(Query, bool, Vec<u32>)>,
 }
+
+/// How many recent queries a `Searcher` keeps (so that backspace narrows from an earlier one).
+const RECENT: usize = 16;
 
 impl Searcher {
     pub fn new() -> Searcher {
@@ -146,19 +150,29 @@ impl Searcher {
 
     pub fn search(&mut self, cat: &Catalog, index: &Index, input: &str, opts: &Options) -> Results {
         let query = parse(input);
+        // The smallest remembered result set that the new query can only narrow.
         let prev = self
-            .last
-            .take()
+            .recent
+            .iter()
             .filter(|(q, units, _)| *units == opts.units && narrows(q, &query))
-            .map(|(_, _, m)| m);
-        let (results, matched) = run(cat, index, query, opts, prev.as_deref());
-        self.last = Some((results.query.clone(), opts.units, matched));
+            .min_by_key(|(_, _, m)| m.len())
+            .map(|(_, _, m)| m.as_slice());
+        let (results, matched) = run(cat, index, query, opts, prev);
+        if !results.query.is_empty() {
+            self.recent
+                .retain(|(q, u, _)| !(*q == results.query && *u == opts.units));
+            if self.recent.len() == RECENT {
+                self.recent.remove(0);
+            }
+            self.recent
+                .push((results.query.clone(), opts.units, matched));
+        }
         results
     }
 
-    /// Forgets the last query (call it when the catalog changes).
+    /// Forgets the recent queries (call it when the catalog changes).
     pub fn reset(&mut self) {
-        self.last = None;
+        self.recent.clear();
     }
 }
 

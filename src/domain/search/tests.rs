@@ -269,7 +269,12 @@ fn narrowing_gives_the_same_results_as_a_full_search() {
     let r = s.search(&cat, &index, "审批 服务 @fgwx", &opts);
     assert!(r.narrowed);
     let r = s.search(&cat, &index, "审批", &opts);
-    assert!(!r.narrowed, "a shorter query searches everything again");
+    assert!(r.narrowed, "backspace narrows from the remembered 审批");
+    let r = s.search(&cat, &index, "审", &opts);
+    assert!(r.narrowed);
+    let r = s.search(&cat, &index, "服", &opts);
+    assert!(!r.narrowed, "a query never seen searches everything");
+    assert_eq!(r.total, search(&cat, &index, "服", &opts).total);
 }
 
 #[test]
