@@ -239,3 +239,127 @@ fn without_a_terminal_the_tui_does_not_start() {
     );
     assert!(o.stdout.is_empty(), "nothing drawn into a pipe");
 }
+
+#[test]
+fn search_ranks_a_title_first_and_marks_nothing_when_piped() {
+    let o = fgf(&["search", "企业开办"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.starts_with("7 "), "{out}");
+    assert!(out.lines().next().unwrap().contains("压减企业开办时间"));
+    assert!(!o.stdout.contains(&0x1b), "no escape sequences when piped");
+}
+
+#[test]
+fn search_json_has_the_documented_shape() {
+    let v = json(&["search", "cq", "--json", "--limit", "3"]);
+    let hits = v.as_array().unwrap();
+    assert_eq!(hits.len(), 3);
+    for h in hits {
+        for key in [
+            "kind",
+            "id",
+            "field",
+            "text",
+            "positions",
+            "lead",
+            "support",
+        ] {
+            assert!(h.get(key).is_some(), "missing {key} in {h}");
+        }
+    }
+    let first = &hits[0];
+    assert_eq!(first["kind"], "unit");
+    assert_eq!(first["field"], "name");
+    assert_eq!(first["id"], first["text"]);
+    let text: Vec<char> = first["text"].as_str().unwrap().chars().collect();
+    let marked: String = first["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| text[p.as_u64().unwrap() as usize])
+        .collect();
+    assert_eq!(
+        marked, "重庆",
+        "pinyin positions are char indices into text"
+    );
+}
+
+#[test]
+fn search_scopes_and_pinyin_from_the_command_line() {
+    let v = json(&["search", "@fgw", "#1", "--json", "--limit", "0"]);
+    let hits = v.as_array().unwrap();
+    assert!(!hits.is_empty());
+    for h in hits {
+        let id = h["id"].as_str().unwrap();
+        assert!(id == "1" || id.starts_with("1."), "{id}");
+        assert!(
+            h["lead"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|u| u == "市发展改革委"),
+            "{h}"
+        );
+    }
+    let v = json(&["search", "scjgj", "--json", "--limit", "1"]);
+    assert_eq!(v[0]["id"], "市市场监管局");
+    let v = json(&["search", "税务　｜　海关", "--json", "--limit", "0"]);
+    assert!(v.as_array().unwrap().iter().any(|h| h["id"] == "重庆海关"));
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["id"] == "重庆市税务局")
+    );
+}
+
+#[test]
+fn search_without_hits_exits_1_and_odd_input_never_panics() {
+    let o = fgf(&["search", "zzzzqqqq"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("nothing matches"));
+    for q in ["!", "|", "^$", "\\", ">x", "#", "'", "＠", "!'"] {
+        let o = fgf(&["search", q]);
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{q}: {o:?}");
+    }
+    let o = fgf(&["search", "!"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("ignored"));
+}
+
+#[test]
+fn search_reads_another_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.json");
+    let list = json(&["list", "--json"]);
+    let mut doc = list["document"].clone();
+    doc["format"] = 1.into();
+    doc["units"] = list["units"].clone();
+    doc["sections"] = list["sections"].clone();
+    std::fs::write(&path, doc.to_string()).unwrap();
+    let v = json(&[
+        "search",
+        "--doc",
+        path.to_str().unwrap(),
+        "企业开办",
+        "--json",
+    ]);
+    assert_eq!(v[0]["id"], "7");
+    let o = fgf(&["search", "--doc", "/nonexistent.json", "x"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read the document"));
+}
+
+#[test]
+fn search_marks_matches_when_colour_is_forced() {
+    let o = Command::new(env!("CARGO_BIN_EXE_fgf"))
+        .args(["search", "cq", "--limit", "1"])
+        .env("CLICOLOR_FORCE", "1")
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    assert!(out.contains('\u{1b}'), "{out:?}");
+    let first = out.find('\u{1b}').unwrap();
+    assert!(out[first..].contains("重"), "the mark is on 重: {out:?}");
+}

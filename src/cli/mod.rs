@@ -7,6 +7,7 @@ mod export;
 mod json;
 mod output;
 mod progress;
+mod search;
 mod show;
 mod state;
 mod who;
@@ -33,6 +34,7 @@ const AFTER: &str = "Without a command, fgf opens the interactive view when stdo
 
 Examples:
   fgf who 企业开办            who leads 企业开办 (tasks and measures, best first)
+  fgf search 'fgw 营商 >2019'  search with fzf syntax, scopes (@lead +with #id >date) and pinyin
   fgf who 发改委 --json        what 市发展改革委 leads or supports, as JSON
   fgf show 9.2                 one measure in full, with milestones
   fgf list                     the whole tree: ids, titles, lead units
@@ -76,6 +78,22 @@ pub enum Command {
         /// A JSON list of hits, best first.
         #[arg(long)]
         json: bool,
+    },
+    /// Search tasks, measures and units like `fzf --filter`: fuzzy words, pinyin, scopes.
+    #[command(after_help = SEARCH_HELP)]
+    Search {
+        /// Words (AND), fzf's 'exact ^prefix suffix$ !not a | b, scopes @lead +with #id >date <date.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// At most this many hits (0: all).
+        #[arg(long, short = 'n', default_value_t = 20)]
+        limit: usize,
+        /// A JSON list of hits, best first: kind, id, field, text, positions, lead, support.
+        #[arg(long)]
+        json: bool,
+        /// Search this document (fgf's JSON format) instead of the embedded one.
+        #[arg(long, value_name = "FILE")]
+        doc: Option<std::path::PathBuf>,
     },
     /// Show one task (9), measure (9.2) or milestone (9.2.1) in full.
     #[command(after_help = "Examples:\n  fgf show 7\n  fgf show 7.2\n  fgf show 19.3.2 --json")]
@@ -176,6 +194,12 @@ pub fn run(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<E
             bom,
         } => export::run(cat, global, format, progress, unit.as_deref(), bom),
         Command::Who { query, limit, json } => who::run(cat, &query.join(" "), limit, json),
+        Command::Search {
+            query,
+            limit,
+            json,
+            doc,
+        } => search::run(cat, doc.as_deref(), &query.join(" "), limit, json),
         Command::Show { id, json } => show::show(cat, &id, json),
         Command::List { json } => show::list(cat, json),
         Command::Unit { name, json } => who::unit(cat, name.as_deref(), json),
@@ -186,6 +210,23 @@ pub fn run(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<E
         }
     }
 }
+
+const SEARCH_HELP: &str = "Query language:
+  企业 开办        both words, fuzzy (characters in order), in any field
+  'exact ^prefix suffix$ ^whole$   as in fzf;  !word excludes (!^prefix, !suffix$ too)
+  税务 | 海关      either
+  @市场监管  lead:市场监管     lead unit (牵头)
+  +海关  with:海关             cooperating unit (配合)
+  #19  #9.2                    task 19 and its measures; one measure
+  >2019  <2020-06-30  >=2020   a milestone deadline
+  fgw  fagaiwei  cq            an ASCII word also matches Chinese by pinyin (full or initials)
+Full-width forms typed with a Chinese input method work too: U+3000 space, ！＇＾＄｜＃＠.
+Upper-case letters make a word case-sensitive. Exit status 1 when nothing matches.
+
+Examples:
+  fgf search 营商环境
+  fgf search 'fgw !#1' --limit 5
+  fgf search '@scjgj >2019' --json";
 
 /// Exit code when an id or unit is unknown (clap uses 2 for usage errors too).
 pub const EXIT_UNKNOWN: u8 = 2;

@@ -35,13 +35,7 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
 }
 
 fn field_name(f: Field) -> &'static str {
-    match f {
-        Field::Id => "id",
-        Field::Title => "title",
-        Field::Lead => "lead",
-        Field::Support => "support",
-        Field::Text => "text",
-    }
+    f.as_str()
 }
 
 fn print_hit(item: Item<'_>, field: Field) {

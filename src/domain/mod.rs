@@ -2,9 +2,11 @@
 
 pub mod catalog;
 pub mod error;
+pub mod generate;
 pub mod lookup;
 pub mod model;
 pub mod progress;
+pub mod search;
 pub mod seeds;
 pub mod store;
 pub mod text;

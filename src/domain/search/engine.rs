@@ -1,0 +1,380 @@
+//! Running a query over the index: prefilter by characters, match on every core, rank, and explain
+//! (with highlight positions) only the hits that are returned.
+
+use std::cmp::Reverse;
+
+use super::index::{self, Entry, EntryKeys, Index, ItemKind, Target};
+use super::matcher::{Prepared, TextMatch, better};
+use super::pinyin;
+use super::query::{Query, Scope};
+use super::{Field, FieldMatch, Hit};
+use crate::domain::Catalog;
+
+/// One `|` alternative, prepared, with its verdict on every unit (units are few and shared),
+/// positions included.
+struct Alt<'q> {
+    p: Prepared<'q>,
+    units: Vec<Option<TextMatch>>,
+}
+
+pub(crate) struct Compiled<'q> {
+    groups: Vec<Vec<Alt<'q>>>,
+}
+
+pub(crate) struct Ctx<'a> {
+    pub cat: &'a Catalog,
+    pub index: &'a Index,
+    pub keys: Option<&'a [EntryKeys]>,
+    pub units: bool,
+}
+
+pub(crate) fn compile<'q>(q: &'q Query, cat: &Catalog, index: &Index) -> Compiled<'q> {
+    let groups = q
+        .groups
+        .iter()
+        .map(|g| {
+            g.alts
+                .iter()
+                .map(|t| {
+                    let p = Prepared::new(t);
+                    let units = match t.scope {
+                        Scope::Any | Scope::Lead | Scope::Support => (0..cat.doc.units.len())
+                            .map(|u| unit_match(&p, cat, index, u, true))
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    Alt { p, units }
+                })
+                .collect()
+        })
+        .collect();
+    Compiled { groups }
+}
+
+/// How much a field counts: ids, titles and units above long texts.
+fn weight(f: Field) -> i64 {
+    match f {
+        Field::Id => 6,
+        Field::Name => 5,
+        Field::Title | Field::Lead => 4,
+        Field::Support => 3,
+        Field::Text => 2,
+        Field::Deadline => 1,
+    }
+}
+
+fn value(f: Field, m: &TextMatch) -> i64 {
+    i64::from(m.tier) * 1_000_000 + weight(f) * 100_000 + m.quality
+}
+
+fn main_field(kind: ItemKind) -> Field {
+    match kind {
+        ItemKind::Task => Field::Title,
+        ItemKind::Measure => Field::Text,
+        ItemKind::Unit => Field::Name,
+    }
+}
+
+/// A term against a unit's name and aliases, directly and by pinyin.
+/// With `want`, positions are into the unit's name (an alias match marks the alias's characters
+/// in the name where they occur in order).
+fn unit_match(
+    p: &Prepared,
+    cat: &Catalog,
+    index: &Index,
+    u: usize,
+    want: bool,
+) -> Option<TextMatch> {
+    let unit = &cat.doc.units[u];
+    let mut best = None;
+    for (i, name) in index.unit_names[u].iter().enumerate() {
+        if index.unit_masks[u][i].covers(&p.mask) {
+            best = better(best, p.direct(name, false));
+        }
+        if p.term.pinyin {
+            best = better(best, p.pinyin(&index.unit_keys[u][i], None));
+        }
+    }
+    let mut best = best?;
+    if want {
+        let on_name = better(p.direct(&unit.name, true), pinyin_positions(p, &unit.name));
+        best.positions = match on_name {
+            Some(m) => m.positions,
+            None => (1..index.unit_names[u].len())
+                .filter(|&i| {
+                    p.direct(&index.unit_names[u][i], false).is_some()
+                        || p.pinyin(&index.unit_keys[u][i], None).is_some()
+                })
+                .find_map(|i| in_order(&unit.name, &index.unit_names[u][i]))
+                .unwrap_or_default(),
+        };
+    }
+    Some(best)
+}
+
+fn pinyin_positions(p: &Prepared, text: &str) -> Option<TextMatch> {
+    if !p.term.pinyin {
+        return None;
+    }
+    let (keys, map) = pinyin::keys_with_map(text);
+    p.pinyin(&keys, Some(&map[..]))
+}
+
+/// Positions of `part`'s characters in `whole`, in order (发改委 in 市发展改革委).
+fn in_order(whole: &str, part: &str) -> Option<Vec<usize>> {
+    let mut want = part.chars().peekable();
+    let mut out = Vec::new();
+    for (i, c) in whole.chars().enumerate() {
+        if want.peek() == Some(&c) {
+            out.push(i);
+            want.next();
+        }
+    }
+    want.peek().is_none().then_some(out)
+}
+
+/// The best field of one entry for one alternative: (rank value, field).
+fn eval_alt(alt: &Alt, ctx: &Ctx, i: usize, e: &Entry) -> Option<(i64, Field)> {
+    let p = &alt.p;
+    let unit_best = |list: &[u16], field: Field| {
+        list.iter()
+            .filter_map(|&u| alt.units.get(usize::from(u))?.as_ref())
+            .map(|m| value(field, m))
+            .max()
+            .map(|v| (v, field))
+    };
+    match p.term.scope {
+        Scope::Deadline(r) => index::deadlines(ctx.cat, e.target)
+            .into_iter()
+            .any(|d| r.contains(d))
+            .then_some((
+                2_000_000 + weight(Field::Deadline) * 100_000,
+                Field::Deadline,
+            )),
+        Scope::Id => id_match(p, ctx, e).map(|m| (value(Field::Id, &m), Field::Id)),
+        Scope::Lead => unit_best(&e.lead, Field::Lead),
+        Scope::Support => unit_best(&e.support, Field::Support),
+        Scope::Any => {
+            let mut best = None;
+            if p.id_like {
+                best = id_match(p, ctx, e).map(|m| (value(Field::Id, &m), Field::Id));
+            }
+            let field = main_field(e.kind);
+            let main = if let Target::Unit(u) = e.target {
+                alt.units.get(u).cloned().flatten()
+            } else {
+                let text = index::main_text(ctx.cat, e.target);
+                let direct = if e.mask.covers(&p.mask) {
+                    p.direct(text, false)
+                } else {
+                    None
+                };
+                let py = match ctx.keys {
+                    Some(keys) if p.term.pinyin && keys[i].letters & p.letters == p.letters => {
+                        p.pinyin(&keys[i].keys, None)
+                    }
+                    _ => None,
+                };
+                better(direct, py)
+            };
+            let candidates = [
+                main.map(|m| (value(field, &m), field)),
+                unit_best(&e.lead, Field::Lead),
+                unit_best(&e.support, Field::Support),
+            ];
+            for c in candidates.into_iter().flatten() {
+                if best.is_none_or(|b: (i64, Field)| c.0 > b.0) {
+                    best = Some(c);
+                }
+            }
+            best
+        }
+    }
+}
+
+fn id_match(p: &Prepared, ctx: &Ctx, e: &Entry) -> Option<TextMatch> {
+    let Target::Item(_) = e.target else {
+        return None;
+    };
+    let id = index::entry_id(ctx.cat, e.target);
+    let t = p.term.text.as_str();
+    let n = id.chars().count();
+    if id == t {
+        Some(TextMatch {
+            tier: 4,
+            quality: 0,
+            positions: (0..n).collect(),
+        })
+    } else if id.len() > t.len() && id.starts_with(t) && id.as_bytes()[t.len()] == b'.' {
+        Some(TextMatch {
+            tier: 3,
+            quality: 0,
+            positions: (0..t.chars().count()).collect(),
+        })
+    } else {
+        None
+    }
+}
+
+/// The entry's rank value if every group matches.
+fn eval_entry(c: &Compiled, ctx: &Ctx, i: usize) -> Option<i64> {
+    let e = &ctx.index.entries[i];
+    if !ctx.units && e.kind == ItemKind::Unit {
+        return None;
+    }
+    let mut total = 0;
+    for g in &c.groups {
+        let mut best: Option<i64> = None;
+        for alt in g {
+            let v = match (alt.p.term.negate, eval_alt(alt, ctx, i, e)) {
+                (true, None) => 0,
+                (false, Some((v, _))) => v,
+                _ => continue,
+            };
+            best = best.max(Some(v));
+        }
+        total += best?;
+    }
+    Some(total)
+}
+
+/// Runs `f` over `items` split across the machine's cores; results in order.
+pub(crate) fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if cores < 2 || items.len() < 4096 {
+        return vec![f(items)];
+    }
+    let chunk = items.len().div_ceil(cores);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| s.spawn(|| f(part)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a search thread panicked"))
+            .collect()
+    })
+}
+
+/// Every candidate that matches, with its rank value, in document order.
+pub(crate) fn scan(c: &Compiled, ctx: &Ctx, candidates: &[u32]) -> Vec<(i64, u32)> {
+    parallel(candidates, |part| {
+        part.iter()
+            .filter_map(|&i| eval_entry(c, ctx, i as usize).map(|v| (v, i)))
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Best first, ties in document order; only the first `limit` are sorted.
+pub(crate) fn top(mut matched: Vec<(i64, u32)>, limit: usize) -> Vec<(i64, u32)> {
+    let key = |&(v, i): &(i64, u32)| (Reverse(v), i);
+    if limit < matched.len() {
+        matched.select_nth_unstable_by_key(limit, key);
+        matched.truncate(limit);
+    }
+    matched.sort_unstable_by_key(key);
+    matched
+}
+
+/// A returned hit in full: which fields matched, and where.
+pub(crate) fn explain(c: &Compiled, ctx: &Ctx, i: usize, score: i64) -> Hit {
+    let e = &ctx.index.entries[i];
+    let cat = ctx.cat;
+    let mut matches: Vec<FieldMatch> = Vec::new();
+    let mut add = |field: Field, unit: Option<usize>, text: &str, m: TextMatch| {
+        let v = value(field, &m);
+        if let Some(f) = matches
+            .iter_mut()
+            .find(|f| f.field == field && f.unit == unit)
+        {
+            f.positions.extend(m.positions);
+            f.positions.sort_unstable();
+            f.positions.dedup();
+            f.score = f.score.max(v);
+        } else {
+            matches.push(FieldMatch {
+                field,
+                unit,
+                text: text.to_string(),
+                positions: m.positions,
+                score: v,
+            });
+        }
+    };
+    for alt in c.groups.iter().flatten().filter(|a| !a.p.term.negate) {
+        let p = &alt.p;
+        let units = |list: &[u16]| list.iter().map(|&u| usize::from(u)).collect::<Vec<_>>();
+        let (lead, support) = match p.term.scope {
+            Scope::Any => (units(&e.lead), units(&e.support)),
+            Scope::Lead => (units(&e.lead), Vec::new()),
+            Scope::Support => (Vec::new(), units(&e.support)),
+            _ => (Vec::new(), Vec::new()),
+        };
+        for (field, list) in [(Field::Lead, lead), (Field::Support, support)] {
+            for u in list.into_iter().filter(|&u| u < cat.doc.units.len()) {
+                if let Some(Some(m)) = alt.units.get(u) {
+                    add(field, Some(u), &cat.doc.units[u].name, m.clone());
+                }
+            }
+        }
+        match p.term.scope {
+            Scope::Deadline(r) => {
+                if let Some(d) = index::deadlines(cat, e.target)
+                    .into_iter()
+                    .find(|&d| r.contains(d))
+                {
+                    let m = TextMatch {
+                        tier: 2,
+                        quality: 0,
+                        positions: Vec::new(),
+                    };
+                    add(Field::Deadline, None, &d.to_string(), m);
+                }
+            }
+            Scope::Id | Scope::Any => {
+                if (p.term.scope == Scope::Id || p.id_like)
+                    && let Some(m) = id_match(p, ctx, e)
+                {
+                    add(Field::Id, None, index::entry_id(cat, e.target), m);
+                }
+                if p.term.scope == Scope::Any {
+                    let text = index::main_text(cat, e.target);
+                    let m = match e.target {
+                        Target::Unit(u) => alt.units.get(u).cloned().flatten(),
+                        Target::Item(_) => better(p.direct(text, true), pinyin_positions(p, text)),
+                    };
+                    if let Some(m) = m {
+                        add(main_field(e.kind), None, text, m);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let primary = matches
+        .iter()
+        .max_by_key(|f| (f.score, Reverse(f.field)))
+        .cloned();
+    let (field, text, positions) = match primary {
+        Some(f) => (f.field, f.text, f.positions),
+        None => (
+            main_field(e.kind),
+            index::main_text(cat, e.target).to_string(),
+            Vec::new(),
+        ),
+    };
+    Hit {
+        kind: e.kind,
+        target: e.target,
+        id: index::entry_id(cat, e.target).to_string(),
+        score,
+        field,
+        text,
+        positions,
+        matches,
+    }
+}

@@ -1,0 +1,257 @@
+//! What the search looks at, prepared once per catalog: one entry per task, measure and unit,
+//! in document order (tasks each followed by their measures, then the units), with a character
+//! mask per entry for prefiltering and, built on the first pinyin query, pinyin keys.
+
+use std::sync::OnceLock;
+
+use jiff::civil::Date;
+
+use super::pinyin::{self, Keys};
+use crate::domain::{Catalog, Loc};
+
+/// What kind of thing a hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ItemKind {
+    Task,
+    Measure,
+    Unit,
+}
+
+impl ItemKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Task => "task",
+            ItemKind::Measure => "measure",
+            ItemKind::Unit => "unit",
+        }
+    }
+}
+
+/// Where an entry points: a task or measure in the tree, or a unit by its index in `doc.units`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Target {
+    Item(Loc),
+    Unit(usize),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub kind: ItemKind,
+    pub target: Target,
+    /// Lead and cooperating units (indices into `doc.units`); for tasks, as `Task::lead_units`.
+    pub lead: Box<[u16]>,
+    pub support: Box<[u16]>,
+    /// Characters of the main text (title, measure text or unit name), hashed into 256 bits.
+    pub mask: Mask,
+}
+
+/// A 256-bit set of hashed characters: a term can only match where all its characters occur.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Mask(pub [u64; 4]);
+
+impl Mask {
+    pub fn of(text: &str) -> Mask {
+        let mut m = Mask::default();
+        for c in text.chars() {
+            m.add(c);
+        }
+        m
+    }
+
+    pub fn add(&mut self, c: char) {
+        let c = c.to_ascii_lowercase() as u32;
+        let bit = (c.wrapping_mul(0x9E37_79B1) >> 24) as usize;
+        self.0[bit >> 6] |= 1 << (bit & 63);
+    }
+
+    pub fn covers(&self, need: &Mask) -> bool {
+        self.0
+            .iter()
+            .zip(need.0)
+            .all(|(have, need)| have & need == need)
+    }
+}
+
+/// Pinyin keys of one entry's main text, and the letters they use.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct EntryKeys {
+    pub keys: Keys,
+    /// Bit `b - b'a'` for each letter, bits 26.. for digits.
+    pub letters: u64,
+}
+
+pub(crate) fn letter_mask(ascii: &str) -> u64 {
+    ascii.bytes().fold(0, |m, b| match b {
+        b'a'..=b'z' => m | 1 << (b - b'a'),
+        b'A'..=b'Z' => m | 1 << (b - b'A'),
+        b'0'..=b'9' => m | 1 << (26 + b - b'0'),
+        _ => m,
+    })
+}
+
+/// The searchable form of a catalog. Build it once, use it with the same catalog.
+#[derive(Debug)]
+pub struct Index {
+    pub(crate) entries: Vec<Entry>,
+    /// Per unit: its name, its aliases and its full official names (see `names`).
+    pub(crate) unit_names: Vec<Vec<String>>,
+    /// The pinyin keys of each of `unit_names`.
+    pub(crate) unit_keys: Vec<Vec<Keys>>,
+    /// The characters of each of `unit_names`.
+    pub(crate) unit_masks: Vec<Vec<Mask>>,
+    /// Pinyin keys of every entry's main text, built on first use.
+    pub(crate) keys: OnceLock<Vec<EntryKeys>>,
+}
+
+impl Index {
+    pub fn new(cat: &Catalog) -> Index {
+        let unit = |name: &String| cat.unit_index(name).map_or(u16::MAX, |i| i as u16);
+        let mut entries = Vec::new();
+        for (si, s) in cat.doc.sections.iter().enumerate() {
+            for (ti, t) in s.tasks.iter().enumerate() {
+                let lead: Vec<u16> = dedup(t.measures.iter().flat_map(|m| m.lead.iter().map(unit)));
+                let support: Vec<u16> =
+                    dedup(t.measures.iter().flat_map(|m| m.support.iter().map(unit)))
+                        .into_iter()
+                        .filter(|u| !lead.contains(u))
+                        .collect();
+                entries.push(Entry {
+                    kind: ItemKind::Task,
+                    target: Target::Item(Loc::Task(si, ti)),
+                    lead: lead.into(),
+                    support: support.into(),
+                    mask: Mask::of(&t.title),
+                });
+                for (mi, m) in t.measures.iter().enumerate() {
+                    entries.push(Entry {
+                        kind: ItemKind::Measure,
+                        target: Target::Item(Loc::Measure(si, ti, mi)),
+                        lead: m.lead.iter().map(unit).collect(),
+                        support: m.support.iter().map(unit).collect(),
+                        mask: Mask::of(&m.text),
+                    });
+                }
+            }
+        }
+        for (ui, u) in cat.doc.units.iter().enumerate() {
+            entries.push(Entry {
+                kind: ItemKind::Unit,
+                target: Target::Unit(ui),
+                lead: Box::new([]),
+                support: Box::new([]),
+                mask: Mask::of(&u.name),
+            });
+        }
+        let unit_names: Vec<Vec<String>> = cat
+            .doc
+            .units
+            .iter()
+            .map(|u| {
+                std::iter::once(u.name.clone())
+                    .chain(u.aliases.iter().cloned())
+                    .chain(super::names::full_names(&u.name).map(String::from))
+                    .collect()
+            })
+            .collect();
+        let unit_keys = unit_names
+            .iter()
+            .map(|names| names.iter().map(|n| pinyin::keys(n)).collect())
+            .collect();
+        let unit_masks = unit_names
+            .iter()
+            .map(|names| names.iter().map(|n| Mask::of(n)).collect())
+            .collect();
+        Index {
+            entries,
+            unit_masks,
+            unit_names,
+            unit_keys,
+            keys: OnceLock::new(),
+        }
+    }
+
+    /// Number of entries (tasks + measures + units).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The pinyin keys of every entry, built (on both cores) the first time they are needed.
+    pub(crate) fn entry_keys(&self, cat: &Catalog) -> &[EntryKeys] {
+        self.keys.get_or_init(|| {
+            let build = |es: &[Entry]| -> Vec<EntryKeys> {
+                es.iter()
+                    .map(|e| {
+                        let keys = pinyin::keys(main_text(cat, e.target));
+                        let letters = letter_mask(&keys.spelled);
+                        EntryKeys { keys, letters }
+                    })
+                    .collect()
+            };
+            super::engine::parallel(&self.entries, build)
+                .into_iter()
+                .flatten()
+                .collect()
+        })
+    }
+
+    /// Builds the pinyin keys now rather than on the first pinyin query.
+    pub fn warm(&self, cat: &Catalog) {
+        self.entry_keys(cat);
+    }
+}
+
+/// The title of a task, the text of a measure, the name of a unit.
+pub(crate) fn main_text(cat: &Catalog, target: Target) -> &str {
+    match target {
+        Target::Unit(u) => &cat.doc.units[u].name,
+        Target::Item(loc) => match cat.at(loc) {
+            crate::domain::Item::Task(_, t) => &t.title,
+            crate::domain::Item::Measure(_, _, m) => &m.text,
+            crate::domain::Item::Milestone(_, _, _, k) => &k.text,
+        },
+    }
+}
+
+/// The id shown for an entry: 9, 9.2, or the unit's name.
+pub(crate) fn entry_id(cat: &Catalog, target: Target) -> &str {
+    match target {
+        Target::Unit(u) => &cat.doc.units[u].name,
+        Target::Item(loc) => match cat.at(loc) {
+            crate::domain::Item::Task(_, t) => &t.id,
+            crate::domain::Item::Measure(_, _, m) => &m.id,
+            crate::domain::Item::Milestone(_, _, _, k) => &k.id,
+        },
+    }
+}
+
+/// Milestone deadlines of a measure, or of all measures of a task.
+pub(crate) fn deadlines(cat: &Catalog, target: Target) -> Vec<Date> {
+    let d = &cat.doc;
+    match target {
+        Target::Item(Loc::Task(s, t)) => d.sections[s].tasks[t]
+            .measures
+            .iter()
+            .flat_map(|m| m.milestones.iter().filter_map(|k| k.deadline))
+            .collect(),
+        Target::Item(Loc::Measure(s, t, m)) => d.sections[s].tasks[t].measures[m]
+            .milestones
+            .iter()
+            .filter_map(|k| k.deadline)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn dedup(it: impl Iterator<Item = u16>) -> Vec<u16> {
+    let mut out = Vec::new();
+    for u in it {
+        if !out.contains(&u) {
+            out.push(u);
+        }
+    }
+    out
+}

@@ -1,0 +1,225 @@
+//! One term against one text: directly (substring first, then SkimMatcherV2) and, for ASCII terms,
+//! through the text's pinyin keys, with match positions mapped back to the text's characters.
+
+use std::borrow::Cow;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::index::{Mask, letter_mask};
+use super::pinyin::Keys;
+use super::query::{Kind, Scope, Term};
+use super::syllables;
+
+/// How well a term matched a text: the tier decides first (equal 4, prefix or suffix 3,
+/// substring 2, scattered fuzzy 1), then the quality (early, compact, covering most of the text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TextMatch {
+    pub tier: u8,
+    pub quality: i64,
+    /// Char indices into the text; filled only when asked for.
+    pub positions: Vec<usize>,
+}
+
+impl TextMatch {
+    fn rank(&self) -> (u8, i64) {
+        (self.tier, self.quality)
+    }
+}
+
+/// Keeps the better of two matches.
+pub(crate) fn better(a: Option<TextMatch>, b: Option<TextMatch>) -> Option<TextMatch> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.rank() > a.rank() { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// A term made ready for matching many texts.
+pub(crate) struct Prepared<'q> {
+    pub term: &'q Term,
+    /// The term, ASCII-lower-cased unless case-sensitive.
+    needle: String,
+    needle_chars: usize,
+    /// Characters every direct match needs.
+    pub mask: Mask,
+    /// Letters every pinyin match needs (when the term is pinyin-able).
+    pub letters: u64,
+    /// The term as an id (digits and dots), for unscoped terms.
+    pub id_like: bool,
+    skim: SkimMatcherV2,
+    /// The term lower-cased, for pinyin keys.
+    pinyin_needle: String,
+}
+
+/// Penalty for a match through pinyin rather than the characters typed.
+const PINYIN_PENALTY: i64 = 5_000;
+
+impl<'q> Prepared<'q> {
+    pub fn new(term: &'q Term) -> Prepared<'q> {
+        let needle = if term.case_sensitive {
+            term.text.clone()
+        } else {
+            term.text.to_ascii_lowercase()
+        };
+        let skim = if term.case_sensitive {
+            SkimMatcherV2::default().respect_case()
+        } else {
+            SkimMatcherV2::default().ignore_case()
+        };
+        Prepared {
+            term,
+            needle_chars: needle.chars().count(),
+            mask: Mask::of(&needle),
+            letters: letter_mask(&needle),
+            id_like: matches!(term.scope, Scope::Any | Scope::Id)
+                && needle.bytes().all(|b| b.is_ascii_digit() || b == b'.'),
+            needle,
+            skim,
+            pinyin_needle: term.text.to_ascii_lowercase(),
+        }
+    }
+
+    /// The term against the characters of `text`.
+    pub fn direct(&self, text: &str, want: bool) -> Option<TextMatch> {
+        let folded = !self.term.case_sensitive && text.bytes().any(|b| b.is_ascii_uppercase());
+        let hay: Cow<str> = if folded {
+            Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        };
+        let m = exact(self.term.kind, &hay, &self.needle, self.needle_chars, want);
+        if m.is_some() || self.term.kind != Kind::Fuzzy {
+            return m;
+        }
+        fuzzy(&self.skim, text, &self.term.text, want)
+    }
+
+    /// The term against the pinyin key of a text, syllable-aligned (see `syllables`).
+    /// `map` (the character of each syllable) is given when positions are wanted.
+    pub fn pinyin(&self, keys: &Keys, map: Option<&[u32]>) -> Option<TextMatch> {
+        if !self.term.pinyin {
+            return None;
+        }
+        let kind = match self.term.kind {
+            Kind::Boundary => Kind::Exact,
+            k => k,
+        };
+        let m = syllables::find(
+            kind,
+            &keys.spelled,
+            self.pinyin_needle.as_bytes(),
+            map.is_some(),
+        )?;
+        let (first, last) = (m.first, m.last);
+        let tier = if !m.contiguous {
+            1
+        } else if first == 0 && last + 1 == m.syllables {
+            4
+        } else if first == 0 || kind == Kind::Suffix {
+            3
+        } else {
+            2
+        };
+        let early = 40_000 - first.min(400) as i64 * 100;
+        let span = last + 1 - first;
+        let quality = if m.contiguous {
+            early + (span * 40_000 / m.syllables) as i64
+        } else {
+            early / 2 + 40_000 - span.min(400) as i64 * 1000
+        };
+        Some(TextMatch {
+            tier,
+            quality: quality - PINYIN_PENALTY,
+            positions: map.map_or_else(Vec::new, |map| {
+                m.used.iter().map(|&k| map[k] as usize).collect()
+            }),
+        })
+    }
+}
+
+/// A scattered match by SkimMatcherV2 (char positions).
+fn fuzzy(skim: &SkimMatcherV2, text: &str, pattern: &str, want: bool) -> Option<TextMatch> {
+    let (score, positions) = if want {
+        skim.fuzzy_indices(text, pattern)?
+    } else {
+        (skim.fuzzy_match(text, pattern)?, Vec::new())
+    };
+    Some(TextMatch {
+        tier: 1,
+        quality: score.clamp(0, 1999) * 40,
+        positions,
+    })
+}
+
+/// Substring, prefix, suffix and equality matches of an (already case-folded) needle.
+fn exact(
+    kind: Kind,
+    hay: &str,
+    needle: &str,
+    needle_chars: usize,
+    want: bool,
+) -> Option<TextMatch> {
+    let at = match kind {
+        Kind::Fuzzy | Kind::Exact => hay.find(needle)?,
+        Kind::Boundary => boundary_find(hay, needle)?,
+        Kind::Prefix | Kind::Equal => {
+            if !hay.starts_with(needle) || (kind == Kind::Equal && hay.len() != needle.len()) {
+                return None;
+            }
+            0
+        }
+        Kind::Suffix => {
+            if !hay.ends_with(needle) {
+                return None;
+            }
+            hay.len() - needle.len()
+        }
+    };
+    let before = if at == 0 {
+        0
+    } else {
+        hay[..at].chars().count()
+    };
+    let hay_chars = before + needle_chars + hay[at + needle.len()..].chars().count();
+    let tier = if hay_chars == needle_chars {
+        4
+    } else if at == 0 || kind == Kind::Suffix {
+        3
+    } else {
+        2
+    };
+    let early = 40_000 - before.min(400) as i64 * 100;
+    let coverage = (needle_chars * 40_000 / hay_chars.max(1)) as i64;
+    Some(TextMatch {
+        tier,
+        quality: early + coverage,
+        positions: if want {
+            (before..before + needle_chars).collect()
+        } else {
+            Vec::new()
+        },
+    })
+}
+
+/// The first occurrence with no letter, digit or Han character right before or after it.
+fn boundary_find(hay: &str, needle: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(needle) {
+        let at = from + i;
+        let end = at + needle.len();
+        let ok_before = hay[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let ok_after = hay[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if ok_before && ok_after {
+            return Some(at);
+        }
+        from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}

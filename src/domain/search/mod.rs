@@ -1,0 +1,275 @@
+//! Search over a catalog: the query language ([`query`]), pinyin keys ([`pinyin`]), matching
+//! ([`matcher`]) and ranking ([`engine`]) of tasks, measures and units.
+//!
+//! ```
+//! use fgf::domain::{seeds, search};
+//! let cat = seeds::embedded();
+//! let index = search::Index::new(&cat);
+//! let results = search::search(&cat, &index, "@fgw 营商", &search::Options::default());
+//! assert!(results.hits.iter().all(|h| h.kind != search::ItemKind::Unit));
+//! ```
+//!
+//! For typing, keep a [`Searcher`]: when a query only narrows the previous one (a term grew, a
+//! term was added) it looks only at the previous matches.
+
+mod engine;
+mod index;
+mod matcher;
+pub mod names;
+pub mod pinyin;
+pub mod query;
+mod syllables;
+
+use serde::Serialize;
+
+pub use index::{Index, ItemKind, Target};
+pub use query::{DateRange, Group, Kind, Query, Scope, Term, parse};
+
+use crate::domain::Catalog;
+
+/// Where a term matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    /// A task number or measure id.
+    Id,
+    /// A task title.
+    Title,
+    /// A unit's name (or one of its aliases).
+    Name,
+    /// A lead unit (牵头).
+    Lead,
+    /// A cooperating unit (配合).
+    Support,
+    /// A measure's text.
+    Text,
+    /// A milestone deadline.
+    Deadline,
+}
+
+impl Field {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Title => "title",
+            Field::Name => "name",
+            Field::Lead => "lead",
+            Field::Support => "support",
+            Field::Text => "text",
+            Field::Deadline => "deadline",
+        }
+    }
+}
+
+/// One field of a hit that a term matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldMatch {
+    pub field: Field,
+    /// For lead / support matches: which unit (index into `doc.units`).
+    pub unit: Option<usize>,
+    /// The field's text: a title, a measure text, a unit name, an id or a date.
+    pub text: String,
+    /// Matched characters, as char indices into `text`, ascending.
+    pub positions: Vec<usize>,
+    pub score: i64,
+}
+
+/// A task, measure or unit that matched, best first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub kind: ItemKind,
+    pub target: Target,
+    /// 9, 9.2, or a unit's name.
+    pub id: String,
+    pub score: i64,
+    /// The best-matching field, its text and the matched char indices in it.
+    pub field: Field,
+    pub text: String,
+    pub positions: Vec<usize>,
+    /// Every field a term matched (for highlighting more than the best one).
+    pub matches: Vec<FieldMatch>,
+}
+
+impl Hit {
+    /// The matched char indices in one field (a unit's name for lead / support).
+    pub fn positions_in(&self, field: Field, unit: Option<usize>) -> &[usize] {
+        self.matches
+            .iter()
+            .find(|m| m.field == field && m.unit == unit)
+            .map_or(&[], |m| m.positions.as_slice())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// At most this many hits are explained and returned (all are counted).
+    pub limit: usize,
+    /// Whether units themselves are results (`fgf who` answers with tasks and measures only).
+    pub units: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            limit: 200,
+            units: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    pub query: Query,
+    /// How many items matched in all.
+    pub total: usize,
+    /// The best `limit` of them, best first, ties in document order.
+    pub hits: Vec<Hit>,
+    /// Whether only the previous query's matches were searched.
+    pub narrowed: bool,
+}
+
+/// Searches the whole catalog for `input`.
+pub fn search(cat: &Catalog, index: &Index, input: &str, opts: &Options) -> Results {
+    run(cat, index, parse(input), opts, None).0
+}
+
+/// A search as the user types: remembers the last query and its matches.
+#[derive(Debug, Default)]
+pub struct Searcher {
+    /// Recent queries (whether units were included) and all their matches, newest last.
+    recent: Vec<(Query, bool, Vec<u32>)>,
+}
+
+/// How many recent queries a `Searcher` keeps (so that backspace narrows from an earlier one).
+const RECENT: usize = 16;
+
+impl Searcher {
+    pub fn new() -> Searcher {
+        Searcher::default()
+    }
+
+    pub fn search(&mut self, cat: &Catalog, index: &Index, input: &str, opts: &Options) -> Results {
+        let query = parse(input);
+        // The smallest remembered result set that the new query can only narrow.
+        let prev = self
+            .recent
+            .iter()
+            .filter(|(q, units, _)| *units == opts.units && narrows(q, &query))
+            .min_by_key(|(_, _, m)| m.len())
+            .map(|(_, _, m)| m.as_slice());
+        let (results, matched) = run(cat, index, query, opts, prev);
+        if !results.query.is_empty() {
+            self.recent
+                .retain(|(q, u, _)| !(*q == results.query && *u == opts.units));
+            if self.recent.len() == RECENT {
+                self.recent.remove(0);
+            }
+            self.recent
+                .push((results.query.clone(), opts.units, matched));
+        }
+        results
+    }
+
+    /// Forgets the recent queries (call it when the catalog changes).
+    pub fn reset(&mut self) {
+        self.recent.clear();
+    }
+}
+
+fn run(
+    cat: &Catalog,
+    index: &Index,
+    query: Query,
+    opts: &Options,
+    prev: Option<&[u32]>,
+) -> (Results, Vec<u32>) {
+    if query.is_empty() {
+        return (
+            Results {
+                query,
+                ..Results::default()
+            },
+            Vec::new(),
+        );
+    }
+    let keys = query.wants_pinyin().then(|| index.entry_keys(cat));
+    let compiled = engine::compile(&query, cat, index);
+    let ctx = engine::Ctx {
+        cat,
+        index,
+        keys,
+        units: opts.units,
+    };
+    let all: Vec<u32>;
+    let candidates = match prev {
+        Some(p) => p,
+        None => {
+            all = (0..index.len() as u32).collect();
+            &all
+        }
+    };
+    let matched = engine::scan(&compiled, &ctx, candidates);
+    let ids: Vec<u32> = matched.iter().map(|&(_, i)| i).collect();
+    let total = matched.len();
+    let hits = engine::top(matched, opts.limit)
+        .into_iter()
+        .map(|(score, i)| engine::explain(&compiled, &ctx, i as usize, score))
+        .collect();
+    let results = Results {
+        total,
+        hits,
+        narrowed: prev.is_some(),
+        query,
+    };
+    (results, ids)
+}
+
+/// Whether every item matching `new` also matches `old`, so `new` can search `old`'s matches only.
+pub fn narrows(old: &Query, new: &Query) -> bool {
+    !old.is_empty()
+        && new.groups.len() >= old.groups.len()
+        && old.groups.iter().zip(&new.groups).all(|(o, n)| {
+            o == n || (o.alts.len() == 1 && n.alts.len() == 1 && implies(&n.alts[0], &o.alts[0]))
+        })
+}
+
+fn is_id_like(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// Whether a match of term `new` is always a match of term `old`.
+fn implies(new: &Term, old: &Term) -> bool {
+    if old.negate
+        || new.negate
+        || old.scope != new.scope
+        || !matches!(old.scope, Scope::Any | Scope::Lead | Scope::Support)
+        || (new.pinyin && !old.pinyin)
+        || (old.case_sensitive && !new.case_sensitive)
+        || is_id_like(&new.text)
+    {
+        // An id-like term (19) matches ids exactly or as a parent, not as a subsequence:
+        // 1 does not find task 10, but 10 does.
+        return false;
+    }
+    let fold = |s: &str| {
+        if old.case_sensitive {
+            s.to_string()
+        } else {
+            s.to_ascii_lowercase()
+        }
+    };
+    let (o, n) = (fold(&old.text), fold(&new.text));
+    match old.kind {
+        Kind::Fuzzy => {
+            let mut it = n.chars();
+            o.chars().all(|c| it.any(|d| d == c))
+        }
+        Kind::Exact => new.kind != Kind::Fuzzy && n.contains(&o),
+        Kind::Prefix => matches!(new.kind, Kind::Prefix | Kind::Equal) && n.starts_with(&o),
+        Kind::Suffix => matches!(new.kind, Kind::Suffix | Kind::Equal) && n.ends_with(&o),
+        Kind::Equal | Kind::Boundary => false,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,170 @@
+//! Pinyin keys: hidden ASCII spellings of Chinese text, so `cq` finds 重庆 and `yinhang` 银行.
+//!
+//! Each text gets one key: its pinyin without tones, each syllable capitalised (`ChongQingShi`),
+//! so matching can tell where syllables start: `cq`, `chongq` and `chongqing` all find 重庆 by
+//! taking a prefix of each syllable, while letters inside syllables (the `g` of `cheng`) never
+//! start a match. Readings come from the `pinyin` crate, except for the words of the embedded document
+//! whose default reading is wrong there (heteronyms: 重庆 is chong qing, 银行 yin hang); those are
+//! in [`OVERRIDES`]. ü is spelled `v`, as typed on a pinyin keyboard. ASCII letters and digits
+//! (also full-width ones) are kept, one syllable each; punctuation is dropped. A map from syllables
+//! back to character positions lets highlighting mark the Chinese characters a pinyin match used.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use pinyin::ToPinyin;
+
+/// Words whose reading in this document differs from the crate's default reading.
+/// Readings that the default already gets right (行政 xing zheng, 重点 zhong dian) are checked
+/// by the tests instead.
+pub const OVERRIDES: &[(&str, &[&str])] = &[
+    ("重庆", &["chong", "qing"]),
+    ("重复", &["chong", "fu"]),
+    ("重新", &["chong", "xin"]),
+    ("银行", &["yin", "hang"]),
+    ("人行", &["ren", "hang"]),
+    ("行业", &["hang", "ye"]),
+    ("行长", &["hang", "zhang"]),
+    ("长期", &["chang", "qi"]),
+    ("调整", &["tiao", "zheng"]),
+    ("协调", &["xie", "tiao"]),
+    ("供给", &["gong", "ji"]),
+    ("给予", &["ji", "yu"]),
+    ("曝光", &["bao", "guang"]),
+];
+
+/// The hidden search key of one text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keys {
+    /// Pinyin with each syllable capitalised: `ChongQingHaiGuan`; digits are syllables too.
+    pub spelled: String,
+}
+
+impl Keys {
+    /// Full pinyin, lower case: `chongqinghaiguan`.
+    pub fn full(&self) -> String {
+        self.spelled.to_ascii_lowercase()
+    }
+
+    /// First letters: `cqhg`.
+    pub fn initials(&self) -> String {
+        self.spelled
+            .bytes()
+            .filter(|&b| is_start(b))
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect()
+    }
+}
+
+/// Whether a byte of a key starts a syllable (anything but a lower-case letter).
+pub fn is_start(b: u8) -> bool {
+    !b.is_ascii_lowercase()
+}
+
+/// The key of `text`.
+pub fn keys(text: &str) -> Keys {
+    let mut k = Keys::default();
+    walk(text, |_, syllable| push(&mut k, syllable));
+    k
+}
+
+/// The key of `text` and, for each syllable, the index of the character it spells.
+pub fn keys_with_map(text: &str) -> (Keys, Vec<u32>) {
+    let mut k = Keys::default();
+    let mut m = Vec::new();
+    walk(text, |at, syllable| {
+        push(&mut k, syllable);
+        m.push(at);
+    });
+    (k, m)
+}
+
+/// The readings of `text` one character at a time, space-separated (for tests and checks):
+/// `重庆海关` -> `chong qing hai guan`.
+pub fn spell(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    walk(text, |_, s| out.push(s.iter().collect()));
+    out.join(" ")
+}
+
+/// Whether `text` has a character that pinyin keys could spell differently from the text.
+pub fn has_han(text: &str) -> bool {
+    text.chars()
+        .any(|c| !c.is_ascii() && c.to_pinyin().is_some())
+}
+
+fn push(k: &mut Keys, syllable: &[char]) {
+    for (i, &c) in syllable.iter().enumerate() {
+        k.spelled
+            .push(if i == 0 { c.to_ascii_uppercase() } else { c });
+    }
+}
+
+/// Calls `f(char index, spelling)` for each character that has a spelling, in order.
+fn walk(text: &str, mut f: impl FnMut(u32, &[char])) {
+    let chars: Vec<char> = text.chars().collect();
+    let table = overrides();
+    let mut buf: Vec<char> = Vec::with_capacity(8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if OVERRIDES.iter().any(|(w, _)| w.starts_with(c))
+            && let Some(words) = table.get(&c)
+            && let Some((len, readings)) = words
+                .iter()
+                .find(|(w, _)| chars[i..].starts_with(w))
+                .map(|(w, r)| (w.len(), *r))
+        {
+            for (j, r) in readings.iter().enumerate() {
+                buf.clear();
+                buf.extend(r.chars());
+                f((i + j) as u32, &buf);
+            }
+            i += len;
+            continue;
+        }
+        buf.clear();
+        if let Some(p) = c.to_pinyin() {
+            buf.extend(p.plain().chars().map(|c| if c == 'ü' { 'v' } else { c }));
+        } else if let Some(a) = ascii_alnum(c) {
+            buf.push(a);
+        }
+        if !buf.is_empty() {
+            f(i as u32, &buf);
+        }
+        i += 1;
+    }
+}
+
+/// ASCII letters and digits, also typed full-width (３, Ａ), lower-cased.
+fn ascii_alnum(c: char) -> Option<char> {
+    let c = match c {
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            char::from_u32(c as u32 - 0xFEE0)?
+        }
+        c => c,
+    };
+    c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase())
+}
+
+type Table = HashMap<char, Vec<(Vec<char>, &'static [&'static str])>>;
+
+fn overrides() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: Table = HashMap::new();
+        for &(word, readings) in OVERRIDES {
+            let chars: Vec<char> = word.chars().collect();
+            t.entry(chars[0]).or_default().push((chars, readings));
+        }
+        // Longer words first, so a longer override wins.
+        for v in t.values_mut() {
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        t
+    })
+}
+
+#[cfg(test)]
+#[path = "pinyin_tests.rs"]
+mod tests;

@@ -1,0 +1,150 @@
+use super::*;
+
+fn used(kind: Kind, key: &str, q: &str) -> Option<(Vec<usize>, bool)> {
+    let quick = find(kind, key, q.as_bytes(), false).map(|m| (m.first, m.last));
+    let full = find(kind, key, q.as_bytes(), true);
+    assert_eq!(quick, full.as_ref().map(|m| (m.first, m.last)), "{key} {q}");
+    full.map(|m| {
+        if m.contiguous {
+            assert_eq!(m.used, (m.first..=m.last).collect::<Vec<_>>());
+        }
+        assert_eq!((m.used[0], *m.used.last().unwrap()), (m.first, m.last));
+        (m.used, m.contiguous)
+    })
+}
+
+#[test]
+fn initials_full_and_mixed() {
+    let key = "ChongQingHaiGuan";
+    assert_eq!(used(Kind::Fuzzy, key, "cq"), Some((vec![0, 1], true)));
+    assert_eq!(
+        used(Kind::Fuzzy, key, "chongqing"),
+        Some((vec![0, 1], true))
+    );
+    assert_eq!(
+        used(Kind::Fuzzy, key, "cqhaig"),
+        Some((vec![0, 1, 2, 3], true))
+    );
+    assert_eq!(used(Kind::Fuzzy, key, "haiguan"), Some((vec![2, 3], true)));
+    assert_eq!(used(Kind::Fuzzy, key, "cg"), Some((vec![0, 3], false)));
+}
+
+#[test]
+fn pieces_must_start_syllables() {
+    assert!(used(Kind::Fuzzy, "ChongQingHaiGuan", "ongq").is_none());
+    assert!(used(Kind::Fuzzy, "ShiZhuFangChengXiangJianWei", "fgw").is_none());
+    assert!(used(Kind::Fuzzy, "ShiFaZhanGaiGeWei", "fgw").is_some());
+    assert!(used(Kind::Fuzzy, "ShiFaZhanGaiGeWei", "zzzz").is_none());
+    let far = "ZhiAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAZheng";
+    assert!(used(Kind::Fuzzy, far, "zz").is_none(), "too far apart");
+    assert!(used(Kind::Fuzzy, "ZhiAAZheng", "zz").is_some());
+    let thirteen = "ZhiAAAAAAAAAAAZheng";
+    assert!(
+        used(Kind::Fuzzy, thirteen, "zz").is_none(),
+        "beyond the window"
+    );
+    assert!(
+        used(Kind::Fuzzy, thirteen, "zzhe").is_none(),
+        "a longer query, same window"
+    );
+}
+
+#[test]
+fn backtracks_over_ambiguous_splits() {
+    // xian could be one syllable or xi + an.
+    assert_eq!(used(Kind::Fuzzy, "XiAn", "xian"), Some((vec![0, 1], true)));
+    assert_eq!(
+        used(Kind::Fuzzy, "XianXi", "xianxi"),
+        Some((vec![0, 1], true))
+    );
+}
+
+#[test]
+fn anchored_kinds() {
+    let key = "ChongQingHaiGuan";
+    assert!(used(Kind::Prefix, key, "cq").is_some());
+    assert!(used(Kind::Prefix, key, "hg").is_none());
+    assert!(used(Kind::Suffix, key, "hg").is_some());
+    assert!(used(Kind::Suffix, key, "cq").is_none());
+    assert!(used(Kind::Equal, key, "cqhg").is_some());
+    assert!(used(Kind::Equal, key, "cqh").is_none());
+    assert!(
+        used(Kind::Exact, key, "cg").is_none(),
+        "exact needs consecutive syllables"
+    );
+}
+
+/// The definition, checked the slow way: some run of consecutive syllables spells q (each
+/// syllable giving a prefix), or, for fuzzy, some syllables in order within a window do.
+fn reference(kind: Kind, key: &str, q: &[u8]) -> bool {
+    let key = key.as_bytes();
+    let sy = syllables(key);
+    let n = sy.len();
+    let syl = |j: usize| &key[sy[j].0..sy[j].1];
+    let anchored = matches!(kind, Kind::Prefix | Kind::Equal);
+    let to_end = matches!(kind, Kind::Suffix | Kind::Equal);
+    for j0 in 0..n {
+        if anchored && j0 > 0 {
+            break;
+        }
+        // Every way the run can end matters for `to_end`: try all splits.
+        fn ends<'k>(
+            syl: &impl Fn(usize) -> &'k [u8],
+            n: usize,
+            q: &[u8],
+            j: usize,
+            out: &mut Vec<usize>,
+        ) {
+            if q.is_empty() {
+                out.push(j);
+                return;
+            }
+            if j >= n {
+                return;
+            }
+            for len in 1..=common(syl(j), q) {
+                ends(syl, n, &q[len..], j + 1, out);
+            }
+        }
+        let mut out = Vec::new();
+        ends(&syl, n, q, j0, &mut out);
+        if out.iter().any(|&e| !to_end || e == n) {
+            return true;
+        }
+    }
+    if kind != Kind::Fuzzy {
+        return false;
+    }
+    (0..n).any(|j0| {
+        let win = Window {
+            j0,
+            end: n.min(j0 + WINDOW),
+        };
+        let mut memo = vec![0u8; (q.len() + 1) * (win.end - j0 + 1)];
+        let c = common(syl(j0), q);
+        (1..=c).any(|len| win.gaps(&syl, q, len, j0 + 1, &mut memo))
+    })
+}
+
+proptest::proptest! {
+    #[test]
+    fn one_pass_agrees_with_the_definition(
+        syls in proptest::collection::vec(
+            proptest::sample::select(vec!["Xi", "An", "Xian", "Zhong", "Qing", "Chong", "A", "Hang", "Ge", "3", "G"]),
+            0..30,
+        ),
+        q in "[xianzhongqcg3]{1,7}",
+        k in 0usize..6,
+    ) {
+        let kind = [Kind::Fuzzy, Kind::Exact, Kind::Prefix, Kind::Suffix, Kind::Equal, Kind::Boundary][k];
+        let key: String = syls.concat();
+        let got = find(kind, &key, q.as_bytes(), true);
+        let want = reference(kind, &key, q.as_bytes());
+        proptest::prop_assert_eq!(got.is_some(), want, "{:?} {} {}", kind, key, q);
+        if let Some(m) = got {
+            // Syllables in order, each starting with the query's next letter.
+            proptest::prop_assert!(m.used.windows(2).all(|w| w[0] < w[1]));
+            proptest::prop_assert_eq!((m.first, m.last), (m.used[0], *m.used.last().unwrap()));
+        }
+    }
+}
