@@ -245,3 +245,17 @@ fn an_unreadable_state_file_opens_read_only_and_is_never_written() {
         "byte for byte unchanged"
     );
 }
+
+#[test]
+fn search_typed_in_chinese_jumps_to_the_hit() {
+    let mut p = Pty::spawn(120, 40, &[], &[]);
+    p.wait_text("（一）");
+    p.send("/企业开办");
+    p.wait_text("搜索结果");
+    p.wait_text("压减企业开办时间");
+    p.send("\r");
+    p.wait_for("back in the tree", |p| !p.screen().contains("搜索结果"));
+    assert!(p.screen().contains("▾ （七）压减企业开办时间") || p.screen().contains("（七）压减企业开办时间"));
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}

@@ -32,6 +32,11 @@ pub enum Action {
     Redo,
     /// a: a one-line note on the selected milestone.
     Note,
+    /// /: the search line.
+    Search,
+    /// n / N: the next / previous hit of the last search.
+    NextHit,
+    PrevHit,
     /// An edit of the input line.
     Edit(super::input::Edit),
     /// Enter in the input line.

@@ -40,6 +40,11 @@ impl LineInput {
         self.chars.is_empty()
     }
 
+    /// The caret, in characters from the start.
+    pub fn caret(&self) -> usize {
+        self.caret
+    }
+
     /// Display columns before the caret: where the terminal cursor goes.
     pub fn caret_column(&self) -> usize {
         self.chars[..self.caret]

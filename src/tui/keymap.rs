@@ -15,6 +15,8 @@ pub enum Ctx {
     Confirm,
     /// Typing into the input line (a note): printable keys are text.
     Input,
+    /// Typing a search: as Input, and the arrows move in the results.
+    Search,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,9 +65,16 @@ const DIGITS: [Key; 9] = [
     ch('9'),
 ];
 const B: &[Ctx] = &[Ctx::Browse];
-const INPUT: &[Ctx] = &[Ctx::Input];
+const INPUT: &[Ctx] = &[Ctx::Input, Ctx::Search];
+const SEARCH: &[Ctx] = &[Ctx::Search];
 const NOT_INPUT: &[Ctx] = &[Ctx::Browse, Ctx::Help, Ctx::Confirm];
-const ALL: &[Ctx] = &[Ctx::Browse, Ctx::Help, Ctx::Confirm, Ctx::Input];
+const ALL: &[Ctx] = &[
+    Ctx::Browse,
+    Ctx::Help,
+    Ctx::Confirm,
+    Ctx::Input,
+    Ctx::Search,
+];
 
 macro_rules! b {
     ($ctxs:expr, [$($k:expr),+], $label:expr, $action:expr, $zh:expr, $en:expr, $footer:expr) => {
@@ -80,8 +89,12 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[Ctx::Help], [ch('k'), code(KeyCode::Up)], "k ↑", Action::Up, "向上滚动", "scroll up", true),
     b!(&[Ctx::Confirm], [ch('y'), code(KeyCode::Enter)], "y Enter", Action::Confirm(true), "确认", "yes", true),
     b!(&[Ctx::Confirm], [ch('n'), code(KeyCode::Esc)], "n Esc", Action::Confirm(false), "取消", "no", true),
-    b!(INPUT, [code(KeyCode::Enter)], "Enter", Action::Submit, "保存", "save", true),
-    b!(INPUT, [code(KeyCode::Esc)], "Esc", Action::Back, "放弃", "cancel", true),
+    b!(SEARCH, [code(KeyCode::Down), ctrl('n')], "↓ Ctrl-n", Action::Down, "下一条结果", "next result", true),
+    b!(SEARCH, [code(KeyCode::Up), ctrl('p')], "↑ Ctrl-p", Action::Up, "上一条结果", "previous result", true),
+    b!(SEARCH, [code(KeyCode::PageDown)], "PgDn", Action::PageDown, "结果下翻一页", "results page down", false),
+    b!(SEARCH, [code(KeyCode::PageUp)], "PgUp", Action::PageUp, "结果上翻一页", "results page up", false),
+    b!(INPUT, [code(KeyCode::Enter)], "Enter", Action::Submit, "确定（搜索：跳转）", "done (search: jump)", true),
+    b!(INPUT, [code(KeyCode::Esc)], "Esc", Action::Back, "放弃（搜索：回到原处）", "cancel (search: back)", true),
     b!(INPUT, [code(KeyCode::Backspace)], "Backspace", Action::Edit(Edit::Backspace), "删除前一字", "delete back", false),
     b!(INPUT, [code(KeyCode::Delete)], "Delete", Action::Edit(Edit::Delete), "删除后一字", "delete forward", false),
     b!(INPUT, [ctrl('w')], "Ctrl-w", Action::Edit(Edit::DeleteWord), "删除前一词", "delete word", true),
@@ -99,6 +112,9 @@ pub static BINDINGS: &[Binding] = &[
     b!(B, [ch('u')], "u", Action::Undo, "撤销", "undo", true),
     b!(B, [ctrl('r')], "Ctrl-r", Action::Redo, "重做", "redo", false),
     b!(B, [ch('a')], "a", Action::Note, "里程碑备注", "note on a milestone", false),
+    b!(B, [ch('/')], "/", Action::Search, "搜索（中文、拼音、@牵头 +配合 #编号）", "search (Chinese, pinyin, @lead +coop #id)", true),
+    b!(B, [ch('n')], "n", Action::NextHit, "下一条搜索结果", "next search hit", false),
+    b!(B, [ch('N')], "N", Action::PrevHit, "上一条搜索结果", "previous search hit", false),
     b!(B, [ch('g'), code(KeyCode::Home)], "g Home", Action::Top, "到顶部", "top", false),
     b!(B, [ch('G'), code(KeyCode::End)], "G End", Action::Bottom, "到底部", "bottom", false),
     b!(B, [ctrl('d')], "Ctrl-d", Action::HalfPageDown, "下翻半页", "half page down", false),
@@ -134,7 +150,7 @@ pub fn resolve(ctx: Ctx, ev: KeyEvent) -> Option<Action> {
             })
         });
     match (ctx, ev.code) {
-        (Ctx::Input, KeyCode::Char(c)) if bound.is_none() && !ctrl_held => {
+        (Ctx::Input | Ctx::Search, KeyCode::Char(c)) if bound.is_none() && !ctrl_held => {
             Some(Action::Edit(Edit::Insert(c)))
         }
         _ => bound,
@@ -236,7 +252,13 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for ctx in [Ctx::Browse, Ctx::Help, Ctx::Confirm, Ctx::Input] {
+        for ctx in [
+            Ctx::Browse,
+            Ctx::Help,
+            Ctx::Confirm,
+            Ctx::Input,
+            Ctx::Search,
+        ] {
             let mut seen = Vec::new();
             for b in bindings(ctx, false) {
                 for k in b.keys {

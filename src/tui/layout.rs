@@ -16,6 +16,8 @@ pub enum View {
     Units,
     /// Milestones grouped by deadline.
     Deadlines,
+    /// The search results, while typing a search.
+    Search,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +63,7 @@ pub fn areas(
             (lists, Some(cols[sections]))
         }
         View::Tree => split(body, section, detail_focused, 45),
-        View::Deadlines => split(body, 0, detail_focused, 55),
+        View::Deadlines | View::Search => split(body, 0, detail_focused, 55),
         View::Units => {
             let three = area.width >= 120;
             if three {

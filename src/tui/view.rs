@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::app::App;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, View};
-use super::widgets::{bars, deadlines, detail, help, is_ambiguous, tree, units};
+use super::widgets::{bars, deadlines, detail, help, is_ambiguous, results, tree, units};
 
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
@@ -35,6 +35,11 @@ pub fn draw(f: &mut Frame, app: &App) {
         View::Tree => {
             for &(section, r) in &a.lists {
                 tree::draw(f, app, section, r);
+            }
+        }
+        View::Search => {
+            if let Some(&(_, r)) = a.lists.first() {
+                results::draw(f, app, r);
             }
         }
         View::Deadlines => {

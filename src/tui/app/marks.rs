@@ -23,7 +23,7 @@ impl App {
         self.selected_loc().map(|l| self.cat.at(l).id().to_string())
     }
 
-    fn say(&mut self, zh: String, en: String) {
+    pub(super) fn say(&mut self, zh: String, en: String) {
         self.status = Some(match self.opts.lang {
             Lang::Zh => zh,
             Lang::En => en,

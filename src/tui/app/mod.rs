@@ -4,11 +4,13 @@
 
 mod marks;
 mod nav;
+mod search;
 
 use jiff::civil::Date;
 use ratatui::layout::Rect;
 
 pub use self::marks::Pending;
+pub use self::search::{Finder, SearchState};
 use super::action::{Action, Effect};
 use super::cursor::Cursor;
 use super::i18n::Lang;
@@ -26,6 +28,8 @@ pub enum Focus {
     UnitList,
     UnitMeasures,
     Deadlines,
+    /// The search results.
+    Results,
 }
 
 /// What keys mean right now.
@@ -40,6 +44,8 @@ pub enum Mode {
         milestone: String,
         input: LineInput,
     },
+    /// Typing a search; the results show as you type.
+    Search(Box<SearchState>),
 }
 
 /// A row of the deadlines view.
@@ -78,6 +84,7 @@ pub struct App {
     pub deadline_rows: Vec<DeadlineRow>,
     pub deadline_cursor: Cursor,
     pub help_scroll: usize,
+    pub finder: Finder,
     pub progress: Progress,
     /// Why check-offs cannot be saved (a state file fgf must not overwrite), if so.
     pub read_only: Option<String>,
@@ -115,6 +122,7 @@ impl App {
             deadline_rows,
             deadline_cursor: Cursor::default(),
             help_scroll: 0,
+            finder: Finder::default(),
             progress,
             read_only: None,
             status: None,
@@ -141,6 +149,7 @@ impl App {
             Mode::Help => Ctx::Help,
             Mode::Confirm(_) => Ctx::Confirm,
             Mode::Note { .. } => Ctx::Input,
+            Mode::Search(_) => Ctx::Search,
         }
     }
 
@@ -184,6 +193,7 @@ impl App {
             }
             Mode::Confirm(_) => self.confirm(action),
             Mode::Note { .. } => self.note_input(action),
+            Mode::Search(_) => self.search_input(action),
         }
     }
 
@@ -211,6 +221,9 @@ impl App {
             Action::Undo => return self.undo(),
             Action::Redo => return self.redo(),
             Action::Note => self.begin_note(),
+            Action::Search => self.begin_search(),
+            Action::NextHit => self.step_hit(true),
+            Action::PrevHit => self.step_hit(false),
             Action::Quit
             | Action::Resize(..)
             | Action::Confirm(_)

@@ -14,7 +14,7 @@ impl App {
         let rect = match self.focus {
             Focus::Detail => a.detail,
             Focus::Section(i) => a.lists.iter().find(|(s, _)| *s == i).map(|(_, r)| *r),
-            Focus::UnitList | Focus::Deadlines => a.lists.first().map(|(_, r)| *r),
+            Focus::UnitList | Focus::Deadlines | Focus::Results => a.lists.first().map(|(_, r)| *r),
             Focus::UnitMeasures => a.lists.get(1).map(|(_, r)| *r),
         };
         rect.map_or(1, layout::inner_height).max(1)
@@ -65,6 +65,10 @@ impl App {
                 DeadlineRow::Milestone(l) => Some(*l),
                 DeadlineRow::Header(..) => None,
             },
+            View::Search => match self.search_hit()?.target {
+                crate::domain::search::Target::Item(l) => Some(l),
+                crate::domain::search::Target::Unit(_) => None,
+            },
         }
     }
 
@@ -92,6 +96,7 @@ impl App {
             View::Tree => (0..self.trees.len()).map(Focus::Section).collect(),
             View::Units => vec![Focus::UnitList, Focus::UnitMeasures],
             View::Deadlines => vec![Focus::Deadlines],
+            View::Search => vec![Focus::Results],
         };
         if self.view == View::Tree || self.areas().detail.is_some() {
             order.push(Focus::Detail);
@@ -136,6 +141,7 @@ impl App {
             View::Tree => Focus::Section(self.section),
             View::Units => Focus::UnitList,
             View::Deadlines => Focus::Deadlines,
+            View::Search => Focus::Results,
         };
         self.detail_scroll = 0;
         self.refollow();
@@ -163,6 +169,7 @@ impl App {
             Focus::Deadlines => self
                 .deadline_cursor
                 .move_by(delta, self.deadline_rows.len(), page),
+            Focus::Results => {}
         }
         self.detail_scroll = 0;
     }
@@ -172,6 +179,7 @@ impl App {
             (View::Tree, Focus::Detail) => self.focus = Focus::Section(self.section),
             (View::Units, Focus::Detail) => self.focus = Focus::UnitMeasures,
             (View::Deadlines, Focus::Detail) => self.focus = Focus::Deadlines,
+            (View::Search, _) => {}
             (View::Units | View::Deadlines, _) => self.switch_view(View::Tree),
             _ => {}
         }
@@ -196,7 +204,7 @@ impl App {
                 }
             }
             Focus::Detail | Focus::UnitMeasures => self.back(),
-            Focus::UnitList | Focus::Deadlines => {}
+            Focus::UnitList | Focus::Deadlines | Focus::Results => {}
         }
     }
 
@@ -234,7 +242,7 @@ impl App {
             Focus::UnitMeasures | Focus::Deadlines if self.areas().detail.is_some() => {
                 self.focus = Focus::Detail
             }
-            Focus::UnitMeasures | Focus::Deadlines | Focus::Detail => {}
+            Focus::UnitMeasures | Focus::Deadlines | Focus::Detail | Focus::Results => {}
         }
     }
 
@@ -280,6 +288,7 @@ impl App {
                 View::Tree => Focus::Section(self.section),
                 View::Units => Focus::UnitMeasures,
                 View::Deadlines => Focus::Deadlines,
+                View::Search => Focus::Results,
             };
         }
     }

@@ -11,6 +11,7 @@ use crate::domain::text::width;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Mode};
 use crate::tui::i18n::Lang;
+use crate::tui::input::LineInput;
 use crate::tui::keymap;
 use crate::tui::layout::View;
 
@@ -105,12 +106,9 @@ pub fn footer(f: &mut Frame, app: &App, area: Rect) {
         }
         Mode::Note { milestone, input } => {
             let label = format!("{} {milestone}：", l.pick("备注", "note"));
-            let text = disp(app, &input.text());
-            let line = row(app, vec![(label.clone(), t.key()), (text, t.plain())], cols);
-            f.render_widget(Paragraph::new(line), area);
-            let x = (width(&label) + input.caret_column()).min(cols.saturating_sub(1)) as u16;
-            f.set_cursor_position(Position::new(area.x + x, area.y));
+            input_line(f, app, area, label, input);
         }
+        Mode::Search(s) => input_line(f, app, area, "/".to_string(), &s.input),
         _ if app.status.is_some() => {
             let msg = app.status.clone().unwrap_or_default();
             f.render_widget(
@@ -120,6 +118,18 @@ pub fn footer(f: &mut Frame, app: &App, area: Rect) {
         }
         _ => key_hints(f, app, area),
     }
+}
+
+/// A label and the text being typed, with the terminal cursor at the caret (by display width).
+fn input_line(f: &mut Frame, app: &App, area: Rect, label: String, input: &LineInput) {
+    let t = theme(app);
+    let cols = area.width as usize;
+    let text = disp(app, &input.text());
+    let line = row(app, vec![(label.clone(), t.key()), (text, t.plain())], cols);
+    f.render_widget(Paragraph::new(line), area);
+    let before: String = input.text().chars().take(input.caret()).collect();
+    let x = (width(&label) + width(&disp(app, &before))).min(cols.saturating_sub(1)) as u16;
+    f.set_cursor_position(Position::new(area.x + x, area.y));
 }
 
 /// The footer hints of the current context, as (text, style) spans.

@@ -18,11 +18,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::Detail;
     let title = app.opts.lang.pick("详情", "Detail").to_string();
     let block = pane(app, title, focused);
-    let Some(item) = app.detail_item() else {
-        f.render_widget(Paragraph::new("").block(block), area);
-        return;
+    let lines = match app.detail_item() {
+        Some(item) => lines(app, item, inner_width(area)),
+        None => super::results::unit_lines(app, inner_width(area)).unwrap_or_default(),
     };
-    let lines = lines(app, item, inner_width(area));
     let max = lines.len().saturating_sub(inner_height(area));
     let scroll = app.detail_scroll.min(max);
     let visible: Vec<Line> = lines

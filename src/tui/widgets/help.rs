@@ -56,7 +56,13 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     right.extend(group(
         app,
         Ctx::Input,
-        l.pick("输入备注", "Typing a note"),
+        l.pick("输入（备注、搜索）", "Typing (a note, a search)"),
+        col,
+    ));
+    right.extend(group(
+        app,
+        Ctx::Search,
+        l.pick("搜索结果", "Search results"),
         col,
     ));
     right.extend(group(

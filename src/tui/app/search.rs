@@ -1,0 +1,164 @@
+//! `/`: the search line. Results update on every keystroke (narrowing from the previous ones while
+//! typing); Enter jumps to the hit; Esc restores the view as it was; n / N step through the hits
+//! afterwards.
+
+use super::{App, Focus, Mode};
+use crate::domain::search::{self, Index, Results, Searcher, Target};
+use crate::tui::action::{Action, Effect};
+use crate::tui::cursor::Cursor;
+use crate::tui::input::LineInput;
+use crate::tui::layout::View;
+
+/// The search line and what it found.
+#[derive(Debug, Clone, Default)]
+pub struct SearchState {
+    pub input: LineInput,
+    pub results: Results,
+    pub cursor: Cursor,
+    /// Where to go back to on Esc.
+    back: Option<(View, Focus)>,
+}
+
+impl PartialEq for SearchState {
+    fn eq(&self, other: &SearchState) -> bool {
+        self.input == other.input && self.cursor == other.cursor
+    }
+}
+
+impl Eq for SearchState {}
+
+/// The engine's index and memory, built on the first `/` (not at start-up).
+#[derive(Default)]
+pub struct Finder {
+    index: Option<Index>,
+    searcher: Searcher,
+    /// The hits of the last search left with Enter, and the one shown, for n / N.
+    pub last: Vec<Target>,
+    pub at: usize,
+}
+
+const OPTIONS: search::Options = search::Options {
+    limit: 500,
+    units: true,
+};
+
+impl App {
+    pub(super) fn begin_search(&mut self) {
+        let back = Some((self.view, self.focus));
+        self.view = View::Search;
+        self.focus = Focus::Results;
+        self.mode = Mode::Search(Box::new(SearchState {
+            back,
+            ..SearchState::default()
+        }));
+        self.detail_scroll = 0;
+    }
+
+    pub(super) fn search_input(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Edit(e) => {
+                let changed = match &mut self.mode {
+                    Mode::Search(s) => s.input.apply(e),
+                    _ => false,
+                };
+                if changed {
+                    self.rerun_search();
+                }
+            }
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                let page = self.page() as isize;
+                let delta = match action {
+                    Action::Up => -1,
+                    Action::Down => 1,
+                    Action::PageUp => -page,
+                    _ => page,
+                };
+                if let Mode::Search(s) = &mut self.mode {
+                    s.cursor.move_by(delta, s.results.hits.len(), page as usize);
+                }
+                self.detail_scroll = 0;
+            }
+            Action::Submit => self.leave_search(true),
+            Action::Back => self.leave_search(false),
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn rerun_search(&mut self) {
+        let Mode::Search(s) = &mut self.mode else {
+            return;
+        };
+        let index = self
+            .finder
+            .index
+            .get_or_insert_with(|| Index::new(&self.cat));
+        s.results = self
+            .finder
+            .searcher
+            .search(&self.cat, index, &s.input.text(), &OPTIONS);
+        s.cursor = Cursor::default();
+        self.detail_scroll = 0;
+    }
+
+    /// The hit under the cursor in the search view.
+    pub fn search_hit(&self) -> Option<&search::Hit> {
+        match &self.mode {
+            Mode::Search(s) => s.results.hits.get(s.cursor.sel),
+            _ => None,
+        }
+    }
+
+    /// Enter: go to the hit (and keep the hits for n / N); Esc: back to where the search began.
+    fn leave_search(&mut self, go: bool) {
+        let Mode::Search(s) = std::mem::replace(&mut self.mode, Mode::Browse) else {
+            return;
+        };
+        let (view, focus) = s.back.unwrap_or((View::Tree, Focus::Section(self.section)));
+        self.view = view;
+        self.focus = focus;
+        if go && !s.results.hits.is_empty() {
+            self.finder.last = s.results.hits.iter().map(|h| h.target).collect();
+            self.finder.at = s.cursor.sel;
+            self.show_target(self.finder.last[self.finder.at]);
+        }
+        self.refollow();
+    }
+
+    /// n / N: the next or previous hit of the last search.
+    pub(super) fn step_hit(&mut self, forward: bool) {
+        let n = self.finder.last.len();
+        if n == 0 {
+            self.say(
+                "没有搜索结果（/ 搜索）".into(),
+                "no search hits (/ to search)".into(),
+            );
+            return;
+        }
+        self.finder.at = if forward {
+            (self.finder.at + 1) % n
+        } else {
+            (self.finder.at + n - 1) % n
+        };
+        self.show_target(self.finder.last[self.finder.at]);
+        let at = self.finder.at + 1;
+        self.say(format!("第 {at}/{n} 条结果"), format!("hit {at} of {n}"));
+    }
+
+    fn show_target(&mut self, target: Target) {
+        match target {
+            Target::Item(loc) => self.jump_to(loc),
+            Target::Unit(u) => {
+                self.view = View::Units;
+                self.focus = Focus::UnitMeasures;
+                let i = self.unit_order.iter().position(|&x| x == u).unwrap_or(0);
+                self.unit_cursor = Cursor {
+                    sel: i,
+                    offset: i.saturating_sub(2),
+                };
+                self.unit_measure_cursor = Cursor::default();
+                self.refollow();
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! The search results: kind, id, where it matched, and the text with the matched characters
+//! highlighted (pinyin matches are mapped back to the Chinese characters by the engine).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{disp, pane, row, theme};
+use crate::domain::search::{Field, Hit, ItemKind, Target};
+use crate::domain::text::width;
+use crate::tui::app::{App, Focus, Mode};
+use crate::tui::i18n::Lang;
+use crate::tui::layout::{inner_height, inner_width};
+
+pub fn draw(f: &mut Frame, app: &App, area: Rect) {
+    let Mode::Search(s) = &app.mode else { return };
+    let t = theme(app);
+    let l = app.opts.lang;
+    let cols = inner_width(area);
+    let c = s.cursor;
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, h) in s
+        .results
+        .hits
+        .iter()
+        .enumerate()
+        .skip(c.offset)
+        .take(inner_height(area))
+    {
+        let kind = match (h.kind, l) {
+            (ItemKind::Task, Lang::Zh) => "任务",
+            (ItemKind::Measure, Lang::Zh) => "举措",
+            (ItemKind::Unit, Lang::Zh) => "单位",
+            (ItemKind::Task, Lang::En) => "task",
+            (ItemKind::Measure, Lang::En) => "meas",
+            (ItemKind::Unit, Lang::En) => "unit",
+        };
+        let id = if h.kind == ItemKind::Unit {
+            String::new()
+        } else {
+            format!("{} ", h.id)
+        };
+        let head = vec![
+            (format!("{kind} "), t.dim()),
+            (id, t.id()),
+            (format!("{} ", field_label(h.field, l)), t.dim()),
+        ];
+        let used: usize = head.iter().map(|(s, _)| width(s)).sum();
+        let mut line = row(app, head, cols);
+        let shown = highlighted(app, h, cols.saturating_sub(used));
+        let rest = cols.saturating_sub(used + shown.iter().map(|s| s.width()).sum::<usize>());
+        line.spans.extend(shown);
+        // A match on a unit, an id or a date: the item's own words follow, dimmed.
+        if let (false, true, Target::Item(loc)) = (
+            matches!(h.field, Field::Text | Field::Title | Field::Name),
+            rest > 4,
+            h.target,
+        ) {
+            let words = match app.cat.at(loc) {
+                crate::domain::Item::Task(_, task) => task.title.clone(),
+                crate::domain::Item::Measure(_, _, m)
+                | crate::domain::Item::Milestone(_, _, m, _) => m.text.clone(),
+            };
+            line.spans.extend(
+                row(
+                    app,
+                    vec![(format!("  {}", disp(app, &words)), t.dim())],
+                    rest,
+                )
+                .spans,
+            );
+        }
+        if i == c.sel {
+            line = line.patch_style(t.selected(app.focus == Focus::Results));
+        }
+        lines.push(line);
+    }
+    let title = match l {
+        Lang::Zh => format!("搜索结果 {} 条", s.results.total),
+        Lang::En => format!("{} results", s.results.total),
+    };
+    f.render_widget(Paragraph::new(lines).block(pane(app, title, true)), area);
+}
+
+fn field_label(f: Field, l: Lang) -> &'static str {
+    match f {
+        Field::Id => l.pick("编号", "id"),
+        Field::Title => l.pick("标题", "title"),
+        Field::Name => l.pick("名称", "name"),
+        Field::Lead => l.pick("牵头", "lead"),
+        Field::Support => l.pick("配合", "coop"),
+        Field::Text => l.pick("正文", "text"),
+        Field::Deadline => l.pick("期限", "date"),
+    }
+}
+
+/// The hit's text cut to `cols` columns, its matched characters bold and coloured. A match deep
+/// in a long text is brought into view: the text starts a little before the first match.
+fn highlighted(app: &App, h: &Hit, cols: usize) -> Vec<Span<'static>> {
+    let t = theme(app);
+    let hit_style = t.key().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    let chars: Vec<char> = h.text.chars().collect();
+    let first = h.positions.first().copied().unwrap_or(0);
+    let start = if first > cols / 4 {
+        first - cols / 8
+    } else {
+        0
+    };
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
+    if start > 0 {
+        spans.push(Span::styled("…", t.dim()));
+        used += 1;
+    }
+    for (i, &c) in chars.iter().enumerate().skip(start) {
+        let shown = disp(app, &c.to_string());
+        let w = width(&shown);
+        if used + w > cols {
+            break;
+        }
+        used += w;
+        let style = if h.positions.binary_search(&i).is_ok() {
+            hit_style
+        } else {
+            Style::new()
+        };
+        match spans.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push_str(&shown),
+            _ => spans.push(Span::styled(shown, style)),
+        }
+    }
+    spans
+}
+
+/// The detail pane for a unit hit: what it leads and supports.
+pub fn unit_lines(app: &App, cols: usize) -> Option<Vec<Line<'static>>> {
+    let Target::Unit(u) = app.search_hit()?.target else {
+        return None;
+    };
+    let t = theme(app);
+    let l = app.opts.lang;
+    let unit = &app.cat.doc.units[u];
+    let (lead, support) = app.cat.unit_counts(u);
+    let mut out = vec![Line::styled(disp(app, &unit.name), t.bold())];
+    let counts = match l {
+        Lang::Zh => format!("牵头 {lead} 项 · 配合 {support} 项 · Enter 打开单位视图"),
+        Lang::En => format!("leads {lead} · supports {support} · Enter opens the units view"),
+    };
+    out.push(Line::styled(counts, t.dim()));
+    if !unit.aliases.is_empty() {
+        out.push(Line::raw(disp(
+            app,
+            &format!(
+                "{}{}",
+                l.pick("简称：", "short forms: "),
+                unit.aliases.join(" ")
+            ),
+        )));
+    }
+    out.push(Line::default());
+    for (label, items) in [
+        (
+            l.pick("牵头", "leads"),
+            app.cat.led_by(u).collect::<Vec<_>>(),
+        ),
+        (
+            l.pick("配合", "supports"),
+            app.cat.supported_by(u).collect(),
+        ),
+    ] {
+        out.push(Line::styled(label.to_string(), t.bold()));
+        for item in items {
+            if let crate::domain::Item::Measure(_, _, m) = item {
+                out.push(row(
+                    app,
+                    vec![
+                        (format!("  {} ", m.id), t.id()),
+                        (disp(app, &m.text), t.plain()),
+                    ],
+                    cols,
+                ));
+            }
+        }
+    }
+    Some(out)
+}
