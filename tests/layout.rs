@@ -129,6 +129,24 @@ fn pages(cat: &Catalog, pieces: &mut BTreeMap<String, String>) -> Vec<Page> {
     out
 }
 
+/// The streams a page's text must interleave: each heading, the measure column, the lead
+/// column and the cooperating column (cells in row order).
+fn streams(p: &Page) -> Vec<Vec<char>> {
+    let column = |cells: &[Cell]| {
+        cells
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<String>()
+            .chars()
+            .collect()
+    };
+    let mut out: Vec<Vec<char>> = p.headings.iter().map(|h| h.chars().collect()).collect();
+    out.push(p.measures.chars().collect());
+    out.push(column(&p.lead));
+    out.push(column(&p.support));
+    out
+}
+
 fn seed_text(lines: (usize, usize)) -> String {
     let all: Vec<&str> = seeds::SOURCE_TEXT.lines().collect();
     squeeze(&all[lines.0 - 1..lines.1].join("\n"))
@@ -149,24 +167,7 @@ fn pages_cover_the_table_exactly() {
 fn every_page_is_an_interleaving_of_its_headings_measures_and_cells() {
     let cat = seeds::embedded();
     for p in pages(&cat, &mut BTreeMap::new()) {
-        let mut streams: Vec<Vec<char>> = p.headings.iter().map(|h| h.chars().collect()).collect();
-        streams.push(p.measures.chars().collect());
-        streams.push(
-            p.lead
-                .iter()
-                .map(|c| c.text.as_str())
-                .collect::<String>()
-                .chars()
-                .collect(),
-        );
-        streams.push(
-            p.support
-                .iter()
-                .map(|c| c.text.as_str())
-                .collect::<String>()
-                .chars()
-                .collect(),
-        );
+        let streams = streams(&p);
         let text = seed_text(p.lines);
         if let Err(at) = interleaves(&text, &streams) {
             let ctx: String = text.chars().skip(at.saturating_sub(10)).take(30).collect();
@@ -183,24 +184,7 @@ fn the_check_catches_a_dropped_or_invented_character() {
     let cat = seeds::embedded();
     let p = &pages(&cat, &mut BTreeMap::new())[0];
     let text = seed_text(p.lines);
-    let mut streams: Vec<Vec<char>> = p.headings.iter().map(|h| h.chars().collect()).collect();
-    streams.push(p.measures.chars().collect());
-    streams.push(
-        p.lead
-            .iter()
-            .map(|c| c.text.as_str())
-            .collect::<String>()
-            .chars()
-            .collect(),
-    );
-    streams.push(
-        p.support
-            .iter()
-            .map(|c| c.text.as_str())
-            .collect::<String>()
-            .chars()
-            .collect(),
-    );
+    let streams = streams(p);
     assert!(interleaves(&text, &streams).is_ok());
     let mut dropped = streams.clone();
     dropped.last_mut().unwrap().remove(3);

@@ -255,7 +255,10 @@ fn search_typed_in_chinese_jumps_to_the_hit() {
     p.wait_text("压减企业开办时间");
     p.send("\r");
     p.wait_for("back in the tree", |p| !p.screen().contains("搜索结果"));
-    assert!(p.screen().contains("▾ （七）压减企业开办时间") || p.screen().contains("（七）压减企业开办时间"));
+    assert!(
+        p.screen().contains("▾ （七）压减企业开办时间")
+            || p.screen().contains("（七）压减企业开办时间")
+    );
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
 }
