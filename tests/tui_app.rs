@@ -206,3 +206,24 @@ fn resizing_to_narrow_keeps_the_selection_visible() {
     assert_eq!(c.sel, sel);
     assert!(c.sel >= c.offset && c.sel < c.offset + 10);
 }
+
+#[test]
+fn a_click_focuses_the_pane_and_selects_the_row() {
+    // Only with --mouse; the app handles the click wherever it comes from.
+    let mut a = app(200, 50);
+    let areas = a.areas();
+    let (_, r) = areas.lists[1];
+    a.update(fgf::tui::action::Action::Click(r.x + 3, r.y + 1 + 2));
+    assert_eq!(a.focus, Focus::Section(1));
+    assert_eq!(selected_id(&a), "13", "third row of 管");
+    let below = r.y + r.height - 2;
+    a.update(fgf::tui::action::Action::Click(r.x + 3, below));
+    assert_eq!(
+        selected_id(&a),
+        "13",
+        "a click below the rows selects nothing"
+    );
+    let d = areas.detail.unwrap();
+    a.update(fgf::tui::action::Action::Click(d.x + 2, d.y + 2));
+    assert_eq!(a.focus, Focus::Detail);
+}

@@ -45,6 +45,8 @@ pub enum Action {
     /// Esc: out of the current mode or pane.
     Back,
     Quit,
+    /// A mouse click at (column, row) (only with `--mouse`): focus and select what is there.
+    Click(u16, u16),
     /// The terminal was resized to (width, height).
     Resize(u16, u16),
 }

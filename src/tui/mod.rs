@@ -18,7 +18,9 @@ pub mod widgets;
 use std::io::{self, Stdout, Write};
 
 use anyhow::Context;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
 use crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
     disable_raw_mode, enable_raw_mode,
@@ -104,6 +106,12 @@ fn event_loop(terminal: &mut Term, app: &mut App, store: Option<&Store>) -> anyh
         let action = match event::read().context("reading a key")? {
             Event::Key(k) if k.kind == KeyEventKind::Press => keymap::resolve(app.ctx(), k),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => Some(Action::Down),
+                MouseEventKind::ScrollUp => Some(Action::Up),
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+                _ => None,
+            },
             _ => None,
         };
         if let Some(action) = action {

@@ -222,6 +222,7 @@ impl App {
             Action::Redo => return self.redo(),
             Action::Note => self.begin_note(),
             Action::Search => self.begin_search(),
+            Action::Click(x, y) => self.click(x, y),
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
             Action::Quit

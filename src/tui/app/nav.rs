@@ -268,6 +268,53 @@ impl App {
         self.mode = Mode::Browse;
     }
 
+    /// A click: the pane under it takes the focus, and a list row under it is selected.
+    pub(super) fn click(&mut self, x: u16, y: u16) {
+        let a = self.areas();
+        let inside = |r: ratatui::layout::Rect| {
+            x > r.x && x + 1 < r.right() && y > r.y && y + 1 < r.bottom()
+        };
+        if a.detail.is_some_and(inside) {
+            self.focus = Focus::Detail;
+            return;
+        }
+        let Some(&(which, r)) = a.lists.iter().find(|(_, r)| inside(*r)) else {
+            return;
+        };
+        let row = (y - r.y - 1) as usize;
+        let page = layout::inner_height(r);
+        match self.view {
+            View::Tree => {
+                self.set_focus(Focus::Section(which));
+                let tree = &mut self.trees[which];
+                let (n, at) = (tree.rows().len(), tree.cursor.offset + row);
+                if at < n {
+                    tree.cursor.set(at, n, page);
+                }
+            }
+            View::Units if which == 0 => {
+                self.focus = Focus::UnitList;
+                let off = self.unit_cursor.offset;
+                self.unit_cursor.set(off + row, self.unit_order.len(), page);
+                self.unit_measure_cursor = Cursor::default();
+            }
+            View::Units => {
+                self.focus = Focus::UnitMeasures;
+                let off = self.unit_measure_cursor.offset;
+                let n = self.unit_measures().len();
+                self.unit_measure_cursor.set(off + row, n, page);
+            }
+            View::Deadlines => {
+                self.focus = Focus::Deadlines;
+                let off = self.deadline_cursor.offset;
+                self.deadline_cursor
+                    .set(off + row, self.deadline_rows.len(), page);
+            }
+            View::Search => {}
+        }
+        self.detail_scroll = 0;
+    }
+
     /// Keeps every selection visible after a resize or a change of view.
     pub(super) fn refollow(&mut self) {
         for i in 0..self.trees.len() {

@@ -52,6 +52,7 @@ pub fn lines(app: &App, item: Item<'_>, cols: usize) -> Vec<Line<'static>> {
                 t.dim(),
                 0,
             );
+            out.push(task_progress(app, &t, task));
             out.push(Line::default());
             allocation(
                 &mut out,
@@ -112,6 +113,37 @@ pub fn lines(app: &App, item: Item<'_>, cols: usize) -> Vec<Line<'static>> {
 }
 
 /// 牵头单位 and 配合单位, each under its own label.
+/// 进度 2/6 33% · 逾期 3
+fn task_progress(app: &App, t: &Theme, task: &crate::domain::Task) -> Line<'static> {
+    let l = app.opts.lang;
+    let tally = app.progress.task(task);
+    let late = task
+        .measures
+        .iter()
+        .flat_map(|m| &m.milestones)
+        .filter(|k| app.progress.status(k, app.opts.today) == Status::Overdue)
+        .count();
+    let mut spans = vec![Span::styled(
+        format!(
+            "{} {tally} {}%",
+            l.pick("进度", "progress"),
+            tally.percent()
+        ),
+        if tally.is_complete() {
+            t.done()
+        } else {
+            t.bold()
+        },
+    )];
+    if late > 0 {
+        spans.push(Span::styled(
+            format!(" · {} {late}", l.pick("逾期", "overdue")),
+            t.overdue(),
+        ));
+    }
+    Line::from(spans)
+}
+
 fn allocation(
     out: &mut Vec<Line<'static>>,
     app: &App,
