@@ -150,8 +150,18 @@ fn deadlines_view_groups_and_jumps() {
     assert!(
         matches!(a.deadline_rows[0], fgf::tui::app::DeadlineRow::Header(Some(d), _) if d.to_string() == "2019-12-31")
     );
+    assert_eq!(
+        selected(&a),
+        "1.1.1",
+        "starts on the first milestone, not its heading"
+    );
+    press(&mut a, "G k");
+    let last_dated = a.selected_id().unwrap();
     press(&mut a, "j");
-    assert_eq!(selected(&a), "1.1.1");
+    assert_ne!(a.selected_id(), None, "headings are stepped over");
+    press(&mut a, "k");
+    assert_eq!(a.selected_id().unwrap(), last_dated);
+    press(&mut a, "g");
     press(&mut a, "Space");
     assert!(done(&a, "1.1.1"), "Space works in the deadlines view");
     press(&mut a, "Enter");

@@ -45,8 +45,21 @@ pub fn wrap(s: &str, cols: usize) -> Vec<String> {
         for c in para.chars() {
             let w = c.width().unwrap_or(0);
             if used + w > cols && !line.is_empty() {
+                // Line-start rule (禁则): closing punctuation does not begin a line; the
+                // character before it moves down with it.
+                let carried = match line.chars().last() {
+                    Some(last) if no_line_start(c) && line.chars().count() > 1 => {
+                        line.pop();
+                        Some(last)
+                    }
+                    _ => None,
+                };
                 out.push(std::mem::take(&mut line));
                 used = 0;
+                if let Some(last) = carried {
+                    line.push(last);
+                    used = last.width().unwrap_or(0);
+                }
             }
             line.push(c);
             used += w;
@@ -54,6 +67,32 @@ pub fn wrap(s: &str, cols: usize) -> Vec<String> {
         out.push(line);
     }
     out
+}
+
+/// Punctuation that Chinese typesetting keeps off the start of a line.
+fn no_line_start(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '”'
+            | '’'
+            | '〕'
+            | '】'
+            | '…'
+            | '%'
+            | ','
+            | '.'
+            | ')'
+    )
 }
 
 /// Joins `items` with `sep` into lines of at most `cols` columns, breaking between items where
@@ -145,6 +184,13 @@ mod tests {
         let odd = wrap("一二三", 3);
         assert_eq!(odd, ["一", "二", "三"]);
         assert_eq!(wrap("ab\ncd", 10), ["ab", "cd"]);
+        // 禁则: a comma never starts a line; the character before it comes along.
+        assert_eq!(wrap("一二三四，五六", 8), ["一二三", "四，五六"]);
+        assert_eq!(
+            wrap("一，", 2),
+            ["一", "，"],
+            "a line of one character keeps it"
+        );
         assert_eq!(wrap("", 4), [""]);
     }
 

@@ -120,7 +120,8 @@ impl App {
             unit_cursor: Cursor::default(),
             unit_measure_cursor: Cursor::default(),
             deadline_rows,
-            deadline_cursor: Cursor::default(),
+            // The first row is a deadline heading: start on its first milestone.
+            deadline_cursor: Cursor { sel: 1, offset: 0 },
             help_scroll: 0,
             finder: Finder::default(),
             progress,

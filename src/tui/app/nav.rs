@@ -166,9 +166,21 @@ impl App {
                 self.unit_measure_cursor
                     .move_by(delta, self.unit_measures().len(), page)
             }
-            Focus::Deadlines => self
-                .deadline_cursor
-                .move_by(delta, self.deadline_rows.len(), page),
+            Focus::Deadlines => {
+                let n = self.deadline_rows.len();
+                self.deadline_cursor.move_by(delta, n, page);
+                // Deadline headings are not stops: step over one to its first milestone (or back).
+                if let Some(DeadlineRow::Header(..)) =
+                    self.deadline_rows.get(self.deadline_cursor.sel)
+                {
+                    let step = if delta < 0 && self.deadline_cursor.sel > 0 {
+                        -1
+                    } else {
+                        1
+                    };
+                    self.deadline_cursor.move_by(step, n, page);
+                }
+            }
             Focus::Results => {}
         }
         self.detail_scroll = 0;
