@@ -59,7 +59,9 @@ pub(crate) fn find(kind: Kind, key: &str, q: &[u8], want: bool) -> Option<Syllab
     }
     let anchored = matches!(kind, Kind::Prefix | Kind::Equal);
     let to_end = matches!(kind, Kind::Suffix | Kind::Equal);
-    let (mut cont, mut next_cont) = ([NONE; 64], [NONE; 64]);
+    let (mut cont_buf, mut next_buf) = ([NONE; 64], [NONE; 64]);
+    // Swapped as references each syllable, not copied.
+    let (mut cont, mut next_cont) = (&mut cont_buf, &mut next_buf);
     let mut scat = [NONE; 64];
     let mut contiguous: Option<(usize, usize)> = None;
     let mut scattered: Option<(usize, usize)> = None;
