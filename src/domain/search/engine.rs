@@ -170,7 +170,11 @@ fn eval_alt(alt: &Alt, ctx: &Ctx, i: usize, e: &Entry) -> Option<(i64, Field)> {
                     None
                 };
                 let py = match ctx.keys {
-                    Some(keys) if p.term.pinyin && keys[i].letters & p.letters == p.letters => {
+                    Some(keys)
+                        if p.term.pinyin
+                            && keys[i].letters & p.letters == p.letters
+                            && keys[i].initials & p.initials == p.initials =>
+                    {
                         p.pinyin(&keys[i].keys, None)
                     }
                     _ => None,
