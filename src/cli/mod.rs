@@ -80,7 +80,7 @@ pub enum Command {
         json: bool,
     },
     /// Search tasks, measures and units like `fzf --filter`: fuzzy words, pinyin, scopes.
-    #[command(after_help = SEARCH_HELP)]
+    #[command(after_help = search::HELP)]
     Search {
         /// Words (AND), fzf's 'exact ^prefix suffix$ !not a | b, scopes @lead +with #id >date <date.
         #[arg(required = true, num_args = 1..)]
@@ -210,23 +210,6 @@ pub fn run(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<E
         }
     }
 }
-
-const SEARCH_HELP: &str = "Query language:
-  企业 开办        both words, fuzzy (characters in order), in any field
-  'exact ^prefix suffix$ ^whole$   as in fzf;  !word excludes (!^prefix, !suffix$ too)
-  税务 | 海关      either
-  @市场监管  lead:市场监管     lead unit (牵头)
-  +海关  with:海关             cooperating unit (配合)
-  #19  #9.2                    task 19 and its measures; one measure
-  >2019  <2020-06-30  >=2020   a milestone deadline
-  fgw  fagaiwei  cq            an ASCII word also matches Chinese by pinyin (full or initials)
-Full-width forms typed with a Chinese input method work too: U+3000 space, ！＇＾＄｜＃＠.
-Upper-case letters make a word case-sensitive. Exit status 1 when nothing matches.
-
-Examples:
-  fgf search 营商环境
-  fgf search 'fgw !#1' --limit 5
-  fgf search '@scjgj >2019' --json";
 
 /// Exit code when an id or unit is unknown (clap uses 2 for usage errors too).
 pub const EXIT_UNKNOWN: u8 = 2;

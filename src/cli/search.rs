@@ -19,6 +19,24 @@ use crate::domain::search::{self, Field, Hit, Index, Options, Target};
 use crate::domain::text::{fit, width};
 use crate::domain::{Catalog, Item};
 
+/// `fgf search --help`: the query language.
+pub const HELP: &str = "Query language:
+  企业 开办        both words, fuzzy (characters in order), in any field
+  'exact ^prefix suffix$ ^whole$   as in fzf;  !word excludes (!^prefix, !suffix$ too)
+  税务 | 海关      either
+  @市场监管  lead:市场监管     lead unit (牵头)
+  +海关  with:海关             cooperating unit (配合)
+  #19  #9.2                    task 19 and its measures; one measure
+  >2019  <2020-06-30  >=2020   a milestone deadline
+  fgw  fagaiwei  cq            a lower-case ASCII word also matches Chinese by pinyin
+Full-width forms typed with a Chinese input method work too: U+3000 space, ！＇＾＄｜＃＠.
+Upper-case letters make a word case-sensitive. Exit status 1 when nothing matches.
+
+Examples:
+  fgf search 营商环境
+  fgf search 'fgw !#1' --limit 5
+  fgf search '@scjgj >2019' --json";
+
 /// Matched characters.
 const MARK: Style = AnsiColor::Yellow.on_default().bold().underline();
 /// Columns for the text of a hit.

@@ -170,7 +170,11 @@ fn eval_alt(alt: &Alt, ctx: &Ctx, i: usize, e: &Entry) -> Option<(i64, Field)> {
                     None
                 };
                 let py = match ctx.keys {
-                    Some(keys) if p.term.pinyin && keys[i].letters & p.letters == p.letters => {
+                    Some(keys)
+                        if p.term.pinyin
+                            && keys[i].letters & p.letters == p.letters
+                            && keys[i].initials & p.initials == p.initials =>
+                    {
                         p.pinyin(&keys[i].keys, None)
                     }
                     _ => None,
@@ -345,7 +349,21 @@ pub(crate) fn explain(c: &Compiled, ctx: &Ctx, i: usize, score: i64) -> Hit {
                     let text = index::main_text(cat, e.target);
                     let m = match e.target {
                         Target::Unit(u) => alt.units.get(u).cloned().flatten(),
-                        Target::Item(_) => better(p.direct(text, true), pinyin_positions(p, text)),
+                        Target::Item(_) => {
+                            let direct = e.mask.covers(&p.mask).then(|| p.direct(text, true));
+                            let keys = ctx.keys.map(|k| &k[i]);
+                            let py = keys.is_some_and(|k| {
+                                k.letters & p.letters == p.letters
+                                    && k.initials & p.initials == p.initials
+                            });
+                            let py = match keys {
+                                Some(k) if py => {
+                                    p.pinyin(&k.keys, Some(&pinyin::syllable_chars(text)[..]))
+                                }
+                                _ => None,
+                            };
+                            better(direct.flatten(), py)
+                        }
                     };
                     if let Some(m) = m {
                         add(main_field(e.kind), None, text, m);

@@ -72,12 +72,31 @@ impl Mask {
     }
 }
 
-/// Pinyin keys of one entry's main text, and the letters they use.
+/// Pinyin keys of one entry's main text, the letters they use, and the letters that start a syllable.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct EntryKeys {
     pub keys: Keys,
     /// Bit `b - b'a'` for each letter, bits 26.. for digits.
     pub letters: u64,
+    /// Bit `b - b'a'` for each letter that starts a syllable.
+    pub initials: u32,
+}
+
+/// Letters that can only start a pinyin syllable (never follow in one, as a, n, g, h or r can):
+/// each of them in a pinyin query must be the initial of some syllable of a match.
+pub(crate) fn only_initials(ascii: &str) -> u32 {
+    ascii.bytes().fold(0, |m, b| match b.to_ascii_lowercase() {
+        b @ (b'b' | b'c' | b'd' | b'f' | b'j' | b'k' | b'l' | b'm' | b'p' | b'q' | b's' | b't'
+        | b'w' | b'x' | b'y' | b'z') => m | 1 << (b - b'a'),
+        _ => m,
+    })
+}
+
+fn initial_mask(spelled: &str) -> u32 {
+    spelled.bytes().fold(0, |m, b| match b {
+        b'A'..=b'Z' => m | 1 << (b - b'A'),
+        _ => m,
+    })
 }
 
 pub(crate) fn letter_mask(ascii: &str) -> u64 {
@@ -187,7 +206,12 @@ impl Index {
                     .map(|e| {
                         let keys = pinyin::keys(main_text(cat, e.target));
                         let letters = letter_mask(&keys.spelled);
-                        EntryKeys { keys, letters }
+                        let initials = initial_mask(&keys.spelled);
+                        EntryKeys {
+                            keys,
+                            letters,
+                            initials,
+                        }
                     })
                     .collect()
             };

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::index::{Mask, letter_mask};
+use super::index::{Mask, letter_mask, only_initials};
 use super::pinyin::Keys;
 use super::query::{Kind, Scope, Term};
 use super::syllables;
@@ -45,6 +45,8 @@ pub(crate) struct Prepared<'q> {
     pub mask: Mask,
     /// Letters every pinyin match needs (when the term is pinyin-able).
     pub letters: u64,
+    /// Letters of the term that must each start a syllable of a pinyin match.
+    pub initials: u32,
     /// The term as an id (digits and dots), for unscoped terms.
     pub id_like: bool,
     skim: SkimMatcherV2,
@@ -72,6 +74,7 @@ impl<'q> Prepared<'q> {
             needle_chars: needle.chars().count(),
             mask: Mask::of(&needle),
             letters: letter_mask(&needle),
+            initials: only_initials(&needle),
             id_like: matches!(term.scope, Scope::Any | Scope::Id)
                 && needle.bytes().all(|b| b.is_ascii_digit() || b == b'.'),
             needle,

@@ -1,5 +1,5 @@
 //! Search over a catalog: the query language ([`query`]), pinyin keys ([`pinyin`]), matching
-//! ([`matcher`]) and ranking ([`engine`]) of tasks, measures and units.
+//! (`matcher`, `syllables`) and ranking (`engine`) of tasks, measures and units.
 //!
 //! ```
 //! use fgf::domain::{seeds, search};

@@ -79,6 +79,22 @@ pub fn keys_with_map(text: &str) -> (Keys, Vec<u32>) {
     (k, m)
 }
 
+/// The index of the character each syllable of `keys(text)` spells (as `keys_with_map`, without
+/// building the key again): every character that has a spelling spells one syllable.
+pub fn syllable_chars(text: &str) -> Vec<u32> {
+    text.chars()
+        .enumerate()
+        .filter(|&(_, c)| {
+            if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.to_pinyin().is_some() || ascii_alnum(c).is_some()
+            }
+        })
+        .map(|(i, _)| i as u32)
+        .collect()
+}
+
 /// The readings of `text` one character at a time, space-separated (for tests and checks):
 /// `重庆海关` -> `chong qing hai guan`.
 pub fn spell(text: &str) -> String {

@@ -352,6 +352,26 @@ fn the_map_points_back_to_characters() {
 }
 
 #[test]
+fn syllable_chars_agree_with_the_key_map() {
+    let cat = crate::domain::seeds::embedded();
+    let texts = cat
+        .measures()
+        .map(|(_, _, m)| m.text.as_str())
+        .chain(cat.tasks().map(|(_, t)| t.title.as_str()))
+        .chain(["“重庆”银行5G、ＡＢ３ x", ""]);
+    for text in texts {
+        assert_eq!(syllable_chars(text), keys_with_map(text).1, "{text}");
+    }
+    for &(word, readings) in OVERRIDES {
+        assert_eq!(
+            word.chars().count(),
+            readings.len(),
+            "{word}: one reading a character"
+        );
+    }
+}
+
+#[test]
 fn han_detection() {
     assert!(has_han("市发改委"));
     assert!(!has_han("9.2"));

@@ -59,7 +59,9 @@ pub(crate) fn find(kind: Kind, key: &str, q: &[u8], want: bool) -> Option<Syllab
     }
     let anchored = matches!(kind, Kind::Prefix | Kind::Equal);
     let to_end = matches!(kind, Kind::Suffix | Kind::Equal);
-    let (mut cont, mut next_cont) = ([NONE; 64], [NONE; 64]);
+    let (mut cont_buf, mut next_buf) = ([NONE; 64], [NONE; 64]);
+    // Swapped as references each syllable, not copied.
+    let (mut cont, mut next_cont) = (&mut cont_buf, &mut next_buf);
     let mut scat = [NONE; 64];
     let mut contiguous: Option<(usize, usize)> = None;
     let mut scattered: Option<(usize, usize)> = None;
@@ -70,23 +72,42 @@ pub(crate) fn find(kind: Kind, key: &str, q: &[u8], want: bool) -> Option<Syllab
             .count()
     };
     let q0 = q[0].to_ascii_uppercase();
-    // Syllables before `alive` may still extend a state; past it, skip to the next syllable
-    // that starts with the query's first letter (only such a syllable can start a match).
-    let mut alive = 0usize;
+    // While no run of consecutive syllables is going on, only a syllable whose first letter is
+    // the query's first (a new start) or the next letter a scattered match in its window needs
+    // can change anything: skip to the next such syllable.
+    let mut cont_alive = false;
     let (mut j, mut pos) = (0usize, 0usize);
     while pos < key.len() {
-        if j >= alive {
+        if !cont_alive {
             if anchored && j > 0 {
                 break;
             }
-            match key[pos..].iter().position(|&b| b == q0) {
-                Some(off) => {
-                    j += starts_in(&key[pos..pos + off]);
-                    pos += off;
+            let mut need = 0u32;
+            let mut any = false;
+            let firsts = std::iter::once(q0).chain((1..m).filter_map(|i| {
+                let from = scat[i];
+                (kind == Kind::Fuzzy && from != NONE && (j as u32) < from + WINDOW as u32)
+                    .then(|| q[i].to_ascii_uppercase())
+            }));
+            for b in firsts {
+                if b.is_ascii_uppercase() {
+                    need |= 1 << (b - b'A');
+                } else {
+                    any = true;
                 }
-                None => {
-                    j += starts_in(&key[pos..]);
-                    pos = key.len();
+            }
+            if !any {
+                let mut k = pos;
+                while k < key.len() {
+                    let b = key[k];
+                    if b.is_ascii_uppercase() && need & (1 << (b - b'A')) != 0 {
+                        break;
+                    }
+                    k += 1;
+                }
+                j += starts_in(&key[pos..k]);
+                pos = k;
+                if pos >= key.len() {
                     break;
                 }
             }
@@ -127,20 +148,14 @@ pub(crate) fn find(kind: Kind, key: &str, q: &[u8], want: bool) -> Option<Syllab
             }
         }
         if !anchored || j == 0 {
-            let c = common(s, q);
-            for len in 1..=c {
+            for len in 1..=common(s, q) {
                 if next_cont[len] == NONE {
                     next_cont[len] = j32;
                 }
                 scat[len] = j32;
             }
-            if c > 0 && kind == Kind::Fuzzy {
-                alive = alive.max(j + WINDOW);
-            }
         }
-        if next_cont[1..m].iter().any(|&c| c != NONE) {
-            alive = alive.max(j + 2);
-        }
+        cont_alive = next_cont[1..m].iter().any(|&c| c != NONE);
         std::mem::swap(&mut cont, &mut next_cont);
         if cont[m] != NONE {
             contiguous = Some((cont[m] as usize, j));
