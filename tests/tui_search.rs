@@ -155,3 +155,23 @@ fn matched_characters_are_highlighted() {
         .collect();
     assert_eq!(marked, "企业开办", "the first row's matched characters");
 }
+
+#[test]
+fn a_lone_operator_is_noted_not_an_error() {
+    let mut a = app(120, 40);
+    press(&mut a, "/");
+    type_text(&mut a, "! 税务");
+    let Mode::Search(s) = &a.mode else { panic!() };
+    assert!(
+        !s.results.query.notes.is_empty(),
+        "the parser notes the lone !"
+    );
+    assert!(!s.results.hits.is_empty(), "and still searches the rest");
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| fgf::tui::view::draw(f, &a)).unwrap();
+    let top: String = (0..120)
+        .map(|x| t.backend().buffer()[(x, 2)].symbol().to_string())
+        .collect();
+    let start: String = s.results.query.notes[0].chars().take(6).collect();
+    assert!(top.contains(&start), "shown in the results title: {top}");
+}

@@ -77,10 +77,15 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         }
         lines.push(line);
     }
-    let title = match l {
+    let mut title = match l {
         Lang::Zh => format!("搜索结果 {} 条", s.results.total),
         Lang::En => format!("{} results", s.results.total),
     };
+    // What the parser made of odd input (a lone `!`, a bad date): said, never an error.
+    for note in &s.results.query.notes {
+        title.push_str(" · ");
+        title.push_str(note);
+    }
     f.render_widget(Paragraph::new(lines).block(pane(app, title, true)), area);
 }
 
