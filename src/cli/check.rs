@@ -55,6 +55,8 @@ fn change(
             milestone_text(cat, &e.id)
         );
         if let Some(n) = &e.after.note {
+            // A note may come from a colleague's merged state file: untrusted text.
+            let n = super::output::safe(n, super::output::for_terminal());
             println!("    {}", paint(DIM, &format!("备注：{n}")));
         }
     }

@@ -72,6 +72,9 @@ pub fn kind(item: &Item<'_>) -> &'static str {
 }
 
 pub fn print(v: &Value) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(v)?);
+    println!(
+        "{}",
+        super::output::json_safe(serde_json::to_string_pretty(v)?)
+    );
     Ok(())
 }

@@ -100,6 +100,15 @@ impl Catalog {
         })
     }
 
+    /// The same catalog with every text of the document safe for a terminal (`text::sanitize`),
+    /// for printing there. The indexes are kept: ids are digits and dots, names are looked up
+    /// as typed.
+    pub fn sanitized(&self) -> Catalog {
+        let mut c = self.clone();
+        super::untrusted::sanitize_document(&mut c.doc);
+        c
+    }
+
     pub fn get(&self, id: &str) -> Option<Item<'_>> {
         self.ids.get(id.trim()).map(|&loc| self.at(loc))
     }

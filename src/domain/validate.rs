@@ -18,10 +18,31 @@ pub fn check(doc: &Document) -> Vec<Problem> {
         ("id", &doc.id),
         ("number", &doc.number),
         ("title", &doc.title),
+        ("issuer", &doc.issuer),
     ] {
         if value.trim().is_empty() {
             ck.say(field.into(), "must not be empty".into());
         }
+    }
+    // The id names the state file: keep it a plain file name.
+    let safe = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    if !doc.id.is_empty() && (!doc.id.chars().all(safe) || doc.id.starts_with('.')) {
+        ck.say(
+            "id".into(),
+            format!(
+                "document id {:?} may hold only ASCII letters, digits, '-', '_' and '.' (not first); it names the state file",
+                doc.id
+            ),
+        );
+    }
+    if doc.units.is_empty() {
+        ck.say("units".into(), "a document needs at least one unit".into());
+    }
+    if doc.sections.is_empty() {
+        ck.say(
+            "sections".into(),
+            "a document needs at least one section".into(),
+        );
     }
     let mut names: HashMap<&str, String> = HashMap::new();
     for (i, u) in doc.units.iter().enumerate() {
@@ -74,10 +95,35 @@ impl<'a> Checker<'a> {
 /// Sections, tasks, measures and milestones: ids, order, units, required fields.
 fn structure<'a>(doc: &'a Document, canonical: &HashSet<&str>, ck: &mut Checker<'a>) {
     let mut last_task = 0;
+    let mut keys: HashMap<&str, usize> = HashMap::new();
     for (si, s) in doc.sections.iter().enumerate() {
         let sp = format!("sections[{si}]");
-        if s.title.trim().is_empty() {
-            ck.say(format!("{sp}.title"), "must not be empty".into());
+        for (field, value) in [("key", &s.key), ("title", &s.title)] {
+            if value.trim().is_empty() {
+                ck.say(format!("{sp}.{field}"), "must not be empty".into());
+            }
+        }
+        if let Some(first) = keys.insert(&s.key, si).filter(|_| !s.key.trim().is_empty()) {
+            ck.say(
+                format!("{sp}.key"),
+                format!(
+                    "duplicate section key {:?}, first at sections[{first}]",
+                    s.key
+                ),
+            );
+        }
+        let want = numeral(si + 1);
+        if !s.numeral.is_empty() && s.numeral != want {
+            ck.say(
+                format!("{sp}.numeral"),
+                format!("section {:?} out of order: expected {want:?}", s.numeral),
+            );
+        }
+        if s.tasks.is_empty() {
+            ck.say(
+                format!("{sp}.tasks"),
+                "a section needs at least one task".into(),
+            );
         }
         for (ti, t) in s.tasks.iter().enumerate() {
             let tp = format!("{sp}.tasks[{ti}]");
@@ -162,5 +208,16 @@ fn structure<'a>(doc: &'a Document, canonical: &HashSet<&str>, ck: &mut Checker<
                 }
             }
         }
+    }
+}
+
+/// The Chinese numeral of a section: 一 … 十, 十一 … 九十九.
+pub fn numeral(n: usize) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => D[n].to_string(),
+        10..=19 => format!("十{}", D[n % 10]),
+        20..=99 => format!("{}十{}", D[n / 10], D[n % 10]),
+        _ => n.to_string(),
     }
 }
