@@ -56,7 +56,7 @@ fn change(
         );
         if let Some(n) = &e.after.note {
             // A note may come from a colleague's merged state file: untrusted text.
-            let n = super::output::safe(n, super::output::for_terminal());
+            let n = crate::domain::text::sanitize(n);
             println!("    {}", paint(DIM, &format!("备注：{n}")));
         }
     }

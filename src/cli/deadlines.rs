@@ -98,7 +98,7 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
             );
             if let Some(note) = p.note(&k.id) {
                 // A note may come from a colleague's merged state file: untrusted text.
-                let note = super::output::safe(note, super::output::for_terminal());
+                let note = crate::domain::text::sanitize(note);
                 println!("      {}", paint(DIM, &format!("备注：{note}")));
             }
         }

@@ -183,8 +183,9 @@ pub enum Command {
 }
 
 /// Runs one command: loads the document (`--doc`, `FGF_DOC` or the embedded one) unless the
-/// command needs none. On a terminal, text output shows the document's text neutralised
-/// (`Catalog::sanitized`); JSON output carries it exactly, escaped.
+/// command needs none. Text for people shows the document's text neutralised
+/// (`Catalog::sanitized`); JSON output carries it exactly, escaped; a Markdown or CSV export is
+/// the data as is, neutralised only on a terminal.
 pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
     match command {
         Command::Doc(cmd) => doc::run(cmd),
@@ -195,7 +196,7 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
         }
         command => {
             let cat = global.catalog()?;
-            let cat = if output::for_terminal() && !command.is_json() {
+            let cat = if command.shows_text() {
                 cat.sanitized()
             } else {
                 cat
@@ -206,7 +207,19 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
 }
 
 impl Command {
-    /// Whether the command prints JSON (which escapes control characters by its own rules).
+    /// Whether the command prints a document's text for people to read, where control characters
+    /// and escape sequences must be neutralised. Not for JSON (escaped by its own rules) nor for a
+    /// Markdown / CSV export into a file (the data), but for those too on a terminal.
+    fn shows_text(&self) -> bool {
+        match self {
+            Command::Export { format, .. } => {
+                !matches!(format, export::Format::Json) && output::for_terminal()
+            }
+            other => !other.is_json(),
+        }
+    }
+
+    /// Whether the command prints JSON.
     fn is_json(&self) -> bool {
         match self {
             Command::Who { json, .. }

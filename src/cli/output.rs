@@ -1,7 +1,5 @@
 //! Text output for people: colour only on a terminal (anstream strips it otherwise and honours NO_COLOR).
 
-use std::borrow::Cow;
-
 use anstyle::{AnsiColor, Style};
 
 use crate::domain::text::sanitize;
@@ -85,15 +83,6 @@ pub fn safe_lines(text: &str, terminal: bool) -> String {
         .map(|l| sanitize(l).into_owned())
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// `s` through `sanitize` when `terminal`.
-pub fn safe(s: &str, terminal: bool) -> Cow<'_, str> {
-    if terminal {
-        sanitize(s)
-    } else {
-        Cow::Borrowed(s)
-    }
 }
 
 /// Serialized JSON with the characters JSON does not escape but a terminal may obey (DEL, C1
