@@ -122,18 +122,19 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Catalog, Vec<Finding>> {
             return Err(whole(good, good.len(), "not UTF-8 text".into()));
         }
     };
+    // The common case, fast: a valid document. (serde_json's recursion limit of 128 keeps the
+    // stack safe here; a document nested deeper than ours cannot have the model's shape.)
+    if let Ok(doc) = serde_json::from_str::<Document>(text)
+        && let Ok(cat) = Catalog::new(doc)
+    {
+        return Ok(cat);
+    }
     if let Some(offset) = too_deep(bytes) {
         return Err(whole(
             text,
             offset,
             format!("nested deeper than {MAX_DEPTH} levels (a document needs 9); refused"),
         ));
-    }
-    // The common case, fast: a valid document.
-    if let Ok(doc) = serde_json::from_str::<Document>(text)
-        && let Ok(cat) = Catalog::new(doc)
-    {
-        return Ok(cat);
     }
     Err(findings(text))
 }
