@@ -50,7 +50,7 @@ pub enum LoadError {
         source: std::io::Error,
     },
     #[error(
-        "the document {} is {size} bytes, over fgf's limit of 256 MiB ({MAX_BYTES} bytes); it was not read",
+        "the document {} is {size} bytes, over fgf's limit of 256 MiB ({MAX_BYTES} bytes); refused",
         .path.display()
     )]
     TooLarge { path: PathBuf, size: u64 },
@@ -72,33 +72,62 @@ fn list(path: &Path, findings: &[Finding]) -> String {
 
 /// Reads, checks and indexes the document at `path`.
 pub fn from_path(path: &Path) -> Result<Catalog, LoadError> {
+    let bytes = read_limited(path)?;
+    // The fast path: a valid document. The text is freed before the indexes are built, so that
+    // text, document and indexes are never in memory all at once. (Parsing from a reader instead
+    // would keep the text out of memory entirely, but takes twice as long.)
+    if let Ok(doc) = serde_json::from_slice::<Document>(&bytes) {
+        drop(bytes);
+        if let Ok(cat) = Catalog::new(doc) {
+            return Ok(cat);
+        }
+        return Err(invalid(path, &read_limited(path)?));
+    }
+    Err(invalid(path, &bytes))
+}
+
+fn invalid(path: &Path, bytes: &[u8]) -> LoadError {
+    match from_bytes(bytes) {
+        Ok(_) => LoadError::Invalid {
+            path: path.to_path_buf(),
+            findings: vec![Finding {
+                path: String::new(),
+                line: 1,
+                column: 1,
+                message: "the file changed while it was read".into(),
+            }],
+        },
+        Err(findings) => LoadError::Invalid {
+            path: path.to_path_buf(),
+            findings,
+        },
+    }
+}
+
+/// The file's bytes, refusing one over `MAX_BYTES` before reading it (and stopping at the limit
+/// for a file that grows, or a device such as /dev/zero).
+fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_path_buf(),
         source,
     };
+    let too_large = |size| LoadError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+    };
     let file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > MAX_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            size,
-        });
+        return Err(too_large(size));
     }
-    // A file that grows, or a device such as /dev/zero, stops at the limit too.
     let mut bytes = Vec::with_capacity(size as usize);
     file.take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            size: bytes.len() as u64,
-        });
+        return Err(too_large(bytes.len() as u64));
     }
-    from_bytes(&bytes).map_err(|findings| LoadError::Invalid {
-        path: path.to_path_buf(),
-        findings,
-    })
+    Ok(bytes)
 }
 
 /// Checks and indexes a document given as bytes: the catalog, or every problem found.
