@@ -94,6 +94,8 @@ fn an_invalid_document_fails_every_command_before_anything_is_shown() {
         &example_text().replace("\"区政务服务办\" }", "\"\" }"),
     );
     for args in [
+        // A note is untrusted too (it may come from a merged state file); check prints it.
+        vec!["check", "1.1.1", "--note", "备注\u{1b}]0;x\u{7}\u{9b}2J"],
         vec!["list"],
         vec!["who", "一网通办"],
         vec!["export", "--format", "csv"],
@@ -240,6 +242,8 @@ fn no_raw_escape_from_a_document_reaches_a_terminal() {
     assert_eq!(fgf(&["doc", "check", path], &[]).status.code(), Some(0));
     let state = dir.path().join("state.json");
     for args in [
+        // A note is untrusted too (it may come from a merged state file); check prints it.
+        vec!["check", "1.1.1", "--note", "备注\u{1b}]0;x\u{7}\u{9b}2J"],
         vec!["list"],
         vec!["show", "1"],
         vec!["show", "2.1"],
@@ -328,4 +332,25 @@ fn text_output_is_neutralised_in_a_pipe_too_but_an_export_keeps_the_data() {
         "{}",
         out(&o)
     );
+}
+
+#[test]
+fn the_interactive_view_opens_the_document_from_doc() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "example.json", &example_text());
+    let state = dir.path().join("state.json");
+    let args = [
+        "--doc",
+        p.to_str().unwrap(),
+        "--state",
+        state.to_str().unwrap(),
+    ];
+    let mut t = Pty::spawn(120, 40, &args, &[]);
+    t.wait_text("压减企业开办时间");
+    assert!(
+        !t.screen().contains("进一步放宽市场准入"),
+        "not the embedded document"
+    );
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
 }
