@@ -5,23 +5,21 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use fgf::cli::{self, Cli};
-use fgf::domain::seeds;
 use fgf::tui::{self, app, i18n::Lang, theme::Theme};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
-    let cat = seeds::embedded();
     let result = match args.command {
         Some(command) => {
             restore_sigpipe();
-            cli::run(&cat, command, &args.global)
+            cli::run(command, &args.global)
         }
-        None => run_tui(cat, &args),
+        None => args.global.catalog().and_then(|cat| run_tui(cat, &args)),
     };
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("fgf: {e:#}");
+            eprintln!("fgf: {}", cli::error_text(&e));
             ExitCode::FAILURE
         }
     }

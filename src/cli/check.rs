@@ -55,6 +55,8 @@ fn change(
             milestone_text(cat, &e.id)
         );
         if let Some(n) = &e.after.note {
+            // A note may come from a colleague's merged state file: untrusted text.
+            let n = crate::domain::text::sanitize(n);
             println!("    {}", paint(DIM, &format!("备注：{n}")));
         }
     }

@@ -1,4 +1,4 @@
-//! What every state command needs: the global options, the store they point at, and "today".
+//! What every command needs: the global options, the document, the store they point at, and "today".
 
 use std::path::PathBuf;
 
@@ -6,11 +6,18 @@ use jiff::Zoned;
 use jiff::civil::Date;
 
 use crate::domain::store::ENV_STATE;
-use crate::domain::{Catalog, Store};
+use crate::domain::{Catalog, Store, load, seeds};
+
+/// The environment variable that names a document to use instead of the embedded one.
+pub const ENV_DOC: &str = "FGF_DOC";
 
 /// Options that go before or after any command.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct Global {
+    /// Use this document (fgf's JSON format, see `fgf doc schema`) instead of the embedded
+    /// 渝府办发〔2019〕103号 [env: FGF_DOC].
+    #[arg(long, global = true, value_name = "PATH")]
+    pub doc: Option<PathBuf>,
     /// The state file [env: FGF_STATE] [default: ~/.local/share/fgf/<document id>.json on Linux;
     /// `fgf state path` prints it].
     #[arg(long, global = true, value_name = "PATH")]
@@ -24,6 +31,24 @@ impl Global {
     /// `--as-of`, else the real date where the user is.
     pub fn today(&self) -> Date {
         self.as_of.unwrap_or_else(|| Zoned::now().date())
+    }
+
+    /// `--doc`, else `FGF_DOC` (an empty one counts as unset).
+    pub fn doc_path(&self) -> Option<PathBuf> {
+        let env = std::env::var_os(ENV_DOC).map(PathBuf::from);
+        [self.doc.clone(), env]
+            .into_iter()
+            .flatten()
+            .find(|p| !p.as_os_str().is_empty())
+    }
+
+    /// The document every command and the interactive view work on: `--doc` / `FGF_DOC`,
+    /// checked in full (an invalid one fails with every problem listed), else the embedded one.
+    pub fn catalog(&self) -> anyhow::Result<Catalog> {
+        match self.doc_path() {
+            Some(path) => Ok(load::from_path(&path)?),
+            None => Ok(seeds::embedded()),
+        }
     }
 
     /// The state file of the document, from `--state` / `FGF_STATE` or the data directory.

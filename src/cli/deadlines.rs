@@ -97,6 +97,8 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                 truncate(text, 44)
             );
             if let Some(note) = p.note(&k.id) {
+                // A note may come from a colleague's merged state file: untrusted text.
+                let note = crate::domain::text::sanitize(note);
                 println!("      {}", paint(DIM, &format!("备注：{note}")));
             }
         }

@@ -90,7 +90,11 @@ pub fn run(
         Format::Json => {
             let list: Vec<Value> = rows.iter().map(|r| row_json(r, state(r.measure))).collect();
             let doc = json!({"document": cat.doc.id, "number": cat.doc.number, "unit": unit, "as_of": with_progress.then(|| today.to_string()), "measures": list});
-            writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+            writeln!(
+                out,
+                "{}",
+                super::output::json_safe(serde_json::to_string_pretty(&doc)?)
+            )?;
         }
         Format::Csv => {
             if bom {

@@ -3,6 +3,7 @@
 mod check;
 mod context;
 mod deadlines;
+pub mod doc;
 mod export;
 mod json;
 mod output;
@@ -42,7 +43,9 @@ Examples:
   fgf check 9.2.1              check off a milestone (9.2: a whole measure, 9: a task)
   fgf progress                 done / total overall, per section and task; overdue
   fgf deadlines                milestones by deadline, overdue ones marked
-  fgf state path               where the check-offs are kept";
+  fgf state path               where the check-offs are kept
+  fgf --doc 国办发.json list    another document (or FGF_DOC=国办发.json)
+  fgf doc check 国办发.json     every problem of a document file, with line and column";
 
 #[derive(Debug, Parser)]
 #[command(name = "fgf", version = VERSION, about = ABOUT, after_help = AFTER)]
@@ -91,9 +94,6 @@ pub enum Command {
         /// A JSON list of hits, best first: kind, id, field, text, positions, lead, support.
         #[arg(long)]
         json: bool,
-        /// Search this document (fgf's JSON format) instead of the embedded one.
-        #[arg(long, value_name = "FILE")]
-        doc: Option<std::path::PathBuf>,
     },
     /// Show one task (9), measure (9.2) or milestone (9.2.1) in full.
     #[command(after_help = "Examples:\n  fgf show 7\n  fgf show 7.2\n  fgf show 19.3.2 --json")]
@@ -172,6 +172,9 @@ pub enum Command {
         #[arg(long)]
         bom: bool,
     },
+    /// Other documents: check one, print the format's JSON Schema, generate a synthetic one.
+    #[command(subcommand)]
+    Doc(doc::DocCommand),
     /// Print shell completions.
     #[command(
         after_help = "Example:\n  fgf completions bash > ~/.local/share/bash-completion/completions/fgf"
@@ -179,8 +182,68 @@ pub enum Command {
     Completions { shell: Shell },
 }
 
+/// Runs one command: loads the document (`--doc`, `FGF_DOC` or the embedded one) unless the
+/// command needs none. Text for people shows the document's text neutralised
+/// (`Catalog::sanitized`); JSON output carries it exactly, escaped; a Markdown or CSV export is
+/// the data as is, neutralised only on a terminal.
+pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Doc(cmd) => doc::run(cmd),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "fgf", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        command => {
+            let cat = global.catalog()?;
+            let cat = if command.shows_text() {
+                cat.sanitized()
+            } else {
+                cat
+            };
+            run_on(&cat, command, global)
+        }
+    }
+}
+
+impl Command {
+    /// Whether the command prints a document's text for people to read, where control characters
+    /// and escape sequences must be neutralised. Not for JSON (escaped by its own rules) nor for a
+    /// Markdown / CSV export into a file (the data), but for those too on a terminal.
+    fn shows_text(&self) -> bool {
+        match self {
+            Command::Export { format, .. } => {
+                !matches!(format, export::Format::Json) && output::for_terminal()
+            }
+            other => !other.is_json(),
+        }
+    }
+
+    /// Whether the command prints JSON.
+    fn is_json(&self) -> bool {
+        match self {
+            Command::Who { json, .. }
+            | Command::Search { json, .. }
+            | Command::Show { json, .. }
+            | Command::List { json }
+            | Command::Unit { json, .. }
+            | Command::Progress { json }
+            | Command::Deadlines { json } => *json,
+            Command::Export { format, .. } => matches!(format, export::Format::Json),
+            Command::State(_) => true,
+            _ => false,
+        }
+    }
+}
+
+/// The error of a failed command as shown on stderr: neutralised when stderr is a terminal.
+pub fn error_text(e: &anyhow::Error) -> String {
+    use std::io::IsTerminal;
+    output::safe_lines(&format!("{e:#}"), std::io::stderr().is_terminal())
+}
+
 /// Runs one command against a loaded document.
-pub fn run(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<ExitCode> {
+fn run_on(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<ExitCode> {
     match command {
         Command::Check { ids, note } => check::check(cat, global, &ids, note.as_deref()),
         Command::Uncheck { ids } => check::uncheck(cat, global, &ids),
@@ -194,20 +257,11 @@ pub fn run(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<E
             bom,
         } => export::run(cat, global, format, progress, unit.as_deref(), bom),
         Command::Who { query, limit, json } => who::run(cat, &query.join(" "), limit, json),
-        Command::Search {
-            query,
-            limit,
-            json,
-            doc,
-        } => search::run(cat, doc.as_deref(), &query.join(" "), limit, json),
+        Command::Search { query, limit, json } => search::run(cat, &query.join(" "), limit, json),
         Command::Show { id, json } => show::show(cat, &id, json),
         Command::List { json } => show::list(cat, json),
         Command::Unit { name, json } => who::unit(cat, name.as_deref(), json),
-        Command::Completions { shell } => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "fgf", &mut std::io::stdout());
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Doc(_) | Command::Completions { .. } => unreachable!("run handles these"),
     }
 }
 

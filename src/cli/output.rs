@@ -2,6 +2,7 @@
 
 use anstyle::{AnsiColor, Style};
 
+use crate::domain::text::sanitize;
 use crate::domain::{Catalog, Confidence, Measure};
 
 pub const BOLD: Style = Style::new().bold();
@@ -63,4 +64,64 @@ pub fn nearest_ids(cat: &Catalog, id: &str) -> Vec<String> {
     let mut all: Vec<&str> = cat.ids().collect();
     all.sort_by_key(|k| (strsim::levenshtein(k, id), k.len(), k.to_string()));
     all.into_iter().take(5).map(String::from).collect()
+}
+
+/// Whether text output goes to a terminal (or colour is forced for one, `CLICOLOR_FORCE`): then a
+/// document's text is neutralised before it is printed (see `domain::text::sanitize`).
+pub fn for_terminal() -> bool {
+    use std::io::IsTerminal;
+    let forced = std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
+    std::io::stdout().is_terminal() || forced
+}
+
+/// `text` with each line passed through `sanitize` when `terminal` (line breaks are kept).
+pub fn safe_lines(text: &str, terminal: bool) -> String {
+    if !terminal {
+        return text.to_string();
+    }
+    text.split('\n')
+        .map(|l| sanitize(l).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Serialized JSON with the characters JSON does not escape but a terminal may obey (DEL, C1
+/// controls such as U+009B CSI, bidi overrides) written as `\uXXXX`: the same data, safe to show.
+/// They can only occur inside strings, so the result is the same JSON value.
+pub fn json_safe(text: String) -> String {
+    let risky = |c: char| matches!(c, '\u{7f}'..='\u{9f}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
+    if !text.chars().any(risky) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if risky(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_safe_escapes_c1_and_bidi_and_keeps_the_value() {
+        let v = serde_json::json!({"t": "a\u{1b}[31m\u{9b}2J\u{202e}x\u{7f}市"});
+        let text = json_safe(serde_json::to_string(&v).unwrap());
+        assert!(
+            text.chars().all(|c| !c.is_control() && c != '\u{202e}'),
+            "{text}"
+        );
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), v);
+    }
+
+    #[test]
+    fn safe_lines_keeps_line_breaks_and_only_acts_on_a_terminal() {
+        assert_eq!(safe_lines("a\u{1b}[2J\nb\u{7}", true), "a␛[2J\nb␇");
+        assert_eq!(safe_lines("a\u{1b}", false), "a\u{1b}");
+    }
 }

@@ -1,7 +1,6 @@
 //! `fgf search QUERY`: ranked hits like `fzf --filter`, with the matched characters marked on a
 //! terminal, or a JSON list with `--json`. Exit 1 when nothing matched.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use std::fmt::Write as _;
@@ -42,24 +41,7 @@ const MARK: Style = AnsiColor::Yellow.on_default().bold().underline();
 /// Columns for the text of a hit.
 const TEXT_COLS: usize = 72;
 
-pub fn run(
-    cat: &Catalog,
-    doc: Option<&Path>,
-    query: &str,
-    limit: usize,
-    as_json: bool,
-) -> anyhow::Result<ExitCode> {
-    let loaded;
-    let cat = match doc {
-        Some(path) => {
-            let json = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the document {}", path.display()))?;
-            loaded = Catalog::from_json(&json)
-                .with_context(|| format!("{} is not a valid fgf document", path.display()))?;
-            &loaded
-        }
-        None => cat,
-    };
+pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::Result<ExitCode> {
     let index = Index::new(cat);
     let opts = Options {
         limit: if limit == 0 { usize::MAX } else { limit },
@@ -72,7 +54,7 @@ pub fn run(
     let mut out = String::new();
     if as_json {
         let list: Vec<Value> = results.hits.iter().map(|h| hit_json(cat, h)).collect();
-        out = serde_json::to_string_pretty(&json!(list))?;
+        out = super::output::json_safe(serde_json::to_string_pretty(&json!(list))?);
         out.push('\n');
     } else {
         for h in &results.hits {

@@ -86,7 +86,9 @@ fn print_milestone(k: &Milestone) {
 
 pub fn list(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
     if as_json {
-        json::print(&json::document(cat))?;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        json::write_document(cat, &mut out)?;
+        std::io::Write::flush(&mut out)?;
         return Ok(ExitCode::SUCCESS);
     }
     let d = &cat.doc;

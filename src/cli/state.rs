@@ -59,7 +59,11 @@ pub fn run(cat: &Catalog, g: &Global, cmd: StateCommand) -> anyhow::Result<ExitC
             describe(cat, &path, &state);
         }
         StateCommand::Export => {
-            print!("{}", format::to_json(&store.load()?));
+            // Notes come from people and merged files: C1 and bidi controls escaped too.
+            print!(
+                "{}",
+                super::output::json_safe(format::to_json(&store.load()?))
+            );
         }
         StateCommand::Import { file, force } => {
             let incoming = store::read_file(&file, &cat.doc.id)?;

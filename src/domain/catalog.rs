@@ -100,6 +100,15 @@ impl Catalog {
         })
     }
 
+    /// The same catalog with every text of the document safe for a terminal (`text::sanitize`),
+    /// for printing there. The indexes are kept: ids are digits and dots, names are looked up
+    /// as typed.
+    /// Done in place: a 100k-measure catalog is not copied.
+    pub fn sanitized(mut self) -> Catalog {
+        super::untrusted::sanitize_document(&mut self.doc);
+        self
+    }
+
     pub fn get(&self, id: &str) -> Option<Item<'_>> {
         self.ids.get(id.trim()).map(|&loc| self.at(loc))
     }

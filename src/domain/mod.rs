@@ -3,17 +3,22 @@
 pub mod catalog;
 pub mod error;
 pub mod generate;
+pub mod load;
+pub mod locate;
 pub mod lookup;
 pub mod model;
 pub mod progress;
 pub mod search;
 pub mod seeds;
+pub mod shape;
 pub mod store;
 pub mod text;
+pub mod untrusted;
 pub mod validate;
 
 pub use catalog::{Catalog, Item, Loc};
 pub use error::{DocError, Problem};
+pub use load::{Finding, LoadError};
 pub use model::{Allocation, Confidence, Document, Measure, Milestone, Section, Task, Unit};
 pub use progress::{Change, Progress, State, Tally};
 pub use store::{Store, StoreError};

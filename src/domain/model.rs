@@ -3,10 +3,11 @@
 //! The serde shape of these types *is* fgf's document format (`seeds/*.json`, `fgf list --json`).
 
 use jiff::civil::Date;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One task-allocation notice, such as 渝府办发〔2019〕103号.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Version of the document format.
@@ -32,7 +33,7 @@ pub struct Document {
     pub sections: Vec<Section>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     pub numeral: String,
@@ -41,7 +42,7 @@ pub struct Requirement {
 }
 
 /// A responsible body, named exactly as printed in the document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     pub name: String,
@@ -53,7 +54,7 @@ pub struct Unit {
     pub collective: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// One-character key: 放, 管 or 服.
@@ -64,7 +65,7 @@ pub struct Section {
     pub tasks: Vec<Task>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Task {
     /// "9": the task number as a string, typed by users.
@@ -77,7 +78,9 @@ pub struct Task {
 }
 
 /// How sure the reading of the scrambled table is about a measure's allocation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
     Low,
@@ -96,7 +99,7 @@ impl Confidence {
 }
 
 /// Another possible lead / cooperating allocation of a measure.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Allocation {
     pub lead: Vec<String>,
@@ -104,7 +107,7 @@ pub struct Allocation {
 }
 
 /// One 贯彻举措 with its lead (牵头) and cooperating (配合) units.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
     /// "9.2": task number, then measure number.
@@ -123,7 +126,7 @@ pub struct Measure {
 }
 
 /// A dated target in a measure, or the whole measure when it has none.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     /// "9.2.1": measure id, then the milestone's number in text order.

@@ -1,0 +1,187 @@
+//! Documents at scale (run: `cargo bench --bench documents`):
+//!
+//! 1. Loading: the embedded document, and generated documents of 100k measures (valid, and with
+//!    one problem, which takes the full-report path), through `load::from_bytes` as `--doc` does.
+//! 2. The TUI on a 100k-measure document at 120x40: per keystroke, `App::update` and then
+//!    `view::draw` on a ratatui `TestBackend` (what the event loop does, minus the terminal I/O),
+//!    for move (j), expand (Enter) and check-off (Space).
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use std::time::Instant;
+
+use fgf::domain::{Catalog, State, generate, load, seeds};
+use fgf::tui::app::App;
+use fgf::tui::i18n::Lang;
+use fgf::tui::{keymap, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn stats(name: &str, unit: &str, mut v: Vec<f64>) {
+    v.sort_by(f64::total_cmp);
+    let pick = |q: f64| v[((v.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "{name:<52} n={:<4} min {:>9.3} median {:>9.3} p90 {:>9.3} max {:>9.3} {unit}",
+        v.len(),
+        pick(0.0),
+        pick(0.5),
+        pick(0.9),
+        pick(1.0),
+    );
+}
+
+fn time_ms(f: impl FnOnce()) -> f64 {
+    let t = Instant::now();
+    f();
+    t.elapsed().as_secs_f64() * 1000.0
+}
+
+fn loading() {
+    let embedded = seeds::DOCUMENT_JSON.as_bytes();
+    let v = (0..300)
+        .map(|_| time_ms(|| drop(load::from_bytes(embedded).unwrap())))
+        .collect();
+    stats(
+        &format!("load embedded ({} KiB)", embedded.len() / 1024),
+        "ms",
+        v,
+    );
+    let parse = (0..300)
+        .map(|_| {
+            time_ms(|| {
+                drop(serde_json::from_str::<fgf::domain::Document>(seeds::DOCUMENT_JSON).unwrap())
+            })
+        })
+        .collect();
+    stats("  of which serde_json parse into the model", "ms", parse);
+    let parsed: fgf::domain::Document = serde_json::from_str(seeds::DOCUMENT_JSON).unwrap();
+    let index = (0..300)
+        .map(|_| time_ms(|| drop(Catalog::new(parsed.clone()).unwrap())))
+        .collect();
+    stats(
+        "  of which validate + index (Catalog::new, with a clone)",
+        "ms",
+        index,
+    );
+    let doc = generate::document(100_000, 2019);
+    for (label, text) in [
+        ("compact", serde_json::to_string(&doc).unwrap()),
+        ("pretty", serde_json::to_string_pretty(&doc).unwrap()),
+    ] {
+        let v = (0..5)
+            .map(|_| time_ms(|| drop(load::from_bytes(text.as_bytes()).unwrap())))
+            .collect();
+        stats(
+            &format!("load 100k measures, {label} ({} MiB)", text.len() >> 20),
+            "ms",
+            v,
+        );
+    }
+    let mut bad = doc.clone();
+    bad.sections[0].tasks[0].measures[0].lead.clear();
+    let text = serde_json::to_string_pretty(&bad).unwrap();
+    let v = (0..3)
+        .map(|_| time_ms(|| assert_eq!(load::from_bytes(text.as_bytes()).unwrap_err().len(), 1)))
+        .collect();
+    stats("check 100k measures with 1 problem (full report)", "ms", v);
+}
+
+struct Tui {
+    app: App,
+    term: Terminal<TestBackend>,
+}
+
+impl Tui {
+    fn new(cat: Catalog) -> Tui {
+        let state = State::new(&cat.doc.id);
+        let mut app = App::new(cat, support::options(Lang::Zh)).with_progress(state, None);
+        app.update(fgf::tui::action::Action::Resize(120, 40));
+        let mut t = Tui {
+            app,
+            term: Terminal::new(TestBackend::new(120, 40)).unwrap(),
+        };
+        t.press("");
+        t
+    }
+
+    /// Presses keys (update), then draws one frame; returns (update ms, draw ms).
+    fn press(&mut self, keys: &str) -> (f64, f64) {
+        let app = &mut self.app;
+        let update = time_ms(|| {
+            for k in keys.split_whitespace() {
+                if let Some(a) = keymap::resolve(app.ctx(), support::key(k)) {
+                    app.update(a);
+                }
+            }
+        });
+        let app = &self.app;
+        let draw = time_ms(|| {
+            self.term.draw(|f| view::draw(f, app)).unwrap();
+        });
+        (update, draw)
+    }
+}
+
+fn report(name: &str, samples: Vec<(f64, f64)>) {
+    stats(
+        &format!("{name}: update"),
+        "ms",
+        samples.iter().map(|s| s.0).collect(),
+    );
+    stats(
+        &format!("{name}: draw"),
+        "ms",
+        samples.iter().map(|s| s.1).collect(),
+    );
+    stats(
+        &format!("{name}: update + draw"),
+        "ms",
+        samples.iter().map(|s| s.0 + s.1).collect(),
+    );
+}
+
+fn tui() {
+    let cat = Catalog::new(generate::document(100_000, 2019)).unwrap();
+    let mut t = Tui::new(cat.clone());
+    report(
+        "TUI 100k j (move)",
+        (0..300).map(|_| t.press("j")).collect(),
+    );
+    let mut t = Tui::new(cat.clone());
+    let mut enter = Vec::new();
+    for _ in 0..100 {
+        enter.push(t.press("Enter"));
+        t.press("h j");
+    }
+    report("TUI 100k Enter (expand a task)", enter);
+    let mut t = Tui::new(cat);
+    t.press("Enter j");
+    report(
+        "TUI 100k Space (check off a measure)",
+        (0..100).map(|_| t.press("Space")).collect(),
+    );
+}
+
+fn main() {
+    println!(
+        "fgf documents ({} build)",
+        if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "release"
+        }
+    );
+    // `cargo bench --bench documents -- load` (or `tui`) runs one part.
+    let only: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let run = |part: &str| only.is_empty() || only.iter().any(|o| o == part);
+    if run("load") {
+        loading();
+    }
+    if run("tui") {
+        tui();
+    }
+}

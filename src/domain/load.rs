@@ -1,0 +1,269 @@
+//! Loading a document from a file (`--doc PATH`, `FGF_DOC`, `fgf doc check`): limits first, then
+//! every problem at once, each with its JSON path and its line and column in the file.
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::catalog::Catalog;
+use super::error::{DocError, Problem};
+use super::locate::{locate, pos_of_offset};
+use super::model::Document;
+use super::{shape, validate};
+
+/// A document larger than this is refused before it is read (256 MiB).
+pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Arrays and objects nested deeper than this are refused (a document needs 9; serde_json's own
+/// limit is 128).
+pub const MAX_DEPTH: usize = 32;
+
+/// One problem of a document file: where it is and what is wrong. Shown as
+/// `LINE:COLUMN: PATH: message` (the column counts characters).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// JSON path (`sections[0].tasks[3].id`); empty for the document as a whole.
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() {
+            "(document)"
+        } else {
+            &self.path
+        };
+        write!(f, "{}:{}: {path}: {}", self.line, self.column, self.message)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read the document {}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "the document {} is {size} bytes, over fgf's limit of 256 MiB ({MAX_BYTES} bytes); refused",
+        .path.display()
+    )]
+    TooLarge { path: PathBuf, size: u64 },
+    #[error("{} is not a valid fgf document ({} problem(s)):\n{}", .path.display(), .findings.len(), list(.path, .findings))]
+    Invalid {
+        path: PathBuf,
+        findings: Vec<Finding>,
+    },
+}
+
+/// One finding a line, as `fgf doc check` prints them: `FILE:LINE:COLUMN: PATH: message`.
+fn list(path: &Path, findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| format!("  {}:{f}", path.display()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Reads, checks and indexes the document at `path`.
+pub fn from_path(path: &Path) -> Result<Catalog, LoadError> {
+    let bytes = read_limited(path)?;
+    // The fast path: a valid document. The text is freed before the indexes are built, so that
+    // text, document and indexes are never in memory all at once. (Parsing from a reader instead
+    // would keep the text out of memory entirely, but takes twice as long.)
+    if let Ok(doc) = serde_json::from_slice::<Document>(&bytes) {
+        drop(bytes);
+        if let Ok(cat) = Catalog::new(doc) {
+            return Ok(cat);
+        }
+        return Err(invalid(path, &read_limited(path)?));
+    }
+    Err(invalid(path, &bytes))
+}
+
+fn invalid(path: &Path, bytes: &[u8]) -> LoadError {
+    match from_bytes(bytes) {
+        Ok(_) => LoadError::Invalid {
+            path: path.to_path_buf(),
+            findings: vec![Finding {
+                path: String::new(),
+                line: 1,
+                column: 1,
+                message: "the file changed while it was read".into(),
+            }],
+        },
+        Err(findings) => LoadError::Invalid {
+            path: path.to_path_buf(),
+            findings,
+        },
+    }
+}
+
+/// The file's bytes, refusing one over `MAX_BYTES` before reading it (and stopping at the limit
+/// for a file that grows, or a device such as /dev/zero).
+fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let io = |source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let too_large = |size| LoadError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > MAX_BYTES {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Checks and indexes a document given as bytes: the catalog, or every problem found.
+pub fn from_bytes(bytes: &[u8]) -> Result<Catalog, Vec<Finding>> {
+    let whole = |text: &str, offset: usize, message: String| {
+        let p = pos_of_offset(text, offset);
+        vec![Finding {
+            path: String::new(),
+            line: p.line,
+            column: p.column,
+            message,
+        }]
+    };
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(whole("", 0, format!("over the limit of {MAX_BYTES} bytes")));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            return Err(whole(good, good.len(), "not UTF-8 text".into()));
+        }
+    };
+    // The common case, fast: a valid document. (serde_json's recursion limit of 128 keeps the
+    // stack safe here; a document nested deeper than ours cannot have the model's shape.)
+    if let Ok(doc) = serde_json::from_str::<Document>(text)
+        && let Ok(cat) = Catalog::new(doc)
+    {
+        return Ok(cat);
+    }
+    if let Some(offset) = too_deep(bytes) {
+        return Err(whole(
+            text,
+            offset,
+            format!("nested deeper than {MAX_DEPTH} levels (a document needs 9); refused"),
+        ));
+    }
+    Err(findings(text))
+}
+
+/// Every problem of `text`, which did not load: syntax, then shape and consistency, in file order.
+fn findings(text: &str) -> Vec<Finding> {
+    let mut value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let DocError::Parse {
+                line,
+                column,
+                message,
+            } = DocError::from_json(e)
+            else {
+                unreachable!("from_json makes a Parse error")
+            };
+            return vec![Finding {
+                path: String::new(),
+                line,
+                column: char_column(text, line, column),
+                message: format!("not JSON: {message}"),
+            }];
+        }
+    };
+    let mut problems = shape::check(&mut value);
+    match serde_json::from_value::<Document>(value) {
+        Ok(doc) => {
+            let broken: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();
+            problems.extend(
+                validate::check(&doc)
+                    .into_iter()
+                    .filter(|p| !broken.iter().any(|b| under(&p.path, b))),
+            );
+        }
+        Err(e) => problems.push(Problem {
+            path: String::new(),
+            message: e.to_string(),
+        }),
+    }
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    let positions = locate(text, &paths);
+    let mut out: Vec<Finding> = problems
+        .into_iter()
+        .zip(positions)
+        .map(|(p, pos)| Finding {
+            path: p.path,
+            line: pos.line,
+            column: pos.column,
+            message: p.message,
+        })
+        .collect();
+    out.sort_by_key(|f| (f.line, f.column));
+    out
+}
+
+/// Whether `path` is `base` or inside it (a problem there follows from the shape problem).
+fn under(path: &str, base: &str) -> bool {
+    base.is_empty()
+        || path
+            .strip_prefix(base)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+}
+
+/// serde_json counts columns in bytes; people and editors count characters.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
+    let mut end = byte_column.min(l.len());
+    while !l.is_char_boundary(end) {
+        end -= 1;
+    }
+    l[..end].chars().count().max(1)
+}
+
+/// The byte offset where arrays and objects first nest deeper than `MAX_DEPTH`.
+fn too_deep(bytes: &[u8]) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}

@@ -1,0 +1,66 @@
+//! A document's text made safe for a terminal: every string through `text::sanitize`.
+
+use super::model::Document;
+use super::text::sanitize;
+
+fn clean(s: &mut String) {
+    if let std::borrow::Cow::Owned(safe) = sanitize(s) {
+        *s = safe;
+    }
+}
+
+fn clean_all(list: &mut [String]) {
+    list.iter_mut().for_each(clean);
+}
+
+/// Replaces control characters, escape sequences and bidi controls in every text of `doc`.
+/// `sanitize` maps one character to one, so character positions (search marks) still hold.
+pub fn sanitize_document(doc: &mut Document) {
+    for s in [
+        &mut doc.id,
+        &mut doc.number,
+        &mut doc.title,
+        &mut doc.issuer,
+        &mut doc.addressees,
+        &mut doc.table_title,
+    ] {
+        clean(s);
+    }
+    for r in &mut doc.requirements {
+        for s in [&mut r.numeral, &mut r.title, &mut r.text] {
+            clean(s);
+        }
+    }
+    for u in &mut doc.units {
+        clean(&mut u.name);
+        clean_all(&mut u.aliases);
+    }
+    for sec in &mut doc.sections {
+        for s in [&mut sec.key, &mut sec.numeral, &mut sec.title] {
+            clean(s);
+        }
+        for t in &mut sec.tasks {
+            for s in [&mut t.id, &mut t.numeral, &mut t.title] {
+                clean(s);
+            }
+            for m in &mut t.measures {
+                for s in [&mut m.id, &mut m.text, &mut m.reading] {
+                    clean(s);
+                }
+                clean_all(&mut m.lead);
+                clean_all(&mut m.support);
+                if let Some(a) = &mut m.alternative {
+                    clean_all(&mut a.lead);
+                    clean_all(&mut a.support);
+                }
+                for k in &mut m.milestones {
+                    clean(&mut k.id);
+                    clean(&mut k.text);
+                    if let Some(p) = &mut k.phrase {
+                        clean(p);
+                    }
+                }
+            }
+        }
+    }
+}
