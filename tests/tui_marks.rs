@@ -168,3 +168,38 @@ fn deadlines_view_groups_and_jumps() {
     assert_eq!(a.view, View::Tree);
     assert_eq!(a.selected_loc(), Some(Loc::Milestone(0, 0, 0, 0)));
 }
+
+#[test]
+fn the_cached_counts_always_equal_a_full_count() {
+    let mut a = app(120, 40);
+    let check = |a: &App| {
+        for (i, s) in a.cat.doc.sections.iter().enumerate() {
+            assert_eq!(a.rollup.section(i), a.progress.section(s), "section {i}");
+        }
+        assert_eq!(a.rollup.overall(), a.progress.overall(&a.cat));
+        assert_eq!(
+            a.rollup.overdue(),
+            a.progress.overdue(&a.cat, a.opts.today).len()
+        );
+    };
+    check(&a);
+    for keys in [
+        "Enter j Space",
+        "j j Space",
+        "k Space",
+        "u",
+        "u",
+        "C-r",
+        "2 Space y",
+        "3 G Space y",
+        "5 j j Space",
+    ] {
+        press(&mut a, keys);
+        check(&a);
+    }
+    let mut other = fgf::domain::Progress::new(a.progress.state().clone());
+    other.check(&["26.3.1", "1.1.1"], None, jiff::Timestamp::now());
+    other.uncheck(&["12.1.1"], jiff::Timestamp::now());
+    a.saved(other.into_state());
+    check(&a);
+}

@@ -64,6 +64,7 @@ impl App {
                     format!("{id}：勾选 {done} 项，取消 {open} 项（u 撤销）"),
                     format!("{id}: {done} checked, {open} unchecked (u to undo)"),
                 );
+                self.recount();
                 Effect::Save
             }
             _ => Effect::None,
@@ -94,6 +95,7 @@ impl App {
         match self.progress.undo(Timestamp::now()) {
             Some(c) => {
                 let n = c.ids().count();
+                self.recount();
                 self.say(
                     format!("已撤销 {n} 项（Ctrl-r 重做）"),
                     format!("undid {n} (Ctrl-r to redo)"),
@@ -114,6 +116,7 @@ impl App {
         match self.progress.redo(Timestamp::now()) {
             Some(c) => {
                 let n = c.ids().count();
+                self.recount();
                 self.say(format!("已重做 {n} 项"), format!("redid {n}"));
                 Effect::Save
             }

@@ -4,12 +4,14 @@
 
 mod marks;
 mod nav;
+mod rollup;
 mod search;
 
 use jiff::civil::Date;
 use ratatui::layout::Rect;
 
 pub use self::marks::Pending;
+pub use self::rollup::Rollup;
 pub use self::search::{Finder, SearchState};
 use super::action::{Action, Effect};
 use super::cursor::Cursor;
@@ -86,6 +88,8 @@ pub struct App {
     pub help_scroll: usize,
     pub finder: Finder,
     pub progress: Progress,
+    /// Counts shown on every frame, kept in step with `progress`.
+    pub rollup: Rollup,
     /// Why check-offs cannot be saved (a state file fgf must not overwrite), if so.
     pub read_only: Option<String>,
     /// A one-line message for the status bar (what a save did, why a key did nothing).
@@ -107,6 +111,7 @@ impl App {
             deadline_rows.extend(g.milestones.into_iter().map(DeadlineRow::Milestone));
         }
         let progress = Progress::new(State::new(&cat.doc.id));
+        let rollup = Rollup::new(&cat, opts.today);
         App {
             cat,
             opts,
@@ -125,6 +130,7 @@ impl App {
             help_scroll: 0,
             finder: Finder::default(),
             progress,
+            rollup,
             read_only: None,
             status: None,
             size: Rect::new(0, 0, 80, 24),
@@ -135,6 +141,7 @@ impl App {
     pub fn with_progress(mut self, state: State, read_only: Option<String>) -> App {
         self.progress = Progress::new(state);
         self.read_only = read_only;
+        self.recount();
         self
     }
 
@@ -238,6 +245,7 @@ impl App {
     /// After a save: the merged state from disk becomes ours; say if another session changed it.
     pub fn saved(&mut self, merged: State) {
         let behind = self.progress.absorb(merged);
+        self.recount();
         if !behind.is_empty() {
             self.status = Some(match self.opts.lang {
                 Lang::Zh => format!("已合并其他会话的 {} 项更改", behind.len()),

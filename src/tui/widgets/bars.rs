@@ -18,12 +18,8 @@ use crate::tui::layout::View;
 pub fn header(f: &mut Frame, app: &App, area: Rect) {
     let t = theme(app);
     let d = &app.cat.doc;
-    let done = app.progress.overall(&app.cat);
-    let uncertain = app
-        .cat
-        .measures()
-        .filter(|(_, _, m)| !m.is_certain())
-        .count();
+    let done = app.rollup.overall();
+    let uncertain = app.rollup.uncertain;
     let stats = match app.opts.lang {
         Lang::Zh => format!("  进度 {done} {}%  {uncertain} 条分工待核", done.percent()),
         Lang::En => format!(

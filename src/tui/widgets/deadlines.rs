@@ -63,7 +63,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         }
         lines.push(line);
     }
-    let overdue = app.progress.overdue(&app.cat, app.opts.today).len();
+    let overdue = app.rollup.overdue();
     let title = match l {
         crate::tui::i18n::Lang::Zh => format!("期限 · 截至 {} 逾期 {overdue} 项", app.opts.today),
         crate::tui::i18n::Lang::En => {

@@ -23,7 +23,7 @@ pub fn draw(f: &mut Frame, app: &App, section: usize, area: Rect) {
     let focused = app.focus == Focus::Section(section);
     let cols = inner_width(area);
     let height = inner_height(area);
-    let tally = app.progress.section(s);
+    let tally = app.rollup.section(section);
     let title = format!(
         "{} {}、{} {} {}%",
         s.key,
