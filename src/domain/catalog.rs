@@ -1,6 +1,6 @@
 //! A loaded document with its lookups: ids to items, unit names and aliases to units.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::error::DocError;
 use super::model::{Document, Measure, Milestone, Section, Task};
@@ -57,7 +57,7 @@ impl Catalog {
         if !problems.is_empty() {
             return Err(DocError::Invalid(problems));
         }
-        let mut ids = HashMap::new();
+        let mut ids = HashMap::default();
         for (si, s) in doc.sections.iter().enumerate() {
             for (ti, t) in s.tasks.iter().enumerate() {
                 ids.insert(t.id.clone(), Loc::Task(si, ti));
@@ -69,7 +69,7 @@ impl Catalog {
                 }
             }
         }
-        let mut unit_names = HashMap::new();
+        let mut unit_names = HashMap::default();
         for (ui, u) in doc.units.iter().enumerate() {
             unit_names.insert(u.name.clone(), ui);
             for a in &u.aliases {

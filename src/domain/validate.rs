@@ -1,6 +1,6 @@
 //! Consistency checks of a document: everything serde cannot see.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::error::Problem;
 use super::model::{Document, Measure};
@@ -44,7 +44,7 @@ pub fn check(doc: &Document) -> Vec<Problem> {
             "a document needs at least one section".into(),
         );
     }
-    let mut names: HashMap<&str, String> = HashMap::new();
+    let mut names: HashMap<&str, String> = HashMap::default();
     for (i, u) in doc.units.iter().enumerate() {
         let path = format!("units[{i}]");
         if u.name.trim().is_empty() {
@@ -136,7 +136,7 @@ fn is_child(id: &str, parent: &str, n: usize) -> bool {
 /// Sections, tasks, measures and milestones: ids, order, units, required fields.
 fn structure<'a>(doc: &'a Document, canonical: &HashSet<&str>, ck: &mut Checker<'a>) {
     let mut last_task = 0;
-    let mut keys: HashMap<&str, usize> = HashMap::new();
+    let mut keys: HashMap<&str, usize> = HashMap::default();
     for (si, s) in doc.sections.iter().enumerate() {
         let sp = format!("sections[{si}]");
         for (field, value) in [("key", &s.key), ("title", &s.title)] {
