@@ -363,3 +363,31 @@ fn search_marks_matches_when_colour_is_forced() {
     let first = out.find('\u{1b}').unwrap();
     assert!(out[first..].contains("重"), "the mark is on 重: {out:?}");
 }
+
+#[test]
+fn every_command_explains_itself_with_an_example() {
+    let commands = [
+        "who",
+        "search",
+        "show",
+        "list",
+        "unit",
+        "check",
+        "uncheck",
+        "progress",
+        "deadlines",
+        "state",
+        "export",
+        "doc",
+        "completions",
+    ];
+    let top = stdout(&fgf(&["--help"]));
+    for c in commands {
+        assert!(top.contains(&format!("  {c} ")), "fgf --help lists {c}");
+        let help = stdout(&fgf(&[c, "--help"]));
+        assert!(
+            help.contains("Example"),
+            "fgf {c} --help has an example:\n{help}"
+        );
+    }
+}

@@ -44,6 +44,7 @@ Examples:
   fgf progress                 done / total overall, per section and task; overdue
   fgf deadlines                milestones by deadline, overdue ones marked
   fgf state path               where the check-offs are kept
+  fgf export --format csv --bom  the allocation table for a spreadsheet
   fgf --doc 国办发.json list    another document (or FGF_DOC=国办发.json)
   fgf doc check 国办发.json     every problem of a document file, with line and column";
 
@@ -153,7 +154,10 @@ pub enum Command {
         json: bool,
     },
     /// The state file: where it is, check it, export, import or merge another.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  fgf state path\n  fgf state check\n  fgf state export > mine.json\n  fgf state merge colleague.json"
+    )]
     State(state::StateCommand),
     /// The allocation table as Markdown, CSV or JSON, for a report, a spreadsheet or a script.
     #[command(
@@ -173,7 +177,10 @@ pub enum Command {
         bom: bool,
     },
     /// Other documents: check one, print the format's JSON Schema, generate a synthetic one.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  fgf doc check district.json\n  fgf doc schema > document.schema.json\n  fgf doc generate --measures 10000 --seed 1 > big.json\n  fgf --doc district.json list"
+    )]
     Doc(doc::DocCommand),
     /// Print shell completions.
     #[command(
