@@ -225,3 +225,13 @@ fn escape_sequences_in_a_document_never_reach_the_screen() {
     assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s:?}");
     assert!(!s.contains('\u{202e}'));
 }
+
+#[test]
+fn a_document_without_numerals_shows_task_numbers() {
+    let mut doc = fgf::domain::seeds::embedded().doc;
+    doc.sections[0].tasks[1].numeral.clear();
+    let cat = fgf::domain::Catalog::new(doc).unwrap();
+    let mut a = App::new(cat, support::options(fgf::tui::i18n::Lang::Zh));
+    a.update(fgf::tui::action::Action::Resize(120, 40));
+    assert!(screen(&a).contains("（2）压减行政许可事项"));
+}

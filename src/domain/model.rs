@@ -147,9 +147,18 @@ impl Section {
 }
 
 impl Task {
+    /// "（九）"; the number, "（123）", when a document gives no numeral.
+    pub fn label(&self) -> String {
+        if self.numeral.is_empty() {
+            format!("（{}）", self.number)
+        } else {
+            format!("（{}）", self.numeral)
+        }
+    }
+
     /// "（九）全面开展工程建设项目审批制度改革"
     pub fn heading(&self) -> String {
-        format!("（{}）{}", self.numeral, self.title)
+        format!("{}{}", self.label(), self.title)
     }
 
     /// Lead units of all measures, first appearance first.

@@ -66,7 +66,7 @@ fn row_line<'a>(
             let task = &s.tasks[ti];
             let cookie = format!(" {}", app.progress.task(task));
             let marker = if task_open { "▾ " } else { "▸ " };
-            let head = format!("（{}）", task.numeral);
+            let head = task.label();
             let room = cols.saturating_sub(width(marker) + width(&head) + width(&cookie));
             let title = crate::domain::text::fit(&disp(app, &task.title), room);
             let cookie_style = cookie_style(t, app.progress.task(task));
