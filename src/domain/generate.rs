@@ -121,6 +121,8 @@ pub fn document(measures: usize, seed: u64) -> Document {
     }
     Document {
         id: format!("generated-{measures}"),
+        // Never the real document's number: a synthetic file must not pass for 渝府办发〔2019〕103号.
+        number: format!("测试文件（{measures} 项举措）"),
         title: format!("{}（生成的测试文件，{measures} 项举措）", base.title),
         sections,
         ..base
