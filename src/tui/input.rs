@@ -1,8 +1,6 @@
 //! A one-line text input (search, notes): editing by characters, the caret by display width so
 //! an input method's composition shows where the caret is.
 
-use unicode_width::UnicodeWidthChar;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edit {
     Insert(char),
@@ -40,17 +38,9 @@ impl LineInput {
         self.chars.is_empty()
     }
 
-    /// The caret, in characters from the start.
-    pub fn caret(&self) -> usize {
-        self.caret
-    }
-
-    /// Display columns before the caret: where the terminal cursor goes.
-    pub fn caret_column(&self) -> usize {
-        self.chars[..self.caret]
-            .iter()
-            .map(|c| c.width().unwrap_or(0))
-            .sum()
+    /// The text before the caret: its display width is where the terminal cursor goes.
+    pub fn before_caret(&self) -> String {
+        self.chars[..self.caret].iter().collect()
     }
 
     /// Applies an edit; returns whether the text changed.
@@ -97,6 +87,13 @@ impl LineInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::text::width;
+
+    impl LineInput {
+        fn caret_column(&self) -> usize {
+            width(&self.before_caret())
+        }
+    }
 
     fn typed(s: &str) -> LineInput {
         let mut l = LineInput::default();

@@ -123,8 +123,8 @@ fn input_line(f: &mut Frame, app: &App, area: Rect, label: String, input: &LineI
     let text = disp(app, &input.text());
     let line = row(app, vec![(label.clone(), t.key()), (text, t.plain())], cols);
     f.render_widget(Paragraph::new(line), area);
-    let before: String = input.text().chars().take(input.caret()).collect();
-    let x = (width(&label) + width(&disp(app, &before))).min(cols.saturating_sub(1)) as u16;
+    let x = (width(&label) + width(&disp(app, &input.before_caret()))).min(cols.saturating_sub(1))
+        as u16;
     f.set_cursor_position(Position::new(area.x + x, area.y));
 }
 
