@@ -61,11 +61,12 @@ fn first_frame(cols: u16, rows: u16) {
 fn bytes_per_key(cols: u16, rows: u16, setup: &str, keys: &str, label: &str) {
     let mut p = Pty::spawn(cols, rows, &[], &[]);
     wait(&p, |p| p.screen().contains(FIRST_TASK));
-    if !setup.is_empty() {
+    // One key at a time, each after the previous frame: an Esc followed at once by a letter
+    // would read as Alt-letter.
+    for k in setup.chars() {
         let before = frames(&p.raw.lock().unwrap());
-        p.send(setup);
-        let n = setup.chars().count();
-        wait(&p, |p| frames(&p.raw.lock().unwrap()) >= before + n);
+        p.send(&k.to_string());
+        wait(&p, |p| frames(&p.raw.lock().unwrap()) > before);
     }
     let mut sizes = Vec::new();
     for k in keys.chars() {
