@@ -41,36 +41,32 @@ fn group(app: &App, ctx: Ctx, title: &str, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
+/// The groups of the right-hand column (the left one is browsing).
+const RIGHT: [(Ctx, &str, &str); 4] = [
+    (
+        Ctx::Confirm,
+        "确认（整项任务）",
+        "Confirming (a whole task)",
+    ),
+    (
+        Ctx::Input,
+        "输入（备注、搜索）",
+        "Typing (a note, a search)",
+    ),
+    (Ctx::Search, "搜索结果", "Search results"),
+    (Ctx::Help, "帮助窗口", "This screen"),
+];
+
 /// All lines of the help, for `width` columns inside the popup (the app scrolls by them).
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let l = app.opts.lang;
     let two = width >= 90;
     let col = if two { width / 2 } else { width };
     let left = group(app, Ctx::Browse, l.pick("浏览", "Browsing"), col);
-    let mut right = group(
-        app,
-        Ctx::Confirm,
-        l.pick("确认（整项任务）", "Confirming (a whole task)"),
-        col,
-    );
-    right.extend(group(
-        app,
-        Ctx::Input,
-        l.pick("输入（备注、搜索）", "Typing (a note, a search)"),
-        col,
-    ));
-    right.extend(group(
-        app,
-        Ctx::Search,
-        l.pick("搜索结果", "Search results"),
-        col,
-    ));
-    right.extend(group(
-        app,
-        Ctx::Help,
-        l.pick("帮助窗口", "This screen"),
-        col,
-    ));
+    let right: Vec<Line> = RIGHT
+        .iter()
+        .flat_map(|&(ctx, zh, en)| group(app, ctx, l.pick(zh, en), col))
+        .collect();
     if !two {
         return left.into_iter().chain(right).collect();
     }
