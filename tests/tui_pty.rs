@@ -262,3 +262,18 @@ fn search_typed_in_chinese_jumps_to_the_hit() {
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
 }
+
+#[test]
+fn esc_and_a_key_in_one_read_are_both_taken() {
+    // Over a slow SSH link "Esc /" can arrive in one read, which reads as Alt-/.
+    let mut p = Pty::spawn(120, 40, &[], &[]);
+    p.wait_text("（一）");
+    p.send("?");
+    p.wait_text("关闭帮助");
+    p.send("\x1b/");
+    p.wait_text("搜索结果");
+    // Esc closed the help, then / opened the search (the frame may still be arriving).
+    p.wait_for("the help gone", |p| !p.screen().contains("关闭帮助"));
+    p.send("\x1bq");
+    assert_eq!(p.wait_exit(), 0);
+}

@@ -157,6 +157,17 @@ pub fn resolve(ctx: Ctx, ev: KeyEvent) -> Option<Action> {
     }
 }
 
+/// The key presses behind an event. fgf binds no Alt keys, so Alt-x is an Esc and an x that arrived
+/// in one read (typed fast, or coalesced over a slow SSH link): both are kept, in order.
+pub fn presses(ev: KeyEvent) -> Vec<KeyEvent> {
+    if ev.modifiers.contains(KeyModifiers::ALT) && matches!(ev.code, KeyCode::Char(_)) {
+        let plain = KeyEvent::new(ev.code, ev.modifiers - KeyModifiers::ALT);
+        vec![KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), plain]
+    } else {
+        vec![ev]
+    }
+}
+
 /// The bindings that apply in a context, for the footer (`footer_only`) or the help screen.
 pub fn bindings(ctx: Ctx, footer_only: bool) -> impl Iterator<Item = &'static Binding> {
     BINDINGS
@@ -248,6 +259,16 @@ mod tests {
             resolve(i, key(KeyCode::Char('x'), KeyModifiers::CONTROL)),
             None
         );
+    }
+
+    #[test]
+    fn alt_letter_is_esc_then_the_letter() {
+        let alt_slash = key(KeyCode::Char('/'), KeyModifiers::ALT);
+        let codes: Vec<KeyCode> = presses(alt_slash).iter().map(|k| k.code).collect();
+        assert_eq!(codes, [KeyCode::Esc, KeyCode::Char('/')]);
+        assert_eq!(presses(alt_slash)[1].modifiers, KeyModifiers::NONE);
+        let j = key(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(presses(j), [j]);
     }
 
     #[test]

@@ -104,7 +104,19 @@ fn event_loop(terminal: &mut Term, app: &mut App, store: Option<&Store>) -> anyh
             panic!("FGF_TEST_PANIC: a deliberate panic after the first frame");
         }
         let action = match event::read().context("reading a key")? {
-            Event::Key(k) if k.kind == KeyEventKind::Press => keymap::resolve(app.ctx(), k),
+            Event::Key(k) if k.kind == KeyEventKind::Press => {
+                // Alt-x is Esc then x (see keymap::presses): all but the last press go first.
+                let mut presses = keymap::presses(k);
+                let last = presses.pop().unwrap_or(k);
+                for p in presses {
+                    if let Some(a) = keymap::resolve(app.ctx(), p)
+                        && perform(app, a, store) == Effect::Quit
+                    {
+                        return Ok(());
+                    }
+                }
+                keymap::resolve(app.ctx(), last)
+            }
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             Event::Mouse(m) => match m.kind {
                 MouseEventKind::ScrollDown => Some(Action::Down),
@@ -114,14 +126,21 @@ fn event_loop(terminal: &mut Term, app: &mut App, store: Option<&Store>) -> anyh
             },
             _ => None,
         };
-        if let Some(action) = action {
-            match app.update(action) {
-                Effect::None => {}
-                Effect::Save => save(app, store),
-                Effect::Quit => return Ok(()),
-            }
+        if let Some(action) = action
+            && perform(app, action, store) == Effect::Quit
+        {
+            return Ok(());
         }
     }
+}
+
+/// Updates the app and carries out its effect (a save); returns the effect.
+fn perform(app: &mut App, action: Action, store: Option<&Store>) -> Effect {
+    let effect = app.update(action);
+    if effect == Effect::Save {
+        save(app, store);
+    }
+    effect
 }
 
 /// Saves under the lock, merging with what other sessions wrote; the merged state comes back.
