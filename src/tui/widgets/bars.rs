@@ -131,12 +131,21 @@ fn input_line(f: &mut Frame, app: &App, area: Rect, label: String, input: &LineI
 /// The footer hints of the current context, as (text, style) spans.
 fn hints(app: &App) -> Vec<(String, ratatui::style::Style)> {
     let t = theme(app);
-    let mut spans = Vec::new();
-    for b in keymap::bindings(app.ctx(), true) {
-        spans.push((b.label.to_string(), t.key()));
-        spans.push((format!(" {}  ", short(app, b)), t.dim()));
-    }
-    spans
+    keymap::bindings(app.ctx(), true)
+        .flat_map(|b| hint(app, &t, b))
+        .collect()
+}
+
+/// A binding as footer spans: its keys, then the first words of its help.
+fn hint(
+    app: &App,
+    t: &crate::tui::theme::Theme,
+    b: &keymap::Binding,
+) -> [(String, ratatui::style::Style); 2] {
+    [
+        (b.label.to_string(), t.key()),
+        (format!(" {}  ", short(app, b)), t.dim()),
+    ]
 }
 
 /// The first words of a binding's help text ("折叠 / 回到上级" -> "折叠"), for the footer.
@@ -164,8 +173,7 @@ fn key_hints(f: &mut Frame, app: &App, area: Rect) {
         let pinned = matches!(b.action, Action::Help | Action::Quit)
             || (app.mode == Mode::Help && b.action == Action::Back);
         let side = if pinned { &mut right } else { &mut left };
-        side.push((b.label.to_string(), t.key()));
-        side.push((format!(" {}  ", short(app, b)), t.dim()));
+        side.extend(hint(app, &t, b));
     }
     if let Some((last, _)) = right.last_mut() {
         last.truncate(last.trim_end().len());

@@ -64,12 +64,13 @@ fn row_line<'a>(
     match r {
         Row::Task(ti) => {
             let task = &s.tasks[ti];
-            let cookie = format!(" {}", app.progress.task(task));
+            let tally = app.progress.task(task);
+            let cookie = format!(" {tally}");
             let marker = if task_open { "▾ " } else { "▸ " };
             let head = task.label();
             let room = cols.saturating_sub(width(marker) + width(&head) + width(&cookie));
             let title = crate::domain::text::fit(&disp(app, &task.title), room);
-            let cookie_style = cookie_style(t, app.progress.task(task));
+            let cookie_style = cookie_style(t, tally);
             row(
                 app,
                 vec![
