@@ -36,7 +36,9 @@ impl Item<'_> {
 #[derive(Debug, Clone)]
 pub struct Catalog {
     pub doc: Document,
-    ids: HashMap<String, Loc>,
+    /// Task number n is `tasks[n - 1]` (section, task index): ids are numbers in order
+    /// (`validate`), so an id is resolved by reading it, with no map of every id.
+    tasks: Vec<(usize, usize)>,
     /// Canonical names and aliases -> index into `doc.units`.
     unit_names: HashMap<String, usize>,
     /// Per unit: the measures it leads and those it supports, in document order.
@@ -57,18 +59,12 @@ impl Catalog {
         if !problems.is_empty() {
             return Err(DocError::Invalid(problems));
         }
-        let mut ids = HashMap::default();
-        for (si, s) in doc.sections.iter().enumerate() {
-            for (ti, t) in s.tasks.iter().enumerate() {
-                ids.insert(t.id.clone(), Loc::Task(si, ti));
-                for (mi, m) in t.measures.iter().enumerate() {
-                    ids.insert(m.id.clone(), Loc::Measure(si, ti, mi));
-                    for (ki, k) in m.milestones.iter().enumerate() {
-                        ids.insert(k.id.clone(), Loc::Milestone(si, ti, mi, ki));
-                    }
-                }
-            }
-        }
+        let tasks = doc
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(si, s)| (0..s.tasks.len()).map(move |ti| (si, ti)))
+            .collect();
         let mut unit_names = HashMap::default();
         for (ui, u) in doc.units.iter().enumerate() {
             unit_names.insert(u.name.clone(), ui);
@@ -93,7 +89,7 @@ impl Catalog {
         }
         Ok(Catalog {
             doc,
-            ids,
+            tasks,
             unit_names,
             leads,
             supports,
@@ -110,11 +106,38 @@ impl Catalog {
     }
 
     pub fn get(&self, id: &str) -> Option<Item<'_>> {
-        self.ids.get(id.trim()).map(|&loc| self.at(loc))
+        self.locate(id).map(|loc| self.at(loc))
     }
 
+    /// Where the task, measure or milestone with this id is: "9", "9.2" or "9.2.1" (surrounding
+    /// whitespace ignored; "09" or "9.02" name nothing).
     pub fn locate(&self, id: &str) -> Option<Loc> {
-        self.ids.get(id.trim()).copied()
+        let id = id.trim();
+        let mut parts = id.split('.').map(|p| {
+            let plain =
+                !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && !p.starts_with('0');
+            plain
+                .then(|| p.parse::<usize>().ok()?.checked_sub(1))
+                .flatten()
+        });
+        let &(si, ti) = self.tasks.get(parts.next()??)?;
+        let task = &self.doc.sections[si].tasks[ti];
+        let loc = match (parts.next(), parts.next(), parts.next()) {
+            (None, ..) => Loc::Task(si, ti),
+            (Some(m), None, _) => {
+                let m = m?;
+                task.measures.get(m)?;
+                Loc::Measure(si, ti, m)
+            }
+            (Some(m), Some(k), None) => {
+                let (m, k) = (m?, k?);
+                task.measures.get(m)?.milestones.get(k)?;
+                Loc::Milestone(si, ti, m, k)
+            }
+            _ => return None,
+        };
+        // The id as written in the document, so that this agrees with it whatever it holds.
+        (self.at(loc).id() == id).then_some(loc)
     }
 
     pub fn at(&self, loc: Loc) -> Item<'_> {
@@ -147,9 +170,13 @@ impl Catalog {
             .flat_map(|(s, t)| t.measures.iter().map(move |m| (s, t, m)))
     }
 
-    /// All ids (tasks, measures, milestones), for suggestions.
+    /// All ids (tasks, measures, milestones) in document order, for suggestions.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.ids.keys().map(String::as_str)
+        self.tasks().flat_map(|(_, t)| {
+            std::iter::once(t.id.as_str()).chain(t.measures.iter().flat_map(|m| {
+                std::iter::once(m.id.as_str()).chain(m.milestones.iter().map(|k| k.id.as_str()))
+            }))
+        })
     }
 
     /// Resolves a unit by its canonical name or an alias.
@@ -170,5 +197,48 @@ impl Catalog {
     /// (measures led, measures supported) for a unit.
     pub fn unit_counts(&self, unit: usize) -> (usize, usize) {
         (self.leads[unit].len(), self.supports[unit].len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_id_is_found_where_it_is_and_nothing_else_is() {
+        let cat = crate::domain::seeds::embedded();
+        let ids: Vec<&str> = cat.ids().collect();
+        assert_eq!(ids.len(), 26 + 112 + 120);
+        assert_eq!(&ids[..4], ["1", "1.1", "1.1.1", "1.2"]);
+        for id in &ids {
+            let loc = cat.locate(id).unwrap_or_else(|| panic!("{id} not found"));
+            assert_eq!(cat.at(loc).id(), *id);
+            assert_eq!(cat.locate(&format!(" {id}\t")), Some(loc), "trimmed");
+        }
+        assert!(
+            matches!(cat.get("9"), Some(Item::Task(_, t)) if t.title.contains("工程建设项目审批"))
+        );
+        for bad in [
+            "",
+            ".",
+            "0",
+            "09",
+            "9.",
+            ".9",
+            "9.02",
+            "9..2",
+            "9.2.1.1",
+            "27",
+            "9.99",
+            "9.2.9",
+            "99999999999999999999999",
+            "9.-1",
+            "+9",
+            "９",
+            "9 .2",
+            "1.1.1.",
+        ] {
+            assert_eq!(cat.locate(bad), None, "{bad:?}");
+        }
     }
 }

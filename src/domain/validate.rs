@@ -7,7 +7,21 @@ use super::model::{Document, Measure};
 
 /// Every problem found, in document order; empty when the document is consistent.
 pub fn check(doc: &Document) -> Vec<Problem> {
-    let mut ck = Checker::default();
+    // Ids that are numbers in order cannot repeat, so the first pass keeps no map of every id
+    // (a 100k-measure document has 200k); a document with any problem is checked again, saying
+    // which ids repeat too.
+    let problems = check_with(doc, None);
+    if !problems.is_empty() {
+        return check_with(doc, Some(HashMap::default()));
+    }
+    problems
+}
+
+fn check_with<'a>(doc: &'a Document, ids: Option<HashMap<&'a str, At>>) -> Vec<Problem> {
+    let mut ck = Checker {
+        out: Vec::new(),
+        ids,
+    };
     if doc.format != 1 {
         ck.say(
             "format".into(),
@@ -69,10 +83,10 @@ pub fn check(doc: &Document) -> Vec<Problem> {
     ck.out
 }
 
-#[derive(Default)]
 struct Checker<'a> {
     out: Vec<Problem>,
-    ids: HashMap<&'a str, At>,
+    /// Every id seen, when repeats are looked for.
+    ids: Option<HashMap<&'a str, At>>,
 }
 
 /// Where an item is, as indices: its JSON path is only written when a problem needs it, which
@@ -109,7 +123,7 @@ impl<'a> Checker<'a> {
     fn id(&mut self, id: &'a str, at: At) {
         if id.trim().is_empty() {
             self.say(at.field("id"), "must not be empty".into());
-        } else if let Some(first) = self.ids.insert(id, at) {
+        } else if let Some(first) = self.ids.as_mut().and_then(|ids| ids.insert(id, at)) {
             self.say(
                 at.field("id"),
                 format!("duplicate id {id:?}, first at {}", first.path()),
@@ -278,5 +292,42 @@ pub fn numeral(n: usize) -> String {
         10..=19 => format!("十{}", D[n % 10]),
         20..=99 => format!("{}十{}", D[n / 10], D[n % 10]),
         _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first pass looks for no repeats; a document with any problem is checked again, so a
+    /// repeat shows whichever check found the problem.
+    #[test]
+    fn a_repeated_id_is_reported_even_when_only_a_number_is_out_of_order() {
+        let mut doc = crate::domain::seeds::embedded().doc;
+        assert!(check(&doc).is_empty());
+        let t = &mut doc.sections[0].tasks[2];
+        assert_eq!(t.id, "3");
+        t.id = "2".into();
+        t.number = 2;
+        for (mi, m) in t.measures.iter_mut().enumerate() {
+            m.id = format!("2.{}", mi + 1);
+            for (ki, k) in m.milestones.iter_mut().enumerate() {
+                k.id = format!("2.{}.{}", mi + 1, ki + 1);
+            }
+        }
+        let said: Vec<String> = check(&doc).iter().map(|p| p.message.clone()).collect();
+        assert!(
+            said.iter().any(|m| m.contains("task 2 out of order")),
+            "{said:?}"
+        );
+        assert!(
+            said.iter()
+                .any(|m| m == "duplicate id \"2\", first at sections[0].tasks[1]"),
+            "{said:?}"
+        );
+        assert!(
+            said.iter().any(|m| m.starts_with("duplicate id \"2.1\"")),
+            "{said:?}"
+        );
     }
 }
