@@ -208,7 +208,11 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
             } else {
                 cat
             };
-            run_on(&cat, command, global)
+            let code = run_on(&cat, command, global);
+            // The process ends now: freeing a large document string by string (a 100k-measure
+            // one holds millions) would only delay the exit.
+            std::mem::forget(cat);
+            code
         }
     }
 }
@@ -222,6 +226,8 @@ impl Command {
             Command::Export { format, .. } => {
                 !matches!(format, export::Format::Json) && output::for_terminal()
             }
+            // Search neutralises the hits it prints: on a large document, far fewer than all.
+            Command::Search { .. } => false,
             other => !other.is_json(),
         }
     }

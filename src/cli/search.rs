@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthChar;
 use super::EXIT_NO_MATCH;
 use super::output::{DIM, ID, LEAD, paint};
 use crate::domain::search::{self, Field, Hit, Index, Options, Target};
-use crate::domain::text::{fit, width};
+use crate::domain::text::{fit, sanitize, width};
 use crate::domain::{Catalog, Item};
 
 /// `fgf search --help`: the query language.
@@ -48,6 +48,8 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
         units: true,
     };
     let results = search::search(cat, &index, query, &opts);
+    // Freed with the process (see `super::run`).
+    std::mem::forget(index);
     for note in &results.query.notes {
         eprintln!("fgf: {note}");
     }
@@ -111,6 +113,9 @@ fn strings(v: Vec<&str>) -> Vec<String> {
     v.into_iter().map(String::from).collect()
 }
 
+/// One hit for people to read. The catalog is not neutralised for search (`Command::shows_text`):
+/// every text of the document printed here goes through `sanitize` (one character for one, so
+/// the match positions still hold).
 fn print_hit(out: &mut String, cat: &Catalog, h: &Hit) {
     let tag = paint(
         DIM,
@@ -119,7 +124,11 @@ fn print_hit(out: &mut String, cat: &Catalog, h: &Hit) {
     match h.target {
         Target::Unit(u) => {
             let (l, s) = cat.unit_counts(u);
-            let name = mark(&h.id, h.positions_in(Field::Name, None), TEXT_COLS);
+            let name = mark(
+                &sanitize(&h.id),
+                h.positions_in(Field::Name, None),
+                TEXT_COLS,
+            );
             let counts = paint(DIM, &format!("牵头 {l} 项 · 配合 {s} 项"));
             let _ = writeln!(out, "{name}  {tag}  {counts}");
         }
@@ -134,8 +143,9 @@ fn print_hit(out: &mut String, cat: &Catalog, h: &Hit) {
                         m.support.iter().map(String::as_str).collect(),
                     ),
                 };
-            let text = mark(text, h.positions_in(main_field, None), TEXT_COLS);
-            let _ = writeln!(out, "{}  {tag}  {text}", paint(ID, &fit(&h.id, 6)));
+            let text = mark(&sanitize(text), h.positions_in(main_field, None), TEXT_COLS);
+            let id = fit(&sanitize(&h.id), 6);
+            let _ = writeln!(out, "{}  {tag}  {text}", paint(ID, &id));
             let units = |list: &[&str], field: Field| -> String {
                 if list.is_empty() {
                     return "—".into();
@@ -145,7 +155,7 @@ fn print_hit(out: &mut String, cat: &Catalog, h: &Hit) {
                         let pos = cat
                             .unit_index(name)
                             .map_or(&[][..], |u| h.positions_in(field, Some(u)));
-                        mark(name, pos, usize::MAX)
+                        mark(&sanitize(name), pos, usize::MAX)
                     })
                     .collect::<Vec<_>>()
                     .join("、")
@@ -154,7 +164,7 @@ fn print_hit(out: &mut String, cat: &Catalog, h: &Hit) {
                 .matches
                 .iter()
                 .find(|m| m.field == Field::Deadline)
-                .map(|m| format!("  期限 {}", paint(MARK, &m.text)))
+                .map(|m| format!("  期限 {}", paint(MARK, &sanitize(&m.text))))
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
