@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use unicode_width::UnicodeWidthChar;
 
 use super::EXIT_NO_MATCH;
-use super::output::{DIM, ID, LEAD, paint};
+use super::output::{DIM, ID, LEAD};
 use crate::domain::search::{self, Field, Hit, Index, Options, Target};
 use crate::domain::text::{fit, sanitize, width};
 use crate::domain::{Catalog, Item};
@@ -53,6 +53,7 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
     for note in &results.query.notes {
         eprintln!("fgf: {note}");
     }
+    let paint = Paint::for_stdout();
     let mut out = String::new();
     if as_json {
         let list: Vec<Value> = results.hits.iter().map(|h| hit_json(cat, h)).collect();
@@ -60,11 +61,18 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
         out.push('\n');
     } else {
         for h in &results.hits {
-            print_hit(&mut out, cat, h);
+            print_hit(&mut out, paint, cat, h);
         }
     }
-    // Like fzf, stop quietly when the reader goes away (`fgf search x | head -1`).
-    match anstream::stdout().lock().write_all(out.as_bytes()) {
+    // Like fzf, stop quietly when the reader goes away (`fgf search x | head -1`). Without
+    // colour nothing here is an escape sequence (the document's text is neutralised), so the
+    // text goes out as is rather than through anstream's filter.
+    let written = if paint.0 {
+        anstream::stdout().lock().write_all(out.as_bytes())
+    } else {
+        std::io::stdout().lock().write_all(out.as_bytes())
+    };
+    match written {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
         r => r.context("cannot write the results")?,
     }
@@ -80,6 +88,27 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether the results are styled: as anstream decides for stdout (a terminal, `NO_COLOR`,
+/// `CLICOLOR_FORCE`), once, so that tens of thousands of hits into a pipe are not styled only to
+/// have the styles stripped again.
+#[derive(Debug, Clone, Copy)]
+pub struct Paint(pub bool);
+
+impl Paint {
+    fn for_stdout() -> Paint {
+        Paint(anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never)
+    }
+
+    /// `text` in `style`, onto `out`.
+    fn push(self, out: &mut String, style: Style, text: &str) {
+        if self.0 {
+            let _ = write!(out, "{style}{text}{style:#}");
+        } else {
+            out.push_str(text);
+        }
+    }
 }
 
 /// `{"kind", "id", "field", "text", "positions", "lead", "support", "score", "matches"}`.
@@ -116,21 +145,23 @@ fn strings(v: Vec<&str>) -> Vec<String> {
 /// One hit for people to read. The catalog is not neutralised for search (`Command::shows_text`):
 /// every text of the document printed here goes through `sanitize` (one character for one, so
 /// the match positions still hold).
-fn print_hit(out: &mut String, cat: &Catalog, h: &Hit) {
-    let tag = paint(
-        DIM,
-        &format!("{:<7} [{}]", h.kind.as_str(), h.field.as_str()),
-    );
+fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit) {
+    let tag = format!("{:<7} [{}]", h.kind.as_str(), h.field.as_str());
     match h.target {
         Target::Unit(u) => {
             let (l, s) = cat.unit_counts(u);
-            let name = mark(
+            mark(
+                out,
+                paint,
                 &sanitize(&h.id),
                 h.positions_in(Field::Name, None),
                 TEXT_COLS,
             );
-            let counts = paint(DIM, &format!("牵头 {l} 项 · 配合 {s} 项"));
-            let _ = writeln!(out, "{name}  {tag}  {counts}");
+            out.push_str("  ");
+            paint.push(out, DIM, &tag);
+            out.push_str("  ");
+            paint.push(out, DIM, &format!("牵头 {l} 项 · 配合 {s} 项"));
+            out.push('\n');
         }
         Target::Item(loc) => {
             let (main_field, text, lead, support): (_, &str, Vec<&str>, Vec<&str>) =
@@ -143,41 +174,52 @@ fn print_hit(out: &mut String, cat: &Catalog, h: &Hit) {
                         m.support.iter().map(String::as_str).collect(),
                     ),
                 };
-            let text = mark(&sanitize(text), h.positions_in(main_field, None), TEXT_COLS);
-            let id = fit(&sanitize(&h.id), 6);
-            let _ = writeln!(out, "{}  {tag}  {text}", paint(ID, &id));
-            let units = |list: &[&str], field: Field| -> String {
-                if list.is_empty() {
-                    return "—".into();
-                }
-                list.iter()
-                    .map(|name| {
-                        let pos = cat
-                            .unit_index(name)
-                            .map_or(&[][..], |u| h.positions_in(field, Some(u)));
-                        mark(&sanitize(name), pos, usize::MAX)
-                    })
-                    .collect::<Vec<_>>()
-                    .join("、")
-            };
-            let deadline = h
-                .matches
-                .iter()
-                .find(|m| m.field == Field::Deadline)
-                .map(|m| format!("  期限 {}", paint(MARK, &sanitize(&m.text))))
-                .unwrap_or_default();
-            let _ = writeln!(
+            paint.push(out, ID, &fit(&sanitize(&h.id), 6));
+            out.push_str("  ");
+            paint.push(out, DIM, &tag);
+            out.push_str("  ");
+            mark(
                 out,
-                "        牵头 {}  配合 {}{deadline}",
-                paint(LEAD, &units(&lead, Field::Lead)),
-                units(&support, Field::Support)
+                paint,
+                &sanitize(text),
+                h.positions_in(main_field, None),
+                TEXT_COLS,
             );
+            out.push_str("\n        牵头 ");
+            let units = |out: &mut String, list: &[&str], field: Field, style: Option<Style>| {
+                if list.is_empty() {
+                    out.push('—');
+                }
+                for (i, name) in list.iter().enumerate() {
+                    if i > 0 {
+                        out.push('、');
+                    }
+                    let pos = cat
+                        .unit_index(name)
+                        .map_or(&[][..], |u| h.positions_in(field, Some(u)));
+                    let name = sanitize(name);
+                    match style {
+                        // A lead unit in green, its matched characters marked within.
+                        Some(style) if pos.is_empty() => paint.push(out, style, &name),
+                        _ => mark(out, paint, &name, pos, usize::MAX),
+                    }
+                }
+            };
+            units(out, &lead, Field::Lead, Some(LEAD));
+            out.push_str("  配合 ");
+            units(out, &support, Field::Support, None);
+            if let Some(m) = h.matches.iter().find(|m| m.field == Field::Deadline) {
+                out.push_str("  期限 ");
+                paint.push(out, MARK, &sanitize(&m.text));
+            }
+            out.push('\n');
         }
     }
 }
 
-/// `text` cut to `cols` columns around its first matched character, matched characters marked.
-pub fn mark(text: &str, positions: &[usize], cols: usize) -> String {
+/// `text` cut to `cols` columns around its first matched character, matched characters marked,
+/// onto `out`.
+pub fn mark(out: &mut String, paint: Paint, text: &str, positions: &[usize], cols: usize) {
     let chars: Vec<char> = text.chars().collect();
     let mut start = 0;
     if width(text) > cols
@@ -192,26 +234,35 @@ pub fn mark(text: &str, positions: &[usize], cols: usize) -> String {
             start = first.saturating_sub(6);
         }
     }
-    let mut out = String::new();
     let mut used: usize = 0;
     if start > 0 {
         out.push('…');
         used += 1;
     }
+    // Runs of marked characters are styled as one.
+    let mut run = String::new();
     for (i, &c) in chars.iter().enumerate().skip(start) {
         let w = c.width().unwrap_or(0);
         if used.saturating_add(w + 1) > cols && i + 1 < chars.len() {
+            if !run.is_empty() {
+                paint.push(out, MARK, &run);
+            }
             out.push('…');
-            break;
+            return;
         }
         used += w;
         if positions.binary_search(&i).is_ok() {
-            out.push_str(&paint(MARK, &c.to_string()));
+            run.push(c);
         } else {
+            if !run.is_empty() {
+                paint.push(out, MARK, &std::mem::take(&mut run));
+            }
             out.push(c);
         }
     }
-    out
+    if !run.is_empty() {
+        paint.push(out, MARK, &run);
+    }
 }
 
 #[cfg(test)]
@@ -232,25 +283,49 @@ mod tests {
         out
     }
 
+    fn marked(text: &str, positions: &[usize], cols: usize, color: bool) -> String {
+        let mut out = String::new();
+        mark(&mut out, Paint(color), text, positions, cols);
+        out
+    }
+
     #[test]
     fn mark_wraps_matched_characters() {
-        let out = mark("重庆海关", &[0, 1], 72);
+        let out = marked("重庆海关", &[0, 1], 72, true);
         assert_eq!(plain(&out), "重庆海关");
-        assert!(out.starts_with(&MARK.render().to_string()), "{out:?}");
-        assert_eq!(mark("重庆海关", &[], 72), "重庆海关");
+        let on = MARK.render().to_string();
+        assert!(out.starts_with(&on), "{out:?}");
+        assert_eq!(
+            out.matches(&on).count(),
+            1,
+            "a run of marks is styled once: {out:?}"
+        );
+        assert_eq!(
+            marked("重庆海关", &[0, 3], 72, true).matches(&on).count(),
+            2
+        );
+        assert_eq!(marked("重庆海关", &[], 72, true), "重庆海关");
+        assert_eq!(
+            marked("重庆海关", &[0, 1], 72, false),
+            "重庆海关",
+            "no colour: no escapes"
+        );
     }
 
     #[test]
     fn mark_cuts_by_display_width_and_keeps_a_late_match_in_view() {
         let text =
             "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十目标";
-        let cut = plain(&mark(text, &[], 20));
+        let cut = plain(&marked(text, &[], 20, true));
         assert!(width(&cut) <= 20, "{cut}");
         assert!(cut.ends_with('…'));
         let n = text.chars().count();
-        let late = plain(&mark(text, &[n - 2, n - 1], 20));
+        let late = plain(&marked(text, &[n - 2, n - 1], 20, true));
         assert!(late.starts_with('…'), "{late}");
         assert!(late.contains("目标"), "{late}");
         assert!(width(&late) <= 20, "{late}");
+        // A run of marks cut short is closed before the ellipsis.
+        let cut = marked(text, &[17, 18, 19, 20, 21], 20, true);
+        assert!(cut.ends_with(&format!("{:#}…", MARK)), "{cut:?}");
     }
 }
