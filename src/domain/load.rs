@@ -71,12 +71,16 @@ fn list(path: &Path, findings: &[Finding]) -> String {
 }
 
 /// Reads, checks and indexes the document at `path`.
+///
+/// A large file is mapped into memory while it is parsed (see `Text`): if another process
+/// truncates it meanwhile, reading the lost pages raises SIGBUS, which the shells turn into a
+/// message (`cli::context`).
 pub fn from_path(path: &Path) -> Result<Catalog, LoadError> {
-    let bytes = read_limited(path)?;
+    let bytes = open(path)?;
     // The fast path: a valid document. The text is freed before the indexes are built, so that
     // text, document and indexes are never in memory all at once. (Parsing from a reader instead
     // would keep the text out of memory entirely, but takes twice as long.)
-    if let Ok(doc) = parse(&bytes) {
+    if let Some(doc) = parse_document(&bytes) {
         drop(bytes);
         if let Ok(cat) = Catalog::new(doc) {
             return Ok(cat);
@@ -86,12 +90,13 @@ pub fn from_path(path: &Path) -> Result<Catalog, LoadError> {
     Err(invalid(path, &bytes))
 }
 
-/// The document in `bytes`, if they hold a well-formed one. The text is checked for UTF-8 in one
+/// The document in `bytes`, if they hold a well-formed one (what is wrong with one that does
+/// not is for `from_bytes` to say). The text is checked for UTF-8 in one
 /// SIMD pass first: then serde_json need not check each string (as `from_slice` does), which
 /// halves the parse of a large document whose strings are Chinese.
-fn parse(bytes: &[u8]) -> Result<Document, ()> {
-    let text = simdutf8::basic::from_utf8(bytes).map_err(drop)?;
-    serde_json::from_str(text).map_err(drop)
+pub fn parse_document(bytes: &[u8]) -> Option<Document> {
+    let text = simdutf8::basic::from_utf8(bytes).ok()?;
+    serde_json::from_str(text).ok()
 }
 
 fn invalid(path: &Path, bytes: &[u8]) -> LoadError {
@@ -110,6 +115,52 @@ fn invalid(path: &Path, bytes: &[u8]) -> LoadError {
             findings,
         },
     }
+}
+
+/// Regular files from this size are mapped rather than read.
+const MAP_FROM: u64 = 1 << 20;
+
+/// A document file's bytes: a large regular file mapped from the page cache, else read. Mapping
+/// spares copying the text into fresh memory, which the system must first clear: for a
+/// 100k-measure document (86 MB) that was a fifth of `fgf --doc BIG search` (BENCHMARKS.md).
+enum Text {
+    Mapped(memmap2::Mmap),
+    Read(Vec<u8>),
+}
+
+impl std::ops::Deref for Text {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Text::Mapped(map) => map,
+            Text::Read(bytes) => bytes,
+        }
+    }
+}
+
+fn open(path: &Path) -> Result<Text, LoadError> {
+    let io = |source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_file() && (MAP_FROM..=MAX_BYTES).contains(&meta.len()) {
+        // SAFETY: fgf never writes to the file, and the map lives only while the document is
+        // parsed. Another process may still change it meanwhile: the parse then sees the new
+        // bytes (any text is checked as if untrusted), or, if the file was cut short, reading
+        // past its new end raises SIGBUS, which the shells turn into a message.
+        let map = unsafe {
+            memmap2::MmapOptions::new()
+                .len(meta.len() as usize)
+                .map(&file)
+        };
+        if let Ok(map) = map {
+            return Ok(Text::Mapped(map));
+        }
+    }
+    read_limited(path).map(Text::Read)
 }
 
 /// The file's bytes, refusing one over `MAX_BYTES` before reading it (and stopping at the limit
