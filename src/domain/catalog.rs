@@ -179,9 +179,15 @@ impl Catalog {
         })
     }
 
-    /// Resolves a unit by its canonical name or an alias.
+    /// Resolves a unit by its canonical name or an alias, as typed (surrounding whitespace ignored).
     pub fn unit_index(&self, name: &str) -> Option<usize> {
-        self.unit_names.get(name.trim()).copied()
+        self.unit_exact(name.trim())
+    }
+
+    /// Resolves a unit by its canonical name or an alias, exactly as the document writes it (the
+    /// indexes resolve every unit of every measure, with no whitespace to trim).
+    pub fn unit_exact(&self, name: &str) -> Option<usize> {
+        self.unit_names.get(name).copied()
     }
 
     /// The measures a unit leads, in document order.

@@ -34,7 +34,7 @@ fn check_with<'a>(doc: &'a Document, ids: Option<HashMap<&'a str, At>>) -> Vec<P
         ("title", &doc.title),
         ("issuer", &doc.issuer),
     ] {
-        if value.trim().is_empty() {
+        if blank(value) {
             ck.say(field.into(), "must not be empty".into());
         }
     }
@@ -61,7 +61,7 @@ fn check_with<'a>(doc: &'a Document, ids: Option<HashMap<&'a str, At>>) -> Vec<P
     let mut names: HashMap<&str, String> = HashMap::default();
     for (i, u) in doc.units.iter().enumerate() {
         let path = format!("units[{i}]");
-        if u.name.trim().is_empty() {
+        if blank(&u.name) {
             ck.say(format!("{path}.name"), "must not be empty".into());
         }
         for (j, n) in std::iter::once(&u.name).chain(&u.aliases).enumerate() {
@@ -121,7 +121,7 @@ impl<'a> Checker<'a> {
     }
 
     fn id(&mut self, id: &'a str, at: At) {
-        if id.trim().is_empty() {
+        if blank(id) {
             self.say(at.field("id"), "must not be empty".into());
         } else if let Some(first) = self.ids.as_mut().and_then(|ids| ids.insert(id, at)) {
             self.say(
@@ -130,6 +130,12 @@ impl<'a> Checker<'a> {
             );
         }
     }
+}
+
+/// Whether `s` is empty or only whitespace (`trim().is_empty()` without looking at both ends:
+/// this runs for every id and text of a document).
+fn blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
 }
 
 /// Whether `s` is the decimal number `n`, written plainly (no sign, no leading zero).
@@ -154,11 +160,11 @@ fn structure<'a>(doc: &'a Document, canonical: &HashSet<&str>, ck: &mut Checker<
     for (si, s) in doc.sections.iter().enumerate() {
         let sp = format!("sections[{si}]");
         for (field, value) in [("key", &s.key), ("title", &s.title)] {
-            if value.trim().is_empty() {
+            if blank(value) {
                 ck.say(format!("{sp}.{field}"), "must not be empty".into());
             }
         }
-        if let Some(first) = keys.insert(&s.key, si).filter(|_| !s.key.trim().is_empty()) {
+        if let Some(first) = keys.insert(&s.key, si).filter(|_| !blank(&s.key)) {
             ck.say(
                 format!("{sp}.key"),
                 format!(
@@ -196,7 +202,7 @@ fn structure<'a>(doc: &'a Document, canonical: &HashSet<&str>, ck: &mut Checker<
                 );
             }
             last_task = t.number;
-            if t.title.trim().is_empty() {
+            if blank(&t.title) {
                 ck.say(tp.field("title"), "must not be empty".into());
             }
             if t.measures.is_empty() {
@@ -234,7 +240,7 @@ fn measure<'a>(
             ),
         );
     }
-    if m.text.trim().is_empty() {
+    if blank(&m.text) {
         ck.say(mp.field("text"), "must not be empty".into());
     }
     if m.lead.is_empty() {

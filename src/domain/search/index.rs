@@ -124,7 +124,7 @@ pub struct Index {
 
 impl Index {
     pub fn new(cat: &Catalog) -> Index {
-        let unit = |name: &String| cat.unit_index(name).map_or(u16::MAX, |i| i as u16);
+        let unit = |name: &String| cat.unit_exact(name).map_or(u16::MAX, |i| i as u16);
         let mut entries = Vec::new();
         for (si, s) in cat.doc.sections.iter().enumerate() {
             for (ti, t) in s.tasks.iter().enumerate() {
