@@ -99,7 +99,7 @@ fn milestone_text(cat: &Catalog, id: &str) -> String {
             let text = if k.deadline.is_none() {
                 &m.text
             } else {
-                &k.text
+                m.text_of(k)
             };
             format!("{}  {}", paint(BOLD, &when), truncate(text, 48))
         }

@@ -30,7 +30,7 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                             let mark = p.state().mark(&k.id);
                             Some(json!({
                                 "id": k.id, "measure": m.id, "task": t.id, "section": s.key,
-                                "deadline": k.deadline, "phrase": k.phrase, "text": k.text,
+                                "deadline": k.deadline, "phrase": k.phrase, "text": m.text_of(k),
                                 "measure_text": m.text, "lead": m.lead, "support": m.support,
                                 "state": status_name(status), "done": status == Status::Done,
                                 "overdue": status == Status::Overdue,
@@ -87,7 +87,7 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
             let text = if k.deadline.is_none() {
                 &m.text
             } else {
-                &k.text
+                m.text_of(k)
             };
             println!(
                 "  {sign} {}{}  {}  {}",

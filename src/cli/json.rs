@@ -84,6 +84,8 @@ pub fn item(item: Item<'_>) -> Value {
         Item::Measure(s, t, m) => (json!(m), s, Some(t)),
         Item::Milestone(s, t, m, k) => {
             let mut v = json!(k);
+            // Resolved: the file leaves out the text of a milestone that is the whole measure.
+            v["text"] = json!(m.text_of(k));
             v["measure"] = json!(m.id);
             v["lead"] = json!(m.lead);
             v["support"] = json!(m.support);

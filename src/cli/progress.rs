@@ -118,7 +118,7 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                     paint(ID, &fit(&k.id, 7)),
                     when,
                     paint(LEAD, &fit(&units(&m.lead), 24)),
-                    truncate(&k.text, 40)
+                    truncate(m.text_of(k), 40)
                 );
             }
         }

@@ -76,7 +76,7 @@ fn print_milestone(k: &Milestone) {
     let when = k
         .deadline
         .map_or_else(|| "无明确时限".to_string(), |d| d.to_string());
-    let text = if k.deadline.is_none() {
+    let text = if k.deadline.is_none() || k.text.is_empty() {
         "（整项举措）"
     } else {
         k.text.as_str()

@@ -135,7 +135,10 @@ pub struct Milestone {
     /// The dated phrase as printed (2019年底前), if any.
     #[serde(default)]
     pub phrase: Option<String>,
-    /// The clause the deadline governs.
+    /// The clause the deadline governs. Absent (or empty) when the milestone is the whole
+    /// measure: the measure's text is not repeated.
+    // Read it with `Measure::text_of`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
 }
 
@@ -186,6 +189,16 @@ impl Task {
 }
 
 impl Measure {
+    /// The text of one of its milestones: the clause it governs, or the measure's own text for a
+    /// milestone that is the whole measure.
+    pub fn text_of<'a>(&'a self, k: &'a Milestone) -> &'a str {
+        if k.text.is_empty() {
+            &self.text
+        } else {
+            &k.text
+        }
+    }
+
     /// The measure's number within its task ("2" for 9.2).
     pub fn number(&self) -> &str {
         self.id.rsplit('.').next().unwrap_or(&self.id)

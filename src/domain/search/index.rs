@@ -235,7 +235,7 @@ pub(crate) fn main_text(cat: &Catalog, target: Target) -> &str {
         Target::Item(loc) => match cat.at(loc) {
             crate::domain::Item::Task(_, t) => &t.title,
             crate::domain::Item::Measure(_, _, m) => &m.text,
-            crate::domain::Item::Milestone(_, _, _, k) => &k.text,
+            crate::domain::Item::Milestone(_, _, m, k) => m.text_of(k),
         },
     }
 }

@@ -50,7 +50,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                     spans.push(("? ".into(), t.warn()));
                 }
                 let text = if k.deadline.is_some() {
-                    &k.text
+                    m.text_of(k)
                 } else {
                     &m.text
                 };

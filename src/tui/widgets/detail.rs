@@ -270,7 +270,8 @@ fn milestone(
         head = head.patch_style(t.selected(true));
     }
     out.push(head);
-    if k.deadline.is_some() {
+    // The clause a dated milestone governs (none when it is the whole measure, shown above).
+    if k.deadline.is_some() && !k.text.is_empty() {
         for w in wrap(&disp(app, &k.text), cols.saturating_sub(4)) {
             out.push(Line::raw(format!("    {w}")));
         }
