@@ -47,47 +47,69 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
         limit: if limit == 0 { usize::MAX } else { limit },
         units: true,
     };
-    let results = search::search(cat, &index, query, &opts);
+    let paint = Paint::for_stdout();
+    let (parsed, total, shown) = if as_json {
+        let results = search::search(cat, &index, query, &opts);
+        let list: Vec<Value> = results.hits.iter().map(|h| hit_json(cat, h)).collect();
+        let mut out = super::output::json_safe(serde_json::to_string_pretty(&json!(list))?);
+        out.push('\n');
+        write_out(paint, |w| w.write_all(out.as_bytes()))?;
+        (results.query, results.total, results.hits.len())
+    } else {
+        // Hit by hit, straight out: tens of thousands of hits are neither kept nor gathered
+        // into one string first.
+        let mut shown = 0;
+        let mut failed = None;
+        let mut line = String::new();
+        let (parsed, total) = write_out(paint, |w| {
+            let found = search::search_each(cat, &index, query, &opts, |h| {
+                if failed.is_none() {
+                    line.clear();
+                    print_hit(&mut line, paint, cat, &h);
+                    shown += 1;
+                    failed = w.write_all(line.as_bytes()).err();
+                }
+            });
+            failed.take().map_or(Ok(found), Err)
+        })?;
+        (parsed, total, shown)
+    };
     // Freed with the process (see `super::run`).
     std::mem::forget(index);
-    for note in &results.query.notes {
+    for note in &parsed.notes {
         eprintln!("fgf: {note}");
     }
-    let paint = Paint::for_stdout();
-    let mut out = String::new();
-    if as_json {
-        let list: Vec<Value> = results.hits.iter().map(|h| hit_json(cat, h)).collect();
-        out = super::output::json_safe(serde_json::to_string_pretty(&json!(list))?);
-        out.push('\n');
-    } else {
-        for h in &results.hits {
-            print_hit(&mut out, paint, cat, h);
-        }
-    }
-    // Like fzf, stop quietly when the reader goes away (`fgf search x | head -1`). Without
-    // colour nothing here is an escape sequence (the document's text is neutralised), so the
-    // text goes out as is rather than through anstream's filter.
-    let written = if paint.0 {
-        anstream::stdout().lock().write_all(out.as_bytes())
-    } else {
-        std::io::stdout().lock().write_all(out.as_bytes())
-    };
-    match written {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
-        r => r.context("cannot write the results")?,
-    }
-    if results.hits.is_empty() {
+    if shown == 0 {
         eprintln!("fgf: nothing matches {query:?}");
         return Ok(ExitCode::from(EXIT_NO_MATCH));
     }
-    if results.total > results.hits.len() && !as_json {
-        eprintln!(
-            "fgf: {} of {} hits shown; --limit 0 shows all",
-            results.hits.len(),
-            results.total
-        );
+    if total > shown && !as_json {
+        eprintln!("fgf: {shown} of {total} hits shown; --limit 0 shows all");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `write` on stdout, buffered: through anstream when styled, else as is (without colour
+/// nothing here is an escape sequence: the document's text is neutralised). Like fzf, a reader
+/// that goes away (`fgf search x | head -1`) ends the output quietly.
+fn write_out<T>(
+    paint: Paint,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<T>,
+) -> anyhow::Result<T>
+where
+    T: Default,
+{
+    let result = if paint.0 {
+        let mut w = std::io::BufWriter::new(anstream::stdout().lock());
+        write(&mut w).and_then(|t| w.flush().map(|()| t))
+    } else {
+        let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+        write(&mut w).and_then(|t| w.flush().map(|()| t))
+    };
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(T::default()),
+        r => r.context("cannot write the results"),
+    }
 }
 
 /// Whether the results are styled: as anstream decides for stdout (a terminal, `NO_COLOR`,

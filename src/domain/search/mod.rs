@@ -183,45 +183,70 @@ fn run(
     opts: &Options,
     prev: Option<&[u32]>,
 ) -> (Results, Vec<u32>) {
-    if query.is_empty() {
-        return (
-            Results {
-                query,
-                ..Results::default()
-            },
-            Vec::new(),
-        );
-    }
-    let keys = query.wants_pinyin().then(|| index.entry_keys(cat));
-    let compiled = engine::compile(&query, cat, index);
-    let ctx = engine::Ctx {
-        cat,
-        index,
-        keys,
-        units: opts.units,
-    };
-    let all: Vec<u32>;
-    let candidates = match prev {
-        Some(p) => p,
-        None => {
-            all = (0..index.len() as u32).collect();
-            &all
-        }
-    };
-    let matched = engine::scan(&compiled, &ctx, candidates);
-    let ids: Vec<u32> = matched.iter().map(|&(_, i)| i).collect();
-    let total = matched.len();
-    let hits = engine::top(matched, opts.limit)
-        .into_iter()
-        .map(|(score, i)| engine::explain(&compiled, &ctx, i as usize, score))
-        .collect();
+    let mut hits = Vec::new();
+    let (query, total, ids) = run_each(cat, index, query, opts, prev, |h| hits.push(h));
     let results = Results {
         total,
         hits,
-        narrowed: prev.is_some(),
+        narrowed: prev.is_some() && !query.is_empty(),
         query,
     };
     (results, ids)
+}
+
+/// Searches the whole catalog for `input` and hands the hits to `each`, best first, one at a
+/// time: for printing many of them without keeping them all (`fgf search --limit 0`). Returns
+/// the query as parsed and how many items matched in all.
+pub fn search_each(
+    cat: &Catalog,
+    index: &Index,
+    input: &str,
+    opts: &Options,
+    each: impl FnMut(Hit),
+) -> (Query, usize) {
+    let (query, total, _) = run_each(cat, index, parse(input), opts, None, each);
+    (query, total)
+}
+
+/// The query, the number of matches and their entries; the best `opts.limit` explained, in
+/// order, into `each`.
+fn run_each(
+    cat: &Catalog,
+    index: &Index,
+    query: Query,
+    opts: &Options,
+    prev: Option<&[u32]>,
+    mut each: impl FnMut(Hit),
+) -> (Query, usize, Vec<u32>) {
+    if query.is_empty() {
+        return (query, 0, Vec::new());
+    }
+    let keys = query.wants_pinyin().then(|| index.entry_keys(cat));
+    let (total, ids) = {
+        let compiled = engine::compile(&query, cat, index);
+        let ctx = engine::Ctx {
+            cat,
+            index,
+            keys,
+            units: opts.units,
+        };
+        let all: Vec<u32>;
+        let candidates = match prev {
+            Some(p) => p,
+            None => {
+                all = (0..index.len() as u32).collect();
+                &all
+            }
+        };
+        let matched = engine::scan(&compiled, &ctx, candidates);
+        let ids: Vec<u32> = matched.iter().map(|&(_, i)| i).collect();
+        let total = matched.len();
+        for (score, i) in engine::top(matched, opts.limit) {
+            each(engine::explain(&compiled, &ctx, i as usize, score));
+        }
+        (total, ids)
+    };
+    (query, total, ids)
 }
 
 /// Whether every item matching `new` also matches `old`, so `new` can search `old`'s matches only.

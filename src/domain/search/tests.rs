@@ -311,3 +311,27 @@ fn letters_that_only_start_syllables_never_follow_in_this_document() {
         assert_eq!(index::only_initials(&inner), 0, "{text}: {spelled}");
     }
 }
+
+#[test]
+fn hits_one_at_a_time_are_the_hits_of_a_search() {
+    let cat = seeds::embedded();
+    let index = Index::new(&cat);
+    for q in [
+        "审批",
+        "fgw",
+        "@scjgj >2019",
+        "服务 !海关",
+        "税务 | 海关",
+        "",
+        "!",
+    ] {
+        for limit in [3, usize::MAX] {
+            let opts = Options { limit, units: true };
+            let whole = search(&cat, &index, q, &opts);
+            let mut each = Vec::new();
+            let (query, total) = search_each(&cat, &index, q, &opts, |h| each.push(h));
+            assert_eq!(each, whole.hits, "{q:?}");
+            assert_eq!((query, total), (whole.query, whole.total), "{q:?}");
+        }
+    }
+}
