@@ -152,8 +152,8 @@ fn eval_alt(alt: &Alt, ctx: &Ctx, i: usize, e: &Entry) -> Option<(i64, Field)> {
                 Field::Deadline,
             )),
         Scope::Id => id_match(p, ctx, e).map(|m| (value(Field::Id, &m), Field::Id)),
-        Scope::Lead => unit_best(&e.lead, Field::Lead),
-        Scope::Support => unit_best(&e.support, Field::Support),
+        Scope::Lead => unit_best(ctx.index.lead(e), Field::Lead),
+        Scope::Support => unit_best(ctx.index.support(e), Field::Support),
         Scope::Any => {
             let mut best = None;
             if p.id_like {
@@ -183,8 +183,8 @@ fn eval_alt(alt: &Alt, ctx: &Ctx, i: usize, e: &Entry) -> Option<(i64, Field)> {
             };
             let candidates = [
                 main.map(|m| (value(field, &m), field)),
-                unit_best(&e.lead, Field::Lead),
-                unit_best(&e.support, Field::Support),
+                unit_best(ctx.index.lead(e), Field::Lead),
+                unit_best(ctx.index.support(e), Field::Support),
             ];
             for c in candidates.into_iter().flatten() {
                 if best.is_none_or(|b: (i64, Field)| c.0 > b.0) {
@@ -313,9 +313,9 @@ pub(crate) fn explain(c: &Compiled, ctx: &Ctx, i: usize, score: i64) -> Hit {
         let p = &alt.p;
         let units = |list: &[u16]| list.iter().map(|&u| usize::from(u)).collect::<Vec<_>>();
         let (lead, support) = match p.term.scope {
-            Scope::Any => (units(&e.lead), units(&e.support)),
-            Scope::Lead => (units(&e.lead), Vec::new()),
-            Scope::Support => (Vec::new(), units(&e.support)),
+            Scope::Any => (units(ctx.index.lead(e)), units(ctx.index.support(e))),
+            Scope::Lead => (units(ctx.index.lead(e)), Vec::new()),
+            Scope::Support => (Vec::new(), units(ctx.index.support(e))),
             _ => (Vec::new(), Vec::new()),
         };
         for (field, list) in [(Field::Lead, lead), (Field::Support, support)] {

@@ -38,9 +38,11 @@ pub enum Target {
 pub(crate) struct Entry {
     pub kind: ItemKind,
     pub target: Target,
-    /// Lead and cooperating units (indices into `doc.units`); for tasks, as `Task::lead_units`.
-    pub lead: Box<[u16]>,
-    pub support: Box<[u16]>,
+    /// Where its lead units, then its cooperating units, start in `Index::units` (for tasks,
+    /// as `Task::lead_units` and `Task::support_units`), and how many of each.
+    pub units_at: u32,
+    pub leads: u16,
+    pub supports: u16,
     /// Characters of the main text (title, measure text or unit name), hashed into 256 bits.
     pub mask: Mask,
 }
@@ -112,6 +114,8 @@ pub(crate) fn letter_mask(ascii: &str) -> u64 {
 #[derive(Debug)]
 pub struct Index {
     pub(crate) entries: Vec<Entry>,
+    /// The units of every entry (see `Entry::units_at`).
+    pub(crate) units: Vec<u16>,
     /// Per unit: its name, its aliases and its full official names (see `names`).
     pub(crate) unit_names: Vec<Vec<String>>,
     /// The pinyin keys of each of `unit_names`.
@@ -125,39 +129,67 @@ pub struct Index {
 impl Index {
     pub fn new(cat: &Catalog) -> Index {
         let unit = |name: &String| cat.unit_exact(name).map_or(u16::MAX, |i| i as u16);
-        let mut entries = Vec::new();
+        let tasks: usize = cat.doc.sections.iter().map(|s| s.tasks.len()).sum();
+        let mut entries = Vec::with_capacity(tasks * 11 + cat.doc.units.len());
+        // Every entry's units in one array: one allocation rather than two an entry.
+        let mut units: Vec<u16> = Vec::with_capacity(tasks * 40);
+        // Per unit, the last task that listed it (a task lists each unit once).
+        let mut seen = vec![usize::MAX; cat.doc.units.len()];
         for (si, s) in cat.doc.sections.iter().enumerate() {
             for (ti, t) in s.tasks.iter().enumerate() {
-                let lead: Vec<u16> = dedup(t.measures.iter().flat_map(|m| m.lead.iter().map(unit)));
-                let support: Vec<u16> =
-                    dedup(t.measures.iter().flat_map(|m| m.support.iter().map(unit)))
-                        .into_iter()
-                        .filter(|u| !lead.contains(u))
-                        .collect();
+                let task = entries.len();
                 entries.push(Entry {
                     kind: ItemKind::Task,
                     target: Target::Item(Loc::Task(si, ti)),
-                    lead: lead.into(),
-                    support: support.into(),
+                    units_at: 0,
+                    leads: 0,
+                    supports: 0,
                     mask: Mask::of(&t.title),
                 });
                 for (mi, m) in t.measures.iter().enumerate() {
+                    let at = units.len();
+                    units.extend(m.lead.iter().map(unit));
+                    units.extend(m.support.iter().map(unit));
                     entries.push(Entry {
                         kind: ItemKind::Measure,
                         target: Target::Item(Loc::Measure(si, ti, mi)),
-                        lead: m.lead.iter().map(unit).collect(),
-                        support: m.support.iter().map(unit).collect(),
+                        units_at: at as u32,
+                        leads: m.lead.len() as u16,
+                        supports: m.support.len() as u16,
                         mask: Mask::of(&m.text),
                     });
                 }
+                // The task: its measures' lead units, then their cooperating units that lead
+                // none of them, each once, in order of first appearance.
+                let at = units.len();
+                let mut take = |lead: bool, units: &mut Vec<u16>| {
+                    for e in &entries[task + 1..] {
+                        let from = e.units_at as usize + if lead { 0 } else { e.leads as usize };
+                        let n = if lead { e.leads } else { e.supports } as usize;
+                        for i in from..from + n {
+                            let u = units[i];
+                            if seen.get(usize::from(u)).is_some_and(|&s| s != task) {
+                                seen[usize::from(u)] = task;
+                                units.push(u);
+                            }
+                        }
+                    }
+                    units.len()
+                };
+                let leads = take(true, &mut units) - at;
+                let supports = take(false, &mut units) - at - leads;
+                entries[task].units_at = at as u32;
+                entries[task].leads = leads as u16;
+                entries[task].supports = supports as u16;
             }
         }
         for (ui, u) in cat.doc.units.iter().enumerate() {
             entries.push(Entry {
                 kind: ItemKind::Unit,
                 target: Target::Unit(ui),
-                lead: Box::new([]),
-                support: Box::new([]),
+                units_at: 0,
+                leads: 0,
+                supports: 0,
                 mask: Mask::of(&u.name),
             });
         }
@@ -182,11 +214,24 @@ impl Index {
             .collect();
         Index {
             entries,
+            units,
             unit_masks,
             unit_names,
             unit_keys,
             keys: OnceLock::new(),
         }
+    }
+
+    /// An entry's lead units (indices into `doc.units`).
+    pub(crate) fn lead(&self, e: &Entry) -> &[u16] {
+        let at = e.units_at as usize;
+        &self.units[at..at + usize::from(e.leads)]
+    }
+
+    /// An entry's cooperating units.
+    pub(crate) fn support(&self, e: &Entry) -> &[u16] {
+        let at = e.units_at as usize + usize::from(e.leads);
+        &self.units[at..at + usize::from(e.supports)]
     }
 
     /// Number of entries (tasks + measures + units).
@@ -268,14 +313,4 @@ pub(crate) fn deadlines(cat: &Catalog, target: Target) -> Vec<Date> {
             .collect(),
         _ => Vec::new(),
     }
-}
-
-fn dedup(it: impl Iterator<Item = u16>) -> Vec<u16> {
-    let mut out = Vec::new();
-    for u in it {
-        if !out.contains(&u) {
-            out.push(u);
-        }
-    }
-    out
 }

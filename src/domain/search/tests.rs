@@ -335,3 +335,36 @@ fn hits_one_at_a_time_are_the_hits_of_a_search() {
         }
     }
 }
+
+#[test]
+fn every_entry_has_the_units_of_its_item() {
+    for cat in [
+        seeds::embedded(),
+        crate::domain::Catalog::new(crate::domain::generate::document(3000, 5)).unwrap(),
+    ] {
+        let index = Index::new(&cat);
+        let names = |list: &[u16]| -> Vec<String> {
+            list.iter()
+                .map(|&u| cat.doc.units[usize::from(u)].name.clone())
+                .collect()
+        };
+        let mut tasks = 0;
+        for e in &index.entries {
+            let (lead, support): (Vec<String>, Vec<String>) = match e.target {
+                Target::Item(loc) => match cat.at(loc) {
+                    crate::domain::Item::Task(_, t) => {
+                        tasks += 1;
+                        let own = |v: Vec<&str>| v.into_iter().map(String::from).collect();
+                        (own(t.lead_units()), own(t.support_units()))
+                    }
+                    crate::domain::Item::Measure(_, _, m) => (m.lead.clone(), m.support.clone()),
+                    crate::domain::Item::Milestone(..) => unreachable!("no milestone entries"),
+                },
+                Target::Unit(_) => (Vec::new(), Vec::new()),
+            };
+            assert_eq!(names(index.lead(e)), lead, "{:?}", e.target);
+            assert_eq!(names(index.support(e)), support, "{:?}", e.target);
+        }
+        assert_eq!(tasks, cat.tasks().count());
+    }
+}
