@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Whole process: `fgf --doc DOC search Q` against `fzf --filter Q` over the same items.
+
+Runs the two alternately (so that a burst of load on the machine falls on both), N times each,
+and prints the median and the fastest run of each, and fgf's median as a share of fzf's.
+
+    cargo build --release --bin fgf --example gendoc
+    python3 benches/vs_fzf.py [--runs 21] [--sizes 10000,100000] [--limit 0]
+
+Documents and line files are generated into /tmp (fgf-bench-N.json, fgf-bench-N.txt) by
+examples/gendoc.rs when missing: one line per task, measure and unit, as fgf searches them.
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import time
+
+QUERIES = ["企业开办", "审", "服务 !海关"]
+
+
+def run(cmd, stdin=None):
+    start = time.perf_counter()
+    subprocess.run(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=21)
+    ap.add_argument("--sizes", default="10000,100000")
+    ap.add_argument("--limit", default="0")
+    ap.add_argument("--fgf", default="target/release/fgf")
+    args = ap.parse_args()
+    version = subprocess.run(["fzf", "--version"], capture_output=True, text=True).stdout.strip()
+    print(f"fzf {version}; {args.runs} runs each, alternating; medians (fastest)")
+    print("| items | query | fgf search --limit %s | fzf --filter | fgf / fzf |" % args.limit)
+    print("|---|---|---|---|---|")
+    for n in [int(s) for s in args.sizes.split(",")]:
+        doc, lines = f"/tmp/fgf-bench-{n}.json", f"/tmp/fgf-bench-{n}.txt"
+        if not (os.path.exists(doc) and os.path.exists(lines)):
+            subprocess.run(["target/release/examples/gendoc", str(n), doc, lines], check=True)
+        for q in QUERIES:
+            fgf_cmd = [args.fgf, "--doc", doc, "search", q, "--limit", args.limit]
+            fzf_cmd = ["fzf", "--filter", q]
+            a, b = [], []
+            for i in range(args.runs + 2):
+                x = run(fgf_cmd)
+                with open(lines, "rb") as f:
+                    y = run(fzf_cmd, stdin=f)
+                if i >= 2:  # two warm-up rounds
+                    a.append(x)
+                    b.append(y)
+            ma, mb = statistics.median(a), statistics.median(b)
+            print(
+                f"| {n // 1000}k | `{q}` | {ma * 1e3:.0f} ms ({min(a) * 1e3:.0f}) "
+                f"| {mb * 1e3:.0f} ms ({min(b) * 1e3:.0f}) | {ma / mb:.2f} |"
+            )
+
+
+if __name__ == "__main__":
+    main()
