@@ -18,6 +18,10 @@ use fgf::tui::{keymap, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// The allocator of the `fgf` binary (src/main.rs), so that the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn stats(name: &str, unit: &str, mut v: Vec<f64>) {
     v.sort_by(f64::total_cmp);
     let pick = |q: f64| v[((v.len() - 1) as f64 * q).round() as usize];

@@ -9,6 +9,10 @@ use divan::Bencher;
 use fgf::domain::search::{self, Index, Options, Searcher};
 use fgf::domain::{Catalog, generate, seeds};
 
+/// The allocator of the `fgf` binary (src/main.rs), so that the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
