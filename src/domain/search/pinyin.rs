@@ -31,6 +31,8 @@ pub const OVERRIDES: &[(&str, &[&str])] = &[
     ("供给", &["gong", "ji"]),
     ("给予", &["ji", "yu"]),
     ("曝光", &["bao", "guang"]),
+    // 打击商标囤积 (measure 14.6): tún, not the default dùn.
+    ("囤积", &["tun", "ji"]),
 ];
 
 /// The hidden search key of one text.

@@ -312,6 +312,7 @@ fn heteronyms_in_context() {
         ("长期", "chang qi"),
         ("增长", "zeng zhang"),
         ("曝光", "bao guang"),
+        ("商标囤积", "shang biao tun ji"),
         ("市场", "shi chang"),
         ("单位", "dan wei"),
         ("效率", "xiao lv"),
