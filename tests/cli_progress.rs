@@ -527,3 +527,42 @@ fn state_commands_are_in_help_and_pipes_get_no_colour() {
         );
     }
 }
+
+#[test]
+fn check_and_uncheck_say_what_changed_as_json() {
+    let e = Env::new();
+    let v = e.json(&["check", "12", "--note", "已报送", "--json"]);
+    let ids: Vec<&str> = v["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["12.1.1", "12.1.2", "12.2.1"]);
+    let first = &v["changed"][0];
+    assert_eq!(
+        (first["done"].clone(), first["was_done"].clone()),
+        (true.into(), false.into())
+    );
+    assert_eq!(first["note"], "已报送");
+    assert!(first["at"].as_str().unwrap().ends_with('Z'), "{first}");
+    assert_eq!(
+        (v["done"].clone(), v["total"].clone()),
+        (3.into(), 120.into())
+    );
+    assert_eq!(v["document"], "yufubanfa-2019-103");
+    assert_eq!(v["state"], e.state().to_str().unwrap());
+    // Again: nothing changes.
+    let again = e.json(&["check", "12.1.1", "--json"]);
+    assert_eq!(again["changed"], serde_json::json!([]));
+    assert_eq!(again["done"], 3);
+    let un = e.json(&["uncheck", "12.1.2", "--json"]);
+    assert_eq!(un["changed"][0]["id"], "12.1.2");
+    assert_eq!(un["changed"][0]["done"], false);
+    assert_eq!(un["changed"][0]["was_done"], true);
+    assert_eq!(un["done"], 2);
+    // An unknown id: status 2, nothing on stdout.
+    let o = e.run(&["check", "99.1", "--json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+}

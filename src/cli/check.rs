@@ -17,18 +17,25 @@ pub fn check(
     g: &Global,
     ids: &[String],
     note: Option<&str>,
+    as_json: bool,
 ) -> anyhow::Result<ExitCode> {
-    change(cat, g, ids, |p, ks, now| p.check(ks, note, now))
+    change(cat, g, ids, as_json, |p, ks, now| p.check(ks, note, now))
 }
 
-pub fn uncheck(cat: &Catalog, g: &Global, ids: &[String]) -> anyhow::Result<ExitCode> {
-    change(cat, g, ids, |p, ks, now| p.uncheck(ks, now))
+pub fn uncheck(
+    cat: &Catalog,
+    g: &Global,
+    ids: &[String],
+    as_json: bool,
+) -> anyhow::Result<ExitCode> {
+    change(cat, g, ids, as_json, |p, ks, now| p.uncheck(ks, now))
 }
 
 fn change(
     cat: &Catalog,
     g: &Global,
     ids: &[String],
+    as_json: bool,
     act: impl FnOnce(&mut Progress, &[&str], Timestamp) -> Change,
 ) -> anyhow::Result<ExitCode> {
     let Some(milestones) = resolve(cat, ids) else {
@@ -39,6 +46,25 @@ fn change(
     let change = act(&mut p, &milestones, Timestamp::now());
     let saved = store.save(p.state())?;
     p.absorb(saved.state);
+    if as_json {
+        let overall = p.overall(cat);
+        let edits: Vec<serde_json::Value> = change
+            .edits
+            .iter()
+            .map(|e| {
+                serde_json::json!({
+                    "id": e.id, "done": e.after.done, "was_done": e.before.as_ref().is_some_and(|m| m.done),
+                    "at": e.after.at, "note": e.after.note,
+                })
+            })
+            .collect();
+        let v = serde_json::json!({
+            "document": cat.doc.id, "state": store.path(), "changed": edits,
+            "done": overall.done, "total": overall.total, "percent": overall.percent(),
+        });
+        super::json::print(&v)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if change.is_empty() {
         println!("{}", paint(DIM, "没有变化：它们已是这个状态"));
     }

@@ -131,6 +131,9 @@ pub enum Command {
         /// A one-line note kept with each milestone checked.
         #[arg(long)]
         note: Option<String>,
+        /// What changed and the progress after, as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Uncheck milestones again (the uncheck is recorded, so it wins over older check-offs in a merge).
     #[command(after_help = "Examples:\n  fgf uncheck 9.2.1\n  fgf uncheck 19")]
@@ -138,6 +141,9 @@ pub enum Command {
         /// Milestone (9.2.1), measure (9.2) or task (9) ids.
         #[arg(required = true, num_args = 1..)]
         ids: Vec<String>,
+        /// What changed and the progress after, as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Done / total overall, per section and per task; overdue milestones.
     #[command(
@@ -240,6 +246,8 @@ impl Command {
             | Command::Show { json, .. }
             | Command::List { json }
             | Command::Unit { json, .. }
+            | Command::Check { json, .. }
+            | Command::Uncheck { json, .. }
             | Command::Progress { json }
             | Command::Deadlines { json } => *json,
             Command::Export { format, .. } => matches!(format, export::Format::Json),
@@ -258,8 +266,10 @@ pub fn error_text(e: &anyhow::Error) -> String {
 /// Runs one command against a loaded document.
 fn run_on(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Check { ids, note } => check::check(cat, global, &ids, note.as_deref()),
-        Command::Uncheck { ids } => check::uncheck(cat, global, &ids),
+        Command::Check { ids, note, json } => {
+            check::check(cat, global, &ids, note.as_deref(), json)
+        }
+        Command::Uncheck { ids, json } => check::uncheck(cat, global, &ids, json),
         Command::Progress { json } => progress::run(cat, global, json),
         Command::Deadlines { json } => deadlines::run(cat, global, json),
         Command::State(cmd) => state::run(cat, global, cmd),
