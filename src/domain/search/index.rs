@@ -144,7 +144,7 @@ impl Index {
                     units_at: 0,
                     leads: 0,
                     supports: 0,
-                    mask: Mask::of(&t.title),
+                    mask: Mask::default(),
                 });
                 for (mi, m) in t.measures.iter().enumerate() {
                     let at = units.len();
@@ -156,7 +156,7 @@ impl Index {
                         units_at: at as u32,
                         leads: m.lead.len() as u16,
                         supports: m.support.len() as u16,
-                        mask: Mask::of(&m.text),
+                        mask: Mask::default(),
                     });
                 }
                 // The task: its measures' lead units, then their cooperating units that lead
@@ -183,15 +183,31 @@ impl Index {
                 entries[task].supports = supports as u16;
             }
         }
-        for (ui, u) in cat.doc.units.iter().enumerate() {
+        for ui in 0..cat.doc.units.len() {
             entries.push(Entry {
                 kind: ItemKind::Unit,
                 target: Target::Unit(ui),
                 units_at: 0,
                 leads: 0,
                 supports: 0,
-                mask: Mask::of(&u.name),
+                mask: Mask::default(),
             });
+        }
+        // The character masks: a pass over every text, on both cores.
+        let chunk = entries.len().div_ceil(2).max(1);
+        if entries.len() >= 4096 {
+            std::thread::scope(|s| {
+                for part in entries.chunks_mut(chunk) {
+                    s.spawn(|| {
+                        part.iter_mut()
+                            .for_each(|e| e.mask = Mask::of(main_text(cat, e.target)))
+                    });
+                }
+            });
+        } else {
+            entries
+                .iter_mut()
+                .for_each(|e| e.mask = Mask::of(main_text(cat, e.target)));
         }
         let unit_names: Vec<Vec<String>> = cat
             .doc

@@ -368,3 +368,13 @@ fn every_entry_has_the_units_of_its_item() {
         assert_eq!(tasks, cat.tasks().count());
     }
 }
+
+#[test]
+fn masks_built_on_two_cores_are_each_entry_s_own() {
+    let cat = crate::domain::Catalog::new(crate::domain::generate::document(5000, 9)).unwrap();
+    let index = Index::new(&cat);
+    assert!(index.len() >= 4096, "large enough to be split");
+    for e in &index.entries {
+        assert_eq!(e.mask, index::Mask::of(index::main_text(&cat, e.target)));
+    }
+}
