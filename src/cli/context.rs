@@ -46,7 +46,7 @@ impl Global {
     /// checked in full (an invalid one fails with every problem listed), else the embedded one.
     pub fn catalog(&self) -> anyhow::Result<Catalog> {
         match self.doc_path() {
-            Some(path) => Ok(load_file(&path)?),
+            Some(path) => Ok(load::from_path(&path)?),
             None => Ok(seeds::embedded()),
         }
     }
@@ -61,30 +61,4 @@ impl Global {
             .find(|p| !p.as_os_str().is_empty());
         Ok(Store::locate(path.as_deref(), &cat.doc.id)?)
     }
-}
-
-/// `load::from_path`, with SIGBUS taken care of: a large document is mapped while it is parsed,
-/// and if another process cuts the file short meanwhile, reading the lost pages raises SIGBUS.
-/// fgf then says so and exits with status 1 instead of dying of the signal. (This runs before
-/// the interactive view takes the terminal.)
-pub fn load_file(path: &std::path::Path) -> Result<Catalog, load::LoadError> {
-    const SAID: &[u8] =
-        b"fgf: the document file was cut short while it was read (changed by another program?); nothing was changed\n";
-    // SAFETY: the action calls only write(2) and _exit(2), which are async-signal-safe.
-    let guard = unsafe {
-        signal_hook::low_level::register(libc::SIGBUS, || {
-            libc::write(2, SAID.as_ptr().cast(), SAID.len());
-            libc::_exit(1);
-        })
-    };
-    if cfg!(debug_assertions) && std::env::var_os("FGF_TEST_SIGBUS").is_some() {
-        // Tests: the guard's answer to the signal (a truncation cannot be timed from outside).
-        // SAFETY: raising a signal that has a handler.
-        unsafe { libc::raise(libc::SIGBUS) };
-    }
-    let loaded = load::from_path(path);
-    if let Ok(id) = guard {
-        signal_hook::low_level::unregister(id);
-    }
-    loaded
 }

@@ -71,12 +71,8 @@ fn list(path: &Path, findings: &[Finding]) -> String {
 }
 
 /// Reads, checks and indexes the document at `path`.
-///
-/// A large file is mapped into memory while it is parsed (see `Text`): if another process
-/// truncates it meanwhile, reading the lost pages raises SIGBUS, which the shells turn into a
-/// message (`cli::context`).
 pub fn from_path(path: &Path) -> Result<Catalog, LoadError> {
-    let bytes = open(path)?;
+    let bytes = read_limited(path)?;
     // The fast path: a valid document. The text is freed before the indexes are built, so that
     // text, document and indexes are never in memory all at once. (Parsing from a reader instead
     // would keep the text out of memory entirely, but takes twice as long.)
@@ -115,52 +111,6 @@ fn invalid(path: &Path, bytes: &[u8]) -> LoadError {
             findings,
         },
     }
-}
-
-/// Regular files from this size are mapped rather than read.
-const MAP_FROM: u64 = 1 << 20;
-
-/// A document file's bytes: a large regular file mapped from the page cache, else read. Mapping
-/// spares copying the text into fresh memory, which the system must first clear: for a
-/// 100k-measure document (86 MB) that was a fifth of `fgf --doc BIG search` (BENCHMARKS.md).
-enum Text {
-    Mapped(memmap2::Mmap),
-    Read(Vec<u8>),
-}
-
-impl std::ops::Deref for Text {
-    type Target = [u8];
-
-    fn deref(&self) -> &[u8] {
-        match self {
-            Text::Mapped(map) => map,
-            Text::Read(bytes) => bytes,
-        }
-    }
-}
-
-fn open(path: &Path) -> Result<Text, LoadError> {
-    let io = |source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if meta.is_file() && (MAP_FROM..=MAX_BYTES).contains(&meta.len()) {
-        // SAFETY: fgf never writes to the file, and the map lives only while the document is
-        // parsed. Another process may still change it meanwhile: the parse then sees the new
-        // bytes (any text is checked as if untrusted), or, if the file was cut short, reading
-        // past its new end raises SIGBUS, which the shells turn into a message.
-        let map = unsafe {
-            memmap2::MmapOptions::new()
-                .len(meta.len() as usize)
-                .map(&file)
-        };
-        if let Ok(map) = map {
-            return Ok(Text::Mapped(map));
-        }
-    }
-    read_limited(path).map(Text::Read)
 }
 
 /// The file's bytes, refusing one over `MAX_BYTES` before reading it (and stopping at the limit
