@@ -10,12 +10,11 @@ use anstream::eprintln;
 use anstyle::{AnsiColor, Style};
 use anyhow::Context;
 use serde_json::{Value, json};
-use unicode_width::UnicodeWidthChar;
 
 use super::EXIT_NO_MATCH;
 use super::output::{DIM, ID, LEAD};
 use crate::domain::search::{self, Field, Hit, Index, Options, Target};
-use crate::domain::text::{fit, sanitize, width};
+use crate::domain::text::{char_width, fit, sanitize, width};
 use crate::domain::{Catalog, Item};
 
 /// `fgf search --help`: the query language.
@@ -242,16 +241,17 @@ fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit) {
 /// `text` cut to `cols` columns around its first matched character, matched characters marked,
 /// onto `out`.
 pub fn mark(out: &mut String, paint: Paint, text: &str, positions: &[usize], cols: usize) {
-    let chars: Vec<char> = text.chars().collect();
+    let total = width(text);
+    if total <= cols && (positions.is_empty() || !paint.0) {
+        out.push_str(text);
+        return;
+    }
     let mut start = 0;
-    if width(text) > cols
+    if total > cols
         && let Some(&first) = positions.first()
     {
         // Keep some context before the first match when it would fall off the end.
-        let before: usize = chars[..first.min(chars.len())]
-            .iter()
-            .map(|c| c.width().unwrap_or(0))
-            .sum();
+        let before: usize = text.chars().take(first).map(char_width).sum();
         if before + 8 > cols {
             start = first.saturating_sub(6);
         }
@@ -263,9 +263,15 @@ pub fn mark(out: &mut String, paint: Paint, text: &str, positions: &[usize], col
     }
     // Runs of marked characters are styled as one.
     let mut run = String::new();
-    for (i, &c) in chars.iter().enumerate().skip(start) {
-        let w = c.width().unwrap_or(0);
-        if used.saturating_add(w + 1) > cols && i + 1 < chars.len() {
+    let mut marked = positions
+        .iter()
+        .copied()
+        .skip_while(|&p| p < start)
+        .peekable();
+    let mut chars = text.chars().enumerate().skip(start).peekable();
+    while let Some((i, c)) = chars.next() {
+        let w = char_width(c);
+        if used.saturating_add(w + 1) > cols && chars.peek().is_some() {
             if !run.is_empty() {
                 paint.push(out, MARK, &run);
             }
@@ -273,7 +279,7 @@ pub fn mark(out: &mut String, paint: Paint, text: &str, positions: &[usize], col
             return;
         }
         used += w;
-        if positions.binary_search(&i).is_ok() {
+        if marked.next_if_eq(&i).is_some() {
             run.push(c);
         } else {
             if !run.is_empty() {

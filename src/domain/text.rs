@@ -2,9 +2,21 @@
 
 use unicode_width::UnicodeWidthChar;
 
+/// Display width of a character, in terminal columns (0 for control characters): what
+/// unicode-width says, with the two commonest cases here, ASCII and the CJK ideographs, answered
+/// without its table (a search's printout measures millions of characters).
+#[inline]
+pub fn char_width(c: char) -> usize {
+    match c {
+        ' '..='~' => 1,
+        '\u{4E00}'..='\u{9FFF}' => 2,
+        _ => c.width().unwrap_or(0),
+    }
+}
+
 /// Display width of a string, in terminal columns.
 pub fn width(s: &str) -> usize {
-    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+    s.chars().map(char_width).sum()
 }
 
 /// Cuts `s` to at most `max` columns, ending with `…` when something was cut.
@@ -15,7 +27,7 @@ pub fn truncate(s: &str, max: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
     for c in s.chars() {
-        let w = c.width().unwrap_or(0);
+        let w = char_width(c);
         if used + w + 1 > max {
             break;
         }
@@ -43,7 +55,7 @@ pub fn wrap(s: &str, cols: usize) -> Vec<String> {
         let mut line = String::new();
         let mut used = 0;
         for c in para.chars() {
-            let w = c.width().unwrap_or(0);
+            let w = char_width(c);
             if used + w > cols && !line.is_empty() {
                 // Line-start rule (禁则): closing punctuation does not begin a line; the
                 // character before it moves down with it.
@@ -194,6 +206,13 @@ mod tests {
         #[test]
         fn unsafe_bytes_agree_with_unsafe_characters(s in "(\\PC|\\pC|[\u{80}-\u{9f}\u{200e}\u{200f}\u{202a}-\u{202e}\u{2066}-\u{2069}\u{61c}“”…、\u{2000}-\u{20ff}\u{600}-\u{6ff}]){0,40}") {
             proptest::prop_assert_eq!(has_unsafe(&s), s.chars().any(bad), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn char_width_is_unicode_width() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(char_width(c), c.width().unwrap_or(0), "{c:?}");
         }
     }
 
