@@ -13,6 +13,20 @@ use fgf::tui::{self, app, i18n::Lang, theme::Theme};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// No transparent huge pages unless a large document is loaded (`cli::huge_pages`). Turned off
+/// here, before `main` and so before the first allocation: mimalloc may back its very first memory
+/// with a huge page, and a stall assembling one is what made the interactive view's first frame
+/// take up to 45 ms now and then.
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static NO_HUGE_PAGES_YET: extern "C" fn() = {
+    extern "C" fn no_huge_pages() {
+        cli::huge_pages(false);
+    }
+    no_huge_pages
+};
+
 fn main() -> ExitCode {
     let args = Cli::parse();
     let result = match args.command {

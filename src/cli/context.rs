@@ -46,7 +46,12 @@ impl Global {
     /// checked in full (an invalid one fails with every problem listed), else the embedded one.
     pub fn catalog(&self) -> anyhow::Result<Catalog> {
         match self.doc_path() {
-            Some(path) => Ok(load::from_path(&path)?),
+            Some(path) => {
+                if std::fs::metadata(&path).is_ok_and(|m| m.len() >= LARGE) {
+                    huge_pages(true);
+                }
+                Ok(load::from_path(&path)?)
+            }
             None => Ok(seeds::embedded()),
         }
     }
@@ -60,5 +65,37 @@ impl Global {
             .flatten()
             .find(|p| !p.as_os_str().is_empty());
         Ok(Store::locate(path.as_deref(), &cat.doc.id)?)
+    }
+}
+
+/// A document from this size is loaded with transparent huge pages allowed (see `huge_pages`).
+const LARGE: u64 = 1 << 20;
+
+/// Whether the kernel may back fgf's memory with transparent huge pages (Linux; elsewhere a no-op).
+/// The allocator (mimalloc) asks for them. Loading a large document they make faster (a few hundred
+/// page faults instead of tens of thousands), but assembling one can stall a small process for tens
+/// of milliseconds: the interactive view on the embedded document then took up to 45 ms to show its
+/// first frame instead of under 20. So `main` turns them off at start and a large document turns
+/// them on (BENCHMARKS.md).
+pub fn huge_pages(on: bool) {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes an integer flag and changes no memory of this process.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, libc::c_ulong::from(!on), 0, 0, 0);
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = on;
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    #[test]
+    fn huge_pages_turn_the_process_flag() {
+        // SAFETY: PR_GET_THP_DISABLE only reads the flag.
+        let disabled = || unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) };
+        super::huge_pages(false);
+        assert_eq!(disabled(), 1);
+        super::huge_pages(true);
+        assert_eq!(disabled(), 0);
     }
 }

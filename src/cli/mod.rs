@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use clap_complete::Shell;
 
-pub use context::Global;
+pub use context::{Global, huge_pages};
 
 use crate::domain::Catalog;
 
