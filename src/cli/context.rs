@@ -46,12 +46,7 @@ impl Global {
     /// checked in full (an invalid one fails with every problem listed), else the embedded one.
     pub fn catalog(&self) -> anyhow::Result<Catalog> {
         match self.doc_path() {
-            Some(path) => {
-                if std::fs::metadata(&path).is_ok_and(|m| m.len() >= LARGE) {
-                    huge_pages(true);
-                }
-                Ok(load::from_path(&path)?)
-            }
+            Some(path) => Ok(load_file(&path)?),
             None => Ok(seeds::embedded()),
         }
     }
@@ -71,12 +66,20 @@ impl Global {
 /// A document from this size is loaded with transparent huge pages allowed (see `huge_pages`).
 const LARGE: u64 = 1 << 20;
 
+/// `load::from_path`, with huge pages allowed for a large document.
+pub fn load_file(path: &std::path::Path) -> Result<Catalog, load::LoadError> {
+    if std::fs::metadata(path).is_ok_and(|m| m.len() >= LARGE) {
+        huge_pages(true);
+    }
+    load::from_path(path)
+}
+
 /// Whether the kernel may back fgf's memory with transparent huge pages (Linux; elsewhere a no-op).
 /// The allocator (mimalloc) asks for them. Loading a large document they make faster (a few hundred
 /// page faults instead of tens of thousands), but assembling one can stall a small process for tens
 /// of milliseconds: the interactive view on the embedded document then took up to 45 ms to show its
-/// first frame instead of under 20. So `main` turns them off at start and a large document turns
-/// them on (BENCHMARKS.md).
+/// first frame instead of under 20. So main.rs turns them off before the first allocation, and
+/// `load_file` turns them on for a large document (BENCHMARKS.md).
 pub fn huge_pages(on: bool) {
     #[cfg(target_os = "linux")]
     // SAFETY: PR_SET_THP_DISABLE takes an integer flag and changes no memory of this process.

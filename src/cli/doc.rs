@@ -7,7 +7,7 @@ use anstream::{eprintln, println};
 use clap::Subcommand;
 
 use super::output::{for_terminal, json_safe, safe_lines};
-use crate::domain::load::{self, LoadError};
+use crate::domain::load::LoadError;
 use crate::domain::{generate, shape};
 
 #[derive(Debug, Subcommand)]
@@ -46,7 +46,7 @@ pub fn run(cmd: DocCommand) -> anyhow::Result<ExitCode> {
 }
 
 fn check(path: PathBuf) -> anyhow::Result<ExitCode> {
-    match load::from_path(&path) {
+    match super::context::load_file(&path) {
         Ok(cat) => {
             let measures = cat.measures().count();
             let milestones: usize = cat.measures().map(|(_, _, m)| m.milestones.len()).sum();
