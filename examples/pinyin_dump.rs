@@ -18,17 +18,14 @@ fn main() {
         }
     }
     for (place, text) in texts {
-        let (keys, map) = pinyin::keys_with_map(text);
-        let mut syllables = Vec::new();
-        let spelled = keys.spelled.as_bytes();
-        let mut start = 0;
-        for i in 1..=spelled.len() {
-            if i == spelled.len() || pinyin::is_start(spelled[i]) {
-                let s = keys.spelled[start..i].to_ascii_lowercase();
-                syllables.push(serde_json::json!([map[syllables.len()], s]));
-                start = i;
-            }
-        }
+        // One reading a character that has one, and the index of that character.
+        let (_, at) = pinyin::keys_with_map(text);
+        let spelled = pinyin::spell(text);
+        let syllables: Vec<_> = at
+            .iter()
+            .zip(spelled.split(' '))
+            .map(|(i, s)| serde_json::json!([i, s]))
+            .collect();
         println!(
             "{}",
             serde_json::json!({"where": place, "text": text, "syllables": syllables})

@@ -26,6 +26,11 @@ fn json(args: &[&str]) -> Value {
     serde_json::from_slice(&o.stdout).expect("valid JSON")
 }
 
+/// Whether a JSON hit lists `unit` among its lead units.
+fn leads(hit: &Value, unit: &str) -> bool {
+    hit["lead"].as_array().unwrap().iter().any(|u| u == unit)
+}
+
 #[test]
 fn who_names_the_lead_unit_of_business_start_up() {
     let o = fgf(&["who", "企业开办"]);
@@ -61,14 +66,7 @@ fn who_with_a_short_form_finds_the_unit() {
     let hits = v.as_array().unwrap();
     assert_eq!(hits.len(), 3);
     for h in hits {
-        assert!(
-            h["lead"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|u| u == "市发展改革委"),
-            "{h}"
-        );
+        assert!(leads(h, "市发展改革委"), "{h}");
     }
 }
 
@@ -293,14 +291,7 @@ fn search_scopes_and_pinyin_from_the_command_line() {
     for h in hits {
         let id = h["id"].as_str().unwrap();
         assert!(id == "1" || id.starts_with("1."), "{id}");
-        assert!(
-            h["lead"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|u| u == "市发展改革委"),
-            "{h}"
-        );
+        assert!(leads(h, "市发展改革委"), "{h}");
     }
     let v = json(&["search", "scjgj", "--json", "--limit", "1"]);
     assert_eq!(v[0]["id"], "市市场监管局");

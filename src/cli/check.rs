@@ -58,10 +58,10 @@ fn change(
                 })
             })
             .collect();
-        let v = serde_json::json!({
-            "document": cat.doc.id, "state": store.path(), "changed": edits,
-            "done": overall.done, "total": overall.total, "percent": overall.percent(),
-        });
+        let v = super::progress::tally_json(
+            serde_json::json!({"document": cat.doc.id, "state": store.path(), "changed": edits}),
+            overall,
+        );
         super::json::print(&v)?;
         return Ok(ExitCode::SUCCESS);
     }

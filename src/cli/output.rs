@@ -1,4 +1,7 @@
-//! Text output for people: colour only on a terminal (anstream strips it otherwise and honours NO_COLOR).
+//! Text output for people: colour only when stdout shows it (a terminal, `NO_COLOR`,
+//! `CLICOLOR_FORCE`, as anstream decides); otherwise no escape sequence is written at all.
+
+use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
 
@@ -12,8 +15,34 @@ pub const LEAD: Style = AnsiColor::Green.on_default();
 pub const DONE: Style = AnsiColor::Green.on_default().bold();
 pub const WARN: Style = AnsiColor::Yellow.on_default().bold();
 
+/// Whether text is styled: anstream's choice for stdout, made once, so that output into a pipe
+/// (tens of thousands of search hits, say) is not styled only to have the styles stripped again.
+#[derive(Debug, Clone, Copy)]
+pub struct Paint(pub bool);
+
+impl Paint {
+    pub fn stdout() -> Paint {
+        static STYLED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        Paint(*STYLED.get_or_init(|| {
+            anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+        }))
+    }
+
+    /// `text` in `style`, onto `out`.
+    pub fn push(self, out: &mut String, style: Style, text: &str) {
+        if self.0 {
+            let _ = write!(out, "{style}{text}{style:#}");
+        } else {
+            out.push_str(text);
+        }
+    }
+}
+
+/// `text` in `style`, for stdout.
 pub fn paint(style: Style, text: &str) -> String {
-    format!("{style}{text}{style:#}")
+    let mut out = String::new();
+    Paint::stdout().push(&mut out, style, text);
+    out
 }
 
 /// 市市场监管局、市司法局 — or — when empty.

@@ -153,7 +153,8 @@ pub fn bar(t: Tally, width: usize) -> String {
     s
 }
 
-fn tally_json(mut v: serde_json::Value, t: Tally) -> serde_json::Value {
+/// `v` with a tally's `done`, `total` and `percent`.
+pub(super) fn tally_json(mut v: serde_json::Value, t: Tally) -> serde_json::Value {
     v["done"] = json!(t.done);
     v["total"] = json!(t.total);
     v["percent"] = json!(t.percent());

@@ -3,7 +3,6 @@
 
 use std::process::ExitCode;
 
-use std::fmt::Write as _;
 use std::io::Write as _;
 
 use anstream::eprintln;
@@ -12,7 +11,7 @@ use anyhow::Context;
 use serde_json::{Value, json};
 
 use super::EXIT_NO_MATCH;
-use super::output::{DIM, ID, LEAD};
+use super::output::{DIM, ID, LEAD, Paint};
 use crate::domain::search::{self, Field, Hit, Index, Options, Target};
 use crate::domain::text::{char_width, fit, sanitize, width};
 use crate::domain::{Catalog, Item};
@@ -46,7 +45,7 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
         limit: if limit == 0 { usize::MAX } else { limit },
         units: true,
     };
-    let paint = Paint::for_stdout();
+    let paint = Paint::stdout();
     let (parsed, total, shown) = if as_json {
         let results = search::search(cat, &index, query, &opts);
         let list: Vec<Value> = results.hits.iter().map(|h| hit_json(cat, h)).collect();
@@ -108,27 +107,6 @@ where
     match result {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(T::default()),
         r => r.context("cannot write the results"),
-    }
-}
-
-/// Whether the results are styled: as anstream decides for stdout (a terminal, `NO_COLOR`,
-/// `CLICOLOR_FORCE`), once, so that tens of thousands of hits into a pipe are not styled only to
-/// have the styles stripped again.
-#[derive(Debug, Clone, Copy)]
-pub struct Paint(pub bool);
-
-impl Paint {
-    fn for_stdout() -> Paint {
-        Paint(anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never)
-    }
-
-    /// `text` in `style`, onto `out`.
-    fn push(self, out: &mut String, style: Style, text: &str) {
-        if self.0 {
-            let _ = write!(out, "{style}{text}{style:#}");
-        } else {
-            out.push_str(text);
-        }
     }
 }
 

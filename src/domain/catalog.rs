@@ -22,8 +22,9 @@ pub enum Item<'a> {
     Milestone(&'a Section, &'a Task, &'a Measure, &'a Milestone),
 }
 
-impl Item<'_> {
-    pub fn id(&self) -> &str {
+impl<'a> Item<'a> {
+    /// The id, borrowed from the document (not from this view of it).
+    pub fn id(&self) -> &'a str {
         match self {
             Item::Task(_, t) => &t.id,
             Item::Measure(_, _, m) => &m.id,

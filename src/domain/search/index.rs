@@ -305,11 +305,7 @@ pub(crate) fn main_text(cat: &Catalog, target: Target) -> &str {
 pub(crate) fn entry_id(cat: &Catalog, target: Target) -> &str {
     match target {
         Target::Unit(u) => &cat.doc.units[u].name,
-        Target::Item(loc) => match cat.at(loc) {
-            crate::domain::Item::Task(_, t) => &t.id,
-            crate::domain::Item::Measure(_, _, m) => &m.id,
-            crate::domain::Item::Milestone(_, _, _, k) => &k.id,
-        },
+        Target::Item(loc) => cat.at(loc).id(),
     }
 }
 

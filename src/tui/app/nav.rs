@@ -1,10 +1,10 @@
 //! Moving around: selections, panes, views, expanding and collapsing.
 
 use super::{App, DeadlineRow, Focus, Mode};
-use crate::domain::{Item, Loc};
+use crate::domain::{Item, Loc, Section};
 use crate::tui::cursor::Cursor;
 use crate::tui::layout::{self, View};
-use crate::tui::tree::Row;
+use crate::tui::tree::{Row, Tree};
 use crate::tui::widgets::detail;
 
 impl App {
@@ -18,6 +18,12 @@ impl App {
             Focus::UnitMeasures => a.lists.get(1).map(|(_, r)| *r),
         };
         rect.map_or(1, layout::inner_height).max(1)
+    }
+
+    /// Section `i`, its tree and the height of its pane: what moving in that tree needs.
+    fn section_tree(&mut self, i: usize) -> (&Section, &mut Tree, usize) {
+        let height = self.section_height(i);
+        (&self.cat.doc.sections[i], &mut self.trees[i], height)
     }
 
     /// Rows of section `i`'s pane in the tree view, whether or not it is on screen now.
@@ -200,9 +206,7 @@ impl App {
     pub(super) fn collapse(&mut self) {
         match self.focus {
             Focus::Section(i) => {
-                let height = self.section_height(i);
-                let section = &self.cat.doc.sections[i];
-                let tree = &mut self.trees[i];
+                let (section, tree, height) = self.section_tree(i);
                 match tree.selected() {
                     Some(Row::Milestone(t, m, _)) => {
                         tree.reveal(section, Row::Measure(t, m), height)
@@ -224,9 +228,7 @@ impl App {
     pub(super) fn expand(&mut self, enter: bool) {
         match self.focus {
             Focus::Section(i) => {
-                let height = self.section_height(i);
-                let section = &self.cat.doc.sections[i];
-                let tree = &mut self.trees[i];
+                let (section, tree, height) = self.section_tree(i);
                 match tree.selected() {
                     Some(Row::Task(t)) if tree.expanded[t] && enter => {
                         tree.set_expanded(section, t, false, height)
@@ -274,8 +276,8 @@ impl App {
         };
         self.view = View::Tree;
         self.set_focus(Focus::Section(s));
-        let height = self.section_height(s);
-        self.trees[s].reveal(&self.cat.doc.sections[s], row, height);
+        let (section, tree, height) = self.section_tree(s);
+        tree.reveal(section, row, height);
         self.detail_scroll = 0;
         self.mode = Mode::Browse;
     }
