@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use serde_json::{Map, Value};
 
 fn example_text() -> String {
-    let md = include_str!("../docs/document-format.md");
+    let md = include_str!("../../docs/document-format.md");
     let start = md.find("```json\n").expect("an example") + 8;
     let end = start + md[start..].find("```").unwrap();
     md[start..end].to_string()

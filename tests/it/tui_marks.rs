@@ -1,13 +1,11 @@
 //! Check-offs in the TUI: Space, the prompt for a whole task, undo / redo, notes, read-only,
 //! the deadlines view, and changes from another session.
 
-mod support;
-
+use crate::support::{app, press};
 use fgf::domain::{Item, Loc, State};
 use fgf::tui::action::Effect;
 use fgf::tui::app::{App, Focus, Mode};
 use fgf::tui::layout::View;
-use support::{app, press};
 
 fn selected(a: &App) -> String {
     a.selected_id().unwrap_or_default()
@@ -118,7 +116,7 @@ fn a_note_is_typed_saved_and_shown() {
 #[test]
 fn a_read_only_state_changes_nothing_and_says_why() {
     let cat = fgf::domain::seeds::embedded();
-    let mut a = App::new(cat, support::options(fgf::tui::i18n::Lang::Zh))
+    let mut a = App::new(cat, crate::support::options(fgf::tui::i18n::Lang::Zh))
         .with_progress_error("bad.json: line 1".into());
     a.update(fgf::tui::action::Action::Resize(120, 40));
     press(&mut a, "Enter j");

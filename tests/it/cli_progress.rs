@@ -5,32 +5,27 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+use crate::support::sealed::Sandbox;
 use serde_json::Value;
-use tempfile::TempDir;
 
 /// A temp home with its own data dir; the state file is wherever a test says.
 struct Env {
-    dir: TempDir,
+    sandbox: Sandbox,
 }
 
 impl Env {
     fn new() -> Env {
         Env {
-            dir: tempfile::tempdir().unwrap(),
+            sandbox: Sandbox::new(),
         }
     }
 
     fn state(&self) -> PathBuf {
-        self.dir.path().join("state.json")
+        self.sandbox.path().join("state.json")
     }
 
     fn command(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_fgf"));
-        c.env("HOME", self.dir.path().join("home"))
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
-            .env_remove("FGF_STATE")
-            .env_remove("NO_COLOR");
-        c
+        self.sandbox.command()
     }
 
     /// fgf with `FGF_STATE` pointing at the temp state file.
@@ -147,7 +142,7 @@ fn an_unknown_id_exits_2_with_nearest_ids_and_changes_nothing() {
 fn the_state_file_lives_in_the_data_dir_unless_overridden() {
     let e = Env::new();
     let run = |c: &mut Command| String::from_utf8(c.output().unwrap().stdout).unwrap();
-    let default = e.dir.path().join("data/fgf/yufubanfa-2019-103.json");
+    let default = e.sandbox.data_dir().join("yufubanfa-2019-103.json");
     assert_eq!(
         run(e.command().args(["state", "path"])).trim(),
         default.to_str().unwrap()
@@ -163,8 +158,8 @@ fn the_state_file_lives_in_the_data_dir_unless_overridden() {
             0o600
         );
     }
-    let env_path = e.dir.path().join("env.json");
-    let flag_path = e.dir.path().join("flag.json");
+    let env_path = e.sandbox.path().join("env.json");
+    let flag_path = e.sandbox.path().join("flag.json");
     let by_env = run(e
         .command()
         .env("FGF_STATE", &env_path)
@@ -333,7 +328,7 @@ fn a_malformed_state_file_is_reported_and_never_overwritten() {
         ),
     ];
     let e = Env::new();
-    let other = e.dir.path().join("other.json");
+    let other = e.sandbox.path().join("other.json");
     fs::write(
         &other,
         "{\"version\": 1, \"document\": \"yufubanfa-2019-103\", \"milestones\": {}}",
@@ -387,7 +382,7 @@ fn state_check_says_what_a_good_file_holds() {
     );
     assert!(out.contains("checked off 12/120"), "{out}");
     assert!(out.contains("1 unchecked again; 13 with a note"), "{out}");
-    let bad = e.dir.path().join("bad.json");
+    let bad = e.sandbox.path().join("bad.json");
     fs::write(&bad, "{").unwrap();
     let o = e.run(&["state", "check", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
@@ -407,7 +402,7 @@ fn export_then_import_moves_the_state_to_another_machine() {
     let exported = a.ok(&["state", "export"]);
     assert_eq!(exported, fs::read_to_string(a.state()).unwrap());
     let b = Env::new();
-    let carried = b.dir.path().join("carried.json");
+    let carried = b.sandbox.path().join("carried.json");
     fs::write(&carried, &exported).unwrap();
     let out = b.ok(&["state", "import", carried.to_str().unwrap()]);
     assert!(out.contains("imported"), "{out}");
@@ -462,7 +457,7 @@ fn merge_pools_two_peoples_progress_and_is_idempotent() {
 #[test]
 fn an_uncreatable_state_directory_is_a_clear_error() {
     let e = Env::new();
-    let blocker = e.dir.path().join("a-file");
+    let blocker = e.sandbox.path().join("a-file");
     fs::write(&blocker, "").unwrap();
     let path = blocker.join("sub/state.json");
     let o = e.run(&["--state", path.to_str().unwrap(), "check", "1.1.1"]);

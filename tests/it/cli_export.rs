@@ -1,15 +1,12 @@
 //! `fgf export`: golden files of the embedded document, a CSV round trip, --unit, --progress, --bom.
 
-use std::process::{Command, Output};
+use std::process::Output;
+
+use crate::support::sealed::{self, Sandbox};
 
 fn fgf(args: &[&str], state: &std::path::Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fgf"))
-        .args(args)
-        .env("FGF_STATE", state)
-        .env("HOME", state.parent().unwrap())
-        .env("XDG_DATA_HOME", state.parent().unwrap())
-        .output()
-        .expect("run fgf")
+    let sandbox = Sandbox::new();
+    sealed::output(sandbox.command().args(args).env("FGF_STATE", state))
 }
 
 fn out(args: &[&str]) -> String {

@@ -1,6 +1,9 @@
 //! Shared helpers for the TUI tests: an App on the embedded document, keys by name.
 #![allow(dead_code)]
 
+pub mod pty;
+pub mod sealed;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use fgf::domain::seeds;
 use fgf::tui::action::{Action, Effect};

@@ -13,7 +13,7 @@ use fgf::domain::text::squeeze;
 use fgf::domain::{Catalog, seeds};
 use serde_json::Value;
 
-const LAYOUT: &str = include_str!("../seeds/yufubanfa-2019-103.layout.json");
+const LAYOUT: &str = include_str!("../../seeds/yufubanfa-2019-103.layout.json");
 
 fn layout() -> Value {
     serde_json::from_str(LAYOUT).expect("layout is JSON")

@@ -1,13 +1,11 @@
 //! App tests: key sequences -> state (selection, expansion, focus, pane, view), no terminal.
 
-mod support;
-
+use crate::support::{app, press};
 use fgf::domain::Item;
 use fgf::tui::action::Effect;
 use fgf::tui::app::{App, Focus, Mode};
 use fgf::tui::layout::View;
 use fgf::tui::tree::Row;
-use support::{app, press};
 
 fn selected_id(app: &App) -> String {
     app.detail_item()

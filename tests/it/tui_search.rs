@@ -1,10 +1,8 @@
 //! Search in the TUI: results as you type, Enter jumps, Esc restores, n / N step through hits.
 
-mod support;
-
+use crate::support::{app, press};
 use fgf::tui::app::{App, Focus, Mode};
 use fgf::tui::layout::View;
-use support::{app, press};
 
 /// Types text into the input line (spaces as Space).
 fn type_text(a: &mut App, text: &str) {

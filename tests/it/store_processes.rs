@@ -41,7 +41,7 @@ fn spawn(role: &str, path: &Path, extra: &[(&str, String)]) -> Child {
     let mut cmd = Command::new(env::current_exe().unwrap());
     cmd.args([
         "--exact",
-        "child_process",
+        "store_processes::child_process",
         "--test-threads=1",
         "--nocapture",
     ])

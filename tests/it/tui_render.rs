@@ -1,13 +1,11 @@
 //! Render snapshots with TestBackend (text only), and the drawing rules for Chinese text.
 
-mod support;
-
+use crate::support::{app, press};
 use fgf::tui::app::App;
 use fgf::tui::view;
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use support::{app, press};
 
 fn render(app: &App) -> Terminal<TestBackend> {
     let (w, h) = (app.size.width, app.size.height);
@@ -95,7 +93,7 @@ fn help_lists_every_binding_from_the_keymap() {
 fn english_chrome_with_lang_en() {
     let mut a = App::new(
         fgf::domain::seeds::embedded(),
-        support::options(fgf::tui::i18n::Lang::En),
+        crate::support::options(fgf::tui::i18n::Lang::En),
     );
     a.update(fgf::tui::action::Action::Resize(120, 40));
     let s = screen(&a);
@@ -217,7 +215,7 @@ fn escape_sequences_in_a_document_never_reach_the_screen() {
     doc.sections[0].tasks[0].title = format!("进一步{evil}放宽");
     doc.sections[0].tasks[0].measures[0].text = format!("全面{evil}实施");
     let cat = fgf::domain::Catalog::new(doc).unwrap();
-    let mut a = App::new(cat, support::options(fgf::tui::i18n::Lang::Zh));
+    let mut a = App::new(cat, crate::support::options(fgf::tui::i18n::Lang::Zh));
     a.update(fgf::tui::action::Action::Resize(120, 40));
     press(&mut a, "Enter j");
     let s = screen(&a);
@@ -231,7 +229,7 @@ fn a_document_without_numerals_shows_task_numbers() {
     let mut doc = fgf::domain::seeds::embedded().doc;
     doc.sections[0].tasks[1].numeral.clear();
     let cat = fgf::domain::Catalog::new(doc).unwrap();
-    let mut a = App::new(cat, support::options(fgf::tui::i18n::Lang::Zh));
+    let mut a = App::new(cat, crate::support::options(fgf::tui::i18n::Lang::Zh));
     a.update(fgf::tui::action::Action::Resize(120, 40));
     assert!(screen(&a).contains("（2）压减行政许可事项"));
 }

@@ -1,33 +1,28 @@
 //! `--doc` / `FGF_DOC`, `fgf doc check|schema|generate`, and a document full of escape sequences.
 
-#[path = "support/pty.rs"]
-#[allow(dead_code)]
-mod pty;
-
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-use pty::Pty;
+use crate::support::sealed::{self, Sandbox};
+
+use crate::support::pty::Pty;
 use serde_json::{Value, json};
 
 fn example_text() -> String {
-    let md = include_str!("../docs/document-format.md");
+    let md = include_str!("../../docs/document-format.md");
     let start = md.find("```json\n").expect("an example") + 8;
     let end = start + md[start..].find("```").unwrap();
     md[start..end].to_string()
 }
 
 fn fgf(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fgf"));
-    cmd.args(args)
-        .env_remove("FGF_DOC")
-        .env_remove("FGF_STATE")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
+    let sandbox = Sandbox::new();
+    let mut cmd = sandbox.command();
+    cmd.args(args);
     for (k, v) in env {
         cmd.env(k, v);
     }
-    cmd.output().expect("run fgf")
+    sealed::output(&mut cmd)
 }
 
 fn out(o: &Output) -> String {
@@ -179,7 +174,7 @@ fn doc_and_fgf_doc_pick_the_document_for_every_command() {
 fn doc_schema_prints_the_committed_schema() {
     let o = fgf(&["doc", "schema"], &[]);
     assert_eq!(o.status.code(), Some(0));
-    let committed = include_str!("../docs/document.schema.json");
+    let committed = include_str!("../../docs/document.schema.json");
     assert_eq!(
         out(&o),
         committed,

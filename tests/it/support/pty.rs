@@ -4,9 +4,13 @@ use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::support::sealed::{Sandbox, sealed_env};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 pub struct Pty {
+    /// The temporary home fgf runs in (sealed: see `sealed.rs`).
+    pub sandbox: Sandbox,
+    reader: Option<std::thread::JoinHandle<()>>,
     pub parser: Arc<Mutex<vt100::Parser>>,
     pub raw: Arc<Mutex<Vec<u8>>>,
     pub child: Box<dyn Child + Send + Sync>,
@@ -24,13 +28,18 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("open a pty");
+        let sandbox = Sandbox::new();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_fgf"));
         cmd.args(args);
+        cmd.env_clear();
+        if let Some(path) = std::env::var_os("PATH") {
+            cmd.env("PATH", path);
+        }
+        for (k, v) in sealed_env(sandbox.path()) {
+            cmd.env(k, v);
+        }
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
-        cmd.env_remove("LC_ALL");
-        cmd.env_remove("NO_COLOR");
-        cmd.env_remove("FGF_TEST_PANIC");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -41,7 +50,7 @@ impl Pty {
         let raw = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pair.master.try_clone_reader().unwrap();
         let (p, r) = (parser.clone(), raw.clone());
-        std::thread::spawn(move || {
+        let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -53,6 +62,8 @@ impl Pty {
         });
         let writer = pair.master.take_writer().unwrap();
         Pty {
+            sandbox,
+            reader: Some(reader),
             parser,
             raw,
             child,
@@ -93,7 +104,10 @@ impl Pty {
         self.writer.flush().unwrap();
     }
 
+    /// Resizes the pty and the parser together: the reader thread waits on the parser's lock meanwhile,
+    /// so nothing drawn for the new size is ever parsed at the old one.
     pub fn resize(&self, cols: u16, rows: u16) {
+        let mut parser = self.parser.lock().unwrap();
         self.master
             .resize(PtySize {
                 rows,
@@ -103,11 +117,21 @@ impl Pty {
             })
             .unwrap();
         let nz = |n: u16| std::num::NonZeroU16::new(n).expect("a non-zero size");
-        self.parser
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(nz(rows), nz(cols));
+        parser.screen_mut().set_size(nz(rows), nz(cols));
+    }
+
+    /// Waits (polling) until the reader thread has read everything the ended process wrote: it stops
+    /// at end of file, once no process holds the pty's other side.
+    fn drain(&mut self, start: Instant) {
+        while self.reader.as_ref().is_some_and(|r| !r.is_finished()) {
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("the pty was not closed; screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        if let Some(r) = self.reader.take() {
+            r.join().expect("the reader thread");
+        }
     }
 
     /// Waits for the process to end and returns its exit code.
@@ -115,8 +139,7 @@ impl Pty {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader thread drain what was written last.
-                std::thread::sleep(Duration::from_millis(100));
+                self.drain(start);
                 return status.exit_code();
             }
             if start.elapsed() > Duration::from_secs(10) {

@@ -1,15 +1,13 @@
 //! The `fgf` binary as a user runs it: output, JSON shapes, exit codes.
 
-use std::process::{Command, Output};
+use std::process::Output;
+
+use crate::support::sealed::{self, Sandbox};
 
 use serde_json::Value;
 
 fn fgf(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fgf"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run fgf")
+    sealed::run(args)
 }
 
 fn stdout(o: &Output) -> String {
@@ -343,12 +341,13 @@ fn search_reads_another_document() {
 
 #[test]
 fn search_marks_matches_when_colour_is_forced() {
-    let o = Command::new(env!("CARGO_BIN_EXE_fgf"))
-        .args(["search", "cq", "--limit", "1"])
-        .env("CLICOLOR_FORCE", "1")
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap();
+    let sandbox = Sandbox::new();
+    let o = sealed::output(
+        sandbox
+            .command()
+            .args(["search", "cq", "--limit", "1"])
+            .env("CLICOLOR_FORCE", "1"),
+    );
     let out = stdout(&o);
     assert!(out.contains('\u{1b}'), "{out:?}");
     let first = out.find('\u{1b}').unwrap();

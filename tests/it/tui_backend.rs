@@ -1,9 +1,8 @@
 //! Drawing Chinese text right: the stale half-cell work-around and the --ambiwide mode.
 
-mod support;
-
 use std::convert::Infallible;
 
+use crate::support::{app, press};
 use fgf::tui::backend::WideFix;
 use fgf::tui::view;
 use ratatui::Terminal;
@@ -12,7 +11,6 @@ use ratatui::buffer::{Cell, CellDiffOption};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Style};
 use ratatui::widgets::Paragraph;
-use support::{app, press};
 
 /// Records every cell a frame writes, in order: (x, y, symbol, background).
 #[derive(Default)]

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 /// The complete small example of docs/document-format.md.
 fn example_text() -> String {
-    let md = include_str!("../docs/document-format.md");
+    let md = include_str!("../../docs/document-format.md");
     let start = md.find("```json\n").expect("an example") + 8;
     let end = start + md[start..].find("```").unwrap();
     md[start..end].to_string()
@@ -390,7 +390,7 @@ fn the_committed_schema_is_what_the_code_generates_and_both_documents_fit_it() {
     use fgf::domain::shape;
     assert_eq!(
         shape::schema_text(),
-        include_str!("../docs/document.schema.json"),
+        include_str!("../../docs/document.schema.json"),
         "run `fgf doc schema > docs/document.schema.json`"
     );
     // fgf's schema checker (the subset of JSON Schema that schemars writes) on both documents.

@@ -1,0 +1,22 @@
+//! The integration tests: one binary, one module a subject (see docs/architecture.md).
+
+mod support;
+
+mod architecture;
+mod cli;
+mod cli_doc;
+mod cli_export;
+mod cli_progress;
+mod dataset;
+mod doc_check;
+mod layout;
+mod load_props;
+mod merge_props;
+mod search_props;
+mod store_processes;
+mod tui_app;
+mod tui_backend;
+mod tui_marks;
+mod tui_pty;
+mod tui_render;
+mod tui_search;
