@@ -6,7 +6,7 @@
 //!    `view::draw` on a ratatui `TestBackend` (what the event loop does, minus the terminal I/O),
 //!    for move (j), expand (Enter) and check-off (Space).
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/it/support/mod.rs"]
 mod support;
 
 use std::time::Instant;

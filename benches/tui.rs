@@ -4,13 +4,12 @@
 //! 2. Bytes written to the terminal per j/k keystroke at 120x40 (one frame each, counted from
 //!    the key to the end of the frame's synchronized-output block).
 
-#[path = "../tests/support/pty.rs"]
-#[allow(dead_code)]
-mod pty;
+#[path = "../tests/it/support/mod.rs"]
+mod support;
 
 use std::time::{Duration, Instant};
 
-use pty::Pty;
+use support::pty::Pty;
 
 const FIRST_TASK: &str = "（一）进一步放宽市场准入";
 
