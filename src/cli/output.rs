@@ -5,8 +5,9 @@ use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
 
+use crate::domain::roles::officials_line;
 use crate::domain::text::sanitize;
-use crate::domain::{Catalog, Confidence, Measure};
+use crate::domain::{Catalog, Confidence, Measure, Official, Role, RoleRow};
 
 pub const BOLD: Style = Style::new().bold();
 pub const DIM: Style = Style::new().dimmed();
@@ -66,18 +67,59 @@ pub fn doubt(c: Confidence) -> String {
     }
 }
 
-/// The lines that tell a user an allocation is uncertain, and what else it could be.
-pub fn doubt_lines(m: &Measure) -> Vec<String> {
+/// An item's allocation as text lines: one a role (the notice's word as its label), then its
+/// officials; lead and responsible units in the lead colour.
+pub fn role_lines(rows: &[RoleRow<'_>], officials: &[Official]) -> Vec<String> {
+    let mut out: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let joined = r.joined();
+            let units = if r.role == Role::Support {
+                joined
+            } else {
+                paint(LEAD, &joined)
+            };
+            format!("{}  {units}", r.label)
+        })
+        .collect();
+    if !officials.is_empty() {
+        out.push(format!("负责领导  {}", officials_line(officials)));
+    }
+    out
+}
+
+/// The allocation on one line: "牵头 X  配合 Y" (the notice's words where it has its own).
+pub fn role_summary(rows: &[RoleRow<'_>]) -> String {
+    rows.iter()
+        .map(|r| {
+            let label = r.label.trim_end_matches("单位");
+            let joined = r.joined();
+            match r.role {
+                Role::Support => format!("{label} {joined}"),
+                _ => format!("{label} {}", paint(LEAD, &joined)),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+/// The lines that tell a user an allocation is uncertain (why, from the document), and what
+/// else it could be.
+pub fn doubt_lines(cat: &Catalog, m: &Measure) -> Vec<String> {
     if m.is_certain() {
         return Vec::new();
     }
     let mut out = vec![paint(
         WARN,
         &format!(
-            "⚠ 分工读法不确定（{}）：原表经 PDF 提取后错乱，此处牵头/配合单位为推断，请以正式文件为准。",
-            m.confidence.as_str()
+            "⚠ 分工读法不确定（{}）：{}",
+            m.confidence.as_str(),
+            cat.doubt_reason(true)
         ),
     )];
+    if !m.reading.is_empty() {
+        out.push(format!("  {}", m.reading));
+    }
     if let Some(alt) = &m.alternative {
         out.push(format!(
             "  另一读法  牵头 {}  配合 {}",

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use anstream::{eprintln, println};
 
-use super::output::{BOLD, DIM, ID, LEAD, doubt, doubt_lines, nearest_ids, paint, units};
+use super::output::{BOLD, DIM, ID, LEAD, doubt, doubt_lines, nearest_ids, paint, role_lines};
 use super::{EXIT_UNKNOWN, json};
 use crate::domain::text::fit;
 use crate::domain::{Catalog, Item, Measure, Milestone, Section, Task};
@@ -26,11 +26,12 @@ pub fn show(cat: &Catalog, id: &str, as_json: bool) -> anyhow::Result<ExitCode> 
         Item::Task(s, t) => {
             println!("{}  {}", paint(ID, &t.id), paint(BOLD, &t.heading()));
             println!("{}", paint(DIM, &s.heading()));
-            println!("牵头单位  {}", paint(LEAD, &units(&t.lead_units())));
-            println!("配合单位  {}", units(&t.support_units()));
+            for line in role_lines(&t.role_rows(), &t.officials) {
+                println!("{line}");
+            }
             for m in &t.measures {
                 println!();
-                print_measure(m);
+                print_measure(cat, m);
             }
         }
         Item::Measure(s, t, m) => {
@@ -38,7 +39,7 @@ pub fn show(cat: &Catalog, id: &str, as_json: bool) -> anyhow::Result<ExitCode> 
                 "{}",
                 paint(DIM, &format!("{} · {}", s.heading(), t.heading()))
             );
-            print_measure(m);
+            print_measure(cat, m);
         }
         Item::Milestone(s, t, m, k) => {
             println!(
@@ -49,9 +50,10 @@ pub fn show(cat: &Catalog, id: &str, as_json: bool) -> anyhow::Result<ExitCode> 
                 )
             );
             print_milestone(k);
-            println!("牵头单位  {}", paint(LEAD, &units(&m.lead)));
-            println!("配合单位  {}", units(&m.support));
-            for line in doubt_lines(m) {
+            for line in role_lines(&m.role_rows(), &m.officials) {
+                println!("{line}");
+            }
+            for line in doubt_lines(cat, m) {
                 println!("{line}");
             }
         }
@@ -59,11 +61,20 @@ pub fn show(cat: &Catalog, id: &str, as_json: bool) -> anyhow::Result<ExitCode> 
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_measure(m: &Measure) {
-    println!("{}  {}", paint(ID, &m.id), m.text);
-    println!("牵头单位  {}", paint(LEAD, &units(&m.lead)));
-    println!("配合单位  {}", units(&m.support));
-    for line in doubt_lines(m) {
+fn print_measure(cat: &Catalog, m: &Measure) {
+    let label = if m.label.is_empty() {
+        String::new()
+    } else {
+        format!("{} ", m.label)
+    };
+    println!("{}  {label}{}", paint(ID, &m.id), m.text);
+    for line in role_lines(&m.role_rows(), &m.officials) {
+        println!("{line}");
+    }
+    if m.inherited {
+        println!("{}", paint(DIM, "（分工同所属任务）"));
+    }
+    for line in doubt_lines(cat, m) {
         println!("{line}");
     }
     println!("里程碑");
@@ -73,9 +84,12 @@ fn print_measure(m: &Measure) {
 }
 
 fn print_milestone(k: &Milestone) {
-    let when = k
-        .deadline
-        .map_or_else(|| "无明确时限".to_string(), |d| d.to_string());
+    let when = match (k.deadline, &k.phrase) {
+        (Some(d), _) if k.inferred => format!("{d}（年份推定）"),
+        (Some(d), _) => d.to_string(),
+        (None, Some(p)) if !p.is_empty() => p.clone(),
+        (None, _) => "无明确时限".to_string(),
+    };
     let text = if k.deadline.is_none() || k.text.is_empty() {
         "（整项举措）"
     } else {
@@ -123,8 +137,14 @@ fn print_task(t: &Task) {
             "    {}{}  {}{}",
             paint(ID, &id),
             fit(&m.text, 40),
-            paint(LEAD, &units(&m.lead)),
+            paint(LEAD, &lead_or_responsible(m)),
             doubt(m.confidence)
         );
     }
+}
+
+/// The lead units, or who is responsible where the notice names no lead.
+fn lead_or_responsible(m: &Measure) -> String {
+    let rows = m.role_rows();
+    rows.first().map_or_else(String::new, |r| r.joined())
 }

@@ -7,9 +7,10 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde_json::json;
 
-use super::output::{BOLD, DIM, ID, LEAD, doubt, paint, units};
+use super::output::{BOLD, DIM, ID, doubt, paint, role_summary};
 use super::{EXIT_NO_MATCH, EXIT_UNKNOWN, json};
 use crate::domain::lookup::{self, Field};
+use crate::domain::roles::officials_line;
 use crate::domain::text::{fit, truncate};
 use crate::domain::{Catalog, Item};
 
@@ -39,20 +40,16 @@ fn field_name(f: Field) -> &'static str {
 }
 
 fn print_hit(item: Item<'_>, field: Field) {
-    let (id, task, text, lead, support, conf) = match item {
-        Item::Task(_, t) => (
-            &t.id,
+    let (id, task, text, rows, officials, conf) = match item {
+        Item::Task(_, t) => (&t.id, t, None, t.role_rows(), &t.officials, t.confidence()),
+        Item::Measure(_, t, m) | Item::Milestone(_, t, m, _) => (
+            &m.id,
             t,
-            None,
-            t.lead_units(),
-            t.support_units(),
-            t.confidence(),
+            Some(&m.text),
+            m.role_rows(),
+            &m.officials,
+            m.confidence,
         ),
-        Item::Measure(_, t, m) | Item::Milestone(_, t, m, _) => {
-            let lead = m.lead.iter().map(String::as_str).collect();
-            let support = m.support.iter().map(String::as_str).collect();
-            (&m.id, t, Some(&m.text), lead, support, m.confidence)
-        }
     };
     let tag = paint(DIM, &format!("[{}]", field_name(field)));
     println!(
@@ -63,12 +60,10 @@ fn print_hit(item: Item<'_>, field: Field) {
     if let Some(text) = text {
         println!("       {}", truncate(text, 72));
     }
-    println!(
-        "       牵头 {}  配合 {}{}",
-        paint(LEAD, &units(&lead)),
-        units(&support),
-        doubt(conf)
-    );
+    println!("       {}{}", role_summary(&rows), doubt(conf));
+    if !officials.is_empty() {
+        println!("       {}", officials_line(officials));
+    }
 }
 
 pub fn unit(cat: &Catalog, name: Option<&str>, as_json: bool) -> anyhow::Result<ExitCode> {
@@ -83,34 +78,50 @@ pub fn unit(cat: &Catalog, name: Option<&str>, as_json: bool) -> anyhow::Result<
     };
     let u = &cat.doc.units[ui];
     let led: Vec<_> = cat.led_by(ui).collect();
+    let responsible: Vec<_> = cat.responsible_for(ui).collect();
     let supported: Vec<_> = cat.supported_by(ui).collect();
     if as_json {
         let ids = |items: &[Item<'_>]| items.iter().map(|i| i.id().to_string()).collect::<Vec<_>>();
-        json::print(&json!({
+        let mut v = json!({
             "name": u.name, "aliases": u.aliases, "collective": u.collective,
             "lead": ids(&led), "support": ids(&supported),
-        }))?;
+        });
+        if !responsible.is_empty() {
+            v["responsible"] = json!(ids(&responsible));
+        }
+        json::print(&v)?;
         return Ok(ExitCode::SUCCESS);
     }
+    let resp = if responsible.is_empty() {
+        String::new()
+    } else {
+        format!(" · 负责 {} 项", responsible.len())
+    };
     println!(
-        "{}  牵头 {} 项 · 配合 {} 项",
+        "{}  牵头 {} 项{resp} · 配合 {} 项",
         paint(BOLD, &u.name),
         led.len(),
         supported.len()
     );
-    for (label, items) in [("牵头", &led), ("配合", &supported)] {
+    for (label, items) in [("牵头", &led), ("负责", &responsible), ("配合", &supported)] {
+        if items.is_empty() && label == "负责" {
+            continue;
+        }
         println!();
         println!("{}", paint(BOLD, label));
         for item in items.iter() {
-            if let Item::Measure(_, t, m) = item {
-                println!(
-                    "  {}  {}  {}{}",
-                    paint(ID, &fit(&m.id, 5)),
-                    paint(DIM, &fit(&t.title, 24)),
-                    truncate(&m.text, 48),
-                    doubt(m.confidence)
-                );
-            }
+            let (id, t, text, conf) = match item {
+                Item::Measure(_, t, m) => (&m.id, t, &m.text, m.confidence),
+                Item::Task(_, t) => (&t.id, t, &t.title, t.confidence()),
+                Item::Milestone(..) => continue,
+            };
+            println!(
+                "  {}  {}  {}{}",
+                paint(ID, &fit(id, 5)),
+                paint(DIM, &fit(&t.title, 24)),
+                truncate(text, 48),
+                doubt(conf)
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -122,24 +133,39 @@ fn all_units(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
         .units
         .iter()
         .enumerate()
-        .map(|(i, u)| (u, cat.unit_counts(i)))
+        .map(|(i, u)| (u, cat.unit_counts(i), cat.responsible_count(i)))
         .collect();
     if as_json {
         let list: Vec<_> = rows
             .iter()
-            .map(|(u, (l, s))| json!({"name": u.name, "aliases": u.aliases, "collective": u.collective, "lead": l, "support": s}))
+            .map(|(u, (l, s), r)| {
+                let mut v = json!({"name": u.name, "aliases": u.aliases, "collective": u.collective, "lead": l, "support": s});
+                if *r > 0 {
+                    v["responsible"] = json!(r);
+                }
+                v
+            })
             .collect();
         json::print(&json!(list))?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{}  {}  {}", fit("单位", 24), "牵头", "配合");
-    for (u, (l, s)) in rows {
+    let any_resp = rows.iter().any(|r| r.2 > 0);
+    if any_resp {
+        println!("{}  {}  {}  {}", fit("单位", 24), "牵头", "负责", "配合");
+    } else {
+        println!("{}  {}  {}", fit("单位", 24), "牵头", "配合");
+    }
+    for (u, (l, s), r) in rows {
         let aliases = if u.aliases.is_empty() {
             String::new()
         } else {
             paint(DIM, &u.aliases.join(" "))
         };
-        println!("{}  {l:>4}  {s:>4}  {aliases}", fit(&u.name, 24));
+        if any_resp {
+            println!("{}  {l:>4}  {r:>4}  {s:>4}  {aliases}", fit(&u.name, 24));
+        } else {
+            println!("{}  {l:>4}  {s:>4}  {aliases}", fit(&u.name, 24));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -22,7 +22,7 @@ pub fn who(cat: &Catalog, query: &str) -> Vec<Hit> {
         limit: usize::MAX,
         units: false,
     };
-    search::search(cat, &index, query, &opts)
+    let mut hits: Vec<Hit> = search::search(cat, &index, query, &opts)
         .hits
         .into_iter()
         .filter_map(|h| match h.target {
@@ -33,7 +33,41 @@ pub fn who(cat: &Catalog, query: &str) -> Vec<Hit> {
             }),
             Target::Unit(_) => None,
         })
-        .collect()
+        .collect();
+    hits.extend(officials(cat, query, &hits));
+    hits
+}
+
+/// Tasks and measures that name an official whose name holds the query (format 2's people are
+/// not units: the search engine does not index them), after the engine's hits.
+fn officials(cat: &Catalog, query: &str, found: &[Hit]) -> Vec<Hit> {
+    let q = query.trim();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let named = |list: &[crate::domain::Official]| list.iter().any(|o| o.name.contains(q));
+    let mut out = Vec::new();
+    for (si, s) in cat.doc.sections.iter().enumerate() {
+        for (ti, t) in s.tasks.iter().enumerate() {
+            let task = std::iter::once((Loc::Task(si, ti), named(&t.officials)));
+            let measures = t.measures.iter().enumerate().map(|(mi, m)| {
+                (
+                    Loc::Measure(si, ti, mi),
+                    named(&m.officials) && !m.inherited,
+                )
+            });
+            for (loc, yes) in task.chain(measures) {
+                if yes && !found.iter().any(|h| h.loc == loc) {
+                    out.push(Hit {
+                        loc,
+                        field: Field::Official,
+                        score: 1,
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

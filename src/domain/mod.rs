@@ -8,6 +8,7 @@ pub mod locate;
 pub mod lookup;
 pub mod model;
 pub mod progress;
+pub mod roles;
 pub mod search;
 pub mod seeds;
 pub mod shape;
@@ -19,6 +20,9 @@ pub mod validate;
 pub use catalog::{Catalog, Item, Loc};
 pub use error::{DocError, Problem};
 pub use load::{Finding, LoadError};
-pub use model::{Allocation, Confidence, Document, Measure, Milestone, Section, Task, Unit};
+pub use model::{
+    Allocation, Confidence, Document, Measure, Milestone, Official, Role, RoleRow, Roles, Section,
+    Task, Unit,
+};
 pub use progress::{Change, Progress, State, Tally};
 pub use store::{Store, StoreError};

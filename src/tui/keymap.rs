@@ -132,6 +132,27 @@ pub static BINDINGS: &[Binding] = &[
     b!(ALL, [ctrl('c')], "Ctrl-c", Action::Quit, "退出", "quit", false),
 ];
 
+/// The tab keys' label and help for a document whose sections have these keys (the tabs come
+/// from the document): "1-5" and "标签：1 放 2 管 3 服 4 单位 5 期限" for the embedded one.
+pub fn tab_help(sections: &[&str], zh: bool) -> (String, String) {
+    let n = sections.len();
+    let (units, deadlines, head) = if zh {
+        ("单位", "期限", "标签：")
+    } else {
+        ("units", "deadlines", "tab: ")
+    };
+    let tabs: Vec<String> = sections
+        .iter()
+        .copied()
+        .chain([units, deadlines])
+        .enumerate()
+        .take(DIGITS.len())
+        .map(|(i, k)| format!("{} {k}", i + 1))
+        .collect();
+    let last = (n + 2).min(DIGITS.len());
+    (format!("1-{last}"), format!("{head}{}", tabs.join(" ")))
+}
+
 /// The action a key press asks for in a context, if any. In the input line a printable key
 /// without Ctrl is text.
 pub fn resolve(ctx: Ctx, ev: KeyEvent) -> Option<Action> {

@@ -148,13 +148,14 @@ impl Index {
                 });
                 for (mi, m) in t.measures.iter().enumerate() {
                     let at = units.len();
-                    units.extend(m.lead.iter().map(unit));
+                    // Responsible units (format 2) count with the lead: they are in charge.
+                    units.extend(m.lead.iter().chain(&m.responsible).map(unit));
                     units.extend(m.support.iter().map(unit));
                     entries.push(Entry {
                         kind: ItemKind::Measure,
                         target: Target::Item(Loc::Measure(si, ti, mi)),
                         units_at: at as u32,
-                        leads: m.lead.len() as u16,
+                        leads: (m.lead.len() + m.responsible.len()) as u16,
                         supports: m.support.len() as u16,
                         mask: Mask::default(),
                     });

@@ -142,10 +142,19 @@ fn hint(
     t: &crate::tui::theme::Theme,
     b: &keymap::Binding,
 ) -> [(String, ratatui::style::Style); 2] {
-    [
-        (b.label.to_string(), t.key()),
-        (format!(" {}  ", short(app, b)), t.dim()),
-    ]
+    let label = if matches!(b.action, Action::Section(_)) {
+        let keys: Vec<&str> = app
+            .cat
+            .doc
+            .sections
+            .iter()
+            .map(|s| s.key.as_str())
+            .collect();
+        keymap::tab_help(&keys, true).0
+    } else {
+        b.label.to_string()
+    };
+    [(label, t.key()), (format!(" {}  ", short(app, b)), t.dim())]
 }
 
 /// The first words of a binding's help text ("折叠 / 回到上级" -> "折叠"), for the footer.

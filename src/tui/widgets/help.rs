@@ -6,10 +6,12 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{pane, theme};
+use super::{disp, pane, theme};
 use crate::domain::text::fit;
+use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{BINDINGS, Ctx};
+use crate::tui::i18n::Lang;
+use crate::tui::keymap::{self, BINDINGS, Ctx};
 use crate::tui::layout::{inner_height, inner_width};
 
 /// The popup's area: centred, leaving a margin, at most 110 columns.
@@ -31,9 +33,21 @@ fn group(app: &App, ctx: Ctx, title: &str, width: usize) -> Vec<Line<'static>> {
     let l = app.opts.lang;
     let mut lines = vec![Line::styled(title.to_string(), t.bold())];
     for b in BINDINGS.iter().filter(|b| b.ctxs.first() == Some(&ctx)) {
-        let text = fit(l.pick(b.zh, b.en), width.saturating_sub(15));
+        let (label, text) = if matches!(b.action, Action::Section(_)) {
+            let keys: Vec<&str> = app
+                .cat
+                .doc
+                .sections
+                .iter()
+                .map(|s| s.key.as_str())
+                .collect();
+            keymap::tab_help(&keys, l == Lang::Zh)
+        } else {
+            (b.label.to_string(), l.pick(b.zh, b.en).to_string())
+        };
+        let text = fit(&disp(app, &text), width.saturating_sub(15));
         lines.push(Line::from(vec![
-            Span::styled(format!("  {}", fit(b.label, 12)), t.key()),
+            Span::styled(format!("  {}", fit(&label, 12)), t.key()),
             Span::raw(text),
         ]));
     }

@@ -1,0 +1,135 @@
+//! Format 2: the example of docs/document-format.md loads and every output carries its roles,
+//! words, 等, officials, labels and deadlines as written; format 1 is untouched.
+
+use crate::support::sealed::Sandbox;
+
+/// The format-2 example of docs/document-format.md (the block after its heading).
+pub fn example_v2() -> String {
+    let md = include_str!("../../docs/document-format.md");
+    let from = md.find("## Format 2").expect("a format-2 section");
+    let start = from + md[from..].find("```json\n").expect("an example") + 8;
+    let end = start + md[start..].find("```").unwrap();
+    md[start..end].to_string()
+}
+
+fn run(args: &[&str]) -> (String, String, bool) {
+    let sandbox = Sandbox::new();
+    let doc = sandbox.path().join("v2.json");
+    std::fs::write(&doc, example_v2()).unwrap();
+    let mut full = vec!["--doc", doc.to_str().unwrap()];
+    full.extend(args);
+    let o = sandbox.run(&full);
+    (
+        String::from_utf8(o.stdout).unwrap(),
+        String::from_utf8(o.stderr).unwrap(),
+        o.status.success(),
+    )
+}
+
+#[test]
+fn the_format_2_example_passes_doc_check() {
+    let sandbox = Sandbox::new();
+    let doc = sandbox.path().join("v2.json");
+    std::fs::write(&doc, example_v2()).unwrap();
+    let o = sandbox.run(&["doc", "check", doc.to_str().unwrap()]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "{out}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(out.contains("2 tasks, 3 measures"), "{out}");
+}
+
+#[test]
+fn no_lead_is_invented_and_the_measure_inherits_its_task() {
+    let (out, err, ok) = run(&["show", "1.1"]);
+    assert!(ok, "{err}");
+    assert!(
+        !out.contains("牵头单位"),
+        "a notice naming no lead has none:\n{out}"
+    );
+    assert!(out.contains("责任单位  县市场监管局"), "{out}");
+    assert!(out.contains("牵头负责领导：张三"), "{out}");
+    assert!(out.contains("分工同所属任务"), "{out}");
+    assert!(out.contains("2021-06-30（年份推定）"), "{out}");
+    assert!(out.contains("1. 6月底前"), "the label as printed:\n{out}");
+}
+
+#[test]
+fn words_deng_and_names_with_a_dunhao_survive_every_output() {
+    let (out, _, ok) = run(&["show", "1.2"]);
+    assert!(ok);
+    assert!(
+        out.contains("按职责分工负责  县委宣传部（县新闻出版局、县电影局）；各乡镇人民政府等"),
+        "{out}"
+    );
+    assert!(
+        out.contains("持续推进"),
+        "an undated phrase is kept:\n{out}"
+    );
+    let (csv, _, ok) = run(&["export", "--format", "csv"]);
+    assert!(ok);
+    assert!(
+        csv.contains("县委宣传部（县新闻出版局、县电影局）；各乡镇人民政府等"),
+        "{csv}"
+    );
+    assert!(
+        csv.lines().next().unwrap().ends_with("负责单位,负责领导"),
+        "{csv}"
+    );
+    assert!(csv.contains(",持续推进,"), "{csv}");
+    let (md, _, ok) = run(&["export", "--format", "md"]);
+    assert!(ok);
+    assert!(md.contains("各乡镇人民政府等"), "{md}");
+    let (json, _, ok) = run(&["export", "--format", "json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let m = &v["measures"][1];
+    assert_eq!(m["support"][0], "县委宣传部（县新闻出版局、县电影局）");
+    assert_eq!(m["roles"]["support"]["etc"], true);
+    assert_eq!(v["measures"][0]["responsible"][0], "县市场监管局");
+    assert_eq!(v["measures"][0]["lead"], serde_json::json!([]));
+    let (list, _, ok) = run(&["list", "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&list).unwrap();
+    assert_eq!(v["sections"][0]["label"], "一、");
+    assert_eq!(v["sections"][0]["tasks"][0]["label"], "（一）");
+}
+
+#[test]
+fn who_and_unit_count_task_level_allocations_and_find_officials() {
+    let (out, _, ok) = run(&["who", "张三"]);
+    assert!(ok, "an official is found");
+    assert!(out.contains("[official]"), "{out}");
+    let (out, _, ok) = run(&["unit", "市场监管局"]);
+    assert!(ok);
+    assert!(out.contains("负责 1 项"), "{out}");
+    let (out, _, ok) = run(&["unit", "--json"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let u = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == "县市场监管局")
+        .unwrap();
+    assert_eq!(u["responsible"], 1);
+}
+
+#[test]
+fn format_1_output_has_no_format_2_fields() {
+    let o = Sandbox::new().run(&["export", "--format", "json"]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    for field in [
+        "\"responsible\"",
+        "\"roles\"",
+        "\"officials\"",
+        "\"inferred\"",
+    ] {
+        assert!(!text.contains(field), "{field} in format-1 output");
+    }
+    let o = Sandbox::new().run(&["list", "--json"]);
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(!text.contains("\"label\""), "no label in format-1 output");
+}
