@@ -32,7 +32,7 @@ fn main() -> ExitCode {
     let result = match args.command {
         Some(command) => {
             restore_sigpipe();
-            cli::run(command, &args.global)
+            cli::run(command, &args.global, args.lang.as_deref())
         }
         None => args.global.catalog().and_then(|cat| run_tui(cat, &args)),
     };
