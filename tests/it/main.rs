@@ -9,6 +9,7 @@ mod cli_export;
 mod cli_progress;
 mod dataset;
 mod doc_check;
+mod import;
 mod import_format;
 mod layout;
 mod load_props;

@@ -257,9 +257,11 @@ pub fn parse(text: &str) -> Option<Alloc> {
             let names_text = f.text(from, cut);
             let (names, etc) = split_names(&names_text);
             if !names.is_empty() && names.iter().all(|n| looks_like_unit(&fold_str(n))) {
-                a.add(*role, verb, names, etc);
+                // The word as written (牽頭 in a traditional text).
+                let word = f.text(cut, to);
+                a.add(*role, &word, names, etc);
                 found = true;
-                last = Some((*role, verb.to_string()));
+                last = Some((*role, word));
                 continue;
             }
         }

@@ -123,7 +123,7 @@ impl Builder<'_> {
         let mut found: Vec<(String, Option<Date>, bool, String)> = Vec::new();
         for phrase in n.alloc.deadlines.iter().chain(&n.deadlines) {
             let f = Folded::new(phrase);
-            let all = deadline::find(&f, self.year);
+            let all = deadline::find_in(&f, self.year, true);
             if all.is_empty() {
                 found.push((phrase.trim().to_string(), None, false, String::new()));
             }

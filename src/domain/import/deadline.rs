@@ -36,7 +36,7 @@ const UNDATED: &[&str] = &[
 
 /// Whether a folded text names a deadline or an undated target.
 pub fn mentions(folded: &str) -> bool {
-    !find(&Folded::new(folded), None).is_empty()
+    !find_in(&Folded::new(folded), None, true).is_empty()
 }
 
 fn last_day(y: i16, m: i8) -> Option<Date> {
@@ -57,13 +57,19 @@ fn number(f: &[char], mut i: usize) -> Option<(u32, usize)> {
 /// Every dated deadline in `f`, in order; the first undated phrase when there is none.
 /// `year` is the notice's, for deadlines written without one.
 pub fn find(f: &Folded, year: Option<i16>) -> Vec<Found> {
+    find_in(f, year, false)
+}
+
+/// `find`, where `alone` says the text is a deadline by its place (a 完成时限 column, a clause of
+/// an allocation): a bare year (2099年) or month (6月) is one there.
+pub fn find_in(f: &Folded, year: Option<i16>, alone: bool) -> Vec<Found> {
     let c = &f.fold;
     let mut out = Vec::new();
     let mut i = 0;
     while i < c.len() {
         let starts = i == 0 || !c[i - 1].is_ascii_digit();
         if let Some((n, j)) = number(c, i).filter(|_| starts) {
-            if let Some(found) = dated(f, i, n, j, year) {
+            if let Some(found) = dated(f, i, n, j, year, alone) {
                 i = found.1;
                 out.push(found.0);
                 continue;
@@ -113,7 +119,14 @@ pub fn find(f: &Folded, year: Option<i16>) -> Vec<Found> {
 }
 
 /// A deadline starting with the number `n` at `i` (ending before `j`), and where it ends.
-fn dated(f: &Folded, i: usize, n: u32, j: usize, year: Option<i16>) -> Option<(Found, usize)> {
+fn dated(
+    f: &Folded,
+    i: usize,
+    n: u32,
+    j: usize,
+    year: Option<i16>,
+    alone: bool,
+) -> Option<(Found, usize)> {
     let c = &f.fold;
     let at = |k: usize| c.get(k).copied().unwrap_or('\0');
     let suffix = |mut k: usize| {
@@ -126,7 +139,7 @@ fn dated(f: &Folded, i: usize, n: u32, j: usize, year: Option<i16>) -> Option<(F
         k
     };
     let before = if i > 0 { c[i - 1] } else { '\0' };
-    let pointed = matches!(before, '于' | '在' | '到' | '至' | '止');
+    let pointed = alone || matches!(before, '于' | '在' | '到' | '至' | '止');
     if at(j) == '年' && (1900..=2200).contains(&n) {
         let y = n as i16;
         let k = j + 1;
@@ -240,6 +253,11 @@ mod tests {
         assert_eq!(one("长期坚持", None), ("长期坚持".into(), None, false));
         assert_eq!(one("每季度末报送", None), ("每季度末".into(), None, false));
         assert!(find(&Folded::new("2020年发布的办法"), None).is_empty());
+        let alone = find_in(&Folded::new("2099年"), None, true);
+        assert_eq!(
+            alone[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2099-12-31")
+        );
         assert!(find(&Folded::new("压减至3个工作日"), Some(2020)).is_empty());
         let two = find(&Folded::new("2020年底前试点，2021年6月底前推广"), None);
         assert_eq!(two.len(), 2);

@@ -10,6 +10,8 @@ use crate::domain::model::{Official, Role};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Col {
+    /// 序号: the item's label.
+    Number,
     Section,
     Task,
     Measure,
@@ -27,6 +29,8 @@ fn column(header: &str) -> Option<Col> {
     let any = |ws: &[&str]| ws.iter().any(|w| h.contains(w));
     if h.is_empty() || h.chars().count() > 12 {
         None
+    } else if h == "序号" || h == "编号" {
+        Some(Col::Number)
     } else if any(&["领导", "责任人"]) {
         Some(Col::Official)
     } else if any(&["牵头"]) {
@@ -166,6 +170,7 @@ pub fn nodes(rows: &[(usize, Vec<String>)]) -> Option<Vec<Node>> {
             }
             alloc.merge(part);
         }
+        let number = get(Col::Number).map(|(_, s)| s.to_string());
         let task_cell = get(Col::Task).map(|(_, s)| s.to_string());
         let measure_cell = get(Col::Measure).map(|(_, s)| s.to_string());
         if let Some(t) = &task_cell
@@ -173,6 +178,11 @@ pub fn nodes(rows: &[(usize, Vec<String>)]) -> Option<Vec<Node>> {
         {
             last_task = t.clone();
             let (label, text) = labelled(t);
+            // A table without a measure column numbers its tasks in 序号.
+            let label = match (&number, has_measure) {
+                (Some(n), false) if label.is_empty() => n.clone(),
+                _ => label,
+            };
             tasks.push(Node {
                 label,
                 text,
@@ -180,11 +190,7 @@ pub fn nodes(rows: &[(usize, Vec<String>)]) -> Option<Vec<Node>> {
                 ..Node::default()
             });
         }
-        let leaf = match (&measure_cell, has_measure, has_task) {
-            (Some(m), _, _) => Some(m.clone()),
-            (None, false, _) => None,
-            (None, true, _) => None,
-        };
+        let leaf = measure_cell.clone();
         let deadlines = std::mem::take(&mut alloc.deadlines);
         match (leaf, tasks.last_mut()) {
             (Some(m), Some(task)) if has_task => {

@@ -245,11 +245,13 @@ fn meta(p: &mut Parsed, preamble: Vec<(usize, String)>) {
     {
         p.meta.title = p.unplaced.remove(i).1;
     }
+    // The issuer from the title: what comes before 关于 (關於).
+    let title = Folded::new(&p.meta.title);
     if p.meta.issuer.is_empty()
-        && let Some(i) = p.meta.title.find("关于")
+        && let Some(i) = title.find("关于", 0)
         && i > 0
     {
-        p.meta.issuer = p.meta.title[..i].to_string();
+        p.meta.issuer = title.text(0, i);
     }
 }
 

@@ -89,6 +89,7 @@ fn key(name: &str, prefixes: &[String]) -> String {
 }
 
 pub fn is_collective(name: &str) -> bool {
+    let name: String = name.chars().map(super::fold::fold_char).collect();
     name.starts_with('各') || ["有关", "相关", "各级"].iter().any(|w| name.contains(w))
 }
 
