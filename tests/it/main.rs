@@ -11,6 +11,7 @@ mod dataset;
 mod doc_check;
 mod import;
 mod import_format;
+mod import_props;
 mod layout;
 mod load_props;
 mod merge_props;

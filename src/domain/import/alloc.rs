@@ -206,8 +206,15 @@ pub fn is_deadline_label(folded: &str) -> bool {
         .any(|w| folded.contains(w))
 }
 
+/// The longest text read as an allocation, in characters.
+pub const MAX_ALLOC: usize = 600;
+
 /// Reads an allocation; `None` when the text says nothing about who does it.
 pub fn parse(text: &str) -> Option<Alloc> {
+    // An allocation is a short text: a long one is not read (and costs nothing).
+    if text.chars().nth(MAX_ALLOC).is_some() {
+        return None;
+    }
     let f = Folded::new(text);
     let mut a = Alloc::default();
     let mut last: Option<(Role, String)> = None;
@@ -349,6 +356,10 @@ pub fn split_names(text: &str) -> (Vec<String>, bool) {
 /// "国务院相关部门及各地区" -> two names, where the left one is a unit's name.
 fn split_and(part: &str) -> Vec<String> {
     let f = Folded::new(part);
+    if f.len() > 100 {
+        // No unit's name is this long: nothing to split.
+        return vec![part.trim().to_string()];
+    }
     for (i, &c) in f.fold.iter().enumerate() {
         if matches!(c, '及' | '和' | '与') && i > 1 {
             let left: String = f.fold[..i].iter().collect();

@@ -73,7 +73,16 @@ fn title_of(n: &Node) -> String {
     } else {
         cut.to_string()
     };
-    if cut.is_empty() { n.label.clone() } else { cut }
+    or(&cut, or(&n.label, "（无标题）")).to_string()
+}
+
+/// `s`, or `fallback` when `s` is blank (a document's texts are never empty).
+fn or<'a>(s: &'a str, fallback: &'a str) -> &'a str {
+    if s.chars().all(char::is_whitespace) {
+        fallback
+    } else {
+        s
+    }
 }
 
 /// The notice's year, for deadlines written without one.
@@ -168,11 +177,7 @@ impl Builder<'_> {
     fn measure(&mut self, task_id: &str, k: usize, n: &Node) -> Measure {
         let id = format!("{task_id}.{k}");
         let a = &n.alloc;
-        let text = if n.text.trim().is_empty() {
-            n.label.clone()
-        } else {
-            n.text.clone()
-        };
+        let text = or(&n.text, or(&n.label, "（无正文）")).to_string();
         Measure {
             milestones: self.milestones(&id, n),
             id,
@@ -287,20 +292,15 @@ fn clause_at(f: &Folded, at: usize) -> String {
 }
 
 /// Every unit name as written, in order of first appearance.
-fn all_names(nodes: &[Node], out: &mut Vec<String>) {
+fn all_names(nodes: &[Node], seen: &mut rustc_hash::FxHashSet<String>, out: &mut Vec<String>) {
     for n in nodes {
-        for name in n
-            .alloc
-            .lead
-            .iter()
-            .chain(&n.alloc.responsible)
-            .chain(&n.alloc.support)
-        {
-            if !out.contains(name) {
+        let a = &n.alloc;
+        for name in a.lead.iter().chain(&a.responsible).chain(&a.support) {
+            if seen.insert(name.clone()) {
                 out.push(name.clone());
             }
         }
-        all_names(&n.children, out);
+        all_names(&n.children, seen, out);
     }
 }
 
@@ -355,7 +355,7 @@ pub fn document(
         return None;
     }
     let mut names = Vec::new();
-    all_names(&roots, &mut names);
+    all_names(&roots, &mut Default::default(), &mut names);
     let issuer = if meta.issuer.is_empty() {
         meta.title.clone()
     } else {
@@ -369,11 +369,7 @@ pub fn document(
         count: 0,
         deadlines: 0,
     };
-    let title = if meta.title.is_empty() {
-        "导入的通知".to_string()
-    } else {
-        meta.title.clone()
-    };
+    let title = or(&meta.title, "导入的通知").to_string();
     let mut sections = Vec::new();
     match depth(&roots) {
         0 => return None,

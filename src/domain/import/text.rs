@@ -56,6 +56,9 @@ pub struct Parsed {
     pub lines: usize,
 }
 
+/// How many items back a group's allocation line may reach.
+const GROUP_REACH: usize = 200;
+
 const CN_DIGITS: &str = "一二三四五六七八九十百零〇";
 
 /// The numbering at the start of a folded line: its style and length in characters.
@@ -174,8 +177,13 @@ pub fn parse(lines: &[(usize, String)]) -> Parsed {
             && let Some(a) = alloc::parse(&inner)
         {
             // After several sub-items, for their group: the nearest item of an outer style.
+            // (Looked for among the last items only: a group is short.)
             let style = p.items[cur].style;
-            let parent = p.items.iter().rposition(|i| i.style < style);
+            let from = p.items.len().saturating_sub(GROUP_REACH);
+            let parent = p.items[from..]
+                .iter()
+                .rposition(|i| i.style < style)
+                .map(|g| g + from);
             match parent {
                 Some(g)
                     if p.items.len() - g > 2
@@ -259,12 +267,12 @@ fn meta(p: &mut Parsed, preamble: Vec<(usize, String)>) {
 /// `牵头单位：…` to the end.
 fn split_allocation(item: &mut Item) {
     let f = Folded::new(&item.text);
+    let closing = closers(&f);
     let mut keep = String::new();
     let mut i = 0;
     while i < f.len() {
-        let c = f.fold[i];
-        if matches!(c, '(' | '[')
-            && let Some(end) = close(&f, i)
+        if let Some(end) = closing[i]
+            && end - i <= alloc::MAX_ALLOC
             && let Some(a) = alloc::parse(&f.text(i + 1, end))
         {
             item.alloc.merge(a);
@@ -304,22 +312,22 @@ fn trailing_sentence(item: &mut Item) {
     }
 }
 
-/// The closing bracket of the one opening at `i`.
-fn close(f: &Folded, i: usize) -> Option<usize> {
-    let mut depth = 0;
-    for (j, &c) in f.fold.iter().enumerate().skip(i) {
+/// For each opening bracket, where it closes: one pass with a stack.
+fn closers(f: &Folded) -> Vec<Option<usize>> {
+    let mut out = vec![None; f.len()];
+    let mut open = Vec::new();
+    for (j, &c) in f.fold.iter().enumerate() {
         match c {
-            '(' | '[' => depth += 1,
+            '(' | '[' => open.push(j),
             ')' | ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(j);
+                if let Some(i) = open.pop() {
+                    out[i] = Some(j);
                 }
             }
             _ => {}
         }
     }
-    None
+    out
 }
 
 /// An inline `牵头单位：` / `责任单位：` … starting at `i`: where its allocation ends (the end of
