@@ -102,6 +102,18 @@ const TRAD: &[(char, char)] = &[
     ('請', '请'),
 ];
 
+/// `TRAD` sorted, for a binary search (every character of a notice is folded, some several
+/// times).
+fn sorted() -> &'static [(char, char)] {
+    static SORTED: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut v = TRAD.to_vec();
+        v.sort_unstable();
+        v.dedup_by_key(|(t, _)| *t);
+        v
+    })
+}
+
 /// The character as recognition sees it.
 pub fn fold_char(c: char) -> char {
     match c {
@@ -116,7 +128,13 @@ pub fn fold_char(c: char) -> char {
         '〕' | '］' | '】' | ']' => ']',
         '\u{3000}' => ' ',
         '○' | '〇' | 'Ｏ' => '〇',
-        _ => TRAD.iter().find(|(t, _)| *t == c).map_or(c, |(_, s)| *s),
+        _ if c < '\u{4e00}' => c,
+        _ => {
+            let table = sorted();
+            table
+                .binary_search_by_key(&c, |(t, _)| *t)
+                .map_or(c, |i| table[i].1)
+        }
     }
 }
 

@@ -344,9 +344,13 @@ fn inline_label(f: &Folded, i: usize) -> Option<usize> {
         "协同责任单位:",
         "主责单位:",
     ];
+    // Every label starts with one of these: most positions are passed at once.
+    if !matches!(f.fold[i], '牵' | '责' | '配' | '协' | '主') {
+        return None;
+    }
     let starts = LABELS.iter().any(|l| {
-        let n: Vec<char> = l.chars().collect();
-        f.fold.get(i..i + n.len()) == Some(&n[..])
+        let mut rest = f.fold[i..].iter();
+        l.chars().all(|c| rest.next() == Some(&c))
     });
     if !starts {
         return None;
