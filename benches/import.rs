@@ -50,7 +50,7 @@ fn cn(n: usize) -> String {
         _ => format!(
             "{}十{}",
             NUMERALS[n / 10 - 1],
-            if n % 10 == 0 {
+            if n.is_multiple_of(10) {
                 ""
             } else {
                 NUMERALS[n % 10 - 1]
