@@ -133,3 +133,73 @@ fn format_1_output_has_no_format_2_fields() {
     let text = String::from_utf8(o.stdout).unwrap();
     assert!(!text.contains("\"label\""), "no label in format-1 output");
 }
+
+mod tui {
+    use fgf::domain::Catalog;
+    use fgf::tui::action::Action;
+    use fgf::tui::app::App;
+    use fgf::tui::i18n::Lang;
+    use fgf::tui::view;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::support::{options, press};
+
+    fn app() -> App {
+        let cat = Catalog::from_json(&super::example_v2())
+            .unwrap()
+            .sanitized();
+        let mut app = App::new(cat, options(Lang::Zh));
+        app.update(Action::Resize(120, 40));
+        app
+    }
+
+    /// The screen as text (wide glyphs' trailing cells are blank symbols, removed).
+    fn screen(app: &App) -> String {
+        let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        t.draw(|f| view::draw(f, app)).unwrap();
+        let buf = t.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buf.area.height {
+            for x in 0..buf.area.width {
+                out.push_str(buf[(x, y)].symbol());
+            }
+            out.push('\n');
+        }
+        out.replace(' ', "")
+    }
+
+    #[test]
+    fn tabs_digits_and_help_come_from_the_document() {
+        let mut app = app();
+        let s = screen(&app);
+        assert!(s.contains("1营商2单位3期限"), "{s}");
+        assert!(
+            !s.contains("放"),
+            "no 放管服 in a document without them:\n{s}"
+        );
+        press(&mut app, "?");
+        let s = screen(&app);
+        assert!(s.contains("标签：1营商2单位3期限"), "{s}");
+        press(&mut app, "Esc");
+        press(&mut app, "2");
+        let s = screen(&app);
+        assert!(s.contains("县市场监管局"), "the units view:\n{s}");
+    }
+
+    #[test]
+    fn the_detail_shows_roles_words_and_officials() {
+        let mut app = app();
+        // The first task, then its first measure (which inherits the task's allocation).
+        press(&mut app, "Enter");
+        press(&mut app, "j");
+        let s = screen(&app);
+        assert!(s.contains("责任单位"), "{s}");
+        assert!(s.contains("牵头负责领导：张三"), "{s}");
+        assert!(s.contains("分工同所属任务"), "{s}");
+        assert!(
+            !s.contains("牵头单位"),
+            "no lead is shown where none is named:\n{s}"
+        );
+    }
+}

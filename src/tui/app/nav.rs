@@ -45,13 +45,15 @@ impl App {
             .map_or(1, |(_, r)| layout::inner_height(*r))
     }
 
-    /// The measures of the selected unit: (measure, leads it?).
+    /// The measures (and tasks, format 2) of the selected unit: (item, in charge of it?): lead,
+    /// or responsible where the notice names no lead.
     pub fn unit_measures(&self) -> Vec<(Loc, bool)> {
         let Some(&u) = self.unit_order.get(self.unit_cursor.sel) else {
             return Vec::new();
         };
         let loc = |i: Item<'_>| self.cat.locate(i.id());
-        let led = self.cat.led_by(u).filter_map(loc).map(|l| (l, true));
+        let in_charge = self.cat.led_by(u).chain(self.cat.responsible_for(u));
+        let led = in_charge.filter_map(loc).map(|l| (l, true));
         let sup = self.cat.supported_by(u).filter_map(loc).map(|l| (l, false));
         led.chain(sup).collect()
     }
