@@ -42,9 +42,17 @@ CORRECTIONS = {
     "1.2": dict(A(["市发展改革委"], ["各区县政府", "市政府有关部门"]), note=PAGE1),
     "1.4": dict(A(["市公共资源交易监管局"], ["各区县政府", "市政府有关部门"]), note=PAGE1),
     "7.3": A(["重庆市税务局"], ["各区县政府", "市政府有关部门"]),
-    "10.6": dict(A(["市政府口岸物流办", "市财政局"], ["市交通局", "市市场监管局"]),
-                 note="Structured alternative: L124 merged over m4-m6 as lead, L125 as the cooperating cell of m6 "
-                      "(the other alternative, coop L123 merged down to m6, is not structured)."),
+    # Audit (issue 15): both alternatives of the reference need a cooperating cell between lead cells.
+    "10.6": dict(confidence="high", alternative=None,
+                 why="L125 → m6 (铁路/水路杂费, 收费公路 → 市交通局; 清理收费 → 市市场监管局). No coop. Page 6's unit "
+                     "cells L121-127 are seven whole-line cells for seven rows (10.2-10.8) with nothing interleaved: "
+                     "as on every page whose cells are one a line, the lead column is printed first, then the "
+                     "cooperating column (here empty). The reference's alternatives (L124 merged over m4-m6 as lead "
+                     "with L125 as m6's cooperating cell; or L123 a cooperating cell merged down to m6) each need a "
+                     "cooperating cell printed between two lead cells, which fits neither print order of this PDF "
+                     "(one-line pages column by column; cells side by side interleaved line by line). Under 10.4's "
+                     "alternative too (L123 cooperating for a 10.4-10.5 merge under L124), L125 is m6's only cell. "
+                     "Correction of the reference reading (medium, with those alternatives): high, no alternative."),
     "11.4": A(["市市场监管局"], ["各区县政府"]),
     "13.1": A(["市市场监管局"], []),
     "16.1": A(["市大数据发展局"], ["市政府有关部门", "各区县政府"]),
@@ -55,9 +63,16 @@ CORRECTIONS = {
     "18.6": A(["市发展改革委"], ["市政府有关部门"]),
     "19.1": A(["市政府办公厅"], []),
     "20.5": A(["市大数据发展局"], ["市政府各部门", "各区县政府"]),
-    "21.2": dict(A(["市能源局", "市市场监管局"], ["市经济信息委"]),
-                 note=SECOND + "the cells wrap as the columns do everywhere (lead 5 a line, first line 3: 市经济|信息委; "
-                      "cooperating 4, first line 2: 市能|源局、市|市场监管|局), which supports the primary reading."),
+    # Audit (issue 15): the wrap settles the columns; the reference's alternative has no support.
+    "21.2": dict(confidence="high", alternative=None,
+                 why="L282-283 '市能市经济源局、市信息委市场监管/局': cells 市经济信息委 and 市能源局、市市场监管局, "
+                     "interleaved line by line. The wrap shows the columns: lead cells break after 3 characters, then 5 "
+                     "a line (市发展|改革委 L280, 市城市|管理局、市|经济信息委 L284), cooperating cells after 2, then 4 "
+                     "(市政|府有关部|门 L284). 市经济|信息委 breaks as a lead cell, 市能|源局、市|市场监管|局 as a "
+                     "cooperating cell; swapped, they would print 市能源|局、市市场|监管局 and 市经|济信息委, and "
+                     "neither appears. Lead 市经济信息委 (办电 is its business), cooperating 市能源局、市市场监管局. "
+                     "Correction of the reference reading, which had no column information here (medium, with the "
+                     "swap as its alternative)."),
     "23.1": dict(A(["市发展改革委", "市司法局"], ["市工商联"]), confidence="medium",
                  note=SECOND + "L298-299 市工商|联 breaks after 3 characters, the lead column's first-line width "
                       "(as 市医保|局 at L238-239); in the cooperating column it would break after 2. This supports "
@@ -118,6 +133,14 @@ UNITS = {
     "市级公用企事业单位": ([], True),
 }
 
+# The reference's `why` notes count the pages one lower than layout.json from page 11 on
+# (L187-206 is page 11; the notes called it page 10, and so on to page 17, "Page-16"). Their
+# line numbers are right; the page number is made to agree with the lines it cites (the
+# layout test checks every page a note names against layout.json).
+def fix_pages(why):
+    return re.sub(r"Page-(\d+)", lambda g: f"Page-{int(g.group(1)) + (int(g.group(1)) >= 10)}", why)
+
+
 REQUIREMENTS = [("一", 9), ("二", 11), ("三", 13)]
 
 PHRASE = re.compile(r"(20\d\d)年(?:(\d{1,2})月)?(底前)?")
@@ -156,6 +179,15 @@ def milestones(mid, text):
             "phrase": m.group(0),
             "text": clause,
         })
+    # The clauses no dated milestone governs get one undated milestone, after the dated ones (so
+    # that the ids of the dated ones stay what they were before it was added: issue 15).
+    rest = text
+    for k in out:
+        rest = rest.replace(k["text"], "\0", 1)
+    rest = [p.strip("，、；。 ") for p in rest.split("\0")]
+    rest = "。".join(p for p in rest if p)
+    if rest:
+        out.append({"id": f"{mid}.{len(out) + 1}", "deadline": None, "phrase": None, "text": rest})
     return out
 
 
@@ -183,6 +215,7 @@ def main():
                 m = dict(m, **fix)
                 if note:
                     m["why"] = m["why"] + " " + note
+                m["why"] = fix_pages(m["why"])
                 used.update(m["lead"] + m["support"])
                 measures.append({
                     "id": m["id"],

@@ -122,11 +122,7 @@ fn milestone_text(cat: &Catalog, id: &str) -> String {
             let when = k
                 .deadline
                 .map_or_else(|| "无明确时限".to_string(), |d| d.to_string());
-            let text = if k.deadline.is_none() {
-                &m.text
-            } else {
-                m.text_of(k)
-            };
+            let text = m.text_of(k);
             format!("{}  {}", paint(BOLD, &when), truncate(text, 48))
         }
         _ => paint(DIM, "（本文件没有此编号）"),

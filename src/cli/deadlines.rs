@@ -84,11 +84,7 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                 Status::Open => ("-".to_string(), "未完成".to_string()),
                 Status::Overdue => (paint(WARN, "!"), paint(WARN, "逾期  ")),
             };
-            let text = if k.deadline.is_none() {
-                &m.text
-            } else {
-                m.text_of(k)
-            };
+            let text = m.text_of(k);
             println!(
                 "  {sign} {}{}  {}  {}",
                 paint(ID, &fit(&k.id, 8)),

@@ -48,7 +48,7 @@ pub fn show(cat: &Catalog, id: &str, as_json: bool) -> anyhow::Result<ExitCode> 
                     &format!("{} · {} · {}", s.heading(), t.heading(), m.id)
                 )
             );
-            print_milestone(k);
+            print_milestone(m, k);
             println!("牵头单位  {}", paint(LEAD, &units(&m.lead)));
             println!("配合单位  {}", units(&m.support));
             for line in doubt_lines(m) {
@@ -68,15 +68,15 @@ fn print_measure(m: &Measure) {
     }
     println!("里程碑");
     for k in &m.milestones {
-        print_milestone(k);
+        print_milestone(m, k);
     }
 }
 
-fn print_milestone(k: &Milestone) {
+fn print_milestone(m: &Measure, k: &Milestone) {
     let when = k
         .deadline
         .map_or_else(|| "无明确时限".to_string(), |d| d.to_string());
-    let text = if k.deadline.is_none() || k.text.is_empty() {
+    let text = if m.is_whole(k) {
         "（整项举措）"
     } else {
         k.text.as_str()

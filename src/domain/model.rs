@@ -246,6 +246,12 @@ impl Measure {
         self.id.rsplit_once('.').map_or(&self.id, |(t, _)| t)
     }
 
+    /// Whether a milestone is the whole measure (its text left out or the measure's own) rather
+    /// than one clause of it: the clause is then not shown apart from the measure.
+    pub fn is_whole(&self, k: &Milestone) -> bool {
+        k.text.is_empty() || k.text == self.text
+    }
+
     pub fn is_certain(&self) -> bool {
         self.confidence == Confidence::High
     }

@@ -8,6 +8,7 @@ mod cli_doc;
 mod cli_export;
 mod cli_progress;
 mod dataset;
+mod dataset_audit;
 mod doc_check;
 mod layout;
 mod load_props;

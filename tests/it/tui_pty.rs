@@ -211,7 +211,7 @@ fn a_check_off_in_the_tui_is_saved_to_the_state_file() {
     let mut p = Pty::spawn(120, 40, &[], &env);
     p.wait_text("（一）");
     p.send("\rj ");
-    p.wait_text("1/5");
+    p.wait_text("1/6");
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
     let saved: serde_json::Value =
@@ -219,7 +219,7 @@ fn a_check_off_in_the_tui_is_saved_to_the_state_file() {
     assert_eq!(saved["milestones"]["1.1.1"]["done"], true, "{saved}");
     // A new session shows it.
     let mut p = Pty::spawn(120, 40, &[], &env);
-    p.wait_text("1/5");
+    p.wait_text("1/6");
     p.send("q");
     p.wait_exit();
 }

@@ -105,7 +105,14 @@ pub fn lines(app: &App, item: Item<'_>, cols: usize) -> Vec<Line<'static>> {
                 _ => None,
             };
             for k in &m.milestones {
-                milestone(&mut out, app, &t, k, chosen == Some(k.id.as_str()), cols);
+                milestone(
+                    &mut out,
+                    app,
+                    &t,
+                    (m, k),
+                    chosen == Some(k.id.as_str()),
+                    cols,
+                );
             }
         }
     }
@@ -236,7 +243,7 @@ fn milestone(
     out: &mut Vec<Line<'static>>,
     app: &App,
     t: &Theme,
-    k: &Milestone,
+    (m, k): (&Measure, &Milestone),
     selected: bool,
     cols: usize,
 ) {
@@ -270,8 +277,8 @@ fn milestone(
         head = head.patch_style(t.selected(true));
     }
     out.push(head);
-    // The clause a dated milestone governs (none when it is the whole measure, shown above).
-    if k.deadline.is_some() && !k.text.is_empty() {
+    // The clause the milestone tracks (none when it is the whole measure, shown above).
+    if !m.is_whole(k) {
         for w in wrap(&disp(app, &k.text), cols.saturating_sub(4)) {
             out.push(Line::raw(format!("    {w}")));
         }
