@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::context::Global;
 use super::json;
-use super::output::{BOLD, DIM, DONE, ID, LEAD, WARN, paint, units};
+use super::output::{BOLD, DIM, DONE, ID, WARN, lead_column, paint};
 use crate::domain::progress::{Status, deadline_groups};
 use crate::domain::text::{fit, truncate};
 use crate::domain::{Catalog, Item, Progress};
@@ -32,6 +32,7 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                                 "id": k.id, "measure": m.id, "task": t.id, "section": s.key,
                                 "deadline": k.deadline, "phrase": k.phrase, "text": m.text_of(k),
                                 "measure_text": m.text, "lead": m.lead, "support": m.support,
+                                "confidence": m.confidence, "alternative": m.alternative,
                                 "state": status_name(status), "done": status == Status::Done,
                                 "overdue": status == Status::Overdue,
                                 "checked_at": mark.filter(|m| m.done).map(|m| m.at),
@@ -89,7 +90,7 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                 "  {sign} {}{}  {}  {}",
                 paint(ID, &fit(&k.id, 8)),
                 label,
-                paint(LEAD, &fit(&units(&m.lead), 22)),
+                lead_column(m, 22),
                 truncate(text, 44)
             );
             if let Some(note) = p.note(&k.id) {

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
 
-use crate::domain::text::sanitize;
+use crate::domain::text::{fit, sanitize};
 use crate::domain::{Catalog, Confidence, Measure};
 
 pub const BOLD: Style = Style::new().bold();
@@ -61,9 +61,29 @@ pub fn units(list: &[impl AsRef<str>]) -> String {
 pub fn doubt(c: Confidence) -> String {
     match c {
         Confidence::High => String::new(),
-        Confidence::Medium => paint(WARN, " ⚠分工待核(medium)"),
-        Confidence::Low => paint(WARN, " ⚠分工存疑(low)"),
+        _ => paint(WARN, doubt_text(c)),
     }
+}
+
+/// The words of `doubt`, unstyled.
+pub fn doubt_text(c: Confidence) -> &'static str {
+    match c {
+        Confidence::High => "",
+        Confidence::Medium => " ⚠分工待核(medium)",
+        Confidence::Low => " ⚠分工存疑(low)",
+    }
+}
+
+/// A measure's lead units fitted to a column `cols` wide whose last two columns hold ⚠ when
+/// the allocation is uncertain (`fgf show ID` gives the other reading).
+pub fn lead_column(m: &Measure, cols: usize) -> String {
+    let flag = if m.is_certain() {
+        "  ".to_string()
+    } else {
+        paint(WARN, "⚠ ")
+    };
+    let lead = fit(&units(&m.lead), cols.saturating_sub(2));
+    format!("{}{flag}", paint(LEAD, &lead))
 }
 
 /// The lines that tell a user an allocation is uncertain, and what else it could be.

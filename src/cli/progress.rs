@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::context::Global;
 use super::json;
-use super::output::{BOLD, DIM, DONE, ID, LEAD, WARN, paint, units};
+use super::output::{BOLD, DIM, DONE, ID, WARN, lead_column, paint};
 use crate::domain::text::{fit, truncate};
 use crate::domain::{Catalog, Item, Progress, Tally};
 
@@ -117,7 +117,7 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                     "  {}  {}  {}  {}",
                     paint(ID, &fit(&k.id, 7)),
                     when,
-                    paint(LEAD, &fit(&units(&m.lead), 24)),
+                    lead_column(m, 24),
                     truncate(m.text_of(k), 40)
                 );
             }

@@ -84,11 +84,30 @@ pub fn unit(cat: &Catalog, name: Option<&str>, as_json: bool) -> anyhow::Result<
     let u = &cat.doc.units[ui];
     let led: Vec<_> = cat.led_by(ui).collect();
     let supported: Vec<_> = cat.supported_by(ui).collect();
+    let other: Vec<(Item<'_>, bool)> = cat
+        .alternative_parts(ui)
+        .into_iter()
+        .map(|(l, leads)| (cat.at(l), leads))
+        .collect();
     if as_json {
         let ids = |items: &[Item<'_>]| items.iter().map(|i| i.id().to_string()).collect::<Vec<_>>();
+        let part = |item: &Item<'_>, leads: bool| {
+            let Item::Measure(_, _, m) = item else {
+                return json!(null);
+            };
+            json!({
+                "id": m.id, "role": if leads { "lead" } else { "support" },
+                "confidence": m.confidence, "alternative": m.alternative,
+            })
+        };
+        let measures: Vec<_> = (led.iter().map(|i| part(i, true)))
+            .chain(supported.iter().map(|i| part(i, false)))
+            .collect();
+        let alternative: Vec<_> = other.iter().map(|(i, leads)| part(i, *leads)).collect();
         json::print(&json!({
             "name": u.name, "aliases": u.aliases, "collective": u.collective,
             "lead": ids(&led), "support": ids(&supported),
+            "measures": measures, "alternative_reading": alternative,
         }))?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -102,18 +121,35 @@ pub fn unit(cat: &Catalog, name: Option<&str>, as_json: bool) -> anyhow::Result<
         println!();
         println!("{}", paint(BOLD, label));
         for item in items.iter() {
-            if let Item::Measure(_, t, m) = item {
-                println!(
-                    "  {}  {}  {}{}",
-                    paint(ID, &fit(&m.id, 5)),
-                    paint(DIM, &fit(&t.title, 24)),
-                    truncate(&m.text, 48),
-                    doubt(m.confidence)
-                );
-            }
+            print_measure_row("", item);
+        }
+    }
+    if !other.is_empty() {
+        println!();
+        println!(
+            "{}",
+            paint(
+                BOLD,
+                "另一读法下（分工待核，以正式文件为准；fgf show 编号 查看两种读法）"
+            )
+        );
+        for (item, leads) in &other {
+            print_measure_row(if *leads { "牵头 " } else { "配合 " }, item);
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn print_measure_row(role: &str, item: &Item<'_>) {
+    if let Item::Measure(_, t, m) = item {
+        println!(
+            "  {role}{}  {}  {}{}",
+            paint(ID, &fit(&m.id, 5)),
+            paint(DIM, &fit(&t.title, 24)),
+            truncate(&m.text, 48),
+            doubt(m.confidence)
+        );
+    }
 }
 
 fn all_units(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {

@@ -201,6 +201,39 @@ impl Catalog {
         self.supports[unit].iter().map(|&l| self.at(l))
     }
 
+    /// The measures a unit would lead (`true`) or support (`false`) under their alternative
+    /// reading where that is not its part in the reading shown, in document order.
+    pub fn alternative_parts(&self, unit: usize) -> Vec<(Loc, bool)> {
+        let name = self.doc.units[unit].name.as_str();
+        let has = |list: &[String]| list.iter().any(|u| u == name);
+        let mut out = Vec::new();
+        for (si, s) in self.doc.sections.iter().enumerate() {
+            for (ti, t) in s.tasks.iter().enumerate() {
+                for (mi, m) in t.measures.iter().enumerate() {
+                    let Some(alt) = &m.alternative else { continue };
+                    let part = if has(&alt.lead) {
+                        Some(true)
+                    } else if has(&alt.support) {
+                        Some(false)
+                    } else {
+                        None
+                    };
+                    let now = if has(&m.lead) {
+                        Some(true)
+                    } else if has(&m.support) {
+                        Some(false)
+                    } else {
+                        None
+                    };
+                    if let Some(leads) = part.filter(|&p| Some(p) != now) {
+                        out.push((Loc::Measure(si, ti, mi), leads));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// (measures led, measures supported) for a unit.
     pub fn unit_counts(&self, unit: usize) -> (usize, usize) {
         (self.leads[unit].len(), self.supports[unit].len())
@@ -247,5 +280,23 @@ mod tests {
         ] {
             assert_eq!(cat.locate(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn alternative_parts_are_the_roles_only_the_other_reading_gives() {
+        let cat = crate::domain::seeds::embedded();
+        let ids = |name: &str| -> Vec<(String, bool)> {
+            let u = cat.unit_index(name).unwrap();
+            let parts = cat.alternative_parts(u);
+            parts
+                .into_iter()
+                .map(|(l, lead)| (cat.at(l).id().to_string(), lead))
+                .collect()
+        };
+        // 10.4: 市政府口岸物流办 leads only under the alternative; 10.5 it leads either way.
+        assert_eq!(ids("口岸办"), [("10.4".to_string(), true)]);
+        // 10.4's primary leads cooperate under the alternative.
+        assert!(ids("重庆海关").contains(&("10.4".to_string(), false)));
+        assert!(ids("市商务委").is_empty());
     }
 }

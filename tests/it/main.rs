@@ -21,3 +21,4 @@ mod tui_marks;
 mod tui_pty;
 mod tui_render;
 mod tui_search;
+mod uncertainty;

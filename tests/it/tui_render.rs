@@ -15,7 +15,7 @@ fn render(app: &App) -> Terminal<TestBackend> {
 }
 
 /// The screen as text, one line a row, wide glyphs once (their hidden trailing cells skipped).
-fn screen(app: &App) -> String {
+pub(crate) fn screen(app: &App) -> String {
     let t = render(app);
     text_of(t.backend().buffer())
 }

@@ -50,6 +50,15 @@ pub enum Mode {
     Search(Box<SearchState>),
 }
 
+/// A row of the units view's measure list: the measure, whether the unit leads it (else it
+/// cooperates), and whether only under the measure's alternative reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnitPart {
+    pub loc: Loc,
+    pub leads: bool,
+    pub alternative: bool,
+}
+
 /// A row of the deadlines view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DeadlineRow {
