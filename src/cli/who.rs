@@ -106,7 +106,7 @@ pub fn unit(cat: &Catalog, name: Option<&str>, as_json: bool) -> anyhow::Result<
         let alternative: Vec<_> = other.iter().map(|(i, leads)| part(i, *leads)).collect();
         json::print(&json!({
             "name": u.name, "aliases": u.aliases, "collective": u.collective,
-            "lead": ids(&led), "support": ids(&supported),
+            "official": u.official, "lead": ids(&led), "support": ids(&supported),
             "measures": measures, "alternative_reading": alternative,
         }))?;
         return Ok(ExitCode::SUCCESS);
@@ -117,6 +117,14 @@ pub fn unit(cat: &Catalog, name: Option<&str>, as_json: bool) -> anyhow::Result<
         led.len(),
         supported.len()
     );
+    if let Some(o) = &u.official {
+        let whence = if o.printed {
+            "（原文所印）"
+        } else {
+            "（原文未印全称，据 2019 年机构名称，请以官方资料核对）"
+        };
+        println!("全称  {}  {}", o.name, paint(DIM, whence));
+    }
     for (label, items) in [("牵头", &led), ("配合", &supported)] {
         println!();
         println!("{}", paint(BOLD, label));
@@ -163,7 +171,7 @@ fn all_units(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
     if as_json {
         let list: Vec<_> = rows
             .iter()
-            .map(|(u, (l, s))| json!({"name": u.name, "aliases": u.aliases, "collective": u.collective, "lead": l, "support": s}))
+            .map(|(u, (l, s))| json!({"name": u.name, "aliases": u.aliases, "collective": u.collective, "official": u.official, "lead": l, "support": s}))
             .collect();
         json::print(&json!(list))?;
         return Ok(ExitCode::SUCCESS);

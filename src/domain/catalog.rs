@@ -40,7 +40,7 @@ pub struct Catalog {
     /// Task number n is `tasks[n - 1]` (section, task index): ids are numbers in order
     /// (`validate`), so an id is resolved by reading it, with no map of every id.
     tasks: Vec<(usize, usize)>,
-    /// Canonical names and aliases -> index into `doc.units`.
+    /// Canonical names, aliases and official names -> index into `doc.units`.
     unit_names: HashMap<String, usize>,
     /// Per unit: the measures it leads and those it supports, in document order.
     leads: Vec<Vec<Loc>>,
@@ -69,7 +69,7 @@ impl Catalog {
         let mut unit_names = HashMap::default();
         for (ui, u) in doc.units.iter().enumerate() {
             unit_names.insert(u.name.clone(), ui);
-            for a in &u.aliases {
+            for a in u.aliases.iter().chain(u.official.as_ref().map(|o| &o.name)) {
                 unit_names.insert(a.clone(), ui);
             }
         }
@@ -180,9 +180,28 @@ impl Catalog {
         })
     }
 
-    /// Resolves a unit by its canonical name or an alias, as typed (surrounding whitespace ignored).
+    /// Resolves a unit by its canonical name, an alias or its official name, as typed (surrounding
+    /// whitespace ignored); or by the end of an official name without its place (市场监督管理局 for
+    /// 重庆市市场监督管理局), when it is four characters or more and only one official name ends so.
     pub fn unit_index(&self, name: &str) -> Option<usize> {
-        self.unit_exact(name.trim())
+        let name = name.trim();
+        self.unit_exact(name).or_else(|| self.official_ending(name))
+    }
+
+    /// The one unit whose official name ends with `tail` (of four characters or more).
+    pub fn official_ending(&self, tail: &str) -> Option<usize> {
+        if tail.chars().count() < 4 {
+            return None;
+        }
+        let mut found = self.doc.units.iter().enumerate().filter(|(_, u)| {
+            u.official
+                .as_ref()
+                .is_some_and(|o| o.name.ends_with(tail) && o.name != tail)
+        });
+        match (found.next(), found.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
     }
 
     /// Resolves a unit by its canonical name or an alias, exactly as the document writes it (the

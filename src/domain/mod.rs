@@ -19,6 +19,8 @@ pub mod validate;
 pub use catalog::{Catalog, Item, Loc};
 pub use error::{DocError, Problem};
 pub use load::{Finding, LoadError};
-pub use model::{Allocation, Confidence, Document, Measure, Milestone, Section, Task, Unit};
+pub use model::{
+    Allocation, Confidence, Document, Measure, Milestone, OfficialName, Section, Task, Unit,
+};
 pub use progress::{Change, Progress, State, Tally};
 pub use store::{Store, StoreError};

@@ -52,6 +52,21 @@ pub struct Unit {
     /// A collective placeholder (各区县政府, 市政府有关部门) rather than one named body.
     #[serde(default)]
     pub collective: bool,
+    /// The body's full official name (重庆市发展和改革委员会), where it is known, with its source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official: Option<OfficialName>,
+}
+
+/// A unit's full official name and where that name comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OfficialName {
+    pub name: String,
+    /// Where the name comes from: a line of the source document, or what else it rests on.
+    pub source: String,
+    /// Whether the source document itself prints this name (else it rests on other knowledge).
+    #[serde(default)]
+    pub printed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -34,6 +34,10 @@ pub fn sanitize_document(doc: &mut Document) {
     for u in &mut doc.units {
         clean(&mut u.name);
         clean_all(&mut u.aliases);
+        if let Some(o) = &mut u.official {
+            clean(&mut o.name);
+            clean(&mut o.source);
+        }
     }
     for sec in &mut doc.sections {
         for s in [&mut sec.key, &mut sec.numeral, &mut sec.title] {

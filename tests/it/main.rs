@@ -13,6 +13,7 @@ mod doc_check;
 mod layout;
 mod load_props;
 mod merge_props;
+mod official_names;
 mod search_props;
 mod store_processes;
 mod tui_app;
