@@ -67,7 +67,8 @@ const DIGITS: [Key; 9] = [
 const B: &[Ctx] = &[Ctx::Browse];
 const INPUT: &[Ctx] = &[Ctx::Input, Ctx::Search];
 const SEARCH: &[Ctx] = &[Ctx::Search];
-const NOT_INPUT: &[Ctx] = &[Ctx::Browse, Ctx::Help, Ctx::Confirm];
+/// Where `q` quits: not at a y / n prompt, which answers y, n or Esc only.
+const BROWSE_HELP: &[Ctx] = &[Ctx::Browse, Ctx::Help];
 const ALL: &[Ctx] = &[
     Ctx::Browse,
     Ctx::Help,
@@ -128,7 +129,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(B, [ch('D')], "D", Action::Deadlines, "期限视图：按截止日期", "deadlines view", false),
     b!(B, [code(KeyCode::Esc)], "Esc", Action::Back, "返回", "back", false),
     b!(B, [ch('?')], "?", Action::Help, "帮助", "help", true),
-    b!(NOT_INPUT, [ch('q')], "q", Action::Quit, "退出", "quit", true),
+    b!(BROWSE_HELP, [ch('q')], "q", Action::Quit, "退出", "quit", true),
     b!(ALL, [ctrl('c')], "Ctrl-c", Action::Quit, "退出", "quit", false),
 ];
 

@@ -182,6 +182,11 @@ impl App {
             }
             _ => {}
         }
+        // While the screen says it is too small, nothing it cannot show may change: only quit and
+        // resize act (a key pressed blind must not check anything off).
+        if layout::too_small(self.size) {
+            return Effect::None;
+        }
         if self.mode == Mode::Browse {
             self.status = None;
         }

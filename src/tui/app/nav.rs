@@ -37,7 +37,7 @@ impl App {
     }
 
     /// Rows of a list of another view: `which` 0 (units, deadlines) or 1 (a unit's measures).
-    fn list_height(&self, view: View, which: usize) -> usize {
+    pub(super) fn list_height(&self, view: View, which: usize) -> usize {
         let n = self.cat.doc.sections.len();
         let a = layout::areas(self.size, view, n, self.section, false);
         a.lists
@@ -196,6 +196,7 @@ impl App {
         match (self.view, self.focus) {
             (View::Tree, Focus::Detail) => self.focus = Focus::Section(self.section),
             (View::Units, Focus::Detail) => self.focus = Focus::UnitMeasures,
+            (View::Units, Focus::UnitMeasures) => self.focus = Focus::UnitList,
             (View::Deadlines, Focus::Detail) => self.focus = Focus::Deadlines,
             (View::Search, _) => {}
             (View::Units | View::Deadlines, _) => self.switch_view(View::Tree),
@@ -219,7 +220,8 @@ impl App {
                     None => {}
                 }
             }
-            Focus::Detail | Focus::UnitMeasures => self.back(),
+            Focus::UnitMeasures => self.focus = Focus::UnitList,
+            Focus::Detail => self.back(),
             Focus::UnitList | Focus::Deadlines | Focus::Results => {}
         }
     }

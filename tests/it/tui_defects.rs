@@ -1,0 +1,70 @@
+//! Defects a user hit on screen (issue 10), each pinned by a test that failed before its fix.
+
+use crate::support::{app, key, press};
+use fgf::tui::action::Effect;
+use fgf::tui::app::{Focus, Mode};
+use fgf::tui::keymap;
+use fgf::tui::layout::View;
+
+/// Every effect of a key sequence, not just the last.
+fn effects(a: &mut fgf::tui::app::App, keys: &str) -> Vec<Effect> {
+    let mut out = Vec::new();
+    for k in keys.split_whitespace() {
+        if let Some(action) = keymap::resolve(a.ctx(), key(k)) {
+            out.push(a.update(action));
+        }
+    }
+    out
+}
+
+#[test]
+fn keys_do_nothing_while_the_screen_is_too_small() {
+    let mut a = app(40, 10);
+    let before = (a.view, a.focus, a.trees[0].cursor);
+    let fx = effects(&mut a, "l j Space j Space 4 /");
+    assert!(fx.iter().all(|e| *e == Effect::None), "{fx:?}");
+    assert_eq!((a.view, a.focus, a.trees[0].cursor), before);
+    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(press(&mut a, "q"), Effect::Quit, "quit still works");
+    // Once resized, the same keys act again.
+    a.update(fgf::tui::action::Action::Resize(120, 40));
+    let fx = effects(&mut a, "l j Space");
+    assert_eq!(fx.last(), Some(&Effect::Save));
+}
+
+#[test]
+fn q_at_the_prompt_does_not_quit() {
+    let mut a = app(120, 40);
+    press(&mut a, "Space");
+    assert!(matches!(a.mode, Mode::Confirm(_)), "a task asks first");
+    assert_eq!(press(&mut a, "q"), Effect::None);
+    assert!(matches!(a.mode, Mode::Confirm(_)), "still asking");
+    press(&mut a, "Esc");
+    assert_eq!(a.mode, Mode::Browse);
+}
+
+#[test]
+fn h_and_esc_in_a_units_measures_go_back_to_the_unit_list() {
+    let mut a = app(120, 40);
+    press(&mut a, "4 j l");
+    assert_eq!((a.view, a.focus), (View::Units, Focus::UnitMeasures));
+    press(&mut a, "h");
+    assert_eq!((a.view, a.focus), (View::Units, Focus::UnitList));
+    press(&mut a, "l Esc");
+    assert_eq!((a.view, a.focus), (View::Units, Focus::UnitList));
+    press(&mut a, "Esc");
+    assert_eq!(a.view, View::Tree, "Esc in the unit list leaves the view");
+}
+
+#[test]
+fn a_search_jump_to_a_unit_scrolls_only_as_needed() {
+    let mut a = app(200, 50);
+    press(&mut a, "/");
+    for c in "scjgj".chars() {
+        press(&mut a, &c.to_string());
+    }
+    press(&mut a, "Enter");
+    assert_eq!(a.view, View::Units);
+    assert!(a.unit_cursor.sel < 40, "the unit is near the top");
+    assert_eq!(a.unit_cursor.offset, 0, "everything above it still fits");
+}
