@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod scroll;
 pub mod theme;
 pub mod tree;
 pub mod view;

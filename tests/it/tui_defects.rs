@@ -1,6 +1,6 @@
 //! Defects a user hit on screen (issue 10), each pinned by a test that failed before its fix.
 
-use crate::support::{app, key, press};
+use crate::support::{app, key, press, screen};
 use fgf::tui::action::Effect;
 use fgf::tui::app::{Focus, Mode};
 use fgf::tui::keymap;
@@ -67,4 +67,52 @@ fn a_search_jump_to_a_unit_scrolls_only_as_needed() {
     assert_eq!(a.view, View::Units);
     assert!(a.unit_cursor.sel < 40, "the unit is near the top");
     assert_eq!(a.unit_cursor.offset, 0, "everything above it still fits");
+}
+
+#[test]
+fn help_scroll_stops_at_the_end_and_one_k_goes_back_one_line() {
+    let mut a = app(80, 20);
+    press(&mut a, "?");
+    screen(&a);
+    for _ in 0..200 {
+        press(&mut a, "j");
+        screen(&a);
+    }
+    let bottom = a.help_scroll.top();
+    assert!(bottom > 0, "the help is longer than 20 rows");
+    press(&mut a, "k");
+    screen(&a);
+    assert_eq!(
+        a.help_scroll.top(),
+        bottom - 1,
+        "k is not dead after j past the end"
+    );
+}
+
+#[test]
+fn the_detail_pane_says_when_more_is_below_and_above() {
+    let mut a = app(80, 14);
+    // A task's detail lists its measures: longer than a short pane. S-Tab focuses the detail.
+    press(&mut a, "S-Tab");
+    assert_eq!(a.focus, Focus::Detail);
+    // The marks sit on the pane's right-hand corners: "↓ N 行 ┘" below, "↑ N 行 ┐" above.
+    let s = screen(&a);
+    assert!(s.contains("行 ┘"), "{s}");
+    assert!(!s.contains("行 ┐"), "{s}");
+    press(&mut a, "j j j");
+    let s = screen(&a);
+    assert!(s.contains("↑ 3 行 ┐"), "{s}");
+}
+
+#[test]
+fn narrow_screens_open_the_detail_full_screen_and_show_who_leads() {
+    let mut a = app(56, 20);
+    press(&mut a, "Enter j");
+    press(&mut a, "Enter");
+    assert_eq!(a.focus, Focus::Detail);
+    let s = screen(&a);
+    assert!(s.contains("牵头"), "{s}");
+    press(&mut a, "Esc l");
+    assert_eq!(a.focus, Focus::Detail, "l opens it too");
+    assert!(a.status.is_some(), "and says where the keys go");
 }

@@ -51,7 +51,7 @@ impl App {
             back,
             ..SearchState::default()
         }));
-        self.detail_scroll = 0;
+        self.detail_scroll.reset();
     }
 
     pub(super) fn search_input(&mut self, action: Action) -> Effect {
@@ -76,7 +76,7 @@ impl App {
                 if let Mode::Search(s) = &mut self.mode {
                     s.cursor.move_by(delta, s.results.hits.len(), page as usize);
                 }
-                self.detail_scroll = 0;
+                self.detail_scroll.reset();
             }
             Action::Submit => self.leave_search(true),
             Action::Back => self.leave_search(false),
@@ -98,7 +98,7 @@ impl App {
             .searcher
             .search(&self.cat, index, &s.input.text(), &OPTIONS);
         s.cursor = Cursor::default();
-        self.detail_scroll = 0;
+        self.detail_scroll.reset();
     }
 
     /// The hit under the cursor in the search view.
