@@ -116,3 +116,32 @@ fn narrow_screens_open_the_detail_full_screen_and_show_who_leads() {
     assert_eq!(a.focus, Focus::Detail, "l opens it too");
     assert!(a.status.is_some(), "and says where the keys go");
 }
+
+#[test]
+fn a_long_search_line_scrolls_around_the_caret() {
+    use ratatui::backend::Backend;
+    let mut a = app(60, 20);
+    press(&mut a, "/");
+    let typed = "优化营商环境深化放管服改革推进政务服务标准化规范化便利化水平持续提升末尾";
+    for c in typed.chars() {
+        press(&mut a, &c.to_string());
+    }
+    let mut t = crate::support::render(&a);
+    let pos = t.backend_mut().get_cursor_position().unwrap();
+    let s = crate::support::text_of(t.backend().buffer());
+    let footer = s.lines().last().unwrap();
+    assert!(
+        footer.contains("持续提升末尾"),
+        "the end of the text is in view: {footer}"
+    );
+    assert!(footer.contains('…'), "the start is cut with …: {footer}");
+    assert!(pos.x < 59, "the caret is inside the line: {pos:?}");
+    // Home: the start comes back into view and the caret goes to it.
+    press(&mut a, "Home");
+    let mut t = crate::support::render(&a);
+    let pos = t.backend_mut().get_cursor_position().unwrap();
+    let s = crate::support::text_of(t.backend().buffer());
+    let footer = s.lines().last().unwrap();
+    assert!(footer.contains("/优化营商"), "{footer}");
+    assert_eq!(pos.x, 1, "just after the /");
+}

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{disp, row, theme};
-use crate::domain::text::width;
+use crate::domain::text::{caret_window, width};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Mode};
 use crate::tui::i18n::Lang;
@@ -120,11 +120,14 @@ pub fn footer(f: &mut Frame, app: &App, area: Rect) {
 fn input_line(f: &mut Frame, app: &App, area: Rect, label: String, input: &LineInput) {
     let t = theme(app);
     let cols = area.width as usize;
-    let text = disp(app, &input.text());
+    // The text scrolls sideways around the caret (readline, fzf) once it is wider than the line.
+    let before = disp(app, &input.before_caret());
+    let after = disp(app, &input.after_caret());
+    let room = cols.saturating_sub(width(&label));
+    let (text, caret) = caret_window(&before, &after, room);
     let line = row(app, vec![(label.clone(), t.key()), (text, t.plain())], cols);
     f.render_widget(Paragraph::new(line), area);
-    let x = (width(&label) + width(&disp(app, &input.before_caret()))).min(cols.saturating_sub(1))
-        as u16;
+    let x = (width(&label) + caret).min(cols.saturating_sub(1)) as u16;
     f.set_cursor_position(Position::new(area.x + x, area.y));
 }
 
