@@ -145,3 +145,51 @@ fn a_long_search_line_scrolls_around_the_caret() {
     assert!(footer.contains("/优化营商"), "{footer}");
     assert_eq!(pos.x, 1, "just after the /");
 }
+
+#[test]
+fn the_footer_never_shows_a_key_without_its_label() {
+    // Every hint is a binding's keys and the first word of its help, as the keymap has them.
+    let hints: Vec<String> = keymap::BINDINGS
+        .iter()
+        .map(|b| {
+            let short =
+                b.zh.split([' ', '：', ':', '，', '、', '（'])
+                    .find(|w| !w.is_empty() && *w != "/")
+                    .unwrap_or(b.zh);
+            format!("{} {short}", b.label)
+        })
+        .collect();
+    for (w, keys) in [(80, ""), (80, "4"), (64, ""), (100, "5"), (72, "4 l")] {
+        let mut a = app(w, 24);
+        press(&mut a, keys);
+        let s = screen(&a);
+        let footer = s.lines().last().unwrap();
+        for hint in footer.split("  ").map(str::trim).filter(|h| !h.is_empty()) {
+            let whole = hints.iter().any(|h| h == hint);
+            let cut = hint.strip_suffix('…').is_some_and(|head| {
+                hints
+                    .iter()
+                    .any(|h| h.starts_with(head) && head.contains(' '))
+            });
+            assert!(whole || cut, "{w} cols, {keys:?}: {hint:?} in {footer:?}");
+        }
+    }
+}
+
+#[test]
+fn search_hits_cut_at_the_pane_edge_end_in_an_ellipsis() {
+    let mut a = app(60, 20);
+    press(&mut a, "/");
+    for c in "企业开办".chars() {
+        press(&mut a, &c.to_string());
+    }
+    let s = screen(&a);
+    let hit_rows: Vec<&str> = s.lines().filter(|l| l.contains("举措 ")).collect();
+    assert!(!hit_rows.is_empty(), "{s}");
+    assert!(
+        hit_rows
+            .iter()
+            .any(|l| l.trim_end_matches('│').trim_end().ends_with('…')),
+        "a long measure text is cut with …:\n{s}"
+    );
+}

@@ -183,7 +183,20 @@ fn key_hints(f: &mut Frame, app: &App, area: Rect) {
     }
     let right_width: usize = right.iter().map(|(s, _)| width(s)).sum();
     let room = (area.width as usize).saturating_sub(right_width + 1);
-    let mut line = row(app, left, room);
+    // Whole hints only: a key is never shown without its label (the last label may lose its
+    // trailing blanks).
+    let mut kept = Vec::new();
+    let mut used = 0;
+    for pair in left.chunks(2) {
+        let w: usize = pair.iter().map(|(s, _)| width(s)).sum();
+        let tight = w - (width(&pair[pair.len() - 1].0) - width(pair[pair.len() - 1].0.trim_end()));
+        if used + tight > room {
+            break;
+        }
+        used += w;
+        kept.extend(pair.iter().cloned());
+    }
+    let mut line = row(app, kept, room);
     // At least one blank between the hints and the pinned keys.
     let pad = room.saturating_sub(line.width()) + 1;
     line.spans.push(Span::raw(" ".repeat(pad)));

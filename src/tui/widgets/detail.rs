@@ -18,7 +18,7 @@ use crate::tui::theme::Theme;
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::Detail;
     let title = app.opts.lang.pick("详情", "Detail").to_string();
-    let block = pane(app, title, focused);
+    let block = pane(app, title, focused, area.width);
     let lines = match app.detail_item() {
         Some(item) => lines(app, item, inner_width(area)),
         None => super::results::unit_lines(app, inner_width(area)).unwrap_or_default(),

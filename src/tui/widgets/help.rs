@@ -94,7 +94,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             "Help · j k scroll · Esc to close",
         )
         .to_string();
-    let block = super::detail::more_marks(app, pane(app, title, true), &app.help_scroll);
+    let block = super::detail::more_marks(app, pane(app, title, true, r.width), &app.help_scroll);
     f.render_widget(Clear, r);
     f.render_widget(Paragraph::new(shown).block(block), r);
 }
