@@ -319,3 +319,25 @@ fn a_locale_that_is_not_utf8_warns_and_draws_ascii_boxes() {
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
 }
+
+/// A check-off made by another process shows in an open view without a key pressed.
+#[test]
+fn a_check_off_from_another_process_appears_in_an_open_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("shared-state.json");
+    let state = state.to_str().unwrap().to_string();
+    let mut p = Pty::spawn(120, 30, &[], &[("FGF_STATE", &state)]);
+    p.wait_text("进度 0/120");
+    let o = p
+        .sandbox
+        .command()
+        .env("FGF_STATE", &state)
+        .args(["check", "1.1.1"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    p.wait_text("进度 1/120");
+    p.wait_text("已合并其他会话的 1 项更改");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}
