@@ -3,6 +3,7 @@
 //! The terminal is restored on quit, on error, on panic and on SIGTERM / SIGHUP / SIGINT / SIGQUIT.
 
 pub mod action;
+pub mod ansi16;
 pub mod app;
 pub mod backend;
 pub mod cursor;
@@ -10,6 +11,7 @@ pub mod i18n;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod scroll;
 pub mod theme;
 pub mod tree;
 pub mod view;
@@ -30,11 +32,12 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use self::action::{Action, Effect};
+use self::ansi16::Ansi16;
 use self::app::App;
 use self::backend::WideFix;
 use crate::domain::Store;
 
-pub type Term = Terminal<WideFix<CrosstermBackend<Stdout>>>;
+pub type Term = Terminal<WideFix<CrosstermBackend<Ansi16<Stdout>>>>;
 
 /// Runs the TUI until the user quits. The caller has checked that stdout is a terminal.
 /// Check-offs are saved to `store` as they are made (none: read-only).
@@ -54,7 +57,7 @@ fn setup(mouse: bool) -> anyhow::Result<Term> {
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
-    let terminal = Terminal::new(WideFix::new(CrosstermBackend::new(out)))?;
+    let terminal = Terminal::new(WideFix::new(CrosstermBackend::new(Ansi16::new(out))))?;
     Ok(terminal)
 }
 
@@ -95,13 +98,28 @@ fn install_signal_handler() -> io::Result<()> {
 }
 
 fn event_loop(terminal: &mut Term, app: &mut App, store: Option<&Store>) -> anyhow::Result<()> {
-    let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
     let panic_for_tests = std::env::var_os("FGF_TEST_PANIC").is_some();
+    // Start crossterm's event source (and with it its SIGWINCH handler) before the first frame:
+    // a resize between that frame and the first read would otherwise go unnoticed.
+    event::poll(std::time::Duration::ZERO).context("reading the terminal's events")?;
+    let mut watch = Watch::new(store);
     loop {
+        watch.reload(app, store);
+        // The terminal's size as it is now, not as a resize event said: several resizes in a row
+        // arrive as events that each read the size when they were handled, the last maybe stale.
+        let size = terminal.size()?;
+        if (size.width, size.height) != (app.size.width, app.size.height) {
+            app.update(Action::Resize(size.width, size.height));
+        }
         draw(terminal, app)?;
         if panic_for_tests {
             panic!("FGF_TEST_PANIC: a deliberate panic after the first frame");
+        }
+        // Wake at least once a second to notice another process's check-offs; redraw only then.
+        while !event::poll(Watch::EVERY).context("reading a key")? {
+            if watch.reload(app, store) {
+                draw(terminal, app)?;
+            }
         }
         let action = match event::read().context("reading a key")? {
             Event::Key(k) if k.kind == KeyEventKind::Press => {
@@ -131,6 +149,44 @@ fn event_loop(terminal: &mut Term, app: &mut App, store: Option<&Store>) -> anyh
         {
             return Ok(());
         }
+    }
+}
+
+/// Notices when another process (a second fgf, `fgf check`, a `git pull`) changes the state file,
+/// and merges its check-offs in as a save would: by the file's modification time and length,
+/// checked before every frame and at least once a second.
+struct Watch {
+    seen: Option<(std::time::SystemTime, u64)>,
+}
+
+impl Watch {
+    const EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+    fn new(store: Option<&Store>) -> Watch {
+        Watch {
+            seen: store.and_then(|s| Self::stamp(s.path())),
+        }
+    }
+
+    fn stamp(path: &std::path::Path) -> Option<(std::time::SystemTime, u64)> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some((meta.modified().ok()?, meta.len()))
+    }
+
+    /// Merges the file in if it changed since last seen; returns whether anything was merged.
+    fn reload(&mut self, app: &mut App, store: Option<&Store>) -> bool {
+        let Some(store) = store else { return false };
+        let now = Self::stamp(store.path());
+        if now == self.seen {
+            return false;
+        }
+        self.seen = now;
+        // A file that cannot be read now is left alone: the next save says why, loudly.
+        let Ok(disk) = store.load() else { return false };
+        let mut merged = app.progress.state().clone();
+        merged.merge(&disk);
+        app.saved(merged);
+        true
     }
 }
 

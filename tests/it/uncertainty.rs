@@ -7,8 +7,7 @@ use insta::assert_snapshot;
 use serde_json::Value;
 
 use crate::support::sealed;
-use crate::support::{app, press};
-use crate::tui_render::screen;
+use crate::support::{app, press, screen};
 
 fn text(args: &[&str]) -> String {
     let o = sealed::run(args);
