@@ -88,10 +88,14 @@ fn run_tui(cat: fgf::domain::Catalog, args: &Cli) -> anyhow::Result<ExitCode> {
         .store(&cat)
         .and_then(|store| Ok((store.load()?, store)));
     let (app, store) = match loaded {
-        Ok((state, store)) => (
-            app::App::new(cat, opts).with_progress(state, None),
-            Some(store),
-        ),
+        Ok((state, store)) => {
+            // Verified readings (`fgf verify`) shown in place of the inferred ones.
+            let (cat, _) = cat.with_verified(&state);
+            (
+                app::App::new(cat, opts).with_progress(state, None),
+                Some(store),
+            )
+        }
         Err(e) => (
             app::App::new(cat, opts).with_progress_error(format!("{e:#}")),
             None,

@@ -33,6 +33,7 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                                 "deadline": k.deadline, "phrase": k.phrase, "text": m.text_of(k),
                                 "measure_text": m.text, "lead": m.lead, "support": m.support,
                                 "confidence": m.confidence, "alternative": m.alternative,
+                                "verified": m.verified,
                                 "state": status_name(status), "done": status == Status::Done,
                                 "overdue": status == Status::Overdue,
                                 "checked_at": mark.filter(|m| m.done).map(|m| m.at),

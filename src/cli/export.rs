@@ -158,7 +158,7 @@ fn row_json(r: &Row, state: Option<String>) -> Value {
     json!({
         "section": r.section.key, "task": r.task.id, "task_title": r.task.title, "id": m.id,
         "text": m.text, "lead": m.lead, "support": m.support, "confidence": m.confidence,
-        "alternative": m.alternative, "role": r.role,
+        "alternative": m.alternative, "verified": m.verified, "role": r.role,
         "milestones": m.milestones.iter().map(|k| json!({"id": k.id, "deadline": k.deadline, "text": m.text_of(k)})).collect::<Vec<_>>(),
         "progress": state,
     })

@@ -11,6 +11,7 @@ mod progress;
 mod search;
 mod show;
 mod state;
+mod verify;
 mod who;
 
 use std::process::ExitCode;
@@ -182,6 +183,36 @@ pub enum Command {
         #[arg(long)]
         bom: bool,
     },
+    /// Record that a measure's allocation was checked against a named source (the official table).
+    #[command(
+        after_help = "Examples:\n  fgf verify 10.4 --lead 口岸办 财政局 --support 海关 铁路办事处 各区县政府 --source '正式文本第6页'\n  fgf verify 10.4 --clear\n  fgf verify --list"
+    )]
+    Verify {
+        /// The measure (10.4).
+        #[arg(required_unless_present = "list")]
+        id: Option<String>,
+        /// Lead units as the source gives them (names, short forms or official names).
+        #[arg(long, num_args = 1.., required_unless_present_any = ["clear", "list"])]
+        lead: Vec<String>,
+        /// Cooperating units as the source gives them.
+        #[arg(long, num_args = 1..)]
+        support: Vec<String>,
+        /// What the reading was checked against (document, page, copy).
+        #[arg(long, required_unless_present_any = ["clear", "list"])]
+        source: Option<String>,
+        /// Who checked it (default: $USER).
+        #[arg(long)]
+        by: Option<String>,
+        /// Undo the verification of ID: the document's reading is shown again.
+        #[arg(long, conflicts_with_all = ["lead", "support", "source", "by", "list"])]
+        clear: bool,
+        /// What has been verified and what is still inferred.
+        #[arg(long, conflicts_with_all = ["lead", "support", "source", "by"])]
+        list: bool,
+        /// What was recorded (or the list), as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Other documents: check one, print the format's JSON Schema, generate a synthetic one.
     #[command(
         subcommand,
@@ -208,7 +239,7 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         command => {
-            let cat = global.catalog()?;
+            let cat = verified(global.catalog()?, &command, global);
             let cat = if command.shows_text() {
                 cat.sanitized()
             } else {
@@ -249,7 +280,8 @@ impl Command {
             | Command::Check { json, .. }
             | Command::Uncheck { json, .. }
             | Command::Progress { json }
-            | Command::Deadlines { json } => *json,
+            | Command::Deadlines { json }
+            | Command::Verify { json, .. } => *json,
             Command::Export { format, .. } => matches!(format, export::Format::Json),
             Command::State(_) => true,
             _ => false,
@@ -261,6 +293,40 @@ impl Command {
 pub fn error_text(e: &anyhow::Error) -> String {
     use std::io::IsTerminal;
     output::safe_lines(&format!("{e:#}"), std::io::stderr().is_terminal())
+}
+
+/// The catalog with the verified readings of the state file in place of the inferred ones
+/// (`fgf verify`). A state file that cannot be read does not stop a command that only shows the
+/// document: it says so on stderr (commands that use the check-offs report it themselves).
+fn verified(cat: Catalog, command: &Command, global: &Global) -> Catalog {
+    let state = global.store(&cat).and_then(|store| Ok(store.load()?));
+    let state = match state {
+        Ok(state) => state,
+        Err(e) => {
+            let own = matches!(
+                command,
+                Command::Check { .. }
+                    | Command::Uncheck { .. }
+                    | Command::Progress { .. }
+                    | Command::Deadlines { .. }
+                    | Command::State(_)
+                    | Command::Verify { .. }
+                    | Command::Export { .. }
+            );
+            if !own {
+                eprintln!("fgf: verified readings not shown: {}", error_text(&e));
+            }
+            return cat;
+        }
+    };
+    if state.verified.is_empty() {
+        return cat;
+    }
+    let (cat, skipped) = cat.with_verified(&state);
+    for s in skipped {
+        eprintln!("fgf: a verified reading in the state file is left out: {s}");
+    }
+    cat
 }
 
 /// Runs one command against a loaded document.
@@ -284,6 +350,28 @@ fn run_on(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<Ex
         Command::Show { id, json } => show::show(cat, &id, json),
         Command::List { json } => show::list(cat, json),
         Command::Unit { name, json } => who::unit(cat, name.as_deref(), json),
+        Command::Verify {
+            id,
+            lead,
+            support,
+            source,
+            by,
+            clear,
+            list,
+            json,
+        } => {
+            let args = verify::Args {
+                id,
+                lead,
+                support,
+                source,
+                by,
+                clear,
+                list,
+                json,
+            };
+            verify::run(cat, global, args)
+        }
         Command::Doc(_) | Command::Completions { .. } => unreachable!("run handles these"),
     }
 }

@@ -65,6 +65,26 @@ pub fn doubt(c: Confidence) -> String {
     }
 }
 
+/// The flag after a measure's units: 已核实 for a verified reading, else `doubt`.
+pub fn flag(m: &Measure) -> String {
+    if m.verified.is_some() {
+        paint(DONE, VERIFIED)
+    } else {
+        doubt(m.confidence)
+    }
+}
+
+/// The words of `flag`, unstyled.
+pub fn flag_text(m: &Measure) -> &'static str {
+    if m.verified.is_some() {
+        VERIFIED
+    } else {
+        doubt_text(m.confidence)
+    }
+}
+
+const VERIFIED: &str = " ✔已核实";
+
 /// The words of `doubt`, unstyled.
 pub fn doubt_text(c: Confidence) -> &'static str {
     match c {
@@ -77,7 +97,9 @@ pub fn doubt_text(c: Confidence) -> &'static str {
 /// A measure's lead units fitted to a column `cols` wide whose last two columns hold ⚠ when
 /// the allocation is uncertain (`fgf show ID` gives the other reading).
 pub fn lead_column(m: &Measure, cols: usize) -> String {
-    let flag = if m.is_certain() {
+    let flag = if m.verified.is_some() {
+        paint(DONE, "✔ ")
+    } else if m.is_certain() {
         "  ".to_string()
     } else {
         paint(WARN, "⚠ ")
@@ -88,6 +110,25 @@ pub fn lead_column(m: &Measure, cols: usize) -> String {
 
 /// The lines that tell a user an allocation is uncertain, and what else it could be.
 pub fn doubt_lines(m: &Measure) -> Vec<String> {
+    if let Some(v) = &m.verified {
+        let by = v.by.as_deref().map_or(String::new(), |b| format!("，{b}"));
+        return vec![
+            paint(
+                DONE,
+                &format!(
+                    "✔ 已核实（来源：{}{by}，{}）",
+                    v.source,
+                    v.at.to_zoned(jiff::tz::TimeZone::UTC).date()
+                ),
+            ),
+            format!(
+                "  文件推断  牵头 {}  配合 {}（{}）",
+                units(&v.inferred.lead),
+                units(&v.inferred.support),
+                m.confidence.as_str()
+            ),
+        ];
+    }
     if m.is_certain() {
         return Vec::new();
     }

@@ -11,7 +11,7 @@ use anyhow::Context;
 use serde_json::{Value, json};
 
 use super::EXIT_NO_MATCH;
-use super::output::{DIM, ID, LEAD, Paint, WARN, doubt_text};
+use super::output::{DIM, ID, LEAD, Paint, WARN, doubt_text, flag_text};
 use crate::domain::search::{self, Field, Hit, Index, Options, Target};
 use crate::domain::text::{char_width, fit, sanitize, width};
 use crate::domain::{Catalog, Item};
@@ -175,21 +175,21 @@ fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit) {
             out.push('\n');
         }
         Target::Item(loc) => {
-            let (main_field, text, lead, support, confidence): (_, &str, Vec<&str>, Vec<&str>, _) =
+            let (main_field, text, lead, support, doubt): (_, &str, Vec<&str>, Vec<&str>, _) =
                 match cat.at(loc) {
                     Item::Task(_, t) => (
                         Field::Title,
                         &t.title,
                         t.lead_units(),
                         t.support_units(),
-                        t.confidence(),
+                        doubt_text(t.confidence()),
                     ),
                     Item::Measure(_, _, m) | Item::Milestone(_, _, m, _) => (
                         Field::Text,
                         &m.text,
                         m.lead.iter().map(String::as_str).collect(),
                         m.support.iter().map(String::as_str).collect(),
-                        m.confidence,
+                        flag_text(m),
                     ),
                 };
             paint.push(out, ID, &fit(&sanitize(&h.id), 6));
@@ -226,7 +226,6 @@ fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit) {
             units(out, &lead, Field::Lead, Some(LEAD));
             out.push_str("  配合 ");
             units(out, &support, Field::Support, None);
-            let doubt = doubt_text(confidence);
             if !doubt.is_empty() {
                 paint.push(out, WARN, doubt);
             }

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use anstream::{eprintln, println};
 
-use super::output::{BOLD, DIM, ID, LEAD, doubt, doubt_lines, nearest_ids, paint, units};
+use super::output::{BOLD, DIM, ID, LEAD, doubt_lines, flag, nearest_ids, paint, units};
 use super::{EXIT_UNKNOWN, json};
 use crate::domain::text::fit;
 use crate::domain::{Catalog, Item, Measure, Milestone, Section, Task};
@@ -124,7 +124,7 @@ fn print_task(t: &Task) {
             paint(ID, &id),
             fit(&m.text, 40),
             paint(LEAD, &units(&m.lead)),
-            doubt(m.confidence)
+            flag(m)
         );
     }
 }

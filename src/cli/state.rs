@@ -124,6 +124,13 @@ fn describe(cat: &Catalog, path: &Path, state: &State) {
         "  checked off {overall} of the document's milestones ({}%); {reopened} unchecked again; {notes} with a note",
         overall.percent()
     );
+    let verified = state.verified.values().filter(|v| !v.cleared).count();
+    if !state.verified.is_empty() {
+        println!(
+            "  {verified} verified reading(s) of an allocation; {} cleared again",
+            state.verified.len() - verified
+        );
+    }
     let unknown = state.unknown_ids(cat);
     if !unknown.is_empty() {
         println!(

@@ -7,7 +7,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde_json::json;
 
-use super::output::{BOLD, DIM, ID, LEAD, doubt, paint, units};
+use super::output::{BOLD, DIM, ID, LEAD, doubt, flag, paint, units};
 use super::{EXIT_NO_MATCH, EXIT_UNKNOWN, json};
 use crate::domain::lookup::{self, Field};
 use crate::domain::text::{fit, truncate};
@@ -54,6 +54,10 @@ fn print_hit(item: Item<'_>, field: Field) {
             (&m.id, t, Some(&m.text), lead, support, m.confidence)
         }
     };
+    let flag = match item {
+        Item::Measure(_, _, m) | Item::Milestone(_, _, m, _) => flag(m),
+        Item::Task(..) => doubt(conf),
+    };
     let tag = paint(DIM, &format!("[{}]", field_name(field)));
     println!(
         "{}  {}  {tag}",
@@ -67,7 +71,7 @@ fn print_hit(item: Item<'_>, field: Field) {
         "       牵头 {}  配合 {}{}",
         paint(LEAD, &units(&lead)),
         units(&support),
-        doubt(conf)
+        flag
     );
 }
 
@@ -155,7 +159,7 @@ fn print_measure_row(role: &str, item: &Item<'_>) {
             paint(ID, &fit(&m.id, 5)),
             paint(DIM, &fit(&t.title, 24)),
             truncate(&m.text, 48),
-            doubt(m.confidence)
+            flag(m)
         );
     }
 }
@@ -188,7 +192,7 @@ fn all_units(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn nearest_units(cat: &Catalog, name: &str) -> Vec<String> {
+pub(super) fn nearest_units(cat: &Catalog, name: &str) -> Vec<String> {
     let m = SkimMatcherV2::default();
     let mut scored: Vec<(i64, &str)> = cat
         .doc

@@ -6,6 +6,8 @@ use super::error::DocError;
 use super::model::{Document, Measure, Milestone, Section, Task};
 use super::validate;
 
+mod verified;
+
 /// Where an id points in the document: indices into sections / tasks / measures / milestones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Loc {
@@ -60,6 +62,11 @@ impl Catalog {
         if !problems.is_empty() {
             return Err(DocError::Invalid(problems));
         }
+        Ok(Catalog::index(doc))
+    }
+
+    /// The indexes of a valid document.
+    fn index(doc: Document) -> Catalog {
         let tasks = doc
             .sections
             .iter()
@@ -88,13 +95,13 @@ impl Catalog {
                 }
             }
         }
-        Ok(Catalog {
+        Catalog {
             doc,
             tasks,
             unit_names,
             leads,
             supports,
-        })
+        }
     }
 
     /// The same catalog with every text of the document safe for a terminal (`text::sanitize`),

@@ -21,6 +21,7 @@ pub use error::{DocError, Problem};
 pub use load::{Finding, LoadError};
 pub use model::{
     Allocation, Confidence, Document, Measure, Milestone, OfficialName, Section, Task, Unit,
+    Verified,
 };
 pub use progress::{Change, Progress, State, Tally};
 pub use store::{Store, StoreError};

@@ -143,6 +143,24 @@ pub struct Measure {
     pub reading: String,
     #[serde(deserialize_with = "short_list")]
     pub milestones: Vec<Milestone>,
+    /// The reading a user verified against a named source (from the state file, `fgf verify`):
+    /// `lead` and `support` above are then that reading. Never read from a document.
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    #[schemars(skip)]
+    pub verified: Option<Verified>,
+}
+
+/// A measure's allocation as verified against a named source (`Catalog::with_verified`), shown
+/// in place of the document's reading, which is kept in `inferred`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verified {
+    pub lead: Vec<String>,
+    pub support: Vec<String>,
+    pub source: String,
+    pub at: jiff::Timestamp,
+    pub by: Option<String>,
+    /// The document's own (inferred) reading.
+    pub inferred: Allocation,
 }
 
 /// A dated target in a measure, or the whole measure when it has none.
@@ -230,11 +248,17 @@ impl Task {
             .collect()
     }
 
-    /// The least certain allocation among the task's measures.
+    /// The least certain allocation among the task's measures (a verified one counts as high).
     pub fn confidence(&self) -> Confidence {
         self.measures
             .iter()
-            .map(|m| m.confidence)
+            .map(|m| {
+                if m.verified.is_some() {
+                    Confidence::High
+                } else {
+                    m.confidence
+                }
+            })
             .min()
             .unwrap_or(Confidence::High)
     }
@@ -267,8 +291,9 @@ impl Measure {
         k.text.is_empty() || k.text == self.text
     }
 
+    /// Whether the allocation shown leaves no doubt: read with high confidence, or verified.
     pub fn is_certain(&self) -> bool {
-        self.confidence == Confidence::High
+        self.confidence == Confidence::High || self.verified.is_some()
     }
 }
 

@@ -6,11 +6,13 @@
 
 mod rollup;
 mod state;
+mod verified;
 
 use jiff::{SignedDuration, Timestamp};
 
 pub use rollup::{DeadlineGroup, Status, Tally, deadline_groups};
 pub use state::{Mark, State};
+pub use verified::Verification;
 
 use crate::domain::catalog::{Catalog, Item};
 

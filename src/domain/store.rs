@@ -112,8 +112,8 @@ impl Store {
             .clone()
             .unwrap_or_else(|| State::new(&self.document));
         let (state, from_disk) = f(&disk);
-        let written =
-            on_disk.as_ref() != Some(&state) && !(on_disk.is_none() && state.marks.is_empty());
+        let written = on_disk.as_ref() != Some(&state)
+            && !(on_disk.is_none() && state.marks.is_empty() && state.verified.is_empty());
         if written {
             atomic::write(&target, format::to_json(&state).as_bytes()).map_err(|err| {
                 StoreError::Write {

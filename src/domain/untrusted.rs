@@ -57,6 +57,19 @@ pub fn sanitize_document(doc: &mut Document) {
                     clean_all(&mut a.lead);
                     clean_all(&mut a.support);
                 }
+                // From a state file: as untrusted as the document.
+                if let Some(v) = &mut m.verified {
+                    clean(&mut v.source);
+                    if let Some(by) = &mut v.by {
+                        clean(by);
+                    }
+                    for list in [&mut v.lead, &mut v.support] {
+                        clean_all(list);
+                    }
+                    for list in [&mut v.inferred.lead, &mut v.inferred.support] {
+                        clean_all(list);
+                    }
+                }
                 for k in &mut m.milestones {
                     clean(&mut k.id);
                     clean(&mut k.text);

@@ -24,3 +24,4 @@ mod tui_pty;
 mod tui_render;
 mod tui_search;
 mod uncertainty;
+mod verify;

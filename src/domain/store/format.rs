@@ -20,7 +20,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_path_to_error::{Path as JsonPath, Segment};
 
 use super::StoreError;
-use crate::domain::progress::{Mark, State};
+use crate::domain::progress::{Mark, State, Verification};
 
 /// The version this fgf reads and writes.
 pub const VERSION: u64 = 1;
@@ -34,6 +34,10 @@ struct FileV1 {
     version: u64,
     document: String,
     milestones: BTreeMap<String, Mark>,
+    /// Verified readings per measure (`fgf verify`); absent when there are none, so that a file
+    /// without them is exactly what earlier versions wrote (and read).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    verified: BTreeMap<String, Verification>,
 }
 
 /// Read first, on its own, so that a file of another version is reported as such, not as a wrong shape.
@@ -73,6 +77,7 @@ pub fn parse(text: &str, path: &Path) -> Result<State, StoreError> {
     Ok(State {
         document: file.document,
         marks: file.milestones,
+        verified: file.verified,
     })
 }
 
@@ -133,6 +138,7 @@ pub fn to_json(state: &State) -> String {
         version: VERSION,
         document: state.document.clone(),
         milestones: state.marks.clone(),
+        verified: state.verified.clone(),
     };
     let mut text = serde_json::to_string_pretty(&file).expect("a state always serializes");
     text.push('\n');
@@ -146,7 +152,9 @@ fn field_name(path: &JsonPath) -> String {
         match seg {
             Segment::Seq { index } => out.push_str(&format!("[{index}]")),
             Segment::Map { key } if out.is_empty() => out.push_str(key),
-            Segment::Map { key } if out == "milestones" => out.push_str(&format!("[{key:?}]")),
+            Segment::Map { key } if out == "milestones" || out == "verified" => {
+                out.push_str(&format!("[{key:?}]"))
+            }
             Segment::Map { key } | Segment::Enum { variant: key } => {
                 out.push('.');
                 out.push_str(key);

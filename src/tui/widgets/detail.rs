@@ -214,10 +214,20 @@ fn units(
 }
 
 fn doubt(out: &mut Vec<Line<'static>>, app: &App, t: &Theme, m: &Measure, cols: usize) {
+    let l = app.opts.lang;
+    if let Some(v) = &m.verified {
+        out.push(Line::default());
+        let day = v.at.to_zoned(jiff::tz::TimeZone::UTC).date();
+        let by = v.by.as_deref().unwrap_or("");
+        let text = format!("{}：{} {by} {day}", l.pick("已核实", "Verified"), v.source);
+        for w in wrap(&disp(app, &text), cols.saturating_sub(2)) {
+            out.push(Line::styled(format!("  {w}"), t.done()));
+        }
+        return;
+    }
     if m.is_certain() {
         return;
     }
-    let l = app.opts.lang;
     out.push(Line::default());
     let head = format!(
         "⚠ {}（{}）",
