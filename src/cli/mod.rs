@@ -187,32 +187,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  fgf verify 10.4 --lead 口岸办 财政局 --support 海关 铁路办事处 各区县政府 --source '正式文本第6页'\n  fgf verify 10.4 --clear\n  fgf verify --list"
     )]
-    Verify {
-        /// The measure (10.4).
-        #[arg(required_unless_present = "list")]
-        id: Option<String>,
-        /// Lead units as the source gives them (names, short forms or official names).
-        #[arg(long, num_args = 1.., required_unless_present_any = ["clear", "list"])]
-        lead: Vec<String>,
-        /// Cooperating units as the source gives them.
-        #[arg(long, num_args = 1..)]
-        support: Vec<String>,
-        /// What the reading was checked against (document, page, copy).
-        #[arg(long, required_unless_present_any = ["clear", "list"])]
-        source: Option<String>,
-        /// Who checked it (default: $USER).
-        #[arg(long)]
-        by: Option<String>,
-        /// Undo the verification of ID: the document's reading is shown again.
-        #[arg(long, conflicts_with_all = ["lead", "support", "source", "by", "list"])]
-        clear: bool,
-        /// What has been verified and what is still inferred.
-        #[arg(long, conflicts_with_all = ["lead", "support", "source", "by"])]
-        list: bool,
-        /// What was recorded (or the list), as JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Verify(verify::Args),
     /// Other documents: check one, print the format's JSON Schema, generate a synthetic one.
     #[command(
         subcommand,
@@ -280,8 +255,8 @@ impl Command {
             | Command::Check { json, .. }
             | Command::Uncheck { json, .. }
             | Command::Progress { json }
-            | Command::Deadlines { json }
-            | Command::Verify { json, .. } => *json,
+            | Command::Deadlines { json } => *json,
+            Command::Verify(args) => args.json,
             Command::Export { format, .. } => matches!(format, export::Format::Json),
             Command::State(_) => true,
             _ => false,
@@ -310,7 +285,7 @@ fn verified(cat: Catalog, command: &Command, global: &Global) -> Catalog {
                     | Command::Progress { .. }
                     | Command::Deadlines { .. }
                     | Command::State(_)
-                    | Command::Verify { .. }
+                    | Command::Verify(_)
                     | Command::Export { .. }
             );
             if !own {
@@ -350,28 +325,7 @@ fn run_on(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<Ex
         Command::Show { id, json } => show::show(cat, &id, json),
         Command::List { json } => show::list(cat, json),
         Command::Unit { name, json } => who::unit(cat, name.as_deref(), json),
-        Command::Verify {
-            id,
-            lead,
-            support,
-            source,
-            by,
-            clear,
-            list,
-            json,
-        } => {
-            let args = verify::Args {
-                id,
-                lead,
-                support,
-                source,
-                by,
-                clear,
-                list,
-                json,
-            };
-            verify::run(cat, global, args)
-        }
+        Command::Verify(args) => verify::run(cat, global, args),
         Command::Doc(_) | Command::Completions { .. } => unreachable!("run handles these"),
     }
 }

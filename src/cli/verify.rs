@@ -15,15 +15,31 @@ use crate::domain::progress::{State, Verification};
 use crate::domain::{Catalog, Item, Measure};
 
 /// What `fgf verify` was asked to do.
-#[derive(Debug)]
+#[derive(Debug, clap::Args)]
 pub struct Args {
+    /// The measure (10.4).
+    #[arg(required_unless_present = "list")]
     pub id: Option<String>,
+    /// Lead units as the source gives them (names, short forms or official names).
+    #[arg(long, num_args = 1.., required_unless_present_any = ["clear", "list"])]
     pub lead: Vec<String>,
+    /// Cooperating units as the source gives them.
+    #[arg(long, num_args = 1..)]
     pub support: Vec<String>,
+    /// What the reading was checked against (document, page, copy).
+    #[arg(long, required_unless_present_any = ["clear", "list"])]
     pub source: Option<String>,
+    /// Who checked it (default: $USER).
+    #[arg(long)]
     pub by: Option<String>,
+    /// Undo the verification of ID: the document's reading is shown again.
+    #[arg(long, conflicts_with_all = ["lead", "support", "source", "by", "list"])]
     pub clear: bool,
+    /// What has been verified and what is still inferred.
+    #[arg(long, conflicts_with_all = ["lead", "support", "source", "by"])]
     pub list: bool,
+    /// What was recorded (or the list), as JSON.
+    #[arg(long)]
     pub json: bool,
 }
 

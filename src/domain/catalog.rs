@@ -232,26 +232,23 @@ impl Catalog {
     pub fn alternative_parts(&self, unit: usize) -> Vec<(Loc, bool)> {
         let name = self.doc.units[unit].name.as_str();
         let has = |list: &[String]| list.iter().any(|u| u == name);
+        // Leads (true), cooperates (false) or neither (None).
+        let part = |lead: &[String], support: &[String]| {
+            if has(lead) {
+                Some(true)
+            } else if has(support) {
+                Some(false)
+            } else {
+                None
+            }
+        };
         let mut out = Vec::new();
         for (si, s) in self.doc.sections.iter().enumerate() {
             for (ti, t) in s.tasks.iter().enumerate() {
                 for (mi, m) in t.measures.iter().enumerate() {
                     let Some(alt) = &m.alternative else { continue };
-                    let part = if has(&alt.lead) {
-                        Some(true)
-                    } else if has(&alt.support) {
-                        Some(false)
-                    } else {
-                        None
-                    };
-                    let now = if has(&m.lead) {
-                        Some(true)
-                    } else if has(&m.support) {
-                        Some(false)
-                    } else {
-                        None
-                    };
-                    if let Some(leads) = part.filter(|&p| Some(p) != now) {
+                    let now = part(&m.lead, &m.support);
+                    if let Some(leads) = part(&alt.lead, &alt.support).filter(|&p| Some(p) != now) {
                         out.push((Loc::Measure(si, ti, mi), leads));
                     }
                 }

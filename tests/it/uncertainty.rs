@@ -133,6 +133,14 @@ fn unit_lists_apart_what_the_alternative_reading_gives_it() {
     assert!(!out.contains("另一读法下"), "{out}");
 }
 
+/// The screen's line that shows `id` as a word.
+fn row_of(s: &str, id: &str) -> String {
+    s.lines()
+        .find(|l| l.contains(&format!(" {id} ")))
+        .unwrap_or_else(|| panic!("{id}:\n{s}"))
+        .to_string()
+}
+
 #[test]
 fn tui_units_view_marks_and_lists_the_alternative_apart() {
     let mut a = app(120, 40);
@@ -143,12 +151,7 @@ fn tui_units_view_marks_and_lists_the_alternative_apart() {
         press(&mut a, "j");
     }
     let s = screen(&a);
-    let row = |id: &str| {
-        s.lines()
-            .find(|l| l.contains(&format!(" {id} ")))
-            .unwrap_or_else(|| panic!("{id}:\n{s}"))
-            .to_string()
-    };
+    let row = |id: &str| row_of(&s, id);
     assert!(row("10.5").contains("牵头 10.5 ? "), "{s}");
     assert!(
         row("19.4").contains("牵头 19.4 ") && !row("19.4").contains('?'),
@@ -164,12 +167,7 @@ fn tui_deadlines_view_marks_an_uncertain_allocation() {
     let mut a = app(120, 40);
     press(&mut a, "5");
     let s = screen(&a);
-    let row = |id: &str| {
-        s.lines()
-            .find(|l| l.contains(&format!(" {id} ")))
-            .unwrap_or_else(|| panic!("{id}:\n{s}"))
-            .to_string()
-    };
+    let row = |id: &str| row_of(&s, id);
     assert!(row("7.3.1").contains("重庆市税务局 ? "), "{s}");
     assert!(!row("1.1.1").contains(" ? "), "{s}");
     assert_snapshot!(s);
