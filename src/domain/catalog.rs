@@ -62,11 +62,20 @@ impl Catalog {
         if !problems.is_empty() {
             return Err(DocError::Invalid(problems));
         }
-        Ok(Catalog::index(doc))
+        let mut cat = Catalog {
+            doc,
+            tasks: Vec::new(),
+            unit_names: HashMap::default(),
+            leads: Vec::new(),
+            supports: Vec::new(),
+        };
+        cat.reindex();
+        Ok(cat)
     }
 
-    /// The indexes of a valid document.
-    fn index(doc: Document) -> Catalog {
+    /// (Re)builds the indexes of a valid document.
+    fn reindex(&mut self) {
+        let doc = &self.doc;
         let tasks = doc
             .sections
             .iter()
@@ -95,13 +104,10 @@ impl Catalog {
                 }
             }
         }
-        Catalog {
-            doc,
-            tasks,
-            unit_names,
-            leads,
-            supports,
-        }
+        self.tasks = tasks;
+        self.unit_names = unit_names;
+        self.leads = leads;
+        self.supports = supports;
     }
 
     /// The same catalog with every text of the document safe for a terminal (`text::sanitize`),

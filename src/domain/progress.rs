@@ -193,6 +193,11 @@ impl Progress {
         Some(done)
     }
 
+    /// Records a verified reading of a measure (or its clearing): `fgf verify`, the TUI's `v`.
+    pub fn verify(&mut self, measure: &str, v: Verification) {
+        self.state.verified.insert(measure.to_string(), v);
+    }
+
     /// Adopts a state merged elsewhere (what [`crate::domain::store::Store::save`] returns), keeping the
     /// history; returns the milestone ids whose state or note differs from before.
     pub fn absorb(&mut self, merged: State) -> Vec<String> {

@@ -32,6 +32,8 @@ pub enum Action {
     Redo,
     /// a: a one-line note on the selected milestone.
     Note,
+    /// v: verify the selected measure's allocation (units picked, the source typed).
+    Verify,
     /// /: the search line.
     Search,
     /// n / N: the next / previous hit of the last search.

@@ -6,9 +6,10 @@ use std::process::Output;
 
 use fgf::domain::progress::{State, Verification};
 use fgf::domain::{Item, seeds};
-use fgf::tui::action::Action;
-use fgf::tui::app::App;
+use fgf::tui::action::{Action, Effect};
+use fgf::tui::app::{App, Mode};
 use fgf::tui::i18n::Lang;
+use fgf::tui::keymap::Ctx;
 use serde_json::Value;
 
 use crate::support::sealed::Sandbox;
@@ -257,4 +258,77 @@ fn the_tui_shows_the_verified_reading() {
     let s = screen(&a);
     assert!(s.contains("已核实：正式文本第6页 张三"), "{s}");
     assert!(!s.contains("分工读法不确定"), "{s}");
+}
+
+/// Moves the verify popup's cursor to a unit.
+fn pick(a: &mut App, name: &str) {
+    let Mode::Verify(form) = &a.mode else {
+        panic!("not verifying")
+    };
+    let u = a.cat.unit_index(name).unwrap();
+    let at = a.unit_order.iter().position(|&x| x == u).unwrap() as isize;
+    let steps = at - form.cursor.sel as isize;
+    let key = if steps > 0 { "j" } else { "k" };
+    for _ in 0..steps.abs() {
+        press(a, key);
+    }
+    press(a, "Space");
+}
+
+#[test]
+fn v_in_the_tui_records_a_verification_from_picked_units_and_a_typed_source() {
+    let mut a = crate::support::app(120, 40);
+    press(&mut a, "G Enter j j j j");
+    let Some(Item::Measure(_, _, m)) = a.selected_loc().map(|l| a.cat.at(l)) else {
+        panic!("10.4 selected")
+    };
+    assert_eq!(m.id, "10.4");
+    press(&mut a, "v");
+    assert_eq!(a.ctx(), Ctx::Pick);
+    let popup = screen(&a);
+    assert!(
+        popup.contains("[牵头] 重庆海关"),
+        "starts from the reading shown"
+    );
+    insta::assert_snapshot!("verify_popup_120x40", popup);
+    // 重庆海关, 重庆铁路办事处, 各区县政府: lead -> cooperating; 口岸办, 财政局: none -> lead.
+    for u in ["重庆海关", "铁路办事处", "各区县政府", "口岸办", "财政局"] {
+        pick(&mut a, u);
+    }
+    press(&mut a, "Enter");
+    assert_eq!(a.ctx(), Ctx::Input, "now the source");
+    assert_eq!(
+        press(&mut a, "Enter"),
+        Effect::None,
+        "no source, nothing recorded"
+    );
+    for c in "正式文本第6页".chars() {
+        press(&mut a, &c.to_string());
+    }
+    assert_eq!(press(&mut a, "Enter"), Effect::Save);
+    assert_eq!(a.mode, Mode::Browse);
+    let v = &a.progress.state().verified["10.4"];
+    assert_eq!(v.lead, ["市财政局", "市政府口岸物流办"]);
+    assert_eq!(v.support, ["重庆海关", "重庆铁路办事处", "各区县政府"]);
+    assert_eq!(v.source, "正式文本第6页");
+    let Some(Item::Measure(_, _, m)) = a.cat.get("10.4") else {
+        panic!()
+    };
+    assert_eq!(m.lead, v.lead, "shown in place of the inferred reading");
+    press(&mut a, "Enter");
+    assert!(
+        screen(&a).contains("已核实：正式文本第6页"),
+        "{}",
+        screen(&a)
+    );
+    // Esc leaves without recording; a lead is required.
+    press(&mut a, "Esc v");
+    for u in ["财政局", "口岸办"] {
+        pick(&mut a, u);
+        pick(&mut a, u);
+    }
+    press(&mut a, "Enter");
+    assert_eq!(a.ctx(), Ctx::Pick, "no lead unit: still picking");
+    press(&mut a, "Esc");
+    assert_eq!(a.mode, Mode::Browse);
 }

@@ -9,9 +9,24 @@ impl Catalog {
     /// of the document's, which stays in `Measure::verified.inferred`. A record that no longer
     /// fits the document (an id that is not a measure, a unit it does not know, no lead unit, a
     /// unit both leading and cooperating) is left out and returned as a message instead.
+    /// Applied again (after a new verification), it first puts back the readings it replaced.
     pub fn with_verified(mut self, state: &State) -> (Catalog, Vec<String>) {
+        let skipped = self.apply_verified(state);
+        (self, skipped)
+    }
+
+    /// `with_verified` in place.
+    pub fn apply_verified(&mut self, state: &State) -> Vec<String> {
         let mut skipped = Vec::new();
         let mut any = false;
+        for s in &mut self.doc.sections {
+            for m in s.tasks.iter_mut().flat_map(|t| &mut t.measures) {
+                if let Some(v) = m.verified.take() {
+                    (m.lead, m.support) = (v.inferred.lead, v.inferred.support);
+                    any = true;
+                }
+            }
+        }
         for (id, v) in state.verified.iter().filter(|(_, v)| !v.cleared) {
             let Some(Loc::Measure(s, t, m)) = self.locate(id) else {
                 skipped.push(format!("{id}: not a measure of this document"));
@@ -39,8 +54,10 @@ impl Catalog {
             });
             any = true;
         }
-        let cat = if any { Catalog::index(self.doc) } else { self };
-        (cat, skipped)
+        if any {
+            self.reindex();
+        }
+        skipped
     }
 
     /// A verification's units as the document names them.
