@@ -429,3 +429,26 @@ fn deleting_the_lock_file_while_writers_run_loses_no_check_off() {
         assert_eq!(v["milestones"][id]["done"], true, "{id} lost");
     }
 }
+
+#[test]
+fn ids_from_a_state_file_reach_no_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.json");
+    fs::write(&state, evil_state()).unwrap();
+    for args in [&["progress"][..], &["state", "check"]] {
+        let mut p = crate::support::pty::Pty::spawn(
+            200,
+            50,
+            args,
+            &[("FGF_STATE", state.to_str().unwrap())],
+        );
+        assert_eq!(p.wait_exit(), 0, "{args:?}: {}", p.screen());
+        assert!(p.screen().contains("9.9.9"), "{args:?}: {}", p.screen());
+        let raw = String::from_utf8_lossy(&p.raw.lock().unwrap()).into_owned();
+        // Colours (CSI … m) are fine on a terminal; an OSC (title, clipboard), a C1 CSI or a bidi
+        // override is not.
+        for bad in ["\u{1b}]", "\u{9b}", "\u{202e}", "\u{7}"] {
+            assert!(!raw.contains(bad), "{args:?} wrote {bad:?} raw: {raw:?}");
+        }
+    }
+}
