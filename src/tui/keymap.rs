@@ -67,7 +67,8 @@ const DIGITS: [Key; 9] = [
 const B: &[Ctx] = &[Ctx::Browse];
 const INPUT: &[Ctx] = &[Ctx::Input, Ctx::Search];
 const SEARCH: &[Ctx] = &[Ctx::Search];
-const NOT_INPUT: &[Ctx] = &[Ctx::Browse, Ctx::Help, Ctx::Confirm];
+/// Where `q` quits: not at a y / n prompt, which answers y, n or Esc only.
+const BROWSE_HELP: &[Ctx] = &[Ctx::Browse, Ctx::Help];
 const ALL: &[Ctx] = &[
     Ctx::Browse,
     Ctx::Help,
@@ -87,6 +88,8 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[Ctx::Help], [code(KeyCode::Esc), ch('?')], "Esc ?", Action::Back, "关闭帮助", "close help", true),
     b!(&[Ctx::Help], [ch('j'), code(KeyCode::Down)], "j ↓", Action::Down, "向下滚动", "scroll down", true),
     b!(&[Ctx::Help], [ch('k'), code(KeyCode::Up)], "k ↑", Action::Up, "向上滚动", "scroll up", true),
+    b!(&[Ctx::Help], [code(KeyCode::PageDown), ch(' ')], "PgDn Space", Action::PageDown, "下翻一页", "page down", false),
+    b!(&[Ctx::Help], [code(KeyCode::PageUp)], "PgUp", Action::PageUp, "上翻一页", "page up", false),
     b!(&[Ctx::Confirm], [ch('y'), code(KeyCode::Enter)], "y Enter", Action::Confirm(true), "确认", "yes", true),
     b!(&[Ctx::Confirm], [ch('n'), code(KeyCode::Esc)], "n Esc", Action::Confirm(false), "取消", "no", true),
     b!(SEARCH, [code(KeyCode::Down), ctrl('n')], "↓ Ctrl-n", Action::Down, "下一条结果", "next result", true),
@@ -128,7 +131,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(B, [ch('D')], "D", Action::Deadlines, "期限视图：按截止日期", "deadlines view", false),
     b!(B, [code(KeyCode::Esc)], "Esc", Action::Back, "返回", "back", false),
     b!(B, [ch('?')], "?", Action::Help, "帮助", "help", true),
-    b!(NOT_INPUT, [ch('q')], "q", Action::Quit, "退出", "quit", true),
+    b!(BROWSE_HELP, [ch('q')], "q", Action::Quit, "退出", "quit", true),
     b!(ALL, [ctrl('c')], "Ctrl-c", Action::Quit, "退出", "quit", false),
 ];
 
@@ -227,7 +230,11 @@ mod tests {
             Some(Action::Down),
             "scrolls the help"
         );
-        assert_eq!(resolve(Ctx::Help, key(KeyCode::Char(' '), none)), None);
+        assert_eq!(
+            resolve(Ctx::Help, key(KeyCode::Char(' '), none)),
+            Some(Action::PageDown),
+            "Space pages the help (as in less), never checks anything off behind it"
+        );
         assert_eq!(
             resolve(Ctx::Help, key(KeyCode::Char('q'), none)),
             Some(Action::Quit)

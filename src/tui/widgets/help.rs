@@ -86,14 +86,15 @@ pub fn draw(f: &mut Frame, app: &App) {
     let l = app.opts.lang;
     let r = area(f.area());
     let all = lines(app, inner_width(r));
-    let max = all.len().saturating_sub(inner_height(r));
-    let shown: Vec<Line> = all.into_iter().skip(app.help_scroll.min(max)).collect();
+    let top = app.help_scroll.measure(all.len(), inner_height(r));
+    let shown: Vec<Line> = all.into_iter().skip(top).collect();
     let title = l
         .pick(
             "帮助 · j k 滚动 · Esc 关闭",
             "Help · j k scroll · Esc to close",
         )
         .to_string();
+    let block = super::detail::more_marks(app, pane(app, title, true, r.width), &app.help_scroll);
     f.render_widget(Clear, r);
-    f.render_widget(Paragraph::new(shown).block(pane(app, title, true)), r);
+    f.render_widget(Paragraph::new(shown).block(block), r);
 }
