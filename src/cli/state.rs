@@ -106,19 +106,7 @@ pub fn run(cat: &Catalog, g: &Global, cmd: StateCommand) -> anyhow::Result<ExitC
             if !taken.is_empty() {
                 println!("  {}", paint(DIM, &safe_list(&taken)));
             }
-            if !unknown.is_empty() {
-                println!(
-                    "  {}",
-                    paint(
-                        WARN,
-                        &format!(
-                            "not taken in: {} id(s) this document lacks: {}",
-                            unknown.len(),
-                            safe_list(&unknown)
-                        )
-                    )
-                );
-            }
+            lacking(&unknown, "not taken in");
             describe(cat, store.path(), &saved.state);
         }
     }
@@ -142,23 +130,22 @@ fn describe(cat: &Catalog, path: &Path, state: &State) {
         "  checked off {overall} of the document's milestones ({}%); {reopened} unchecked again; {notes} with a note",
         overall.percent()
     );
-    let unknown = state.unknown_ids(cat);
-    if !unknown.is_empty() {
-        println!(
-            "  {}",
-            paint(
-                WARN,
-                &format!(
-                    "{} id(s) this document lacks, kept untouched: {}",
-                    unknown.len(),
-                    safe_list(&unknown)
-                )
-            )
-        );
-    }
+    lacking(&state.unknown_ids(cat), "kept untouched");
 }
 
 /// A path for people: file names are untrusted text too.
 fn safe(path: &Path) -> String {
     sanitize(&path.display().to_string()).into_owned()
+}
+
+/// `N id(s) this document lacks, WHAT: …` (nothing when there are none), the ids neutralised.
+fn lacking<S: AsRef<str>>(ids: &[S], what: &str) {
+    if !ids.is_empty() {
+        let text = format!(
+            "{} id(s) this document lacks, {what}: {}",
+            ids.len(),
+            safe_list(ids)
+        );
+        println!("  {}", paint(WARN, &text));
+    }
 }

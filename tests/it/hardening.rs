@@ -182,30 +182,28 @@ fn mkfifo(path: &Path) {
     assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0, "mkfifo");
 }
 
+/// A refusal that names why.
+fn not_regular(o: &Output, args: &[&str]) {
+    assert!(!o.status.success(), "{args:?}");
+    assert!(
+        err(o).contains("not a regular file"),
+        "{args:?}: {}",
+        err(o)
+    );
+}
+
 #[test]
 fn a_fifo_as_state_file_or_document_is_refused_without_blocking() {
     let e = Env::new();
     mkfifo(&e.state());
     for args in [&["progress"][..], &["check", "1.1.1"], &["state", "check"]] {
-        let o = e.run(args);
-        assert!(!o.status.success(), "{args:?}");
-        assert!(
-            err(&o).contains("not a regular file"),
-            "{args:?}: {}",
-            err(&o)
-        );
+        not_regular(&e.run(args), args);
     }
     let fifo = e.file("doc.json");
     mkfifo(&fifo);
     let doc = fifo.to_str().unwrap();
     for args in [&["--doc", doc, "list"][..], &["doc", "check", doc]] {
-        let o = e.plain(args);
-        assert!(!o.status.success(), "{args:?}");
-        assert!(
-            err(&o).contains("not a regular file"),
-            "{args:?}: {}",
-            err(&o)
-        );
+        not_regular(&e.plain(args), args);
     }
 }
 
