@@ -193,3 +193,57 @@ fn search_hits_cut_at_the_pane_edge_end_in_an_ellipsis() {
         "a long measure text is cut with …:\n{s}"
     );
 }
+
+/// The 103号 cut into five sections (tasks stay in order): a document that is not 放 / 管 / 服.
+fn five_sections() -> fgf::tui::app::App {
+    let mut doc = fgf::domain::seeds::embedded().doc;
+    let mut out = Vec::new();
+    const NUMERALS: [&str; 5] = ["一", "二", "三", "四", "五"];
+    for (i, mut s) in doc.sections.drain(..).enumerate() {
+        if i < 2 {
+            let rest = s.tasks.split_off(s.tasks.len() / 2);
+            let mut second = s.clone();
+            second.tasks = rest;
+            second.key = format!("{}乙", s.key);
+            s.key = format!("{}甲", s.key);
+            out.push(s);
+            out.push(second);
+        } else {
+            out.push(s);
+        }
+    }
+    for (s, n) in out.iter_mut().zip(NUMERALS) {
+        s.numeral = n.to_string();
+    }
+    doc.sections = out;
+    let cat = fgf::domain::Catalog::new(doc).expect("a valid document");
+    let mut a = fgf::tui::app::App::new(cat, crate::support::options(fgf::tui::i18n::Lang::Zh));
+    a.update(fgf::tui::action::Action::Resize(160, 40));
+    a
+}
+
+#[test]
+fn tabs_digits_and_help_come_from_the_document() {
+    let mut a = five_sections();
+    let s = screen(&a);
+    let tabs = s.lines().nth(1).unwrap();
+    assert!(
+        tabs.contains("4 管乙") && tabs.contains("6 单位") && tabs.contains("7 期限"),
+        "{tabs}"
+    );
+    press(&mut a, "6");
+    assert_eq!(a.view, View::Units, "6 opens the units view");
+    press(&mut a, "7");
+    assert_eq!(a.view, View::Deadlines);
+    // One help column (80 wide) has room for the whole line.
+    a.update(fgf::tui::action::Action::Resize(80, 40));
+    press(&mut a, "Esc ?");
+    let help = screen(&a);
+    assert!(
+        help.contains("1 放甲 2 放乙 3 管甲 4 管乙 5 服 6 单位 7 期限"),
+        "{help}"
+    );
+    assert!(!help.contains("4 单位"), "{help}");
+    let footer = s.lines().last().unwrap();
+    assert!(footer.contains("1-7 标签"), "{footer}");
+}

@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{disp, row, theme};
+use super::{describe, disp, row, theme};
 use crate::domain::text::{caret_window, width};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Mode};
@@ -145,15 +145,12 @@ fn hint(
     t: &crate::tui::theme::Theme,
     b: &keymap::Binding,
 ) -> [(String, ratatui::style::Style); 2] {
-    [
-        (b.label.to_string(), t.key()),
-        (format!(" {}  ", short(app, b)), t.dim()),
-    ]
+    let (label, help) = describe(app, b);
+    [(label, t.key()), (format!(" {}  ", short(&help)), t.dim())]
 }
 
 /// The first words of a binding's help text ("折叠 / 回到上级" -> "折叠"), for the footer.
-fn short(app: &App, b: &keymap::Binding) -> &'static str {
-    let words = app.opts.lang.pick(b.zh, b.en);
+fn short(words: &str) -> &str {
     words
         .split([' ', '：', ':', '，', '、', '（'])
         .find(|w| !w.is_empty() && *w != "/")

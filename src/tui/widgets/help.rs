@@ -28,12 +28,12 @@ pub fn area(screen: Rect) -> Rect {
 /// Each binding once, under the first context it works in.
 fn group(app: &App, ctx: Ctx, title: &str, width: usize) -> Vec<Line<'static>> {
     let t = theme(app);
-    let l = app.opts.lang;
     let mut lines = vec![Line::styled(title.to_string(), t.bold())];
     for b in BINDINGS.iter().filter(|b| b.ctxs.first() == Some(&ctx)) {
-        let text = fit(l.pick(b.zh, b.en), width.saturating_sub(15));
+        let (label, help) = super::describe(app, b);
+        let text = fit(&help, width.saturating_sub(15));
         lines.push(Line::from(vec![
-            Span::styled(format!("  {}", fit(b.label, 12)), t.key()),
+            Span::styled(format!("  {}", fit(&label, 12)), t.key()),
             Span::raw(text),
         ]));
     }

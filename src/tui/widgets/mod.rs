@@ -33,6 +33,19 @@ pub fn pane<'a>(app: &App, title: String, focused: bool, cols: u16) -> Block<'a>
         ))
 }
 
+/// A binding's keys and help for this document and language (the digit keys name its tabs).
+pub fn describe(app: &App, b: &crate::tui::keymap::Binding) -> (String, String) {
+    let keys: Vec<String> = app
+        .cat
+        .doc
+        .sections
+        .iter()
+        .map(|s| disp(app, &s.key))
+        .collect();
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    crate::tui::keymap::describe(b, &keys, app.opts.lang)
+}
+
 /// Prepares untrusted or ambiguous-width text for display: in `--ambiwide` mode a space follows
 /// every East Asian ambiguous character (“ ” — …) so that columns stay aligned in terminals that
 /// draw them two cells wide; the view then skips that space when writing to the terminal.
