@@ -88,10 +88,17 @@ fn run_tui(cat: fgf::domain::Catalog, args: &Cli) -> anyhow::Result<ExitCode> {
         .store(&cat)
         .and_then(|store| Ok((store.load()?, store)));
     let (app, store) = match loaded {
-        Ok((state, store)) => (
-            app::App::new(cat, opts).with_progress(state, None),
-            Some(store),
-        ),
+        // A read-only file (chmod 0400) is shown and never replaced.
+        Ok((state, store)) => match store.read_only() {
+            None => (
+                app::App::new(cat, opts).with_progress(state, None),
+                Some(store),
+            ),
+            Some(why) => (
+                app::App::new(cat, opts).with_progress(state, Some(why.to_string())),
+                None,
+            ),
+        },
         Err(e) => (
             app::App::new(cat, opts).with_progress_error(format!("{e:#}")),
             None,
