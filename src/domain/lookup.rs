@@ -36,6 +36,39 @@ pub fn who(cat: &Catalog, query: &str) -> Vec<Hit> {
         .collect()
 }
 
+/// The units whose name or alias matches `query` as search matches it (fuzzy, pinyin: `fgw`,
+/// `发改`), best first: (index into `doc.units`, score).
+pub fn units(cat: &Catalog, query: &str) -> Vec<(usize, i64)> {
+    let index = Index::new(cat);
+    let opts = Options {
+        limit: usize::MAX,
+        units: true,
+    };
+    search::search(cat, &index, query, &opts)
+        .hits
+        .into_iter()
+        .filter_map(|h| match h.target {
+            Target::Unit(u) => Some((u, h.score)),
+            Target::Item(_) => None,
+        })
+        .collect()
+}
+
+/// The one unit `query` names: exactly (a name or an alias, as `Catalog::unit_index`), else the
+/// best of `units` when it ranks above the next. `Err` holds the candidates (best first, empty
+/// when nothing matches) when no single unit stands out.
+pub fn unit(cat: &Catalog, query: &str) -> Result<usize, Vec<usize>> {
+    if let Some(u) = cat.unit_index(query) {
+        return Ok(u);
+    }
+    let hits = units(cat, query);
+    match hits.as_slice() {
+        [(u, _)] => Ok(*u),
+        [(u, best), (_, next), ..] if best > next => Ok(*u),
+        _ => Err(hits.into_iter().map(|(u, _)| u).collect()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +112,17 @@ mod tests {
             "task （七）压减企业开办时间 first"
         );
         assert_eq!(hits[0].field, Field::Title);
+    }
+
+    #[test]
+    fn units_are_found_by_pinyin_and_fuzzy_names() {
+        let cat = seeds::embedded();
+        let name = |q: &str| unit(&cat, q).map(|u| cat.doc.units[u].name.as_str());
+        assert_eq!(name("市发展改革委"), Ok("市发展改革委"));
+        assert_eq!(name("fgw"), Ok("市发展改革委"));
+        assert_eq!(name("发改"), Ok("市发展改革委"));
+        assert_eq!(name("scjgj"), Ok("市市场监管局"));
+        assert_eq!(name("xyzzy"), Err(Vec::new()));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod error;
 pub mod generate;
+pub mod lang;
 pub mod load;
 pub mod locate;
 pub mod lookup;
@@ -18,6 +19,7 @@ pub mod validate;
 
 pub use catalog::{Catalog, Item, Loc};
 pub use error::{DocError, Problem};
+pub use lang::Lang;
 pub use load::{Finding, LoadError};
 pub use model::{Allocation, Confidence, Document, Measure, Milestone, Section, Task, Unit};
 pub use progress::{Change, Progress, State, Tally};
