@@ -11,7 +11,7 @@ use super::output::{
     units,
 };
 use super::{EXIT_NO_MATCH, EXIT_UNKNOWN, json};
-use crate::domain::lookup::{self, Field};
+use crate::domain::lookup::{self, Field, UnitMatch};
 use crate::domain::text::{fit, truncate};
 use crate::domain::{Catalog, Item};
 
@@ -164,16 +164,27 @@ fn all_units(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
 /// the user that nothing matches or which units it could be. A unit found other than by its
 /// exact name or alias is said on stderr, so a script sees what was taken.
 pub fn resolve_unit(cat: &Catalog, name: &str) -> Option<usize> {
+    let names = |us: &[usize]| {
+        let names: Vec<&str> = us
+            .iter()
+            .take(8)
+            .map(|&u| cat.doc.units[u].name.as_str())
+            .collect();
+        names.join("、")
+    };
     match lookup::unit(cat, name) {
-        Ok(u) => {
-            let found = &cat.doc.units[u];
-            if cat.unit_index(name).is_none() {
-                let n = &found.name;
-                eprintln!("fgf: {}", tr!("{name:?} 取为 {n}", "{name:?} taken as {n}"));
+        UnitMatch::Exact(u) => Some(u),
+        UnitMatch::Best(u, others) => {
+            let n = &cat.doc.units[u].name;
+            let mut note = tr!("{name:?} 取为 {n}", "{name:?} taken as {n}");
+            if !others.is_empty() {
+                let others = names(&others);
+                note.push_str(&tr!("（也相符：{others}）", " (also matching: {others})"));
             }
+            eprintln!("fgf: {note}");
             Some(u)
         }
-        Err(candidates) if candidates.is_empty() => {
+        UnitMatch::Unclear(candidates) if candidates.is_empty() => {
             eprintln!(
                 "fgf: {}",
                 tr!(
@@ -183,13 +194,8 @@ pub fn resolve_unit(cat: &Catalog, name: &str) -> Option<usize> {
             );
             None
         }
-        Err(candidates) => {
-            let names: Vec<&str> = candidates
-                .iter()
-                .take(8)
-                .map(|&u| cat.doc.units[u].name.as_str())
-                .collect();
-            let names = names.join("、");
+        UnitMatch::Unclear(candidates) => {
+            let names = names(&candidates);
             eprintln!(
                 "fgf: {}",
                 tr!(

@@ -54,18 +54,29 @@ pub fn units(cat: &Catalog, query: &str) -> Vec<(usize, i64)> {
         .collect()
 }
 
-/// The one unit `query` names: exactly (a name or an alias, as `Catalog::unit_index`), else the
-/// best of `units` when it ranks above the next. `Err` holds the candidates (best first, empty
-/// when nothing matches) when no single unit stands out.
-pub fn unit(cat: &Catalog, query: &str) -> Result<usize, Vec<usize>> {
+/// What a unit name as typed names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnitMatch {
+    /// A unit's name or alias, exactly (as `Catalog::unit_index`).
+    Exact(usize),
+    /// The best of `units`, ranked above the next; the others that matched, best first.
+    Best(usize, Vec<usize>),
+    /// No single unit stands out: the candidates, best first (empty when nothing matches).
+    Unclear(Vec<usize>),
+}
+
+/// The unit `query` names: exactly, else as search finds it when one unit ranks first.
+pub fn unit(cat: &Catalog, query: &str) -> UnitMatch {
     if let Some(u) = cat.unit_index(query) {
-        return Ok(u);
+        return UnitMatch::Exact(u);
     }
     let hits = units(cat, query);
     match hits.as_slice() {
-        [(u, _)] => Ok(*u),
-        [(u, best), (_, next), ..] if best > next => Ok(*u),
-        _ => Err(hits.into_iter().map(|(u, _)| u).collect()),
+        [(u, _)] => UnitMatch::Best(*u, Vec::new()),
+        [(u, best), (_, next), ..] if best > next => {
+            UnitMatch::Best(*u, hits[1..].iter().map(|h| h.0).collect())
+        }
+        _ => UnitMatch::Unclear(hits.into_iter().map(|(u, _)| u).collect()),
     }
 }
 
@@ -117,12 +128,19 @@ mod tests {
     #[test]
     fn units_are_found_by_pinyin_and_fuzzy_names() {
         let cat = seeds::embedded();
-        let name = |q: &str| unit(&cat, q).map(|u| cat.doc.units[u].name.as_str());
-        assert_eq!(name("市发展改革委"), Ok("市发展改革委"));
-        assert_eq!(name("fgw"), Ok("市发展改革委"));
-        assert_eq!(name("发改"), Ok("市发展改革委"));
-        assert_eq!(name("scjgj"), Ok("市市场监管局"));
-        assert_eq!(name("xyzzy"), Err(Vec::new()));
+        let name = |q: &str| match unit(&cat, q) {
+            UnitMatch::Exact(u) | UnitMatch::Best(u, _) => Some(cat.doc.units[u].name.as_str()),
+            UnitMatch::Unclear(_) => None,
+        };
+        assert_eq!(
+            unit(&cat, "发改委"),
+            UnitMatch::Exact(cat.unit_index("市发展改革委").unwrap())
+        );
+        assert_eq!(name("fgw"), Some("市发展改革委"));
+        assert_eq!(name("发改"), Some("市发展改革委"));
+        assert_eq!(name("scjgj"), Some("市市场监管局"));
+        assert_eq!(unit(&cat, "xyzzy"), UnitMatch::Unclear(Vec::new()));
+        assert!(matches!(unit(&cat, "市"), UnitMatch::Unclear(c) if c.len() > 5));
     }
 
     #[test]

@@ -127,6 +127,12 @@ fn show_says_whether_each_milestone_is_done_when_and_its_note() {
     assert_eq!(one["state"], "done");
     let m: Value = serde_json::from_str(&h.ok(&["show", "9.2", "--json"])).unwrap();
     assert_eq!(m["milestones"][0]["note"], "已报送市政府");
+    // A state file fgf cannot read: the item all the same, without states, and why on stderr.
+    std::fs::write(h.0.path().join("state.json"), "[]").unwrap();
+    let o = h.run(&["show", "9.2"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(out(&o).contains("9.2.1  无明确时限  （整项举措）"), "{}", out(&o));
+    assert!(err(&o).contains("读不了状态文件，不显示完成情况"), "{}", err(&o));
 }
 
 #[test]
