@@ -200,6 +200,14 @@ pub fn columns() -> Option<usize> {
     })
 }
 
+/// `text` fitted to `cols` (`columns()`) when there is a width to fit.
+pub fn fitted(text: String, cols: Option<usize>) -> String {
+    match cols {
+        Some(c) => fit_lines(&text, c),
+        None => text,
+    }
+}
+
 /// Each line of `text` cut to `cols` display columns (CJK two), ending in `…` where cut. Escape
 /// sequences (the styles `Paint` writes) are kept and take no column; a style open at the cut
 /// is closed. The document's text in it is already neutralised, so every ESC is ours.

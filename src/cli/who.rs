@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::lang::{t, tr};
 use super::output::{
-    BOLD, DIM, ID, LEAD, columns, doubt, fit_lines, nothing_matches, paint, shown_limit, shown_of,
+    BOLD, DIM, ID, LEAD, columns, doubt, fitted, nothing_matches, paint, shown_limit, shown_of,
     units,
 };
 use super::{EXIT_NO_MATCH, EXIT_UNKNOWN, json};
@@ -27,11 +27,7 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
     } else {
         let cols = columns();
         for h in hits {
-            let text = hit_text(cat.at(h.loc), h.field);
-            print!(
-                "{}",
-                cols.map_or_else(|| text.clone(), |c| fit_lines(&text, c))
-            );
+            print!("{}", fitted(hit_text(cat.at(h.loc), h.field), cols));
         }
     }
     if hits.is_empty() {
@@ -109,18 +105,20 @@ pub fn unit(cat: &Catalog, name: Option<&str>, as_json: bool) -> anyhow::Result<
         tr!("牵头 {l} 项 · 配合 {s} 项", "leads {l} · supports {s}")
     );
     let labels = (t("牵头", "Leads"), t("配合", "Supports"));
+    let cols = columns();
     for (label, items) in [(labels.0, &led), (labels.1, &supported)] {
         println!();
         println!("{}", paint(BOLD, label));
         for item in items.iter() {
             if let Item::Measure(_, t, m) = item {
-                println!(
+                let line = format!(
                     "  {}  {}  {}{}",
                     paint(ID, &fit(&m.id, 5)),
                     paint(DIM, &fit(&t.title, 24)),
                     truncate(&m.text, 48),
                     doubt(m.confidence)
                 );
+                println!("{}", fitted(line, cols));
             }
         }
     }

@@ -131,8 +131,16 @@ fn show_says_whether_each_milestone_is_done_when_and_its_note() {
     std::fs::write(h.0.path().join("state.json"), "[]").unwrap();
     let o = h.run(&["show", "9.2"]);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
-    assert!(out(&o).contains("9.2.1  无明确时限  （整项举措）"), "{}", out(&o));
-    assert!(err(&o).contains("读不了状态文件，不显示完成情况"), "{}", err(&o));
+    assert!(
+        out(&o).contains("9.2.1  无明确时限  （整项举措）"),
+        "{}",
+        out(&o)
+    );
+    assert!(
+        err(&o).contains("读不了状态文件，不显示完成情况"),
+        "{}",
+        err(&o)
+    );
 }
 
 #[test]
@@ -246,12 +254,13 @@ fn assert_fits(text: &str, cols: usize) {
 }
 
 #[test]
-fn who_and_search_fit_the_width_given_by_columns() {
+fn who_search_and_unit_fit_the_width_given_by_columns() {
     for args in [
         &["who", "企业开办"][..],
         &["who", "fgw", "-n", "0"],
         &["search", "fgw", "-n", "0"],
         &["search", "营商 | 税务", "-n", "0"],
+        &["unit", "市发展改革委"],
     ] {
         let wide = out(&sealed::run(args));
         assert!(
