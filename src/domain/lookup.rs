@@ -1,4 +1,5 @@
-//! The quick lookup behind `fgf who`: the search engine, answering with tasks and measures only.
+//! The quick lookup behind `fgf who`: the search engine, answering with tasks and measures only;
+//! and behind `fgf unit NAME`, answering with units.
 //!
 //! A term matches ids, task titles, unit names (and their aliases) and measure texts, with the
 //! full query language of [`crate::domain::search`]. Hits are best first, ties in document order.
@@ -17,40 +18,41 @@ pub struct Hit {
 
 /// Ranks the document's tasks and measures against `query`.
 pub fn who(cat: &Catalog, query: &str) -> Vec<Hit> {
-    let index = Index::new(cat);
-    let opts = Options {
-        limit: usize::MAX,
-        units: false,
-    };
-    search::search(cat, &index, query, &opts)
-        .hits
-        .into_iter()
-        .filter_map(|h| match h.target {
-            Target::Item(loc) => Some(Hit {
-                loc,
-                field: h.field,
-                score: h.score,
-            }),
-            Target::Unit(_) => None,
-        })
-        .collect()
+    all_hits(cat, query, false, |h| match h.target {
+        Target::Item(loc) => Some(Hit {
+            loc,
+            field: h.field,
+            score: h.score,
+        }),
+        Target::Unit(_) => None,
+    })
 }
 
 /// The units whose name or alias matches `query` as search matches it (fuzzy, pinyin: `fgw`,
 /// `发改`), best first: (index into `doc.units`, score).
 pub fn units(cat: &Catalog, query: &str) -> Vec<(usize, i64)> {
+    all_hits(cat, query, true, |h| match h.target {
+        Target::Unit(u) => Some((u, h.score)),
+        Target::Item(_) => None,
+    })
+}
+
+/// Every hit of `query` (units among them when `units`), best first, as `pick` takes them.
+fn all_hits<T>(
+    cat: &Catalog,
+    query: &str,
+    units: bool,
+    pick: impl FnMut(search::Hit) -> Option<T>,
+) -> Vec<T> {
     let index = Index::new(cat);
     let opts = Options {
         limit: usize::MAX,
-        units: true,
+        units,
     };
     search::search(cat, &index, query, &opts)
         .hits
         .into_iter()
-        .filter_map(|h| match h.target {
-            Target::Unit(u) => Some((u, h.score)),
-            Target::Item(_) => None,
-        })
+        .filter_map(pick)
         .collect()
 }
 
