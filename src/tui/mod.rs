@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod scroll;
 pub mod theme;
 pub mod tree;
 pub mod view;
@@ -95,10 +96,17 @@ fn install_signal_handler() -> io::Result<()> {
 }
 
 fn event_loop(terminal: &mut Term, app: &mut App, store: Option<&Store>) -> anyhow::Result<()> {
-    let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
     let panic_for_tests = std::env::var_os("FGF_TEST_PANIC").is_some();
+    // Start crossterm's event source (and with it its SIGWINCH handler) before the first frame:
+    // a resize between that frame and the first read would otherwise go unnoticed.
+    event::poll(std::time::Duration::ZERO).context("reading the terminal's events")?;
     loop {
+        // The terminal's size as it is now, not as a resize event said: several resizes in a row
+        // arrive as events that each read the size when they were handled, the last maybe stale.
+        let size = terminal.size()?;
+        if (size.width, size.height) != (app.size.width, app.size.height) {
+            app.update(Action::Resize(size.width, size.height));
+        }
         draw(terminal, app)?;
         if panic_for_tests {
             panic!("FGF_TEST_PANIC: a deliberate panic after the first frame");

@@ -17,6 +17,7 @@ mod search_props;
 mod store_processes;
 mod tui_app;
 mod tui_backend;
+mod tui_defects;
 mod tui_marks;
 mod tui_pty;
 mod tui_render;
