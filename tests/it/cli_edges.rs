@@ -278,13 +278,24 @@ fn who_search_and_unit_fit_the_width_given_by_columns() {
 }
 
 #[test]
-fn who_on_a_terminal_fits_its_width() {
-    let mut pty = Pty::spawn(80, 40, &["who", "fgw", "-n", "5"], &[]);
-    assert_eq!(pty.wait_exit(), 0);
-    let raw = String::from_utf8(pty.raw.lock().unwrap().clone()).unwrap();
-    assert!(raw.contains("市发展改革委"), "{raw}");
-    assert_fits(&raw.replace('\r', ""), 80);
-    assert!(raw.contains('…'), "{raw}");
+fn who_and_search_on_a_terminal_fit_its_width_styled() {
+    for args in [
+        &["who", "fgw", "-n", "5"][..],
+        &["search", "fgw 营商", "-n", "8"],
+    ] {
+        let mut pty = Pty::spawn(80, 40, args, &[]);
+        assert_eq!(pty.wait_exit(), 0);
+        let raw = String::from_utf8(pty.raw.lock().unwrap().clone()).unwrap();
+        assert!(raw.contains('\u{1b}'), "{args:?}: styled on a terminal");
+        assert!(plain(&raw).contains("市发展改革委"), "{raw}");
+        assert_fits(&raw.replace('\r', ""), 80);
+        assert!(raw.contains('…'), "{raw}");
+        // What the terminal shows: one row a line, none continued on the next.
+        let screen = pty.screen();
+        let rows = screen.lines().filter(|l| !l.trim().is_empty()).count();
+        let lines = plain(&raw).lines().filter(|l| !l.trim().is_empty()).count();
+        assert_eq!(rows, lines, "{screen}");
+    }
 }
 
 /// The display column where the text after the last run of two or more spaces starts.
