@@ -1,5 +1,5 @@
 //! One language a run for every message of the commands (clap's own help stays English):
-//! `--lang`, else LC_ALL / LANG (`domain::Lang::detect`), Chinese by default.
+//! `--lang`, else LC_ALL / LC_MESSAGES / LANG (`domain::Lang::detect`), Chinese by default.
 
 use std::sync::OnceLock;
 

@@ -8,11 +8,14 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// `--lang` wins; otherwise LC_ALL (when set and not empty), else LANG, starting with "en"
-    /// means English.
+    /// `--lang` wins; otherwise the locale of messages as POSIX orders it, the first set and not
+    /// empty of LC_ALL, LC_MESSAGES and LANG: starting with "en" means English.
     pub fn detect(flag: Option<&str>) -> Lang {
         let var = |k| std::env::var(k).ok().filter(|v: &String| !v.is_empty());
-        Lang::choose(flag, var("LC_ALL").or_else(|| var("LANG")).as_deref())
+        let locale = var("LC_ALL")
+            .or_else(|| var("LC_MESSAGES"))
+            .or_else(|| var("LANG"));
+        Lang::choose(flag, locale.as_deref())
     }
 
     /// The choice `detect` makes, from the flag and the locale's value.

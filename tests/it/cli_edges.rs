@@ -422,6 +422,15 @@ fn a_chinese_run_speaks_chinese_in_every_message() {
         &[("LANG", "en_US.UTF-8"), ("LC_ALL", "zh_CN.UTF-8")],
     );
     assert!(err(&zh).contains("没有与"), "{}", err(&zh));
+    let messages = fgf_env(
+        &["who", "zzzzqqqq"],
+        &[("LANG", "zh_CN.UTF-8"), ("LC_MESSAGES", "en_US.UTF-8")],
+    );
+    assert!(
+        err(&messages).contains("nothing matches"),
+        "{}",
+        err(&messages)
+    );
     let flag = fgf_env(
         &["who", "zzzzqqqq", "--lang", "zh"],
         &[("LANG", "en_US.UTF-8")],
