@@ -78,7 +78,8 @@ const EXAMPLES: [(&str, &str); 13] = [
 fn after_help() -> String {
     let mut out = String::from(
         "Without a command, fgf opens the interactive view when stdout is a terminal.
-Messages are in Chinese, or English with --lang en or LANG / LC_ALL starting with en.
+Messages are in Chinese, or English with --lang en or a locale (LC_ALL, LC_MESSAGES, LANG)
+starting with en.
 
 Examples:
 ",
@@ -94,7 +95,7 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub global: Global,
-    /// Language of messages, labels and hints (zh or en; default from LC_ALL / LANG, else zh).
+    /// Language of messages, labels and hints (zh or en; default from the locale, else zh).
     #[arg(long, global = true, value_parser = ["zh", "en"])]
     pub lang: Option<String>,
     /// Interactive view: capture the mouse (off by default so you can select and copy text).
