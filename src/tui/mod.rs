@@ -3,6 +3,7 @@
 //! The terminal is restored on quit, on error, on panic and on SIGTERM / SIGHUP / SIGINT / SIGQUIT.
 
 pub mod action;
+pub mod ansi16;
 pub mod app;
 pub mod backend;
 pub mod cursor;
@@ -31,11 +32,12 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use self::action::{Action, Effect};
+use self::ansi16::Ansi16;
 use self::app::App;
 use self::backend::WideFix;
 use crate::domain::Store;
 
-pub type Term = Terminal<WideFix<CrosstermBackend<Stdout>>>;
+pub type Term = Terminal<WideFix<CrosstermBackend<Ansi16<Stdout>>>>;
 
 /// Runs the TUI until the user quits. The caller has checked that stdout is a terminal.
 /// Check-offs are saved to `store` as they are made (none: read-only).
@@ -55,7 +57,7 @@ fn setup(mouse: bool) -> anyhow::Result<Term> {
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
-    let terminal = Terminal::new(WideFix::new(CrosstermBackend::new(out)))?;
+    let terminal = Terminal::new(WideFix::new(CrosstermBackend::new(Ansi16::new(out))))?;
     Ok(terminal)
 }
 

@@ -68,6 +68,8 @@ pub struct Options {
     /// Draw “ ” — as two columns (terminals set to East Asian ambiguous = wide).
     pub ambiwide: bool,
     pub color: bool,
+    /// The locale is not UTF-8 (LANG=C): boxes, arrows and markers drawn in ASCII.
+    pub ascii: bool,
 }
 
 pub struct App {

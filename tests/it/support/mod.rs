@@ -19,6 +19,7 @@ pub fn options(lang: Lang) -> Options {
         lang,
         today: jiff::civil::date(2020, 1, 1),
         ambiwide: false,
+        ascii: false,
         color: true,
     }
 }
