@@ -29,12 +29,17 @@ static NO_HUGE_PAGES_YET: extern "C" fn() = {
 
 fn main() -> ExitCode {
     let args = Cli::parse();
+    let lang = Lang::detect(args.lang.as_deref());
+    cli::lang::set(lang);
     let result = match args.command {
         Some(command) => {
             restore_sigpipe();
             cli::run(command, &args.global)
         }
-        None => args.global.catalog().and_then(|cat| run_tui(cat, &args)),
+        None => args
+            .global
+            .catalog()
+            .and_then(|cat| run_tui(cat, &args, lang)),
     };
     match result {
         Ok(code) => code,
@@ -54,15 +59,17 @@ fn restore_sigpipe() {
     }
 }
 
-fn run_tui(cat: fgf::domain::Catalog, args: &Cli) -> anyhow::Result<ExitCode> {
+fn run_tui(cat: fgf::domain::Catalog, args: &Cli, lang: Lang) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
-        eprintln!("fgf: stdout is not a terminal, so the interactive view does not start.");
         eprintln!(
-            "  For scripts and pipes use the commands: fgf list, fgf who QUERY, fgf show ID (see fgf --help)."
+            "fgf: {}",
+            lang.pick(
+                "标准输出不是终端，交互界面不启动。\n  脚本和管道请用命令：fgf list、fgf who 查询词、fgf show 编号（见 fgf --help）。",
+                "stdout is not a terminal, so the interactive view does not start.\n  For scripts and pipes use the commands: fgf list, fgf who QUERY, fgf show ID (see fgf --help)."
+            )
         );
         return Ok(ExitCode::from(2));
     }
-    let lang = Lang::detect(args.lang.as_deref());
     if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
         eprintln!(
             "fgf: {}",

@@ -196,9 +196,8 @@ impl Store {
 pub fn read_file(path: &Path, document: &str) -> Result<State, StoreError> {
     match read(path, document)? {
         Some(s) => Ok(s),
-        None => Err(StoreError::Read {
+        None => Err(StoreError::Missing {
             path: path.to_path_buf(),
-            err: io::Error::from(io::ErrorKind::NotFound),
         }),
     }
 }

@@ -5,6 +5,7 @@ mod support;
 mod architecture;
 mod cli;
 mod cli_doc;
+mod cli_edges;
 mod cli_export;
 mod cli_progress;
 mod dataset;
