@@ -102,12 +102,14 @@ fn run_tui(cat: fgf::domain::Catalog, args: &Cli, lang: Lang) -> anyhow::Result<
                 Some(store),
             ),
             Some(why) => (
-                app::App::new(cat, opts).with_progress(state, Some(why.to_string())),
+                app::App::new(cat, opts)
+                    .with_progress(state, Some(cli::error_text(&anyhow::Error::from(why)))),
                 None,
             ),
         },
         Err(e) => (
-            app::App::new(cat, opts).with_progress_error(format!("{e:#}")),
+            // In the run's language, like every message.
+            app::App::new(cat, opts).with_progress_error(cli::error_text(&e)),
             None,
         ),
     };

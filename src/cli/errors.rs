@@ -137,23 +137,7 @@ fn io_text(e: &io::Error) -> String {
     zh.to_string()
 }
 
-/// A note of the query parser (`domain::search::query`, English) in the run's language.
+/// A note of the query parser in the run's language (see `domain::lang::query_note`).
 pub fn query_note(note: &str) -> String {
-    if get() == Lang::En {
-        return note.to_string();
-    }
-    let zh = [
-        (" needs a date after it; ignored", " 后面要有日期；已忽略"),
-        (
-            ": not a date (2019, 2019-12, 2019-12-31); matched as text",
-            "：不是日期（2019、2019-12、2019-12-31）；按文字匹配",
-        ),
-        (
-            " has no text to match; ignored",
-            " 没有要匹配的文字；已忽略",
-        ),
-    ];
-    zh.iter()
-        .find_map(|(en, zh)| note.strip_suffix(en).map(|raw| format!("{raw}{zh}")))
-        .unwrap_or_else(|| note.to_string())
+    crate::domain::lang::query_note(note, get())
 }
