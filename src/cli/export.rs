@@ -5,7 +5,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use anstream::eprintln;
 use clap::ValueEnum;
 use serde_json::{Value, json};
 
@@ -53,12 +52,10 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let unit = match unit {
         None => None,
-        Some(name) => match cat.unit_index(name) {
+        // As `fgf unit` finds it: pinyin (fgw) and fuzzy names too, said on stderr.
+        Some(name) => match super::who::resolve_unit(cat, name) {
             Some(i) => Some(cat.doc.units[i].name.as_str()),
-            None => {
-                eprintln!("fgf: no unit is called {name:?}; `fgf unit` lists them all");
-                return Ok(ExitCode::from(EXIT_UNKNOWN));
-            }
+            None => return Ok(ExitCode::from(EXIT_UNKNOWN)),
         },
     };
     let progress = if with_progress {

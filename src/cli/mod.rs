@@ -4,8 +4,10 @@ mod check;
 mod context;
 mod deadlines;
 pub mod doc;
+mod errors;
 mod export;
 mod json;
+pub mod lang;
 mod output;
 mod progress;
 mod search;
@@ -32,38 +34,76 @@ pub const VERSION: &str = concat!(
 const ABOUT: &str = "放管服 task tree in the terminal: who leads what in 渝府办发〔2019〕103号.
 重庆市深化“放管服”改革重点任务分工：谁牵头、谁配合、何时完成。";
 
-const AFTER: &str = "Without a command, fgf opens the interactive view when stdout is a terminal.
+/// `fgf --help`'s examples: (command, what it does), aligned by display width (CJK is two columns).
+const EXAMPLES: [(&str, &str); 13] = [
+    ("fgf who 企业开办", "who leads 企业开办, best first"),
+    (
+        "fgf search 'fgw 营商 >2019'",
+        "fzf syntax, scopes (@lead #id >date), pinyin",
+    ),
+    (
+        "fgf who 发改委 --json",
+        "what 市发展改革委 leads or supports, as JSON",
+    ),
+    (
+        "fgf show 9.2",
+        "one measure in full, milestones and their state",
+    ),
+    ("fgf list", "the whole tree: ids, titles, lead units"),
+    (
+        "fgf unit 市场监管局",
+        "what one unit leads and supports; pinyin too",
+    ),
+    ("fgf check 9.2.1", "check off 9.2.1 (9.2: a whole measure)"),
+    ("fgf progress", "done / total per section and task; overdue"),
+    (
+        "fgf deadlines",
+        "milestones by deadline, overdue ones marked",
+    ),
+    ("fgf state path", "where the check-offs are kept"),
+    (
+        "fgf export --format csv --bom",
+        "the allocation table for a spreadsheet",
+    ),
+    (
+        "fgf --doc 国办发.json list",
+        "another document (or FGF_DOC=国办发.json)",
+    ),
+    (
+        "fgf doc check 国办发.json",
+        "each problem of a file, with line and column",
+    ),
+];
+
+/// `fgf --help` after the options.
+fn after_help() -> String {
+    let mut out = String::from(
+        "Without a command, fgf opens the interactive view when stdout is a terminal.
+Messages are in Chinese, or English with --lang en or a locale (LC_ALL, LC_MESSAGES, LANG)
+starting with en.
 
 Examples:
-  fgf who 企业开办            who leads 企业开办 (tasks and measures, best first)
-  fgf search 'fgw 营商 >2019'  search with fzf syntax, scopes (@lead +with #id >date) and pinyin
-  fgf who 发改委 --json        what 市发展改革委 leads or supports, as JSON
-  fgf show 9.2                 one measure in full, with milestones
-  fgf list                     the whole tree: ids, titles, lead units
-  fgf unit 市场监管局          what one unit leads and supports
-  fgf check 9.2.1              check off a milestone (9.2: a whole measure, 9: a task)
-  fgf progress                 done / total overall, per section and task; overdue
-  fgf deadlines                milestones by deadline, overdue ones marked
-  fgf state path               where the check-offs are kept
-  fgf export --format csv --bom  the allocation table for a spreadsheet
-  fgf --doc 国办发.json list    another document (or FGF_DOC=国办发.json)
-  fgf doc check 国办发.json     every problem of a document file, with line and column";
+",
+    );
+    out.push_str(&output::aligned(&EXAMPLES, "  "));
+    out
+}
 
 #[derive(Debug, Parser)]
-#[command(name = "fgf", version = VERSION, about = ABOUT, after_help = AFTER)]
+#[command(name = "fgf", version = VERSION, about = ABOUT, after_help = after_help())]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     #[command(flatten)]
     pub global: Global,
-    /// Interactive view: language of labels and hints (zh or en; default from LANG, else zh).
+    /// Language of messages, labels and hints (zh or en; default from the locale, else zh).
     #[arg(long, global = true, value_parser = ["zh", "en"])]
     pub lang: Option<String>,
     /// Interactive view: capture the mouse (off by default so you can select and copy text).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub mouse: bool,
     /// Interactive view: the terminal draws “ ” — … two columns wide (East Asian ambiguous = wide).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub ambiwide: bool,
 }
 
@@ -77,7 +117,7 @@ pub enum Command {
         /// Words of a title or measure, an id (9.2), or a unit name or short form (发改委).
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
-        /// At most this many hits.
+        /// At most this many hits (0: all).
         #[arg(long, short = 'n', default_value_t = 10)]
         limit: usize,
         /// A JSON list of hits, best first.
@@ -85,7 +125,7 @@ pub enum Command {
         json: bool,
     },
     /// Search tasks, measures and units like `fzf --filter`: fuzzy words, pinyin, scopes.
-    #[command(after_help = search::HELP)]
+    #[command(after_help = search::help())]
     Search {
         /// Words (AND), fzf's 'exact ^prefix suffix$ !not a | b, scopes @lead +with #id >date <date.
         #[arg(required = true, num_args = 1..)]
@@ -264,10 +304,9 @@ impl Command {
     }
 }
 
-/// The error of a failed command as shown on stderr: neutralised when stderr is a terminal.
+/// The error of a failed command as shown on stderr: neutralised, on a terminal and in a pipe.
 pub fn error_text(e: &anyhow::Error) -> String {
-    use std::io::IsTerminal;
-    output::safe_lines(&format!("{e:#}"), std::io::stderr().is_terminal())
+    output::safe_lines(&errors::text(e))
 }
 
 /// The catalog with the verified readings of the state file in place of the inferred ones
@@ -287,9 +326,17 @@ fn verified(cat: Catalog, command: &Command, global: &Global) -> Catalog {
                     | Command::State(_)
                     | Command::Verify(_)
                     | Command::Export { .. }
+                    | Command::Show { .. }
             );
             if !own {
-                eprintln!("fgf: verified readings not shown: {}", error_text(&e));
+                let e = error_text(&e);
+                eprintln!(
+                    "fgf: {}",
+                    lang::tr!(
+                        "读不了状态文件，不显示核实过的分工：{e}",
+                        "cannot read the state file, so no verified reading is shown: {e}"
+                    )
+                );
             }
             return cat;
         }
@@ -299,7 +346,13 @@ fn verified(cat: Catalog, command: &Command, global: &Global) -> Catalog {
     }
     let (cat, skipped) = cat.with_verified(&state);
     for s in skipped {
-        eprintln!("fgf: a verified reading in the state file is left out: {s}");
+        eprintln!(
+            "fgf: {}",
+            lang::tr!(
+                "状态文件中的一条核实记录与本文件不符，未采用：{s}",
+                "a verified reading in the state file does not fit this document, left out: {s}"
+            )
+        );
     }
     cat
 }
@@ -322,7 +375,7 @@ fn run_on(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<Ex
         } => export::run(cat, global, format, progress, unit.as_deref(), bom),
         Command::Who { query, limit, json } => who::run(cat, &query.join(" "), limit, json),
         Command::Search { query, limit, json } => search::run(cat, &query.join(" "), limit, json),
-        Command::Show { id, json } => show::show(cat, &id, json),
+        Command::Show { id, json } => show::show(cat, global, &id, json),
         Command::List { json } => show::list(cat, json),
         Command::Unit { name, json } => who::unit(cat, name.as_deref(), json),
         Command::Verify(args) => verify::run(cat, global, args),

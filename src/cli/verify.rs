@@ -9,8 +9,10 @@ use jiff::Timestamp;
 use serde_json::json;
 
 use super::context::Global;
-use super::output::{BOLD, DIM, DONE, ID, WARN, nearest_ids, paint, units};
-use super::{EXIT_UNKNOWN, json, who};
+use super::lang::{t, tr};
+use super::output::{BOLD, DIM, DONE, ID, WARN, id_arg, paint, units, unknown_id};
+use super::{EXIT_UNKNOWN, json};
+use crate::domain::lookup::{self, UnitMatch};
 use crate::domain::progress::{State, Verification};
 use crate::domain::{Catalog, Item, Measure};
 
@@ -47,17 +49,32 @@ pub fn run(cat: &Catalog, g: &Global, a: Args) -> anyhow::Result<ExitCode> {
     if a.list {
         return list(cat, a.json);
     }
-    let id = a.id.as_deref().unwrap_or_default();
-    let Some(Item::Measure(_, _, m)) = cat.get(id) else {
-        eprintln!("fgf: {id:?} is not a measure of this document (a measure id is like 10.4)");
-        eprintln!("  nearest ids: {}", nearest_ids(cat, id).join(", "));
+    let id = id_arg(a.id.as_deref().unwrap_or_default());
+    let Some(Item::Measure(_, _, m)) = cat.get(&id) else {
+        let mut lines = unknown_id(cat, &id);
+        if cat.get(&id).is_some() {
+            lines = vec![tr!(
+                "{id} 不是举措：核实的是一项举措的分工（如 10.4）",
+                "{id} is not a measure: an allocation is verified per measure (like 10.4)"
+            )];
+        }
+        for (i, line) in lines.iter().enumerate() {
+            eprintln!("{}{line}", if i == 0 { "fgf: " } else { "" });
+        }
         return Ok(ExitCode::from(EXIT_UNKNOWN));
     };
     let store = g.store(cat)?;
     let now = Timestamp::now();
     let record = if a.clear {
         if store.load()?.verified(&m.id).is_none() {
-            println!("{} 没有核实记录，无需撤销", paint(ID, &m.id));
+            let id = paint(ID, &m.id);
+            println!(
+                "{}",
+                tr!(
+                    "{id} 没有核实记录，无需撤销",
+                    "{id} has no verified reading to clear"
+                )
+            );
             return Ok(ExitCode::SUCCESS);
         }
         Verification {
@@ -74,13 +91,22 @@ pub fn run(cat: &Catalog, g: &Global, a: Args) -> anyhow::Result<ExitCode> {
         };
         let source = a.source.as_deref().unwrap_or_default().trim().to_string();
         if source.is_empty() {
-            anyhow::bail!("--source must say what the reading was checked against");
+            anyhow::bail!(t(
+                "--source 须写明核实所依据的来源",
+                "--source must say what the reading was checked against"
+            ));
         }
         if lead.is_empty() {
-            anyhow::bail!("--lead needs at least one unit");
+            anyhow::bail!(t(
+                "--lead 至少要有一个单位",
+                "--lead needs at least one unit"
+            ));
         }
         if let Some(u) = support.iter().find(|u| lead.contains(u)) {
-            anyhow::bail!("{u} is given both as lead (--lead) and as cooperating (--support)");
+            anyhow::bail!(tr!(
+                "{u} 既在 --lead 又在 --support 中",
+                "{u} is given both as lead (--lead) and as cooperating (--support)"
+            ));
         }
         let by = a.by.or_else(|| std::env::var("USER").ok());
         Verification {
@@ -104,38 +130,62 @@ pub fn run(cat: &Catalog, g: &Global, a: Args) -> anyhow::Result<ExitCode> {
         let (lead, support) = m.verified.as_ref().map_or((&m.lead, &m.support), |v| {
             (&v.inferred.lead, &v.inferred.support)
         });
+        let (id, lead, support) = (paint(ID, &m.id), units(lead), units(support));
         println!(
-            "{} 已撤销核实，恢复文件推断：牵头 {}  配合 {}",
-            paint(ID, &m.id),
-            units(lead),
-            units(support)
+            "{}",
+            tr!(
+                "{id} 已撤销核实，恢复文件推断：牵头 {lead}  配合 {support}",
+                "{id} verification cleared, the document's reading again: lead {lead}  support {support}"
+            )
         );
     } else {
+        let (id, done) = (paint(ID, &m.id), paint(DONE, t("✔ 已核实", "✔ verified")));
+        let (lead, support, source) = (units(&record.lead), units(&record.support), &record.source);
         println!(
-            "{} {}  牵头 {}  配合 {}（来源：{}）",
-            paint(ID, &m.id),
-            paint(DONE, "✔ 已核实"),
-            units(&record.lead),
-            units(&record.support),
-            record.source
+            "{}",
+            tr!(
+                "{id} {done}  牵头 {lead}  配合 {support}（来源：{source}）",
+                "{id} {done}  lead {lead}  support {support} (source: {source})"
+            )
         );
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Units as typed -> as the document names them; an unknown one is reported with the nearest.
+/// Units as typed -> as the document names them. Only a name, alias or official name is taken
+/// (a verified reading is data): anything else is an error naming the nearest units.
 fn names(cat: &Catalog, typed: &[String]) -> Option<Vec<String>> {
     let mut out = Vec::new();
-    for t in typed {
-        match cat.unit_index(t) {
-            Some(i) => out.push(cat.doc.units[i].name.clone()),
-            None => {
-                eprintln!("fgf: no unit is called {t:?}");
-                eprintln!("  nearest units: {}", who::nearest_units(cat, t).join("、"));
-                eprintln!("  `fgf unit` lists them all");
-                return None;
+    for name in typed {
+        let near = match lookup::unit(cat, name) {
+            UnitMatch::Exact(i) => {
+                out.push(cat.doc.units[i].name.clone());
+                continue;
             }
+            UnitMatch::Best(u, others) => std::iter::once(u).chain(others).collect(),
+            UnitMatch::Unclear(candidates) => candidates,
+        };
+        let near: Vec<&str> = near
+            .iter()
+            .take(5)
+            .map(|&u| cat.doc.units[u].name.as_str())
+            .collect();
+        let near = near.join("、");
+        eprintln!(
+            "fgf: {}",
+            tr!(
+                "本文件没有名为 {name:?} 的单位",
+                "this document has no unit called {name:?}"
+            )
+        );
+        if !near.is_empty() {
+            eprintln!("  {}", tr!("相近的单位：{near}", "nearest units: {near}"));
         }
+        eprintln!(
+            "  {}",
+            t("`fgf unit` 列出全部", "`fgf unit` lists them all")
+        );
+        return None;
     }
     Some(out)
 }
@@ -164,34 +214,33 @@ fn list(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
         json::print(&json!({"verified": v, "inferred": i}))?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{}", paint(BOLD, &format!("已核实 {} 条", verified.len())));
+    let n = verified.len();
+    println!("{}", paint(BOLD, &tr!("已核实 {n} 条", "{n} verified")));
     for m in &verified {
         let Some(v) = &m.verified else { continue };
+        let (id, lead, support) = (paint(ID, &m.id), units(&v.lead), units(&v.support));
+        let source = &v.source;
+        let source = paint(DIM, &tr!("来源：{source}", "source: {source}"));
         println!(
-            "  {}  牵头 {}  配合 {}  {}",
-            paint(ID, &m.id),
-            units(&v.lead),
-            units(&v.support),
-            paint(DIM, &format!("来源：{}", v.source))
+            "  {}",
+            tr!(
+                "{id}  牵头 {lead}  配合 {support}  {source}",
+                "{id}  lead {lead}  support {support}  {source}"
+            )
         );
     }
     println!();
-    println!(
-        "{}",
-        paint(
-            WARN,
-            &format!(
-                "仍为推断 {} 条（fgf show 编号 查看两种读法）",
-                inferred.len()
-            )
-        )
+    let n = inferred.len();
+    let head = tr!(
+        "仍为推断 {n} 条（fgf show 编号 查看两种读法）",
+        "{n} still inferred (fgf show ID shows both readings)"
     );
+    println!("{}", paint(WARN, &head));
     for m in &inferred {
+        let (id, level, lead) = (paint(ID, &m.id), m.confidence.as_str(), units(&m.lead));
         println!(
-            "  {}  {}  牵头 {}",
-            paint(ID, &m.id),
-            m.confidence.as_str(),
-            units(&m.lead)
+            "  {}",
+            tr!("{id}  {level}  牵头 {lead}", "{id}  {level}  lead {lead}")
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -2,20 +2,22 @@
 
 use std::process::ExitCode;
 
-use anstream::{eprintln, println};
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use anstream::{eprintln, print, println};
 use serde_json::json;
 
-use super::output::{BOLD, DIM, ID, LEAD, doubt, flag, paint, units};
+use super::lang::{t, tr};
+use super::output::{
+    BOLD, DIM, ID, LEAD, columns, doubt, fitted, flag, nothing_matches, paint, shown_limit,
+    shown_of, units,
+};
 use super::{EXIT_NO_MATCH, EXIT_UNKNOWN, json};
-use crate::domain::lookup::{self, Field};
+use crate::domain::lookup::{self, Field, UnitMatch};
 use crate::domain::text::{fit, truncate};
 use crate::domain::{Catalog, Item};
 
 pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::Result<ExitCode> {
-    let hits = lookup::who(cat, query);
-    let hits = &hits[..hits.len().min(limit)];
+    let all = lookup::who(cat, query);
+    let hits = &all[..all.len().min(shown_limit(limit))];
     if as_json {
         let list: Vec<_> = hits
             .iter()
@@ -23,13 +25,17 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
             .collect();
         json::print(&json!(list))?;
     } else {
+        let cols = columns();
         for h in hits {
-            print_hit(cat.at(h.loc), h.field);
+            print!("{}", fitted(hit_text(cat.at(h.loc), h.field), cols));
         }
     }
     if hits.is_empty() {
-        eprintln!("fgf: nothing matches {query:?}");
+        eprintln!("fgf: {}", nothing_matches(query));
         return Ok(ExitCode::from(EXIT_NO_MATCH));
+    }
+    if all.len() > hits.len() && !as_json {
+        eprintln!("fgf: {}", shown_of(hits.len(), all.len()));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -38,7 +44,8 @@ fn field_name(f: Field) -> &'static str {
     f.as_str()
 }
 
-fn print_hit(item: Item<'_>, field: Field) {
+/// One hit's three lines: id, task and field; the measure's text; its units.
+fn hit_text(item: Item<'_>, field: Field) -> String {
     let (id, task, text, lead, support, conf) = match item {
         Item::Task(_, t) => (
             &t.id,
@@ -59,30 +66,29 @@ fn print_hit(item: Item<'_>, field: Field) {
         Item::Task(..) => doubt(conf),
     };
     let tag = paint(DIM, &format!("[{}]", field_name(field)));
-    println!(
-        "{}  {}  {tag}",
+    let mut out = format!(
+        "{}  {}  {tag}\n",
         paint(ID, &fit(id, 5)),
         paint(BOLD, &task.heading())
     );
     if let Some(text) = text {
-        println!("       {}", truncate(text, 72));
+        out.push_str(&format!("       {}\n", truncate(text, 72)));
     }
-    println!(
-        "       牵头 {}  配合 {}{}",
-        paint(LEAD, &units(&lead)),
-        units(&support),
-        flag
-    );
+    let (lead, support) = (paint(LEAD, &units(&lead)), units(&support));
+    out.push_str(&tr!(
+        "       牵头 {lead}  配合 {support}",
+        "       lead {lead}  support {support}"
+    ));
+    out.push_str(&flag);
+    out.push('\n');
+    out
 }
 
 pub fn unit(cat: &Catalog, name: Option<&str>, as_json: bool) -> anyhow::Result<ExitCode> {
     let Some(name) = name else {
         return all_units(cat, as_json);
     };
-    let Some(ui) = cat.unit_index(name) else {
-        eprintln!("fgf: no unit is called {name:?}");
-        eprintln!("  nearest units: {}", nearest_units(cat, name).join("、"));
-        eprintln!("  `fgf unit` lists them all");
+    let Some(ui) = resolve_unit(cat, name) else {
         return Ok(ExitCode::from(EXIT_UNKNOWN));
     };
     let u = &cat.doc.units[ui];
@@ -115,52 +121,65 @@ pub fn unit(cat: &Catalog, name: Option<&str>, as_json: bool) -> anyhow::Result<
         }))?;
         return Ok(ExitCode::SUCCESS);
     }
+    let (l, s) = (led.len(), supported.len());
     println!(
-        "{}  牵头 {} 项 · 配合 {} 项",
+        "{}  {}",
         paint(BOLD, &u.name),
-        led.len(),
-        supported.len()
+        tr!("牵头 {l} 项 · 配合 {s} 项", "leads {l} · supports {s}")
     );
     if let Some(o) = &u.official {
         let whence = if o.printed {
-            "（原文所印）"
+            t("（原文所印）", "(as the notice prints it)")
         } else {
-            "（原文未印全称，据 2019 年机构名称，请以官方资料核对）"
+            t(
+                "（原文未印全称，据 2019 年机构名称，请以官方资料核对）",
+                "(not printed in the notice: the body's 2019 name; check it against an official source)",
+            )
         };
-        println!("全称  {}  {}", o.name, paint(DIM, whence));
+        let full = t("全称", "Full name");
+        let line = format!("{full}  {}  {}", o.name, paint(DIM, whence));
+        println!("{}", fitted(line, columns()));
     }
-    for (label, items) in [("牵头", &led), ("配合", &supported)] {
+    let labels = (t("牵头", "Leads"), t("配合", "Supports"));
+    let cols = columns();
+    for (label, items) in [(labels.0, &led), (labels.1, &supported)] {
         println!();
         println!("{}", paint(BOLD, label));
         for item in items.iter() {
-            print_measure_row("", item);
+            print_measure_row("", item, cols);
         }
     }
     if !other.is_empty() {
         println!();
-        println!(
-            "{}",
-            paint(
-                BOLD,
-                "另一读法下（分工待核，以正式文件为准；fgf show 编号 查看两种读法）"
-            )
+        let head = t(
+            "另一读法下（分工待核，以正式文件为准；fgf show 编号 查看两种读法）",
+            "Under the other reading (to verify against the official document; fgf show ID shows both)",
         );
+        println!("{}", fitted(paint(BOLD, head), cols));
         for (item, leads) in &other {
-            print_measure_row(if *leads { "牵头 " } else { "配合 " }, item);
+            let role = if *leads {
+                t("牵头 ", "lead ")
+            } else {
+                t("配合 ", "supp ")
+            };
+            print_measure_row(role, item, cols);
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_measure_row(role: &str, item: &Item<'_>) {
+/// One measure of `fgf unit`, fitted to the terminal: its role (under the other reading), id,
+/// task, text and flag.
+fn print_measure_row(role: &str, item: &Item<'_>, cols: Option<usize>) {
     if let Item::Measure(_, t, m) = item {
-        println!(
+        let line = format!(
             "  {role}{}  {}  {}{}",
             paint(ID, &fit(&m.id, 5)),
             paint(DIM, &fit(&t.title, 24)),
             truncate(&m.text, 48),
             flag(m)
         );
+        println!("{}", fitted(line, cols));
     }
 }
 
@@ -180,7 +199,12 @@ fn all_units(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
         json::print(&json!(list))?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{}  {}  {}", fit("单位", 24), "牵头", "配合");
+    println!(
+        "{}  {}  {}",
+        fit(t("单位", "Unit"), 24),
+        t("牵头", "Lead"),
+        t("配合", "Supp")
+    );
     for (u, (l, s)) in rows {
         let aliases = if u.aliases.is_empty() {
             String::new()
@@ -192,18 +216,50 @@ fn all_units(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn nearest_units(cat: &Catalog, name: &str) -> Vec<String> {
-    let m = SkimMatcherV2::default();
-    let mut scored: Vec<(i64, &str)> = cat
-        .doc
-        .units
-        .iter()
-        .filter_map(|u| m.fuzzy_match(&u.name, name).map(|s| (s, u.name.as_str())))
-        .collect();
-    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
-    scored
-        .into_iter()
-        .take(5)
-        .map(|(_, n)| n.to_string())
-        .collect()
+/// The unit `name` names, exactly or as search finds it (pinyin, fuzzy): `None` after telling
+/// the user that nothing matches or which units it could be. A unit found other than by its
+/// exact name or alias is said on stderr, so a script sees what was taken.
+pub fn resolve_unit(cat: &Catalog, name: &str) -> Option<usize> {
+    let names = |us: &[usize]| {
+        let names: Vec<&str> = us
+            .iter()
+            .take(8)
+            .map(|&u| cat.doc.units[u].name.as_str())
+            .collect();
+        names.join("、")
+    };
+    match lookup::unit(cat, name) {
+        UnitMatch::Exact(u) => Some(u),
+        UnitMatch::Best(u, others) => {
+            let n = &cat.doc.units[u].name;
+            let mut note = tr!("{name:?} 取为 {n}", "{name:?} taken as {n}");
+            if !others.is_empty() {
+                let others = names(&others);
+                note.push_str(&tr!("（也相符：{others}）", " (also matching: {others})"));
+            }
+            eprintln!("fgf: {note}");
+            Some(u)
+        }
+        UnitMatch::Unclear(candidates) if candidates.is_empty() => {
+            eprintln!(
+                "fgf: {}",
+                tr!(
+                    "没有与 {name:?} 相符的单位；`fgf unit` 列出全部",
+                    "no unit matches {name:?}; `fgf unit` lists them all"
+                )
+            );
+            None
+        }
+        UnitMatch::Unclear(candidates) => {
+            let names = names(&candidates);
+            eprintln!(
+                "fgf: {}",
+                tr!(
+                    "{name:?} 可指几个单位：{names}；请写得更确切",
+                    "{name:?} could be several units: {names}; say which"
+                )
+            );
+            None
+        }
+    }
 }

@@ -3,6 +3,8 @@
 pub mod catalog;
 pub mod error;
 pub mod generate;
+pub mod input;
+pub mod lang;
 pub mod load;
 pub mod locate;
 pub mod lookup;
@@ -18,6 +20,7 @@ pub mod validate;
 
 pub use catalog::{Catalog, Item, Loc};
 pub use error::{DocError, Problem};
+pub use lang::Lang;
 pub use load::{Finding, LoadError};
 pub use model::{
     Allocation, Confidence, Document, Measure, Milestone, OfficialName, Section, Task, Unit,

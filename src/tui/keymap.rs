@@ -144,6 +144,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(B, [ch('?')], "?", Action::Help, "帮助", "help", true),
     b!(BROWSE_HELP, [ch('q')], "q", Action::Quit, "退出", "quit", true),
     b!(ALL, [ctrl('c')], "Ctrl-c", Action::Quit, "退出", "quit", false),
+    b!(ALL, [ctrl('z')], "Ctrl-z", Action::Suspend, "挂起到后台（fg 回来）", "suspend (fg to come back)", false),
 ];
 
 /// A binding's keys and help as shown to the user. The digit keys are the document's own tabs:

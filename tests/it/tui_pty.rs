@@ -233,7 +233,11 @@ fn an_unreadable_state_file_opens_read_only_and_is_never_written() {
     let before = std::fs::read(&state).unwrap();
     let mut p = Pty::spawn(160, 40, &[], &[("FGF_STATE", state.to_str().unwrap())]);
     p.wait_text("只读");
-    assert!(p.screen().contains("line 1"), "says where: {}", p.screen());
+    assert!(
+        p.screen().contains("第 1 行"),
+        "says where, in Chinese: {}",
+        p.screen()
+    );
     p.send("\rj ");
     p.wait_for("the refusal", |p| p.screen().matches("只读").count() >= 2);
     p.send("q");

@@ -147,7 +147,7 @@ fn a_unit_the_document_does_not_know_is_an_error_with_the_nearest_names() {
     );
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("no unit is called \"口岸\""), "{err}");
+    assert!(err.contains("本文件没有名为 \"口岸\" 的单位"), "{err}");
     assert!(err.contains("市政府口岸物流办"), "{err}");
     assert!(!s.exists(), "nothing recorded");
     let o = e.run(&s, &["verify", "99.9", "--lead", "口岸办", "--source", "x"]);

@@ -177,6 +177,18 @@ fn roll_ups_add_up() {
     );
     assert_eq!(overall.percent(), 13);
     assert_eq!(Tally::default().percent(), 0);
+    let t = |done, total| Tally { done, total }.percent_text();
+    assert_eq!(
+        [
+            t(0, 120),
+            t(1, 120),
+            t(2, 120),
+            t(119, 120),
+            t(120, 120),
+            t(0, 0)
+        ],
+        ["0%", "<1%", "1%", "99%", "100%", "0%"]
+    );
     let sum: Tally = cat.tasks().map(|(_, t)| p.task(t)).sum();
     assert_eq!(sum, overall);
 }

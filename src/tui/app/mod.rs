@@ -194,6 +194,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         match action {
             Action::Quit => return Effect::Quit,
+            Action::Suspend => return Effect::Suspend,
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
                 self.refollow();
@@ -262,6 +263,7 @@ impl App {
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
             Action::Quit
+            | Action::Suspend
             | Action::Resize(..)
             | Action::Confirm(_)
             | Action::Edit(_)

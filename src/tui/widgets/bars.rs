@@ -21,10 +21,13 @@ pub fn header(f: &mut Frame, app: &App, area: Rect) {
     let done = app.rollup.overall();
     let uncertain = app.rollup.uncertain;
     let stats = match app.opts.lang {
-        Lang::Zh => format!("  进度 {done} {}%  {uncertain} 条分工待核", done.percent()),
+        Lang::Zh => format!(
+            "  进度 {done} {}  {uncertain} 条分工待核",
+            done.percent_text()
+        ),
         Lang::En => format!(
-            "  progress {done} {}%  {uncertain} uncertain allocations",
-            done.percent()
+            "  progress {done} {}  {uncertain} uncertain allocations",
+            done.percent_text()
         ),
     };
     let mut spans = vec![

@@ -150,9 +150,9 @@ fn task_progress(app: &App, t: &Theme, task: &crate::domain::Task) -> Line<'stat
         .count();
     let mut spans = vec![Span::styled(
         format!(
-            "{} {tally} {}%",
+            "{} {tally} {}",
             l.pick("进度", "progress"),
-            tally.percent()
+            tally.percent_text()
         ),
         if tally.is_complete() {
             t.done()

@@ -84,7 +84,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     // What the parser made of odd input (a lone `!`, a bad date): said, never an error.
     for note in &s.results.query.notes {
         title.push_str(" · ");
-        title.push_str(note);
+        title.push_str(&crate::domain::lang::query_note(note, l));
     }
     f.render_widget(
         Paragraph::new(lines).block(pane(app, title, true, area.width)),

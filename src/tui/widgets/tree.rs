@@ -25,12 +25,12 @@ pub fn draw(f: &mut Frame, app: &App, section: usize, area: Rect) {
     let height = inner_height(area);
     let tally = app.rollup.section(section);
     let title = format!(
-        "{} {}、{} {} {}%",
+        "{} {}、{} {} {}",
         s.key,
         s.numeral,
         s.title,
         tally,
-        tally.percent()
+        tally.percent_text()
     );
     let block = pane(app, title, focused, area.width);
     let mut lines: Vec<Line> = Vec::with_capacity(height);
