@@ -131,9 +131,20 @@ fn cells(r: &Row, state: Option<String>) -> Vec<String> {
                 .map(|d| format!("{} {}", d, k.phrase.as_deref().unwrap_or("")))
         })
         .collect();
-    let alt = m.alternative.as_ref().map_or(String::new(), |a| {
+    let reading = |a: &crate::domain::Allocation| {
         format!("牵头 {}；配合 {}", a.lead.join("、"), a.support.join("、"))
-    });
+    };
+    // A verified allocation (`fgf verify`): its source, and the document's reading it replaces.
+    let (confidence, alt) = match &m.verified {
+        Some(v) => (
+            "verified",
+            format!("已核实：{}（文件推断 {}）", v.source, reading(&v.inferred)),
+        ),
+        None => (
+            m.confidence.as_str(),
+            m.alternative.as_ref().map_or(String::new(), reading),
+        ),
+    };
     let mut v = vec![
         r.section.heading(),
         r.task.heading(),
@@ -142,7 +153,7 @@ fn cells(r: &Row, state: Option<String>) -> Vec<String> {
         m.lead.join("、"),
         m.support.join("、"),
         milestones.join("；"),
-        m.confidence.as_str().to_string(),
+        confidence.to_string(),
         alt,
     ];
     v.extend(r.role.map(String::from));

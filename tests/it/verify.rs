@@ -115,6 +115,12 @@ fn a_verified_reading_is_shown_in_place_of_the_inferred_one_everywhere() {
     let inferred = listed["inferred"].as_array().unwrap();
     assert!(inferred.iter().all(|m| m["id"] != "10.4"));
     assert_eq!(inferred.len(), 31, "32 uncertain, one verified");
+    let csv = e.ok(&s, &["export", "--format", "csv"]);
+    let row = csv.lines().find(|l| l.contains(",10.4,")).unwrap();
+    assert!(
+        row.contains(",verified,已核实：正式文本第6页（文件推断 牵头 重庆海关"),
+        "{row}"
+    );
     // Without the state file, the document's reading.
     let other = e.json(&e.state("none.json"), &["show", "10.4", "--json"]);
     assert_eq!(other["lead"][0], "重庆海关");
