@@ -44,7 +44,7 @@ fn verification() -> impl Strategy<Value = Verification> {
             } else {
                 source.to_string()
             },
-            at: Timestamp::from_second(1_800_000_000 + s).unwrap(),
+            at: Timestamp::from_second(1_700_000_000 + s).unwrap(),
             by: None,
             cleared,
         })

@@ -338,3 +338,27 @@ fn v_in_the_tui_records_a_verification_from_picked_units_and_a_typed_source() {
     press(&mut a, "Esc");
     assert_eq!(a.mode, Mode::Browse);
 }
+
+/// A verification from a wrong clock would win every merge for ever: refused like a check-off's.
+#[test]
+fn a_verification_dated_in_the_future_is_refused() {
+    let e = Env::new();
+    let s = e.state("s.json");
+    let file = r#"{"version": 1, "document": "yufubanfa-2019-103", "milestones": {},
+  "verified": {"10.4": {"lead": ["市财政局"], "support": [], "source": "x", "at": "2099-01-01T00:00:00Z"}}}"#;
+    std::fs::write(&s, file).unwrap();
+    let o = e.run(&s, &["state", "check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("verified[\"10.4\"]") && err.contains("ahead"),
+        "{err}"
+    );
+    let o = e.run(&s, &["list"]);
+    assert!(o.status.success(), "the document is still shown");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("核实"),
+        "says why no verified reading is shown: {err}"
+    );
+}
