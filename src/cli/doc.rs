@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use anstream::{eprintln, println};
 use clap::Subcommand;
 
-use super::output::{for_terminal, json_safe, safe_lines};
+use super::lang::tr;
+use super::output::{json_safe, safe_lines};
 use crate::domain::load::LoadError;
 use crate::domain::{generate, shape};
 
@@ -50,12 +51,17 @@ fn check(path: PathBuf) -> anyhow::Result<ExitCode> {
         Ok(cat) => {
             let measures = cat.measures().count();
             let milestones: usize = cat.measures().map(|(_, _, m)| m.milestones.len()).sum();
-            println!(
-                "{}: a valid fgf document: {} sections, {} tasks, {measures} measures, {milestones} milestones, {} units",
-                path.display(),
+            let (path, sections) = (
+                safe_lines(&path.display().to_string()),
                 cat.doc.sections.len(),
-                cat.tasks().count(),
-                cat.doc.units.len(),
+            );
+            let (tasks, units) = (cat.tasks().count(), cat.doc.units.len());
+            println!(
+                "{}",
+                tr!(
+                    "{path}：有效的 fgf 文档：{sections} 个部分、{tasks} 项任务、{measures} 条举措、{milestones} 个里程碑、{units} 个单位",
+                    "{path}: a valid fgf document: {sections} sections, {tasks} tasks, {measures} measures, {milestones} milestones, {units} units"
+                )
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -64,16 +70,19 @@ fn check(path: PathBuf) -> anyhow::Result<ExitCode> {
             for f in &findings {
                 out.push_str(&format!("{}:{f}\n", path.display()));
             }
-            print!("{}", safe_lines(&out, for_terminal()));
+            print!("{}", safe_lines(&out));
+            let (path, n) = (safe_lines(&path.display().to_string()), findings.len());
             eprintln!(
-                "fgf: {} is not a valid fgf document: {} problem(s)",
-                path.display(),
-                findings.len()
+                "fgf: {}",
+                tr!(
+                    "{path} 不是有效的 fgf 文档：{n} 处问题",
+                    "{path} is not a valid fgf document: {n} problem(s)"
+                )
             );
             Ok(ExitCode::FAILURE)
         }
         Err(e) => {
-            eprintln!("fgf: {e}");
+            eprintln!("fgf: {}", super::error_text(&e.into()));
             Ok(ExitCode::FAILURE)
         }
     }

@@ -5,7 +5,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use anstream::eprintln;
 use clap::ValueEnum;
 use serde_json::{Value, json};
 
@@ -56,12 +55,10 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let unit = match unit {
         None => None,
-        Some(name) => match cat.unit_index(name) {
+        // As `fgf unit` finds it: pinyin (fgw) and fuzzy names too, said on stderr.
+        Some(name) => match super::who::resolve_unit(cat, name) {
             Some(i) => Some(cat.doc.units[i].name.as_str()),
-            None => {
-                eprintln!("fgf: no unit is called {name:?}; `fgf unit` lists them all");
-                return Ok(ExitCode::from(EXIT_UNKNOWN));
-            }
+            None => return Ok(ExitCode::from(EXIT_UNKNOWN)),
         },
     };
     let progress = if with_progress {
@@ -143,9 +140,20 @@ fn cells(r: &Row, state: Option<String>) -> Vec<String> {
             (None, _) => None,
         })
         .collect();
-    let alt = m.alternative.as_ref().map_or(String::new(), |a| {
+    let reading = |a: &crate::domain::Allocation| {
         format!("牵头 {}；配合 {}", a.lead.join("、"), a.support.join("、"))
-    });
+    };
+    // A verified allocation (`fgf verify`): its source, and the document's reading it replaces.
+    let (confidence, alt) = match &m.verified {
+        Some(v) => (
+            "verified",
+            format!("已核实：{}（文件推断 {}）", v.source, reading(&v.inferred)),
+        ),
+        None => (
+            m.confidence.as_str(),
+            m.alternative.as_ref().map_or(String::new(), reading),
+        ),
+    };
     let mut v = vec![
         r.section.heading(),
         r.task.heading(),
@@ -154,7 +162,7 @@ fn cells(r: &Row, state: Option<String>) -> Vec<String> {
         join_units(&m.lead, m.roles.etc(Role::Lead)),
         join_units(&m.support, m.roles.etc(Role::Support)),
         milestones.join("；"),
-        m.confidence.as_str().to_string(),
+        confidence.to_string(),
         alt,
     ];
     if r.v2 {
@@ -171,7 +179,7 @@ fn row_json(r: &Row, state: Option<String>) -> Value {
     let mut v = json!({
         "section": r.section.key, "task": r.task.id, "task_title": r.task.title, "id": m.id,
         "text": m.text, "lead": m.lead, "support": m.support, "confidence": m.confidence,
-        "alternative": m.alternative, "role": r.role,
+        "alternative": m.alternative, "verified": m.verified, "role": r.role,
         "milestones": m.milestones.iter().map(|k| json!({"id": k.id, "deadline": k.deadline, "text": m.text_of(k)})).collect::<Vec<_>>(),
         "progress": state,
     });

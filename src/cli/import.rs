@@ -16,17 +16,6 @@ use crate::domain::validate;
 /// The most an input may hold.
 const MAX_INPUT: u64 = 64 << 20;
 
-/// `--lang` wins; otherwise LANG / LC_ALL starting with "en" means English.
-fn chinese(flag: Option<&str>) -> bool {
-    let env = std::env::var("LC_ALL")
-        .ok()
-        .filter(|v| !v.is_empty())
-        .or_else(|| std::env::var("LANG").ok());
-    !flag
-        .or(env.as_deref())
-        .is_some_and(|v| v.to_ascii_lowercase().starts_with("en"))
-}
-
 fn read(path: &Path) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     let limited = |r: &mut dyn Read, bytes: &mut Vec<u8>| {
@@ -49,13 +38,8 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-pub fn run(
-    path: &Path,
-    output: Option<&PathBuf>,
-    force: bool,
-    lang: Option<&str>,
-) -> anyhow::Result<ExitCode> {
-    let zh = chinese(lang);
+pub fn run(path: &Path, output: Option<&PathBuf>, force: bool) -> anyhow::Result<ExitCode> {
+    let zh = !super::lang::is_en();
     let say = |zh_text: String, en_text: String| {
         let text = if zh { zh_text } else { en_text };
         eprintln!("{}", sanitize(&text));

@@ -19,6 +19,19 @@ pub fn width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
+/// `s` with full-width forms typed by a Chinese input method (U+FF01..U+FF5E: ９ ． Ａ, and the
+/// ideographic space and full stop 。) as their ASCII forms: for ids and dates typed as `９．２`.
+pub fn half_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            '\u{3002}' => '.',
+            c => c,
+        })
+        .collect()
+}
+
 /// Cuts `s` to at most `max` columns, ending with `…` when something was cut.
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
@@ -36,6 +49,43 @@ pub fn truncate(s: &str, max: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// The part of a one-line input that fits `cols` columns with the caret in view, as readline and
+/// fzf scroll it: `before` and `after` are the text either side of the caret. Returns the text to
+/// show (`…` where something is cut off at either end) and the caret's column in it. The caret
+/// takes a column of its own at the end of the text.
+pub fn caret_window(before: &str, after: &str, cols: usize) -> (String, usize) {
+    let cols = cols.max(3);
+    let (wb, wa) = (width(before), width(after));
+    if wb + wa < cols {
+        return (format!("{before}{after}"), wb);
+    }
+    // The text before the caret, from the caret back, leaving the caret a column and some of what
+    // follows it (a third of the line at most) in view; `…` when cut.
+    let budget = cols - 1 - wa.min(cols / 3);
+    let mut out = String::new();
+    let caret = if wb <= budget {
+        out.push_str(before);
+        wb
+    } else {
+        let mut tail = Vec::new();
+        let mut used = 0;
+        for c in before.chars().rev() {
+            let w = char_width(c);
+            if used + w > budget - 1 {
+                break;
+            }
+            used += w;
+            tail.push(c);
+        }
+        out.push('…');
+        out.extend(tail.iter().rev());
+        used + 1
+    };
+    // Then the text from the caret on, cut with `…` at the right edge.
+    out.push_str(&truncate(after, cols - caret));
+    (out, caret)
 }
 
 /// `s` cut to `cols` columns and padded with spaces to exactly `cols` (for aligned columns).
@@ -199,7 +249,35 @@ pub fn squeeze(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_caret_window_keeps_the_caret_in_view() {
+        use super::{caret_window, width};
+        assert_eq!(caret_window("ab", "cd", 10), ("abcd".to_string(), 2));
+        // Typing at the end of a long line: the start scrolls off behind a `…`.
+        let (s, c) = caret_window("营商环境优化提升行动", "", 10);
+        assert_eq!((s.as_str(), c), ("…提升行动", 9));
+        assert!(width(&s) < 10);
+        // The caret in the middle: both ends cut, the caret stays inside.
+        let (s, c) = caret_window("一二三四五六", "七八九十", 8);
+        assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
+        assert!(c < 8 && width(&s) <= 8, "{s} {c}");
+        assert!(
+            s[..].contains("六七"),
+            "the characters either side of the caret: {s}"
+        );
+        // At the start of a long line: nothing before, the end cut.
+        let (s, c) = caret_window("", "abcdefghijkl", 6);
+        assert_eq!((s.as_str(), c), ("abcde…", 0));
+    }
+
     use super::*;
+
+    #[test]
+    fn half_width_reads_full_width_ids_and_dates() {
+        assert_eq!(half_width("９．２。１"), "9.2.1");
+        assert_eq!(half_width("\u{3000}２０１９－１０－１８"), " 2019-10-18");
+        assert_eq!(half_width("市场监管局 9.2"), "市场监管局 9.2");
+    }
 
     proptest::proptest! {
         /// The byte-level test agrees with the character-level definition, for any text.

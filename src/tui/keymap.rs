@@ -3,6 +3,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use super::i18n::Lang;
 use super::input::Edit;
 
 /// Where a binding applies.
@@ -17,6 +18,8 @@ pub enum Ctx {
     Input,
     /// Typing a search: as Input, and the arrows move in the results.
     Search,
+    /// Picking units from a list (verifying an allocation).
+    Pick,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,14 +70,17 @@ const DIGITS: [Key; 9] = [
 const B: &[Ctx] = &[Ctx::Browse];
 const INPUT: &[Ctx] = &[Ctx::Input, Ctx::Search];
 const SEARCH: &[Ctx] = &[Ctx::Search];
-const NOT_INPUT: &[Ctx] = &[Ctx::Browse, Ctx::Help, Ctx::Confirm];
+/// Where `q` quits: not at a y / n prompt, which answers y, n or Esc only.
+const BROWSE_HELP: &[Ctx] = &[Ctx::Browse, Ctx::Help];
 const ALL: &[Ctx] = &[
     Ctx::Browse,
     Ctx::Help,
     Ctx::Confirm,
     Ctx::Input,
     Ctx::Search,
+    Ctx::Pick,
 ];
+const PICK: &[Ctx] = &[Ctx::Pick];
 
 macro_rules! b {
     ($ctxs:expr, [$($k:expr),+], $label:expr, $action:expr, $zh:expr, $en:expr, $footer:expr) => {
@@ -87,8 +93,15 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[Ctx::Help], [code(KeyCode::Esc), ch('?')], "Esc ?", Action::Back, "关闭帮助", "close help", true),
     b!(&[Ctx::Help], [ch('j'), code(KeyCode::Down)], "j ↓", Action::Down, "向下滚动", "scroll down", true),
     b!(&[Ctx::Help], [ch('k'), code(KeyCode::Up)], "k ↑", Action::Up, "向上滚动", "scroll up", true),
+    b!(&[Ctx::Help], [code(KeyCode::PageDown), ch(' ')], "PgDn Space", Action::PageDown, "下翻一页", "page down", false),
+    b!(&[Ctx::Help], [code(KeyCode::PageUp)], "PgUp", Action::PageUp, "上翻一页", "page up", false),
     b!(&[Ctx::Confirm], [ch('y'), code(KeyCode::Enter)], "y Enter", Action::Confirm(true), "确认", "yes", true),
     b!(&[Ctx::Confirm], [ch('n'), code(KeyCode::Esc)], "n Esc", Action::Confirm(false), "取消", "no", true),
+    b!(PICK, [ch('j'), code(KeyCode::Down)], "j ↓", Action::Down, "下一个单位", "next unit", true),
+    b!(PICK, [ch('k'), code(KeyCode::Up)], "k ↑", Action::Up, "上一个单位", "previous unit", true),
+    b!(PICK, [ch(' ')], "Space", Action::Toggle, "牵头 → 配合 → 不选", "lead → cooperating → none", true),
+    b!(PICK, [code(KeyCode::Enter)], "Enter", Action::Submit, "下一步：填写来源", "next: name the source", true),
+    b!(PICK, [code(KeyCode::Esc)], "Esc", Action::Back, "放弃核实", "cancel", true),
     b!(SEARCH, [code(KeyCode::Down), ctrl('n')], "↓ Ctrl-n", Action::Down, "下一条结果", "next result", true),
     b!(SEARCH, [code(KeyCode::Up), ctrl('p')], "↑ Ctrl-p", Action::Up, "上一条结果", "previous result", true),
     b!(SEARCH, [code(KeyCode::PageDown)], "PgDn", Action::PageDown, "结果下翻一页", "results page down", false),
@@ -112,6 +125,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(B, [ch('u')], "u", Action::Undo, "撤销", "undo", true),
     b!(B, [ctrl('r')], "Ctrl-r", Action::Redo, "重做", "redo", false),
     b!(B, [ch('a')], "a", Action::Note, "里程碑备注", "note on a milestone", false),
+    b!(B, [ch('v')], "v", Action::Verify, "按正式文件核实举措的牵头/配合单位", "verify a measure's units against the official table", false),
     b!(B, [ch('/')], "/", Action::Search, "搜索（中文、拼音、@牵头 +配合 #编号）", "search (Chinese, pinyin, @lead +coop #id)", true),
     b!(B, [ch('n')], "n", Action::NextHit, "下一条搜索结果", "next search hit", false),
     b!(B, [ch('N')], "N", Action::PrevHit, "上一条搜索结果", "previous search hit", false),
@@ -123,34 +137,35 @@ pub static BINDINGS: &[Binding] = &[
     b!(B, [code(KeyCode::PageUp)], "PgUp", Action::PageUp, "上翻一页", "page up", false),
     b!(B, [code(KeyCode::Tab)], "Tab", Action::NextPane, "下一窗格", "next pane", true),
     b!(B, [code(KeyCode::BackTab)], "S-Tab", Action::PrevPane, "上一窗格", "previous pane", false),
-    Binding { ctxs: B, keys: &DIGITS, label: "1-5", action: Action::Section(0), zh: "标签：1 放 2 管 3 服 4 单位 5 期限", en: "tab: 1 放 2 管 3 服 4 units 5 deadlines", footer: true },
+    Binding { ctxs: B, keys: &DIGITS, label: "1-9", action: Action::Section(0), zh: "标签（各部分、单位、期限）", en: "tabs (sections, units, deadlines)", footer: true },
     b!(B, [ch('U')], "U", Action::Units, "单位视图：谁牵头什么", "units: who leads what", false),
     b!(B, [ch('D')], "D", Action::Deadlines, "期限视图：按截止日期", "deadlines view", false),
     b!(B, [code(KeyCode::Esc)], "Esc", Action::Back, "返回", "back", false),
     b!(B, [ch('?')], "?", Action::Help, "帮助", "help", true),
-    b!(NOT_INPUT, [ch('q')], "q", Action::Quit, "退出", "quit", true),
+    b!(BROWSE_HELP, [ch('q')], "q", Action::Quit, "退出", "quit", true),
     b!(ALL, [ctrl('c')], "Ctrl-c", Action::Quit, "退出", "quit", false),
+    b!(ALL, [ctrl('z')], "Ctrl-z", Action::Suspend, "挂起到后台（fg 回来）", "suspend (fg to come back)", false),
 ];
 
-/// The tab keys' label and help for a document whose sections have these keys (the tabs come
-/// from the document): "1-5" and "标签：1 放 2 管 3 服 4 单位 5 期限" for the embedded one.
-pub fn tab_help(sections: &[&str], zh: bool) -> (String, String) {
+/// A binding's keys and help as shown to the user. The digit keys are the document's own tabs:
+/// its sections, then the units and deadlines views (`1 放 2 管 3 服 4 单位 5 期限` for the 103号).
+pub fn describe(b: &Binding, sections: &[&str], lang: Lang) -> (String, String) {
+    if !matches!(b.action, Action::Section(_)) {
+        return (b.label.to_string(), lang.pick(b.zh, b.en).to_string());
+    }
     let n = sections.len();
-    let (units, deadlines, head) = if zh {
-        ("单位", "期限", "标签：")
-    } else {
-        ("units", "deadlines", "tab: ")
-    };
-    let tabs: Vec<String> = sections
+    let reach = (n + 2).min(DIGITS.len());
+    let mut tabs: Vec<String> = sections.iter().map(|s| s.to_string()).collect();
+    tabs.push(lang.pick("单位", "units").to_string());
+    tabs.push(lang.pick("期限", "deadlines").to_string());
+    let listed: Vec<String> = tabs
         .iter()
-        .copied()
-        .chain([units, deadlines])
+        .take(reach)
         .enumerate()
-        .take(DIGITS.len())
-        .map(|(i, k)| format!("{} {k}", i + 1))
+        .map(|(i, t)| format!("{} {t}", i + 1))
         .collect();
-    let last = (n + 2).min(DIGITS.len());
-    (format!("1-{last}"), format!("{head}{}", tabs.join(" ")))
+    let help = format!("{}{}", lang.pick("标签：", "tab: "), listed.join(" "));
+    (format!("1-{reach}"), help)
 }
 
 /// The action a key press asks for in a context, if any. In the input line a printable key
@@ -248,7 +263,11 @@ mod tests {
             Some(Action::Down),
             "scrolls the help"
         );
-        assert_eq!(resolve(Ctx::Help, key(KeyCode::Char(' '), none)), None);
+        assert_eq!(
+            resolve(Ctx::Help, key(KeyCode::Char(' '), none)),
+            Some(Action::PageDown),
+            "Space pages the help (as in less), never checks anything off behind it"
+        );
         assert_eq!(
             resolve(Ctx::Help, key(KeyCode::Char('q'), none)),
             Some(Action::Quit)

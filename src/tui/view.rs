@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::app::App;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, View};
-use super::widgets::{bars, deadlines, detail, help, is_ambiguous, results, tree, units};
+use super::widgets::{bars, deadlines, detail, help, is_ambiguous, results, tree, units, verify};
 
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
@@ -60,6 +60,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         detail::draw(f, app, r);
     }
     bars::footer(f, app, a.footer);
+    verify::draw(f, app);
     if app.mode == super::app::Mode::Help {
         let r = help::area(area);
         help::draw(f, app);
@@ -67,6 +68,32 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     if app.opts.ambiwide {
         skip_ambiguous_padding(f.buffer_mut());
+    }
+    if app.opts.ascii {
+        ascii_chrome(f.buffer_mut());
+    }
+}
+
+/// For a locale that is not UTF-8: the chrome's boxes, arrows and markers in ASCII (the document's
+/// own text is left as it is).
+pub fn ascii_chrome(buf: &mut Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let Some(c) = buf[(x, y)].symbol().chars().next() else {
+                continue;
+            };
+            let a = match c {
+                '▸' => Some('>'),
+                '▾' => Some('v'),
+                '⚠' => Some('!'),
+                c if c.is_ascii() => None,
+                c => ascii_for(c),
+            };
+            if let Some(a) = a {
+                buf[(x, y)].set_char(a);
+            }
+        }
     }
 }
 

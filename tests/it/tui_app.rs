@@ -65,7 +65,7 @@ fn enter_on_a_measure_opens_the_detail_and_esc_comes_back() {
     assert_eq!(a.focus, Focus::Detail);
     assert_eq!(selected_id(&a), "1.1");
     press(&mut a, "j j");
-    assert!(a.detail_scroll <= 2);
+    assert!(a.detail_scroll.top() <= 2);
     press(&mut a, "Esc");
     assert_eq!(a.focus, Focus::Section(0));
     assert_eq!(selected_id(&a), "1.1");
@@ -152,9 +152,9 @@ fn units_view_lists_units_and_jumps_to_a_measure() {
     );
     press(&mut a, "l j");
     assert_eq!(a.focus, Focus::UnitMeasures);
-    let (loc, leads) = a.unit_measures()[1];
-    assert!(leads);
-    let Item::Measure(_, _, m) = a.cat.at(loc) else {
+    let part = a.unit_measures()[1];
+    assert!(part.leads && !part.alternative);
+    let Item::Measure(_, _, m) = a.cat.at(part.loc) else {
         panic!()
     };
     let id = m.id.clone();

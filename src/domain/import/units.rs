@@ -151,6 +151,7 @@ pub fn book(names: &[String], issuer: &str) -> Book {
             name: n.clone(),
             aliases,
             collective: is_collective(n),
+            official: None,
         });
     }
     for same in by_key.values() {

@@ -16,24 +16,145 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use jiff::{SignedDuration, Timestamp};
+use serde::de::{DeserializeSeed, Error as _, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_path_to_error::{Path as JsonPath, Segment};
 
 use super::StoreError;
-use crate::domain::progress::{Mark, State};
+use crate::domain::progress::{Mark, State, Verification};
+use crate::domain::text::sanitize;
 
 /// The version this fgf reads and writes.
 pub const VERSION: u64 = 1;
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(
     deny_unknown_fields,
     expecting = "a state file: {\"version\": 1, \"document\", \"milestones\"}"
 )]
 struct FileV1 {
+    #[allow(dead_code)] // checked by `Probe`
     version: u64,
     document: String,
-    milestones: BTreeMap<String, Mark>,
+    milestones: Milestones,
+    /// Verified readings per measure (`fgf verify`); absent when there are none, so that a file
+    /// without them is exactly what earlier versions wrote (and read).
+    #[serde(default)]
+    verified: Records<Verification>,
+}
+
+/// What `to_json` writes: the same shape, borrowing the state (a large state is not copied).
+#[derive(Serialize)]
+struct FileV1Out<'a> {
+    version: u64,
+    document: &'a str,
+    milestones: &'a BTreeMap<String, Mark>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    verified: &'a BTreeMap<String, Verification>,
+}
+
+/// A mark from more than this far ahead of the clock is refused: it would win every merge for ever.
+pub const MAX_AHEAD: SignedDuration = SignedDuration::from_hours(24);
+
+/// A record kept per id whose time decides merges: a check-off, or a verified reading.
+trait Stamped: for<'de> Deserialize<'de> {
+    /// What the ids name, for messages ("milestone").
+    const WHAT: &'static str;
+    /// What serde expects, for messages.
+    const EXPECTING: &'static str;
+    fn at(&self) -> Timestamp;
+}
+
+impl Stamped for Mark {
+    const WHAT: &'static str = "milestone";
+    const EXPECTING: &'static str = "a map (an object) of milestone id -> check-off";
+    fn at(&self) -> Timestamp {
+        self.at
+    }
+}
+
+impl Stamped for Verification {
+    const WHAT: &'static str = "measure";
+    const EXPECTING: &'static str = "a map (an object) of measure id -> verified reading";
+    fn at(&self) -> Timestamp {
+        self.at
+    }
+}
+
+/// The milestones (or verified) object, read refusing what serde would take silently: a
+/// duplicate id (serde keeps the last, which may be the older record) and a time implausibly far
+/// in the future.
+struct Records<T>(BTreeMap<String, T>);
+
+impl<T> Default for Records<T> {
+    fn default() -> Self {
+        Records(BTreeMap::new())
+    }
+}
+
+type Milestones = Records<Mark>;
+
+impl<'de, T: Stamped> Deserialize<'de> for Records<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let now = Timestamp::now();
+        let latest = now.checked_add(MAX_AHEAD).unwrap_or(Timestamp::MAX);
+        d.deserialize_map(RecordsVisitor {
+            now,
+            latest,
+            kind: std::marker::PhantomData,
+        })
+    }
+}
+
+struct RecordsVisitor<T> {
+    now: Timestamp,
+    latest: Timestamp,
+    kind: std::marker::PhantomData<T>,
+}
+
+impl<'de, T: Stamped> Visitor<'de> for RecordsVisitor<T> {
+    type Value = Records<T>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Records<T>, A::Error> {
+        let mut out = BTreeMap::new();
+        while let Some(id) = map.next_key::<String>()? {
+            if out.contains_key(&id) {
+                return Err(A::Error::custom(format!(
+                    "duplicate {} {id:?}: an id may appear once (which of the two records is meant?)",
+                    T::WHAT
+                )));
+            }
+            let record = map.next_value_seed(Plausible(&self))?;
+            out.insert(id, record);
+        }
+        Ok(Records(out))
+    }
+}
+
+/// A record whose time is not too far ahead of the clock.
+struct Plausible<'v, T>(&'v RecordsVisitor<T>);
+
+impl<'de, T: Stamped> DeserializeSeed<'de> for Plausible<'_, T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        let record = T::deserialize(d)?;
+        if record.at() > self.0.latest {
+            return Err(D::Error::custom(format!(
+                "the time {} is more than a day ahead of this computer's clock ({}): refused, \
+                 since a mark from a wrong clock would win every merge for ever \
+                 (check the clock of the machine that wrote it)",
+                record.at(),
+                self.0.now.round(jiff::Unit::Second).unwrap_or(self.0.now)
+            )));
+        }
+        Ok(record)
+    }
 }
 
 /// Read first, on its own, so that a file of another version is reported as such, not as a wrong shape.
@@ -46,7 +167,6 @@ struct Probe {
 }
 
 fn known_version<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    use serde::de::Error;
     match serde_json::Value::deserialize(d)? {
         serde_json::Value::Number(n) if n.as_u64() == Some(VERSION) => Ok(VERSION),
         serde_json::Value::Number(n) => Err(D::Error::custom(format!(
@@ -72,7 +192,8 @@ pub fn parse(text: &str, path: &Path) -> Result<State, StoreError> {
         .map_err(|e| malformed(path, TOP.to_string(), e))?;
     Ok(State {
         document: file.document,
-        marks: file.milestones,
+        marks: file.milestones.0,
+        verified: file.verified.0,
     })
 }
 
@@ -118,21 +239,23 @@ fn malformed(path: &Path, field: String, e: serde_json::Error) -> StoreError {
     if field.ends_with(".at") && e.is_data() {
         message.push_str(" (expected a time such as 2026-11-25T13:00:00Z)");
     }
+    // Keys and values quoted from the file are untrusted text.
     StoreError::Malformed {
         path: path.to_path_buf(),
         line: e.line(),
         column: e.column(),
-        field,
-        message,
+        field: sanitize(&field).into_owned(),
+        message: sanitize(&message).into_owned(),
     }
 }
 
 /// The file's text for a state: pretty, keys in order, a final newline.
 pub fn to_json(state: &State) -> String {
-    let file = FileV1 {
+    let file = FileV1Out {
         version: VERSION,
-        document: state.document.clone(),
-        milestones: state.marks.clone(),
+        document: &state.document,
+        milestones: &state.marks,
+        verified: &state.verified,
     };
     let mut text = serde_json::to_string_pretty(&file).expect("a state always serializes");
     text.push('\n');
@@ -146,7 +269,9 @@ fn field_name(path: &JsonPath) -> String {
         match seg {
             Segment::Seq { index } => out.push_str(&format!("[{index}]")),
             Segment::Map { key } if out.is_empty() => out.push_str(key),
-            Segment::Map { key } if out == "milestones" => out.push_str(&format!("[{key:?}]")),
+            Segment::Map { key } if out == "milestones" || out == "verified" => {
+                out.push_str(&format!("[{key:?}]"))
+            }
             Segment::Map { key } | Segment::Enum { variant: key } => {
                 out.push('.');
                 out.push_str(key);

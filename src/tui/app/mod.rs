@@ -6,6 +6,7 @@ mod marks;
 mod nav;
 mod rollup;
 mod search;
+mod verify;
 
 use jiff::civil::Date;
 use ratatui::layout::Rect;
@@ -13,12 +14,14 @@ use ratatui::layout::Rect;
 pub use self::marks::Pending;
 pub use self::rollup::Rollup;
 pub use self::search::{Finder, SearchState};
+pub use self::verify::VerifyForm;
 use super::action::{Action, Effect};
 use super::cursor::Cursor;
 use super::i18n::Lang;
 use super::input::LineInput;
 use super::keymap::Ctx;
 use super::layout::{self, Areas, View};
+use super::scroll::Scroll;
 use super::tree::Tree;
 use crate::domain::progress::deadline_groups;
 use crate::domain::{Catalog, Loc, Progress, State};
@@ -48,6 +51,17 @@ pub enum Mode {
     },
     /// Typing a search; the results show as you type.
     Search(Box<SearchState>),
+    /// Verifying a measure's allocation: picking units, then typing the source.
+    Verify(Box<VerifyForm>),
+}
+
+/// A row of the units view's measure list: the measure, whether the unit leads it (else it
+/// cooperates), and whether only under the measure's alternative reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnitPart {
+    pub loc: Loc,
+    pub leads: bool,
+    pub alternative: bool,
 }
 
 /// A row of the deadlines view.
@@ -67,6 +81,8 @@ pub struct Options {
     /// Draw “ ” — as two columns (terminals set to East Asian ambiguous = wide).
     pub ambiwide: bool,
     pub color: bool,
+    /// The locale is not UTF-8 (LANG=C): boxes, arrows and markers drawn in ASCII.
+    pub ascii: bool,
 }
 
 pub struct App {
@@ -78,14 +94,15 @@ pub struct App {
     pub trees: Vec<Tree>,
     /// The section pane shown on a narrow screen and described by the detail pane.
     pub section: usize,
-    pub detail_scroll: usize,
+    /// The detail pane's scroll (measured as drawn).
+    pub detail_scroll: Scroll,
     /// Units in display order (most measures led first) and the selections of the units view.
     pub unit_order: Vec<usize>,
     pub unit_cursor: Cursor,
     pub unit_measure_cursor: Cursor,
     pub deadline_rows: Vec<DeadlineRow>,
     pub deadline_cursor: Cursor,
-    pub help_scroll: usize,
+    pub help_scroll: Scroll,
     pub finder: Finder,
     pub progress: Progress,
     /// Counts shown on every frame, kept in step with `progress`.
@@ -120,14 +137,14 @@ impl App {
             mode: Mode::Browse,
             trees,
             section: 0,
-            detail_scroll: 0,
+            detail_scroll: Scroll::default(),
             unit_order,
             unit_cursor: Cursor::default(),
             unit_measure_cursor: Cursor::default(),
             deadline_rows,
             // The first row is a deadline heading: start on its first milestone.
             deadline_cursor: Cursor { sel: 1, offset: 0 },
-            help_scroll: 0,
+            help_scroll: Scroll::default(),
             finder: Finder::default(),
             progress,
             rollup,
@@ -158,6 +175,8 @@ impl App {
             Mode::Confirm(_) => Ctx::Confirm,
             Mode::Note { .. } => Ctx::Input,
             Mode::Search(_) => Ctx::Search,
+            Mode::Verify(ref f) if f.source.is_none() => Ctx::Pick,
+            Mode::Verify(_) => Ctx::Input,
         }
     }
 
@@ -175,12 +194,18 @@ impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         match action {
             Action::Quit => return Effect::Quit,
+            Action::Suspend => return Effect::Suspend,
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
                 self.refollow();
                 return Effect::None;
             }
             _ => {}
+        }
+        // While the screen says it is too small, nothing it cannot show may change: only quit and
+        // resize act (a key pressed blind must not check anything off).
+        if layout::too_small(self.size) {
+            return Effect::None;
         }
         if self.mode == Mode::Browse {
             self.status = None;
@@ -191,10 +216,12 @@ impl App {
                 match action {
                     Action::Back => {
                         self.mode = Mode::Browse;
-                        self.help_scroll = 0;
+                        self.help_scroll.reset();
                     }
-                    Action::Down => self.help_scroll += 1,
-                    Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                    Action::Down => self.help_scroll.by(1),
+                    Action::Up => self.help_scroll.by(-1),
+                    Action::PageDown => self.help_scroll.by(self.help_scroll.page() as isize),
+                    Action::PageUp => self.help_scroll.by(-(self.help_scroll.page() as isize)),
                     _ => {}
                 }
                 Effect::None
@@ -202,6 +229,7 @@ impl App {
             Mode::Confirm(_) => self.confirm(action),
             Mode::Note { .. } => self.note_input(action),
             Mode::Search(_) => self.search_input(action),
+            Mode::Verify(_) => self.verify_input(action),
         }
     }
 
@@ -229,11 +257,13 @@ impl App {
             Action::Undo => return self.undo(),
             Action::Redo => return self.redo(),
             Action::Note => self.begin_note(),
+            Action::Verify => self.begin_verify(),
             Action::Search => self.begin_search(),
             Action::Click(x, y) => self.click(x, y),
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
             Action::Quit
+            | Action::Suspend
             | Action::Resize(..)
             | Action::Confirm(_)
             | Action::Edit(_)
@@ -245,6 +275,9 @@ impl App {
     /// After a save: the merged state from disk becomes ours; say if another session changed it.
     pub fn saved(&mut self, merged: State) {
         let behind = self.progress.absorb(merged);
+        if !self.progress.state().verified.is_empty() {
+            self.apply_verified();
+        }
         self.recount();
         if !behind.is_empty() {
             self.status = Some(match self.opts.lang {

@@ -1,11 +1,10 @@
 //! Moving around: selections, panes, views, expanding and collapsing.
 
-use super::{App, DeadlineRow, Focus, Mode};
+use super::{App, DeadlineRow, Focus, Mode, UnitPart};
 use crate::domain::{Item, Loc, Section};
 use crate::tui::cursor::Cursor;
 use crate::tui::layout::{self, View};
 use crate::tui::tree::{Row, Tree};
-use crate::tui::widgets::detail;
 
 impl App {
     /// Rows visible in the list that has the focus (or the detail pane).
@@ -37,7 +36,7 @@ impl App {
     }
 
     /// Rows of a list of another view: `which` 0 (units, deadlines) or 1 (a unit's measures).
-    fn list_height(&self, view: View, which: usize) -> usize {
+    pub(super) fn list_height(&self, view: View, which: usize) -> usize {
         let n = self.cat.doc.sections.len();
         let a = layout::areas(self.size, view, n, self.section, false);
         a.lists
@@ -45,17 +44,28 @@ impl App {
             .map_or(1, |(_, r)| layout::inner_height(*r))
     }
 
-    /// The measures (and tasks, format 2) of the selected unit: (item, in charge of it?): lead,
-    /// or responsible where the notice names no lead.
-    pub fn unit_measures(&self) -> Vec<(Loc, bool)> {
+    /// The measures of the selected unit: those it leads, those it supports, then those it would
+    /// lead or support only under their alternative reading.
+    pub fn unit_measures(&self) -> Vec<UnitPart> {
         let Some(&u) = self.unit_order.get(self.unit_cursor.sel) else {
             return Vec::new();
+        };
+        let part = |alternative| {
+            move |(loc, leads)| UnitPart {
+                loc,
+                leads,
+                alternative,
+            }
         };
         let loc = |i: Item<'_>| self.cat.locate(i.id());
         let in_charge = self.cat.led_by(u).chain(self.cat.responsible_for(u));
         let led = in_charge.filter_map(loc).map(|l| (l, true));
         let sup = self.cat.supported_by(u).filter_map(loc).map(|l| (l, false));
-        led.chain(sup).collect()
+        let alt = self.cat.alternative_parts(u).into_iter();
+        led.chain(sup)
+            .map(part(false))
+            .chain(alt.map(part(true)))
+            .collect()
     }
 
     /// Where the selection of the focused list (or the one the detail pane follows) points.
@@ -68,7 +78,7 @@ impl App {
             View::Units => self
                 .unit_measures()
                 .get(self.unit_measure_cursor.sel)
-                .map(|(l, _)| *l),
+                .map(|p| p.loc),
             View::Deadlines => match self.deadline_rows.get(self.deadline_cursor.sel)? {
                 DeadlineRow::Milestone(l) => Some(*l),
                 DeadlineRow::Header(..) => None,
@@ -91,12 +101,6 @@ impl App {
             Row::Measure(t, m) => Loc::Measure(section, t, m),
             Row::Milestone(t, m, k) => Loc::Milestone(section, t, m, k),
         }
-    }
-
-    fn detail_len(&self) -> usize {
-        let width = self.areas().detail.map_or(40, layout::inner_width);
-        self.detail_item()
-            .map_or(0, |item| detail::lines(self, item, width).len())
     }
 
     fn focus_order(&self) -> Vec<Focus> {
@@ -133,7 +137,7 @@ impl App {
         if i < n {
             self.view = View::Tree;
             self.set_focus(Focus::Section(i));
-            self.detail_scroll = 0;
+            self.detail_scroll.reset();
             self.refollow();
         } else if i == n {
             self.switch_view(View::Units);
@@ -151,7 +155,7 @@ impl App {
             View::Deadlines => Focus::Deadlines,
             View::Search => Focus::Results,
         };
-        self.detail_scroll = 0;
+        self.detail_scroll.reset();
         self.refollow();
     }
 
@@ -160,10 +164,7 @@ impl App {
         match self.focus {
             Focus::Section(i) => self.trees[i].move_by(delta, page),
             Focus::Detail => {
-                let max = self.detail_len().saturating_sub(page) as isize;
-                self.detail_scroll = (self.detail_scroll as isize)
-                    .saturating_add(delta)
-                    .clamp(0, max) as usize;
+                self.detail_scroll.by(delta);
                 return;
             }
             Focus::UnitList => {
@@ -191,13 +192,14 @@ impl App {
             }
             Focus::Results => {}
         }
-        self.detail_scroll = 0;
+        self.detail_scroll.reset();
     }
 
     pub(super) fn back(&mut self) {
         match (self.view, self.focus) {
             (View::Tree, Focus::Detail) => self.focus = Focus::Section(self.section),
             (View::Units, Focus::Detail) => self.focus = Focus::UnitMeasures,
+            (View::Units, Focus::UnitMeasures) => self.focus = Focus::UnitList,
             (View::Deadlines, Focus::Detail) => self.focus = Focus::Deadlines,
             (View::Search, _) => {}
             (View::Units | View::Deadlines, _) => self.switch_view(View::Tree),
@@ -221,7 +223,8 @@ impl App {
                     None => {}
                 }
             }
-            Focus::Detail | Focus::UnitMeasures => self.back(),
+            Focus::UnitMeasures => self.focus = Focus::UnitList,
+            Focus::Detail => self.back(),
             Focus::UnitList | Focus::Deadlines | Focus::Results => {}
         }
     }
@@ -246,11 +249,19 @@ impl App {
                             tree.set_measure_open(section, t, m, true, height);
                         }
                     }
-                    Some(_) if self.areas().detail.is_some() || enter => {
+                    // Nothing to unfold: l opens the detail as Enter does (full-screen on a narrow
+                    // screen), and says where the keys now go.
+                    Some(_) => {
                         self.focus = Focus::Detail;
-                        self.detail_scroll = 0;
+                        self.detail_scroll.reset();
+                        if !enter {
+                            self.say(
+                                "详情：j k 滚动，h 或 Esc 返回".into(),
+                                "detail: j k scroll, h or Esc to go back".into(),
+                            );
+                        }
                     }
-                    _ => {}
+                    None => {}
                 }
             }
             Focus::UnitList => self.focus = Focus::UnitMeasures,
@@ -280,7 +291,7 @@ impl App {
         self.set_focus(Focus::Section(s));
         let (section, tree, height) = self.section_tree(s);
         tree.reveal(section, row, height);
-        self.detail_scroll = 0;
+        self.detail_scroll.reset();
         self.mode = Mode::Browse;
     }
 
@@ -328,7 +339,7 @@ impl App {
             }
             View::Search => {}
         }
-        self.detail_scroll = 0;
+        self.detail_scroll.reset();
     }
 
     /// Keeps every selection visible after a resize or a change of view.

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Paragraph};
 
 use super::{disp, pane, theme};
 use crate::domain::progress::Status;
@@ -14,24 +14,42 @@ use crate::domain::{Item, Measure, Milestone, Official, Role, RoleRow};
 use crate::tui::app::{App, Focus};
 use crate::tui::i18n::Lang;
 use crate::tui::layout::{inner_height, inner_width};
+use crate::tui::scroll::Scroll;
 use crate::tui::theme::Theme;
 
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::Detail;
     let title = app.opts.lang.pick("详情", "Detail").to_string();
-    let block = pane(app, title, focused);
+    let block = pane(app, title, focused, area.width);
     let lines = match app.detail_item() {
         Some(item) => lines(app, item, inner_width(area)),
         None => super::results::unit_lines(app, inner_width(area)).unwrap_or_default(),
     };
-    let max = lines.len().saturating_sub(inner_height(area));
-    let scroll = app.detail_scroll.min(max);
+    let scroll = app.detail_scroll.measure(lines.len(), inner_height(area));
+    let block = more_marks(app, block, &app.detail_scroll);
     let visible: Vec<Line> = lines
         .into_iter()
         .skip(scroll)
         .take(inner_height(area))
         .collect();
     f.render_widget(Paragraph::new(visible).block(block), area);
+}
+
+/// Says on the pane's border how many lines are scrolled off above and below, when any are.
+pub fn more_marks<'a>(app: &App, block: Block<'a>, scroll: &Scroll) -> Block<'a> {
+    let t = theme(app);
+    let (above, below) = scroll.hidden();
+    let l = app.opts.lang;
+    let mut block = block;
+    if above > 0 {
+        let s = format!(" ↑ {above} {} ", l.pick("行", "more"));
+        block = block.title_top(Line::styled(s, t.key()).right_aligned());
+    }
+    if below > 0 {
+        let s = format!(" ↓ {below} {} ", l.pick("行", "more"));
+        block = block.title_bottom(Line::styled(s, t.key()).right_aligned());
+    }
+    block
 }
 
 /// Every line of the detail of `item` at `cols` columns (the app counts them to scroll).
@@ -107,7 +125,14 @@ pub fn lines(app: &App, item: Item<'_>, cols: usize) -> Vec<Line<'static>> {
                 _ => None,
             };
             for k in &m.milestones {
-                milestone(&mut out, app, &t, k, chosen == Some(k.id.as_str()), cols);
+                milestone(
+                    &mut out,
+                    app,
+                    &t,
+                    (m, k),
+                    chosen == Some(k.id.as_str()),
+                    cols,
+                );
             }
         }
     }
@@ -127,9 +152,9 @@ fn task_progress(app: &App, t: &Theme, task: &crate::domain::Task) -> Line<'stat
         .count();
     let mut spans = vec![Span::styled(
         format!(
-            "{} {tally} {}%",
+            "{} {tally} {}",
             l.pick("进度", "progress"),
-            tally.percent()
+            tally.percent_text()
         ),
         if tally.is_complete() {
             t.done()
@@ -217,10 +242,20 @@ fn units(
 }
 
 fn doubt(out: &mut Vec<Line<'static>>, app: &App, t: &Theme, m: &Measure, cols: usize) {
+    let l = app.opts.lang;
+    if let Some(v) = &m.verified {
+        out.push(Line::default());
+        let day = v.at.to_zoned(jiff::tz::TimeZone::UTC).date();
+        let by = v.by.as_deref().unwrap_or("");
+        let text = format!("{}：{} {by} {day}", l.pick("已核实", "Verified"), v.source);
+        for w in wrap(&disp(app, &text), cols.saturating_sub(2)) {
+            out.push(Line::styled(format!("  {w}"), t.done()));
+        }
+        return;
+    }
     if m.is_certain() {
         return;
     }
-    let l = app.opts.lang;
     out.push(Line::default());
     let head = format!(
         "⚠ {}（{}）",
@@ -266,7 +301,7 @@ fn milestone(
     out: &mut Vec<Line<'static>>,
     app: &App,
     t: &Theme,
-    k: &Milestone,
+    (m, k): (&Measure, &Milestone),
     selected: bool,
     cols: usize,
 ) {
@@ -300,8 +335,8 @@ fn milestone(
         head = head.patch_style(t.selected(true));
     }
     out.push(head);
-    // The clause a dated milestone governs (none when it is the whole measure, shown above).
-    if k.deadline.is_some() && !k.text.is_empty() {
+    // The clause the milestone tracks (none when it is the whole measure, shown above).
+    if !m.is_whole(k) {
         for w in wrap(&disp(app, &k.text), cols.saturating_sub(4)) {
             out.push(Line::raw(format!("    {w}")));
         }

@@ -6,12 +6,10 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{disp, pane, theme};
+use super::{pane, theme};
 use crate::domain::text::fit;
-use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::i18n::Lang;
-use crate::tui::keymap::{self, BINDINGS, Ctx};
+use crate::tui::keymap::{BINDINGS, Ctx};
 use crate::tui::layout::{inner_height, inner_width};
 
 /// The popup's area: centred, leaving a margin, at most 110 columns.
@@ -30,22 +28,10 @@ pub fn area(screen: Rect) -> Rect {
 /// Each binding once, under the first context it works in.
 fn group(app: &App, ctx: Ctx, title: &str, width: usize) -> Vec<Line<'static>> {
     let t = theme(app);
-    let l = app.opts.lang;
     let mut lines = vec![Line::styled(title.to_string(), t.bold())];
     for b in BINDINGS.iter().filter(|b| b.ctxs.first() == Some(&ctx)) {
-        let (label, text) = if matches!(b.action, Action::Section(_)) {
-            let keys: Vec<&str> = app
-                .cat
-                .doc
-                .sections
-                .iter()
-                .map(|s| s.key.as_str())
-                .collect();
-            keymap::tab_help(&keys, l == Lang::Zh)
-        } else {
-            (b.label.to_string(), l.pick(b.zh, b.en).to_string())
-        };
-        let text = fit(&disp(app, &text), width.saturating_sub(15));
+        let (label, help) = super::describe(app, b);
+        let text = fit(&help, width.saturating_sub(15));
         lines.push(Line::from(vec![
             Span::styled(format!("  {}", fit(&label, 12)), t.key()),
             Span::raw(text),
@@ -56,7 +42,7 @@ fn group(app: &App, ctx: Ctx, title: &str, width: usize) -> Vec<Line<'static>> {
 }
 
 /// The groups of the right-hand column (the left one is browsing).
-const RIGHT: [(Ctx, &str, &str); 4] = [
+const RIGHT: [(Ctx, &str, &str); 5] = [
     (
         Ctx::Confirm,
         "确认（整项任务）",
@@ -64,10 +50,11 @@ const RIGHT: [(Ctx, &str, &str); 4] = [
     ),
     (
         Ctx::Input,
-        "输入（备注、搜索）",
-        "Typing (a note, a search)",
+        "输入（备注、搜索、核实来源）",
+        "Typing (a note, a search, a source)",
     ),
     (Ctx::Search, "搜索结果", "Search results"),
+    (Ctx::Pick, "核实分工（v）", "Verifying an allocation (v)"),
     (Ctx::Help, "帮助窗口", "This screen"),
 ];
 
@@ -100,14 +87,15 @@ pub fn draw(f: &mut Frame, app: &App) {
     let l = app.opts.lang;
     let r = area(f.area());
     let all = lines(app, inner_width(r));
-    let max = all.len().saturating_sub(inner_height(r));
-    let shown: Vec<Line> = all.into_iter().skip(app.help_scroll.min(max)).collect();
+    let top = app.help_scroll.measure(all.len(), inner_height(r));
+    let shown: Vec<Line> = all.into_iter().skip(top).collect();
     let title = l
         .pick(
             "帮助 · j k 滚动 · Esc 关闭",
             "Help · j k scroll · Esc to close",
         )
         .to_string();
+    let block = super::detail::more_marks(app, pane(app, title, true, r.width), &app.help_scroll);
     f.render_widget(Clear, r);
-    f.render_widget(Paragraph::new(shown).block(pane(app, title, true)), r);
+    f.render_widget(Paragraph::new(shown).block(block), r);
 }

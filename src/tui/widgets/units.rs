@@ -40,7 +40,10 @@ pub fn draw_units(f: &mut Frame, app: &App, area: Rect) {
         lines.push(line);
     }
     let title = l.pick("单位 · 牵头 配合", "Units · lead coop").to_string();
-    f.render_widget(Paragraph::new(lines).block(pane(app, title, focused)), area);
+    f.render_widget(
+        Paragraph::new(lines).block(pane(app, title, focused, area.width)),
+        area,
+    );
 }
 
 pub fn draw_measures(f: &mut Frame, app: &App, area: Rect) {
@@ -54,22 +57,28 @@ pub fn draw_measures(f: &mut Frame, app: &App, area: Rect) {
         .get(app.unit_cursor.sel)
         .map_or("", |&u| app.cat.doc.units[u].name.as_str());
     let mut lines: Vec<Line> = Vec::new();
-    for (i, (loc, leads)) in app
+    for (i, part) in app
         .unit_measures()
         .into_iter()
         .enumerate()
         .skip(c.offset)
         .take(inner_height(area))
     {
-        let (id, text, certain, lead) = match app.cat.at(loc) {
+        let (id, text, certain, lead) = match app.cat.at(part.loc) {
             Item::Measure(_, _, m) => (&m.id, &m.text, m.is_certain(), &m.lead),
+            // A task's own allocation (format 2), where none of its measures inherits it.
             Item::Task(_, task) => (&task.id, &task.title, true, &task.lead),
             Item::Milestone(..) => continue,
         };
-        let role = match (leads, lead.iter().any(|u| u == name)) {
-            (true, true) => (l.pick("牵头 ", "lead "), t.lead()),
-            (true, false) => (l.pick("负责 ", "resp "), t.lead()),
-            (false, _) => (l.pick("配合 ", "coop "), t.plain()),
+        // Under the alternative reading only: marked apart, in the warning style. In charge
+        // without being named lead: responsible (format 2).
+        let named_lead = lead.iter().any(|u| u == name);
+        let role = match (part.alternative, part.leads, named_lead) {
+            (false, true, true) => (l.pick("牵头 ", "lead "), t.lead()),
+            (false, true, false) => (l.pick("负责 ", "resp "), t.lead()),
+            (false, false, _) => (l.pick("配合 ", "coop "), t.plain()),
+            (true, true, _) => (l.pick("另读牵头 ", "alt lead "), t.warn()),
+            (true, false, _) => (l.pick("另读配合 ", "alt coop "), t.warn()),
         };
         let mut spans = vec![(role.0.to_string(), role.1), (format!("{id} "), t.id())];
         if !certain {
@@ -83,5 +92,8 @@ pub fn draw_measures(f: &mut Frame, app: &App, area: Rect) {
         lines.push(line);
     }
     let title = format!("{} · {}", name, l.pick("举措", "measures"));
-    f.render_widget(Paragraph::new(lines).block(pane(app, title, focused)), area);
+    f.render_widget(
+        Paragraph::new(lines).block(pane(app, title, focused, area.width)),
+        area,
+    );
 }
