@@ -38,7 +38,7 @@ fn the_format_2_example_passes_doc_check() {
         "{out}{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    assert!(out.contains("2 tasks, 3 measures"), "{out}");
+    assert!(out.contains("2 项任务、3 条举措"), "{out}");
 }
 
 #[test]
