@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use anstream::eprintln;
 
+use super::lang::tr;
 use super::output::json_safe;
 use crate::domain::import::{self, ImportError, Kind, Report};
 use crate::domain::text::sanitize;
@@ -111,7 +112,7 @@ pub fn run(path: &Path, output: Option<&PathBuf>, force: bool) -> anyhow::Result
         Some(out) => write_new(out, &json)?,
         None => print!("{json}"),
     }
-    print_report(&report, zh);
+    print_report(&report);
     if report.scrambled {
         scrambled_note(zh);
     }
@@ -144,62 +145,38 @@ fn scrambled_note(zh: bool) {
     eprintln!("{text}");
 }
 
-fn print_report(r: &Report, zh: bool) {
-    let mut out = Vec::new();
-    if zh {
-        out.push(format!(
-            "fgf import: 读出 {} 个部分、{} 项任务、{} 条举措、{} 个单位、{} 个时间节点（编码 {}）",
-            r.sections,
-            r.tasks,
-            r.measures,
-            r.units.len(),
-            r.deadlines,
-            r.encoding
+fn print_report(r: &Report) {
+    let (sections, tasks, measures, deadlines) = (r.sections, r.tasks, r.measures, r.deadlines);
+    let (units, encoding, names) = (r.units.len(), r.encoding, r.units.join("、"));
+    let mut out = vec![
+        tr!(
+            "fgf import: 读出 {sections} 个部分、{tasks} 项任务、{measures} 条举措、{units} 个单位、{deadlines} 个时间节点（编码 {encoding}）",
+            "fgf import: read {sections} sections, {tasks} tasks, {measures} measures, {units} units, {deadlines} deadlines ({encoding})"
+        ),
+        tr!(
+            "新建单位（{units}）：{names}",
+            "units created ({units}): {names}"
+        ),
+    ];
+    for (short, full) in &r.resolved {
+        out.push(tr!(
+            "简称归并：{short} → {full}",
+            "short form resolved: {short} -> {full}"
         ));
-        out.push(format!(
-            "新建单位（{}）：{}",
-            r.units.len(),
-            r.units.join("、")
+    }
+    for (a, b) in &r.near {
+        out.push(tr!(
+            "疑似同一单位：{a} / {b}（请核对，未合并）",
+            "possibly one unit: {a} / {b} (check; not merged)"
         ));
-        for (short, full) in &r.resolved {
-            out.push(format!("简称归并：{short} → {full}"));
-        }
-        for (a, b) in &r.near {
-            out.push(format!("疑似同一单位：{a} / {b}（请核对，未合并）"));
-        }
-        if !r.unplaced.is_empty() {
-            out.push(format!("未能归入的行（{}）：", r.unplaced.len()));
-        }
-        for (line, text) in &r.unplaced {
-            out.push(format!("  第 {line} 行：{}", clip(text)));
-        }
-    } else {
-        out.push(format!(
-            "fgf import: read {} sections, {} tasks, {} measures, {} units, {} deadlines ({})",
-            r.sections,
-            r.tasks,
-            r.measures,
-            r.units.len(),
-            r.deadlines,
-            r.encoding
-        ));
-        out.push(format!(
-            "units created ({}): {}",
-            r.units.len(),
-            r.units.join("、")
-        ));
-        for (short, full) in &r.resolved {
-            out.push(format!("short form resolved: {short} -> {full}"));
-        }
-        for (a, b) in &r.near {
-            out.push(format!("possibly one unit: {a} / {b} (check; not merged)"));
-        }
-        if !r.unplaced.is_empty() {
-            out.push(format!("lines not placed ({}):", r.unplaced.len()));
-        }
-        for (line, text) in &r.unplaced {
-            out.push(format!("  line {line}: {}", clip(text)));
-        }
+    }
+    let n = r.unplaced.len();
+    if n > 0 {
+        out.push(tr!("未能归入的行（{n}）：", "lines not placed ({n}):"));
+    }
+    for (line, text) in &r.unplaced {
+        let text = clip(text);
+        out.push(tr!("  第 {line} 行：{text}", "  line {line}: {text}"));
     }
     for l in out {
         eprintln!("{}", sanitize(&l));

@@ -190,31 +190,22 @@ pub fn nodes(rows: &[(usize, Vec<String>)]) -> Option<Vec<Node>> {
                 ..Node::default()
             });
         }
-        let leaf = measure_cell.clone();
         let deadlines = std::mem::take(&mut alloc.deadlines);
+        let leaf = measure_cell.map(|m| {
+            let (label, text) = labelled(&m);
+            Node {
+                label,
+                text,
+                alloc: alloc.clone(),
+                deadlines: deadlines.clone(),
+                line: *no,
+                ..Node::default()
+            }
+        });
         match (leaf, tasks.last_mut()) {
-            (Some(m), Some(task)) if has_task => {
-                let (label, text) = labelled(&m);
-                task.children.push(Node {
-                    label,
-                    text,
-                    alloc,
-                    deadlines,
-                    line: *no,
-                    ..Node::default()
-                });
-            }
-            (Some(m), _) => {
-                let (label, text) = labelled(&m);
-                tasks.push(Node {
-                    label,
-                    text,
-                    alloc,
-                    deadlines,
-                    line: *no,
-                    ..Node::default()
-                });
-            }
+            // Under the current task, or (no task column) a task of its own.
+            (Some(m), Some(task)) if has_task => task.children.push(m),
+            (Some(m), _) => tasks.push(m),
             (None, Some(task)) => {
                 task.alloc.merge(alloc);
                 task.deadlines.extend(deadlines);
