@@ -515,3 +515,38 @@ fn an_existing_output_is_never_overwritten_without_force() {
             .contains("\"format\": 2")
     );
 }
+
+#[test]
+fn a_docx_of_paragraphs_reads_as_its_text() {
+    let text = std::fs::read_to_string(fixture("guoban.txt")).unwrap();
+    let paras: Vec<&str> = text.lines().collect();
+    let sandbox = Sandbox::new();
+    let path = sandbox.path().join("guoban.docx");
+    std::fs::write(&path, docx(&paras, &[], &[])).unwrap();
+    let (doc, _) = import(&sandbox, &path);
+    expect("guoban (docx)", &doc, &expected("guoban"));
+}
+
+#[test]
+fn parenthesised_and_circled_numbers_nest_and_label() {
+    let notice = "示例镇2099年重点工作分工\n\
+        1. 优化营商环境\n\
+        （1）推行“一窗通办”。（镇便民服务中心负责）\n\
+        （2）年底前建成企业服务专窗。（镇经济发展办牵头，镇财政所配合）\n\
+        2. 加强安全监管\n\
+        ① 开展燃气安全排查，每季度末报送。（镇应急办负责）\n\
+        ② 整治消防通道。（镇综合执法队负责）\n";
+    let (doc, report) =
+        fgf::domain::import::import(notice.as_bytes(), fgf::domain::import::Kind::Text).unwrap();
+    let want = "D 示例镇2099年重点工作分工|||
+S 全部 示例镇2099年重点工作分工
+T1 1. 优化营商环境|
+  1.1 （1） 推行“一窗通|R=镇便民服务中心|?
+  1.2 （2） 年底前建成企|L=镇经济发展办 S=镇财政所|2099-12-31*(年底前)
+T2 2. 加强安全监管|
+  2.1 ① 开展燃气安全|R=镇应急办|-(每季度末)
+  2.2 ② 整治消防通道|R=镇综合执法队|?
+U 镇便民服务中心 镇应急办 镇经济发展办 镇综合执法队 镇财政所";
+    expect("circled", &doc, want);
+    assert!(report.unplaced.is_empty(), "{:?}", report.unplaced);
+}

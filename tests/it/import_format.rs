@@ -203,3 +203,34 @@ mod tui {
         );
     }
 }
+
+/// A format-2 measure that names no unit, in a task that names none either, is reported with
+/// its file position and JSON path; a format-1 document still needs its 文号 and dates.
+#[test]
+fn doc_check_reports_format_2_problems_where_they_are() {
+    use fgf::domain::load;
+    let mut v: serde_json::Value = serde_json::from_str(&example_v2()).unwrap();
+    let m = &mut v["sections"][0]["tasks"][1]["measures"][0];
+    m["lead"] = serde_json::json!([]);
+    m["support"] = serde_json::json!([]);
+    m.as_object_mut().unwrap().remove("roles");
+    let text = serde_json::to_string_pretty(&v).unwrap();
+    let findings = load::from_bytes(text.as_bytes()).unwrap_err();
+    let said: Vec<String> = findings.iter().map(|f| f.to_string()).collect();
+    let f = findings
+        .iter()
+        .find(|f| f.path == "sections[0].tasks[1].measures[0].lead")
+        .unwrap_or_else(|| panic!("{said:?}"));
+    assert!(f.message.contains("at least one unit"), "{said:?}");
+    assert!(f.line > 1 && f.column > 1, "{said:?}");
+    v["format"] = serde_json::json!(1);
+    let text = serde_json::to_string_pretty(&v).unwrap();
+    let said: Vec<String> = load::from_bytes(text.as_bytes())
+        .unwrap_err()
+        .iter()
+        .map(|f| f.path.clone())
+        .collect();
+    for path in ["number", "signed"] {
+        assert!(said.iter().any(|p| p == path), "{path}: {said:?}");
+    }
+}
