@@ -160,10 +160,20 @@ impl Index {
                         mask: Mask::default(),
                     });
                 }
-                // The task: its measures' lead units, then their cooperating units that lead
-                // none of them, each once, in order of first appearance.
+                // The task: its own lead (and responsible) units (format 2) and its measures',
+                // then its own and their cooperating units that lead none of them, each once, in
+                // order of first appearance.
                 let at = units.len();
+                let own_lead: Vec<u16> = t.lead.iter().chain(&t.responsible).map(unit).collect();
+                let own_support: Vec<u16> = t.support.iter().map(unit).collect();
                 let mut take = |lead: bool, units: &mut Vec<u16>| {
+                    let own = if lead { &own_lead } else { &own_support };
+                    for &u in own {
+                        if seen.get(usize::from(u)).is_some_and(|&s| s != task) {
+                            seen[usize::from(u)] = task;
+                            units.push(u);
+                        }
+                    }
                     for e in &entries[task + 1..] {
                         let from = e.units_at as usize + if lead { 0 } else { e.leads as usize };
                         let n = if lead { e.leads } else { e.supports } as usize;
