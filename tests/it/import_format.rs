@@ -198,6 +198,10 @@ mod tui {
         assert!(s.contains("牵头负责领导：张三"), "{s}");
         assert!(s.contains("分工同所属任务"), "{s}");
         assert!(
+            s.contains("2021-06-30（年份推定）"),
+            "the deadline as written:\n{s}"
+        );
+        assert!(
             !s.contains("牵头单位"),
             "no lead is shown where none is named:\n{s}"
         );

@@ -311,10 +311,13 @@ fn milestone(
         Status::Overdue => (l.pick("[ ] 逾期", "[ ] overdue"), t.overdue()),
         Status::Open => (l.pick("[ ] 未完成", "[ ] open"), t.plain()),
     };
-    let when = k.deadline.map_or_else(
-        || l.pick("无明确时限", "no deadline").to_string(),
-        |d| d.to_string(),
-    );
+    // As written: a year the notice left out is marked; an undated target keeps its phrase.
+    let when = match (k.deadline, k.phrase.as_deref()) {
+        (Some(d), _) if k.inferred => format!("{d}{}", l.pick("（年份推定）", " (year inferred)")),
+        (Some(d), _) => d.to_string(),
+        (None, Some(p)) if !p.is_empty() => disp(app, p),
+        (None, _) => l.pick("无明确时限", "no deadline").to_string(),
+    };
     let mut head = Line::from(vec![
         Span::styled(format!("  {} ", k.id), t.id()),
         Span::styled(when, t.bold()),
