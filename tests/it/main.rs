@@ -12,6 +12,7 @@ mod doc_check;
 mod layout;
 mod load_props;
 mod merge_props;
+mod search_fzf;
 mod search_props;
 mod store_processes;
 mod tui_app;
