@@ -14,6 +14,7 @@ mod load_props;
 mod merge_props;
 mod search_fzf;
 mod search_props;
+mod search_scripts;
 mod store_processes;
 mod tui_app;
 mod tui_backend;

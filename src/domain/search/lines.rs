@@ -36,3 +36,7 @@ pub fn filter_lines(input: &str, lines: &[&str], with_pinyin: bool) -> Vec<usize
         .map(|(i, _)| i)
         .collect()
 }
+
+#[cfg(test)]
+#[path = "lines_tests.rs"]
+mod tests;
