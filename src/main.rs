@@ -62,11 +62,24 @@ fn run_tui(cat: fgf::domain::Catalog, args: &Cli) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     }
+    let lang = Lang::detect(args.lang.as_deref());
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        eprintln!(
+            "fgf: {}",
+            lang.pick(
+                "终端类型为 dumb（TERM=dumb），无法显示全屏界面。请用命令：fgf list、fgf who 关键词、fgf show 编号（见 fgf --help）。",
+                "this terminal is TERM=dumb: the full-screen view cannot run. Use the commands: fgf list, fgf who QUERY, fgf show ID (see fgf --help)."
+            )
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let locale = tui::i18n::non_utf8_locale();
     let opts = app::Options {
-        lang: Lang::detect(args.lang.as_deref()),
+        lang,
         today: args.global.today(),
         ambiwide: args.ambiwide,
         color: Theme::color_from_env(),
+        ascii: locale.is_some(),
     };
     // The check-offs: a state file fgf cannot read opens read-only, with the reason on screen,
     // and is never written.
@@ -75,15 +88,34 @@ fn run_tui(cat: fgf::domain::Catalog, args: &Cli) -> anyhow::Result<ExitCode> {
         .store(&cat)
         .and_then(|store| Ok((store.load()?, store)));
     let (app, store) = match loaded {
-        Ok((state, store)) => (
-            app::App::new(cat, opts).with_progress(state, None),
-            Some(store),
-        ),
+        // A read-only file (chmod 0400) is shown and never replaced.
+        Ok((state, store)) => match store.read_only() {
+            None => (
+                app::App::new(cat, opts).with_progress(state, None),
+                Some(store),
+            ),
+            Some(why) => (
+                app::App::new(cat, opts).with_progress(state, Some(why.to_string())),
+                None,
+            ),
+        },
         Err(e) => (
             app::App::new(cat, opts).with_progress_error(format!("{e:#}")),
             None,
         ),
     };
+    let mut app = app;
+    if let Some(locale) = locale {
+        let locale = fgf::domain::text::sanitize(&locale).into_owned();
+        app.status = Some(match lang {
+            Lang::Zh => format!(
+                "区域设置 {locale} 不是 UTF-8：边框和标记改用 ASCII；中文可能显示不全（可设 LANG=C.UTF-8）"
+            ),
+            Lang::En => format!(
+                "locale {locale} is not UTF-8: boxes and markers in ASCII; Chinese may not show (try LANG=C.UTF-8)"
+            ),
+        });
+    }
     tui::run(app, args.mouse, store)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -45,6 +45,21 @@ fn change(
     let mut p = Progress::new(store.load()?);
     let change = act(&mut p, &milestones, Timestamp::now());
     let saved = store.save(p.state())?;
+    // Every change reported below is on disk, or the command fails saying which is not.
+    if let Some(e) = change
+        .edits
+        .iter()
+        .find(|e| saved.state.mark(&e.id) != Some(&e.after))
+    {
+        anyhow::bail!(
+            "the change to {} was not saved: the state file holds a later change ({}), which wins",
+            e.id,
+            saved.state.mark(&e.id).map_or_else(
+                || "none".to_string(),
+                |m| format!("done: {} at {}", m.done, m.at)
+            )
+        );
+    }
     p.absorb(saved.state);
     if as_json {
         let overall = p.overall(cat);

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anstream::{eprintln, println};
 use clap::Subcommand;
 
-use super::output::{for_terminal, json_safe, safe_lines};
+use super::output::{json_safe, safe_lines};
 use crate::domain::load::LoadError;
 use crate::domain::{generate, shape};
 
@@ -52,7 +52,7 @@ fn check(path: PathBuf) -> anyhow::Result<ExitCode> {
             let milestones: usize = cat.measures().map(|(_, _, m)| m.milestones.len()).sum();
             println!(
                 "{}: a valid fgf document: {} sections, {} tasks, {measures} measures, {milestones} milestones, {} units",
-                path.display(),
+                safe_lines(&path.display().to_string()),
                 cat.doc.sections.len(),
                 cat.tasks().count(),
                 cat.doc.units.len(),
@@ -64,16 +64,16 @@ fn check(path: PathBuf) -> anyhow::Result<ExitCode> {
             for f in &findings {
                 out.push_str(&format!("{}:{f}\n", path.display()));
             }
-            print!("{}", safe_lines(&out, for_terminal()));
+            print!("{}", safe_lines(&out));
             eprintln!(
                 "fgf: {} is not a valid fgf document: {} problem(s)",
-                path.display(),
+                safe_lines(&path.display().to_string()),
                 findings.len()
             );
             Ok(ExitCode::FAILURE)
         }
         Err(e) => {
-            eprintln!("fgf: {e}");
+            eprintln!("fgf: {}", safe_lines(&e.to_string()));
             Ok(ExitCode::FAILURE)
         }
     }

@@ -257,10 +257,9 @@ impl Command {
     }
 }
 
-/// The error of a failed command as shown on stderr: neutralised when stderr is a terminal.
+/// The error of a failed command as shown on stderr: neutralised, on a terminal and in a pipe.
 pub fn error_text(e: &anyhow::Error) -> String {
-    use std::io::IsTerminal;
-    output::safe_lines(&format!("{e:#}"), std::io::stderr().is_terminal())
+    output::safe_lines(&format!("{e:#}"))
 }
 
 /// Runs one command against a loaded document.

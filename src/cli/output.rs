@@ -103,15 +103,22 @@ pub fn for_terminal() -> bool {
     std::io::stdout().is_terminal() || forced
 }
 
-/// `text` with each line passed through `sanitize` when `terminal` (line breaks are kept).
-pub fn safe_lines(text: &str, terminal: bool) -> String {
-    if !terminal {
-        return text.to_string();
-    }
+/// `text` with each line passed through `sanitize` (line breaks are kept): for a terminal and for a
+/// pipe alike, since a pipe often ends on a terminal.
+pub fn safe_lines(text: &str) -> String {
     text.split('\n')
         .map(|l| sanitize(l).into_owned())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Ids (or other strings) from an untrusted file, neutralised and joined with ", ".
+pub fn safe_list<S: AsRef<str>>(items: &[S]) -> String {
+    items
+        .iter()
+        .map(|s| sanitize(s.as_ref()).into_owned())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Serialized JSON with the characters JSON does not escape but a terminal may obey (DEL, C1
@@ -149,8 +156,11 @@ mod tests {
     }
 
     #[test]
-    fn safe_lines_keeps_line_breaks_and_only_acts_on_a_terminal() {
-        assert_eq!(safe_lines("a\u{1b}[2J\nb\u{7}", true), "a␛[2J\nb␇");
-        assert_eq!(safe_lines("a\u{1b}", false), "a\u{1b}");
+    fn safe_lines_keeps_line_breaks_and_neutralises_the_rest() {
+        assert_eq!(
+            safe_lines("a\u{1b}[2J\nb\u{7}\u{9b}\u{202e}"),
+            "a␛[2J\nb␇??"
+        );
+        assert_eq!(safe_list(&["9.1\u{1b}]52", "9.2"]), "9.1␛]52, 9.2");
     }
 }

@@ -7,8 +7,8 @@ use serde_json::json;
 
 use super::context::Global;
 use super::json;
-use super::output::{BOLD, DIM, DONE, ID, LEAD, WARN, paint, units};
-use crate::domain::text::{fit, truncate};
+use super::output::{BOLD, DIM, DONE, ID, LEAD, WARN, paint, safe_list, units};
+use crate::domain::text::{fit, sanitize, truncate};
 use crate::domain::{Catalog, Item, Progress, Tally};
 
 pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode> {
@@ -69,7 +69,10 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
         "{}",
         paint(
             DIM,
-            &format!("截至 {today} · 状态文件 {}", store.path().display())
+            &format!(
+                "截至 {today} · 状态文件 {}",
+                sanitize(&store.path().display().to_string())
+            )
         )
     );
     for s in &cat.doc.sections {
@@ -132,7 +135,7 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                 &format!(
                     "状态文件中有 {} 个本文件没有的编号（已原样保留）：{}",
                     unknown.len(),
-                    unknown.join(", ")
+                    safe_list(&unknown)
                 )
             )
         );

@@ -7,9 +7,10 @@ use anstream::println;
 use clap::Subcommand;
 
 use super::context::Global;
-use super::output::{BOLD, DIM, WARN, paint};
+use super::output::{BOLD, DIM, WARN, paint, safe_list};
 use crate::domain::progress::State;
 use crate::domain::store::{self, format};
+use crate::domain::text::sanitize;
 use crate::domain::{Catalog, Progress};
 
 #[derive(Debug, Subcommand)]
@@ -50,7 +51,7 @@ pub fn run(cat: &Catalog, g: &Global, cmd: StateCommand) -> anyhow::Result<ExitC
                 None if !store.exists() => {
                     println!(
                         "{}: no state file yet (nothing checked off); it is created at the first `fgf check`",
-                        store.path().display()
+                        safe(store.path())
                     );
                     return Ok(ExitCode::SUCCESS);
                 }
@@ -81,26 +82,31 @@ pub fn run(cat: &Catalog, g: &Global, cmd: StateCommand) -> anyhow::Result<ExitC
                 );
             }
             store.replace(&incoming)?;
-            println!(
-                "imported {} into {}",
-                file.display(),
-                store.path().display()
-            );
+            println!("imported {} into {}", safe(&file), safe(store.path()));
             describe(cat, store.path(), &incoming);
         }
         StateCommand::Merge { file } => {
-            let theirs = store::read_file(&file, &cat.doc.id)?;
+            let mut theirs = store::read_file(&file, &cat.doc.id)?;
+            // Ids this document lacks are refused: a colleague's file is untrusted, and what we take in
+            // is kept in our file and shown by every later command.
+            let unknown: Vec<String> = theirs
+                .unknown_ids(cat)
+                .into_iter()
+                .map(String::from)
+                .collect();
+            theirs.marks.retain(|id, _| !unknown.contains(id));
             let mut before = store.load()?;
             let taken = before.merge(&theirs);
             let saved = store.save(&theirs)?;
             println!(
                 "merged {}: {} milestone change(s) taken in",
-                file.display(),
+                safe(&file),
                 taken.len()
             );
             if !taken.is_empty() {
-                println!("  {}", paint(DIM, &taken.join(", ")));
+                println!("  {}", paint(DIM, &safe_list(&taken)));
             }
+            lacking(&unknown, "not taken in");
             describe(cat, store.path(), &saved.state);
         }
     }
@@ -115,27 +121,31 @@ fn describe(cat: &Catalog, path: &Path, state: &State) {
     let notes = state.marks.values().filter(|m| m.note.is_some()).count();
     println!(
         "{}: {} (version {}, document {})",
-        path.display(),
+        safe(path),
         paint(BOLD, "valid state file"),
         format::VERSION,
-        state.document
+        sanitize(&state.document)
     );
     println!(
         "  checked off {overall} of the document's milestones ({}%); {reopened} unchecked again; {notes} with a note",
         overall.percent()
     );
-    let unknown = state.unknown_ids(cat);
-    if !unknown.is_empty() {
-        println!(
-            "  {}",
-            paint(
-                WARN,
-                &format!(
-                    "{} id(s) this document lacks, kept untouched: {}",
-                    unknown.len(),
-                    unknown.join(", ")
-                )
-            )
+    lacking(&state.unknown_ids(cat), "kept untouched");
+}
+
+/// A path for people: file names are untrusted text too.
+fn safe(path: &Path) -> String {
+    sanitize(&path.display().to_string()).into_owned()
+}
+
+/// `N id(s) this document lacks, WHAT: …` (nothing when there are none), the ids neutralised.
+fn lacking<S: AsRef<str>>(ids: &[S], what: &str) {
+    if !ids.is_empty() {
+        let text = format!(
+            "{} id(s) this document lacks, {what}: {}",
+            ids.len(),
+            safe_list(ids)
         );
+        println!("  {}", paint(WARN, &text));
     }
 }

@@ -2,13 +2,13 @@
 //! every problem at once, each with its JSON path and its line and column in the file.
 
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
 use super::catalog::Catalog;
 use super::error::{DocError, Problem};
+use super::input::{InputError, read_regular};
 use super::locate::{locate, pos_of_offset};
 use super::model::Document;
 use super::{shape, validate};
@@ -54,6 +54,8 @@ pub enum LoadError {
         .path.display()
     )]
     TooLarge { path: PathBuf, size: u64 },
+    #[error("the document {} is not a regular file ({kind}); refused", .path.display())]
+    NotRegular { path: PathBuf, kind: &'static str },
     #[error("{} is not a valid fgf document ({} problem(s)):\n{}", .path.display(), .findings.len(), list(.path, .findings))]
     Invalid {
         path: PathBuf,
@@ -114,29 +116,23 @@ fn invalid(path: &Path, bytes: &[u8]) -> LoadError {
 }
 
 /// The file's bytes, refusing one over `MAX_BYTES` before reading it (and stopping at the limit
-/// for a file that grows, or a device such as /dev/zero).
+/// for a file that grows), and anything but a regular file (a FIFO, `/dev/zero`) without blocking.
 fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let io = |source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let too_large = |size| LoadError::TooLarge {
-        path: path.to_path_buf(),
-        size,
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
-    if size > MAX_BYTES {
-        return Err(too_large(size));
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
+    let path_buf = || path.to_path_buf();
+    read_regular(path, MAX_BYTES).map_err(|e| match e {
+        InputError::Io(source) => LoadError::Io {
+            path: path_buf(),
+            source,
+        },
+        InputError::NotRegular(kind) => LoadError::NotRegular {
+            path: path_buf(),
+            kind,
+        },
+        InputError::TooLarge(size) => LoadError::TooLarge {
+            path: path_buf(),
+            size,
+        },
+    })
 }
 
 /// Checks and indexes a document given as bytes: the catalog, or every problem found.
@@ -181,22 +177,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Catalog, Vec<Finding>> {
 fn findings(text: &str) -> Vec<Finding> {
     let mut value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
-        Err(e) => {
-            let DocError::Parse {
-                line,
-                column,
-                message,
-            } = DocError::from_json(e)
-            else {
-                unreachable!("from_json makes a Parse error")
-            };
-            return vec![Finding {
-                path: String::new(),
-                line,
-                column: char_column(text, line, column),
-                message: format!("not JSON: {message}"),
-            }];
-        }
+        Err(e) => return vec![typed_finding(text, e, "not JSON: ")],
     };
     let mut problems = shape::check(&mut value);
     match serde_json::from_value::<Document>(value) {
@@ -225,8 +206,32 @@ fn findings(text: &str) -> Vec<Finding> {
             message: p.message,
         })
         .collect();
+    // A JSON value keeps the last of two equal keys: only the typed parse sees a duplicate.
+    if let Err(e) = serde_json::from_str::<Document>(text)
+        && (out.is_empty() || e.to_string().starts_with("duplicate field"))
+    {
+        out.push(typed_finding(text, e, ""));
+    }
     out.sort_by_key(|f| (f.line, f.column));
     out
+}
+
+/// A serde_json error as a finding at its line and column (in characters).
+fn typed_finding(text: &str, e: serde_json::Error, prefix: &str) -> Finding {
+    let DocError::Parse {
+        line,
+        column,
+        message,
+    } = DocError::from_json(e)
+    else {
+        unreachable!("from_json makes a Parse error")
+    };
+    Finding {
+        path: String::new(),
+        line,
+        column: char_column(text, line, column),
+        message: format!("{prefix}{message}"),
+    }
 }
 
 /// Whether `path` is `base` or inside it (a problem there follows from the shape problem).

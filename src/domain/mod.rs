@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod error;
 pub mod generate;
+pub mod input;
 pub mod load;
 pub mod locate;
 pub mod lookup;

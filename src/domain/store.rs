@@ -10,16 +10,22 @@ mod atomic;
 mod error;
 pub mod format;
 
+use std::cmp::Ordering;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 pub use error::StoreError;
 
+use crate::domain::input::{InputError, read_regular};
 use crate::domain::progress::State;
 
 /// Env var that overrides the state file's location (as `--state PATH` does).
 pub const ENV_STATE: &str = "FGF_STATE";
+
+/// A state file larger than this is refused before it is read (64 MiB; a check-off of every milestone
+/// of a generated 100,000-measure document takes about 20 MB).
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The state file of one document.
 #[derive(Debug, Clone)]
@@ -75,16 +81,32 @@ impl Store {
         Ok(self.read()?.unwrap_or_else(|| State::new(&self.document)))
     }
 
+    /// Why this state file must not be written (it is read-only), if it must not: the interactive
+    /// view then opens read-only with the reason, and a save refuses.
+    pub fn read_only(&self) -> Option<StoreError> {
+        let target = self.target();
+        atomic::read_only(&target).map(|why| StoreError::ReadOnly { path: target, why })
+    }
+
     /// Locks, merges `local` with the file on disk, writes the result atomically if it differs, and
     /// returns it. A malformed file or one for another document is left as it is and reported.
     pub fn save(&self, local: &State) -> Result<Saved, StoreError> {
         self.check_document(local, &self.path)?;
         self.locked(|disk| {
-            let mut merged = disk.clone();
-            merged.merge(local);
-            let mut from_disk = local.clone();
-            let from_disk = from_disk.merge(disk);
-            (merged, from_disk)
+            // Ids where the disk's mark beats ours: changed behind the caller's back.
+            let from_disk = disk
+                .marks
+                .iter()
+                .filter(|(id, theirs)| {
+                    local
+                        .mark(id)
+                        .is_none_or(|ours| ours.precedence(theirs) == Ordering::Less)
+                })
+                .map(|(id, _)| id.clone())
+                .collect();
+            let mut merged = disk;
+            let changed = merged.merge(local);
+            (merged, from_disk, !changed.is_empty())
         })
     }
 
@@ -92,14 +114,21 @@ impl Store {
     /// still never written over.
     pub fn replace(&self, state: &State) -> Result<Saved, StoreError> {
         self.check_document(state, &self.path)?;
-        self.locked(|_| (state.clone(), Vec::new()))
+        self.locked(|disk| {
+            let differs = &disk != state;
+            (state.clone(), Vec::new(), differs)
+        })
     }
 
-    /// Runs `f(disk) -> (new state, ids from disk)` under the lock and writes the new state if it differs.
-    fn locked(&self, f: impl FnOnce(&State) -> (State, Vec<String>)) -> Result<Saved, StoreError> {
+    /// Runs `f(disk) -> (new state, ids from disk, changed)` under the lock and writes the new state if
+    /// it changed. The state on disk is read once and moved, never copied.
+    fn locked(
+        &self,
+        f: impl FnOnce(State) -> (State, Vec<String>, bool),
+    ) -> Result<Saved, StoreError> {
         let target = self.target();
         let dir = atomic::parent(&target).unwrap_or(Path::new("."));
-        fs::create_dir_all(dir).map_err(|err| StoreError::CreateDir {
+        atomic::create_dir(dir).map_err(|err| StoreError::CreateDir {
             path: dir.to_path_buf(),
             err,
         })?;
@@ -108,13 +137,14 @@ impl Store {
             err,
         })?;
         let on_disk = read(&target, &self.document)?;
-        let disk = on_disk
-            .clone()
-            .unwrap_or_else(|| State::new(&self.document));
-        let (state, from_disk) = f(&disk);
-        let written =
-            on_disk.as_ref() != Some(&state) && !(on_disk.is_none() && state.marks.is_empty());
+        let existed = on_disk.is_some();
+        let disk = on_disk.unwrap_or_else(|| State::new(&self.document));
+        let (state, from_disk, changed) = f(disk);
+        let written = changed && (existed || !state.marks.is_empty());
         if written {
+            if let Some(why) = atomic::read_only(&target) {
+                return Err(StoreError::ReadOnly { path: target, why });
+            }
             atomic::write(&target, format::to_json(&state).as_bytes()).map_err(|err| {
                 StoreError::Write {
                     path: target.clone(),
@@ -173,12 +203,13 @@ pub fn read_file(path: &Path, document: &str) -> Result<State, StoreError> {
     }
 }
 
-/// `None` when there is no file.
+/// `None` when there is no file. Only a regular file is read (a FIFO is refused without blocking),
+/// up to [`MAX_BYTES`], into one buffer that becomes the text.
 fn read(path: &Path, document: &str) -> Result<Option<State>, StoreError> {
-    let text = match fs::read_to_string(path) {
-        Ok(t) => t,
+    let bytes = match read_regular(path, MAX_BYTES) {
+        Ok(b) => b,
         // A missing file, or a path through a plain file: nothing recorded yet (a save then says why not).
-        Err(e)
+        Err(InputError::Io(e))
             if matches!(
                 e.kind(),
                 io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
@@ -186,23 +217,41 @@ fn read(path: &Path, document: &str) -> Result<Option<State>, StoreError> {
         {
             return Ok(None);
         }
-        Err(e) if e.kind() == io::ErrorKind::InvalidData => {
-            return Err(StoreError::Malformed {
-                path: path.to_path_buf(),
-                line: 1,
-                column: 0,
-                field: "(top level)".to_string(),
-                message: "the file is not UTF-8 text".to_string(),
-            });
-        }
-        Err(err) => {
+        Err(InputError::Io(err)) => {
             return Err(StoreError::Read {
                 path: path.to_path_buf(),
                 err,
             });
         }
+        Err(InputError::NotRegular(kind)) => {
+            return Err(StoreError::NotRegular {
+                path: path.to_path_buf(),
+                kind,
+            });
+        }
+        Err(InputError::TooLarge(size)) => {
+            return Err(StoreError::TooLarge {
+                path: path.to_path_buf(),
+                size,
+            });
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            return Err(StoreError::Malformed {
+                path: path.to_path_buf(),
+                line: good.iter().filter(|&&b| b == b'\n').count() + 1,
+                column: String::from_utf8_lossy(&good[line_start..]).chars().count() + 1,
+                field: "(top level)".to_string(),
+                message: "the file is not UTF-8 text".to_string(),
+            });
+        }
     };
     let state = format::parse(&text, path)?;
+    drop(text);
     if state.document != document {
         return Err(StoreError::WrongDocument {
             path: path.to_path_buf(),

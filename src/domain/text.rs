@@ -38,6 +38,43 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// The part of a one-line input that fits `cols` columns with the caret in view, as readline and
+/// fzf scroll it: `before` and `after` are the text either side of the caret. Returns the text to
+/// show (`…` where something is cut off at either end) and the caret's column in it. The caret
+/// takes a column of its own at the end of the text.
+pub fn caret_window(before: &str, after: &str, cols: usize) -> (String, usize) {
+    let cols = cols.max(3);
+    let (wb, wa) = (width(before), width(after));
+    if wb + wa < cols {
+        return (format!("{before}{after}"), wb);
+    }
+    // The text before the caret, from the caret back, leaving the caret a column and some of what
+    // follows it (a third of the line at most) in view; `…` when cut.
+    let budget = cols - 1 - wa.min(cols / 3);
+    let mut out = String::new();
+    let caret = if wb <= budget {
+        out.push_str(before);
+        wb
+    } else {
+        let mut tail = Vec::new();
+        let mut used = 0;
+        for c in before.chars().rev() {
+            let w = char_width(c);
+            if used + w > budget - 1 {
+                break;
+            }
+            used += w;
+            tail.push(c);
+        }
+        out.push('…');
+        out.extend(tail.iter().rev());
+        used + 1
+    };
+    // Then the text from the caret on, cut with `…` at the right edge.
+    out.push_str(&truncate(after, cols - caret));
+    (out, caret)
+}
+
 /// `s` cut to `cols` columns and padded with spaces to exactly `cols` (for aligned columns).
 pub fn fit(s: &str, cols: usize) -> String {
     let mut out = truncate(s, cols);
@@ -199,6 +236,27 @@ pub fn squeeze(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_caret_window_keeps_the_caret_in_view() {
+        use super::{caret_window, width};
+        assert_eq!(caret_window("ab", "cd", 10), ("abcd".to_string(), 2));
+        // Typing at the end of a long line: the start scrolls off behind a `…`.
+        let (s, c) = caret_window("营商环境优化提升行动", "", 10);
+        assert_eq!((s.as_str(), c), ("…提升行动", 9));
+        assert!(width(&s) < 10);
+        // The caret in the middle: both ends cut, the caret stays inside.
+        let (s, c) = caret_window("一二三四五六", "七八九十", 8);
+        assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
+        assert!(c < 8 && width(&s) <= 8, "{s} {c}");
+        assert!(
+            s[..].contains("六七"),
+            "the characters either side of the caret: {s}"
+        );
+        // At the start of a long line: nothing before, the end cut.
+        let (s, c) = caret_window("", "abcdefghijkl", 6);
+        assert_eq!((s.as_str(), c), ("abcde…", 0));
+    }
+
     use super::*;
 
     proptest::proptest! {

@@ -64,12 +64,24 @@ impl<B: Backend> Backend for WideFix<B> {
             self.shadow = vec![None; size.width as usize * size.height as usize];
         }
         let cells: Vec<(u16, u16, &Cell)> = content.collect();
+        let in_diff: std::collections::HashSet<(u16, u16)> =
+            cells.iter().map(|&(x, y, _)| (x, y)).collect();
         // Blanks over restyled wide glyphs go first, in runs, then the frame's own cells: a run
         // of n glyphs costs 2n spaces more, not a cursor move per glyph.
         let mut blanks: Vec<(u16, u16, Cell)> = Vec::new();
         let mut flowing: Vec<(u16, u16, Cell)> = Vec::with_capacity(cells.len() * 2);
         for (i, &(x, y, cell)) in cells.iter().enumerate() {
             let wide = cell.symbol().width() > 1;
+            // A wide glyph whose second half lands on an old wide glyph's first half: the terminal
+            // blanks that old glyph's second half (x + 2) in the current style. ratatui sends
+            // nothing there (a reset cell hidden in both frames), so write the reset cell.
+            let clobbers = wide
+                && x + 2 < size.width
+                && !in_diff.contains(&(x + 2, y))
+                && self
+                    .slot(x + 1, y)
+                    .and_then(|s| s.as_ref())
+                    .is_some_and(|o| o.symbol().width() > 1);
             let old = self.slot(x, y).and_then(|s| s.replace(cell.clone()));
             let was_wide = old.as_ref().is_some_and(|o| o.symbol().width() > 1);
             if wide
@@ -83,6 +95,16 @@ impl<B: Backend> Backend for WideFix<B> {
                 blanks.push((x + 1, y, blank));
             }
             flowing.push((x, y, cell.clone()));
+            if clobbers {
+                if let Some(slot) = self.slot(x + 1, y) {
+                    *slot = None;
+                }
+                if let Some(slot) = self.slot(x + 2, y) {
+                    *slot = Some(Cell::default());
+                }
+                flowing.push((x + 2, y, Cell::default()));
+                continue;
+            }
             let next_is_neighbour = cells
                 .get(i + 1)
                 .is_some_and(|&(nx, ny, _)| (nx, ny) == (x + 1, y));
@@ -92,19 +114,21 @@ impl<B: Backend> Backend for WideFix<B> {
             // The backend expects the cursor one cell on after each cell and moves it explicitly
             // otherwise (about eight bytes, more than a glyph). After a wide glyph the terminal is
             // already past the trailing cell: an empty cell stands for it and prints nothing.
-            // Where a narrow cell replaces a wide glyph, the terminal blanks the glyph's other
-            // half too, and ratatui, seeing no change there, sends nothing: one more space of the
-            // same (blank) look costs a byte instead of a cursor move.
+            // Where a narrow cell replaces a wide glyph, ratatui sends nothing for the glyph's other
+            // half: its buffer holds a reset cell there in both frames (set_stringn resets the
+            // cells a wide glyph hides). The terminal blanks that half, but in whatever style it
+            // likes (or the glyph's): write the reset cell the frame means, not a copy of the
+            // narrow cell's style (a reverse-video cell was left behind after a search).
             let filler = if wide {
-                Some("")
+                let mut c = cell.clone();
+                c.set_symbol("");
+                Some(c)
             } else if was_wide {
-                Some(" ")
+                Some(Cell::default())
             } else {
                 None
             };
-            if let Some(symbol) = filler {
-                let mut c = cell.clone();
-                c.set_symbol(symbol);
+            if let Some(c) = filler {
                 if let Some(slot) = self.slot(x + 1, y) {
                     *slot = if wide { None } else { Some(c.clone()) };
                 }

@@ -43,6 +43,11 @@ impl LineInput {
         self.chars[..self.caret].iter().collect()
     }
 
+    /// The text from the caret on.
+    pub fn after_caret(&self) -> String {
+        self.chars[self.caret..].iter().collect()
+    }
+
     /// Applies an edit; returns whether the text changed.
     pub fn apply(&mut self, e: Edit) -> bool {
         let before = self.chars.len();

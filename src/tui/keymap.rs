@@ -3,6 +3,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use super::i18n::Lang;
 use super::input::Edit;
 
 /// Where a binding applies.
@@ -67,7 +68,8 @@ const DIGITS: [Key; 9] = [
 const B: &[Ctx] = &[Ctx::Browse];
 const INPUT: &[Ctx] = &[Ctx::Input, Ctx::Search];
 const SEARCH: &[Ctx] = &[Ctx::Search];
-const NOT_INPUT: &[Ctx] = &[Ctx::Browse, Ctx::Help, Ctx::Confirm];
+/// Where `q` quits: not at a y / n prompt, which answers y, n or Esc only.
+const BROWSE_HELP: &[Ctx] = &[Ctx::Browse, Ctx::Help];
 const ALL: &[Ctx] = &[
     Ctx::Browse,
     Ctx::Help,
@@ -87,6 +89,8 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[Ctx::Help], [code(KeyCode::Esc), ch('?')], "Esc ?", Action::Back, "关闭帮助", "close help", true),
     b!(&[Ctx::Help], [ch('j'), code(KeyCode::Down)], "j ↓", Action::Down, "向下滚动", "scroll down", true),
     b!(&[Ctx::Help], [ch('k'), code(KeyCode::Up)], "k ↑", Action::Up, "向上滚动", "scroll up", true),
+    b!(&[Ctx::Help], [code(KeyCode::PageDown), ch(' ')], "PgDn Space", Action::PageDown, "下翻一页", "page down", false),
+    b!(&[Ctx::Help], [code(KeyCode::PageUp)], "PgUp", Action::PageUp, "上翻一页", "page up", false),
     b!(&[Ctx::Confirm], [ch('y'), code(KeyCode::Enter)], "y Enter", Action::Confirm(true), "确认", "yes", true),
     b!(&[Ctx::Confirm], [ch('n'), code(KeyCode::Esc)], "n Esc", Action::Confirm(false), "取消", "no", true),
     b!(SEARCH, [code(KeyCode::Down), ctrl('n')], "↓ Ctrl-n", Action::Down, "下一条结果", "next result", true),
@@ -123,14 +127,35 @@ pub static BINDINGS: &[Binding] = &[
     b!(B, [code(KeyCode::PageUp)], "PgUp", Action::PageUp, "上翻一页", "page up", false),
     b!(B, [code(KeyCode::Tab)], "Tab", Action::NextPane, "下一窗格", "next pane", true),
     b!(B, [code(KeyCode::BackTab)], "S-Tab", Action::PrevPane, "上一窗格", "previous pane", false),
-    Binding { ctxs: B, keys: &DIGITS, label: "1-5", action: Action::Section(0), zh: "标签：1 放 2 管 3 服 4 单位 5 期限", en: "tab: 1 放 2 管 3 服 4 units 5 deadlines", footer: true },
+    Binding { ctxs: B, keys: &DIGITS, label: "1-9", action: Action::Section(0), zh: "标签（各部分、单位、期限）", en: "tabs (sections, units, deadlines)", footer: true },
     b!(B, [ch('U')], "U", Action::Units, "单位视图：谁牵头什么", "units: who leads what", false),
     b!(B, [ch('D')], "D", Action::Deadlines, "期限视图：按截止日期", "deadlines view", false),
     b!(B, [code(KeyCode::Esc)], "Esc", Action::Back, "返回", "back", false),
     b!(B, [ch('?')], "?", Action::Help, "帮助", "help", true),
-    b!(NOT_INPUT, [ch('q')], "q", Action::Quit, "退出", "quit", true),
+    b!(BROWSE_HELP, [ch('q')], "q", Action::Quit, "退出", "quit", true),
     b!(ALL, [ctrl('c')], "Ctrl-c", Action::Quit, "退出", "quit", false),
 ];
+
+/// A binding's keys and help as shown to the user. The digit keys are the document's own tabs:
+/// its sections, then the units and deadlines views (`1 放 2 管 3 服 4 单位 5 期限` for the 103号).
+pub fn describe(b: &Binding, sections: &[&str], lang: Lang) -> (String, String) {
+    if !matches!(b.action, Action::Section(_)) {
+        return (b.label.to_string(), lang.pick(b.zh, b.en).to_string());
+    }
+    let n = sections.len();
+    let reach = (n + 2).min(DIGITS.len());
+    let mut tabs: Vec<String> = sections.iter().map(|s| s.to_string()).collect();
+    tabs.push(lang.pick("单位", "units").to_string());
+    tabs.push(lang.pick("期限", "deadlines").to_string());
+    let listed: Vec<String> = tabs
+        .iter()
+        .take(reach)
+        .enumerate()
+        .map(|(i, t)| format!("{} {t}", i + 1))
+        .collect();
+    let help = format!("{}{}", lang.pick("标签：", "tab: "), listed.join(" "));
+    (format!("1-{reach}"), help)
+}
 
 /// The action a key press asks for in a context, if any. In the input line a printable key
 /// without Ctrl is text.
@@ -227,7 +252,11 @@ mod tests {
             Some(Action::Down),
             "scrolls the help"
         );
-        assert_eq!(resolve(Ctx::Help, key(KeyCode::Char(' '), none)), None);
+        assert_eq!(
+            resolve(Ctx::Help, key(KeyCode::Char(' '), none)),
+            Some(Action::PageDown),
+            "Space pages the help (as in less), never checks anything off behind it"
+        );
         assert_eq!(
             resolve(Ctx::Help, key(KeyCode::Char('q'), none)),
             Some(Action::Quit)

@@ -1,8 +1,12 @@
 //! The interactive view: terminal set-up and teardown, the event loop, performing effects.
 //!
-//! The terminal is restored on quit, on error, on panic and on SIGTERM / SIGHUP / SIGINT / SIGQUIT.
+//! The terminal is restored on quit, on error, on panic and on every catchable signal that ends the
+//! process (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, …). Ctrl-z and SIGTSTP
+//! suspend as vim does: the terminal restored, the process stopped; on SIGCONT raw mode, the alternate
+//! screen and a full frame come back. SIGKILL cannot be caught: `reset` repairs the terminal then.
 
 pub mod action;
+pub mod ansi16;
 pub mod app;
 pub mod backend;
 pub mod cursor;
@@ -10,16 +14,20 @@ pub mod i18n;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod scroll;
 pub mod theme;
 pub mod tree;
 pub mod view;
 pub mod widgets;
 
 use std::io::{self, Stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use anyhow::Context;
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+    MouseButton, MouseEventKind,
 };
 use crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
@@ -27,14 +35,15 @@ use crossterm::terminal::{
 };
 use crossterm::{cursor as term_cursor, execute, queue};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 
 use self::action::{Action, Effect};
+use self::ansi16::Ansi16;
 use self::app::App;
 use self::backend::WideFix;
 use crate::domain::Store;
 
-pub type Term = Terminal<WideFix<CrosstermBackend<Stdout>>>;
+pub type Term = Terminal<WideFix<CrosstermBackend<Ansi16<Stdout>>>>;
 
 /// Runs the TUI until the user quits. The caller has checked that stdout is a terminal.
 /// Check-offs are saved to `store` as they are made (none: read-only).
@@ -42,20 +51,28 @@ pub fn run(mut app: App, mouse: bool, store: Option<Store>) -> anyhow::Result<()
     install_panic_hook();
     install_signal_handler().context("installing signal handlers")?;
     let mut terminal = setup(mouse).inspect_err(|_| restore())?;
-    let result = event_loop(&mut terminal, &mut app, store.as_ref());
+    let result = event_loop(&mut terminal, &mut app, store.as_ref(), mouse);
     restore();
     result
 }
 
 fn setup(mouse: bool) -> anyhow::Result<Term> {
+    enter(mouse)?;
+    let terminal = Terminal::new(WideFix::new(CrosstermBackend::new(Ansi16::new(
+        io::stdout(),
+    ))))?;
+    Ok(terminal)
+}
+
+/// Raw mode, the alternate screen, the cursor hidden (and the mouse captured).
+fn enter(mouse: bool) -> anyhow::Result<()> {
     enable_raw_mode().context("switching the terminal to raw mode")?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, term_cursor::Hide)?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
-    let terminal = Terminal::new(WideFix::new(CrosstermBackend::new(out)))?;
-    Ok(terminal)
+    Ok(())
 }
 
 /// Puts the terminal back as it was. Safe to call more than once and from any thread.
@@ -80,30 +97,124 @@ fn install_panic_hook() {
     }));
 }
 
-/// An SSH drop (SIGHUP) or a `kill` (SIGTERM) restores the terminal before the process ends.
-/// Check-offs are saved as they are made, so nothing is lost by exiting here.
+/// Set by SIGTSTP (`kill -TSTP`; Ctrl-z arrives as a key in raw mode): the event loop suspends.
+static SUSPEND: AtomicBool = AtomicBool::new(false);
+/// Set by SIGCONT: the terminal may have been reset meanwhile (a stop by SIGSTOP, say), so the event
+/// loop enters raw mode and the alternate screen again and draws a full frame.
+static RESUMED: AtomicBool = AtomicBool::new(false);
+
+/// How often the event loop looks at the flags above while no key comes.
+const TICK: Duration = Duration::from_millis(100);
+
+/// Every catchable signal whose default would end the process restores the terminal first: an SSH drop
+/// (SIGHUP), a `kill` (SIGTERM), SIGUSR1 … Check-offs are saved as they are made, so nothing is lost by
+/// exiting here. SIGTSTP and SIGCONT are passed to the event loop.
 fn install_signal_handler() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    use signal_hook::consts::*;
+    let mut signals = signal_hook::iterator::Signals::new([
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ, SIGTSTP, SIGCONT,
+    ])?;
     std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            restore();
-            std::process::exit(128 + sig);
+        for sig in signals.forever() {
+            match sig {
+                SIGTSTP => SUSPEND.store(true, Ordering::SeqCst),
+                SIGCONT => RESUMED.store(true, Ordering::SeqCst),
+                _ => {
+                    restore();
+                    std::process::exit(128 + sig);
+                }
+            }
         }
     });
     Ok(())
 }
 
-fn event_loop(terminal: &mut Term, app: &mut App, store: Option<&Store>) -> anyhow::Result<()> {
-    let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
-    let panic_for_tests = std::env::var_os("FGF_TEST_PANIC").is_some();
+/// Stops the process as SIGTSTP's default would, with the terminal restored meanwhile; back after
+/// SIGCONT (`fg`), in raw mode on the alternate screen, the next frame drawn whole.
+fn suspend(terminal: &mut Term, mouse: bool) -> anyhow::Result<()> {
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    resume(terminal, mouse)
+}
+
+/// Raw mode and the alternate screen again, whatever the shell did to the terminal while fgf was
+/// stopped, and a full redraw.
+fn resume(terminal: &mut Term, mouse: bool) -> anyhow::Result<()> {
+    // crossterm keeps raw mode on if it believes it is on: leave it first so that it is set again.
+    let _ = disable_raw_mode();
+    enter(mouse)?;
+    // `Terminal::clear` would ask the terminal where the cursor is: clear it and empty both buffers
+    // (the frame drawn before the stop is gone) instead.
+    terminal.backend_mut().clear_region(ClearType::All)?;
+    terminal.swap_buffers();
+    Ok(())
+}
+
+/// The next terminal event; `None` when the screen must be drawn again first (after a suspend or a
+/// SIGCONT, or when another process's check-offs were merged in).
+fn next_event(
+    terminal: &mut Term,
+    mouse: bool,
+    watch: &mut Watch,
+    app: &mut App,
+    store: Option<&Store>,
+) -> anyhow::Result<Option<Event>> {
     loop {
+        if SUSPEND.swap(false, Ordering::SeqCst) {
+            suspend(terminal, mouse)?;
+            RESUMED.store(false, Ordering::SeqCst);
+            return Ok(None);
+        }
+        if RESUMED.swap(false, Ordering::SeqCst) {
+            resume(terminal, mouse)?;
+            return Ok(None);
+        }
+        if event::poll(TICK).context("waiting for a key")? {
+            return Ok(Some(event::read().context("reading a key")?));
+        }
+        if watch.reload(app, store) {
+            return Ok(None);
+        }
+    }
+}
+
+fn event_loop(
+    terminal: &mut Term,
+    app: &mut App,
+    store: Option<&Store>,
+    mouse: bool,
+) -> anyhow::Result<()> {
+    let panic_for_tests = std::env::var_os("FGF_TEST_PANIC").is_some();
+    // Start crossterm's event source (and with it its SIGWINCH handler) before the first frame:
+    // a resize between that frame and the first read would otherwise go unnoticed.
+    event::poll(Duration::ZERO).context("reading the terminal's events")?;
+    let mut watch = Watch::new(store);
+    loop {
+        watch.reload(app, store);
+        // The terminal's size as it is now, not as a resize event said: several resizes in a row
+        // arrive as events that each read the size when they were handled, the last maybe stale.
+        let size = terminal.size()?;
+        if (size.width, size.height) != (app.size.width, app.size.height) {
+            app.update(Action::Resize(size.width, size.height));
+        }
         draw(terminal, app)?;
         if panic_for_tests {
             panic!("FGF_TEST_PANIC: a deliberate panic after the first frame");
         }
-        let action = match event::read().context("reading a key")? {
+        let Some(event) = next_event(terminal, mouse, &mut watch, app, store)? else {
+            continue;
+        };
+        let action = match event {
+            // Ctrl-z: suspend, in every mode (as in vim).
+            Event::Key(k)
+                if k.kind == KeyEventKind::Press
+                    && k.code == KeyCode::Char('z')
+                    && k.modifiers.contains(KeyModifiers::CONTROL) =>
+            {
+                SUSPEND.store(true, Ordering::SeqCst);
+                None
+            }
             Event::Key(k) if k.kind == KeyEventKind::Press => {
                 // Alt-x is Esc then x (see keymap::presses): all but the last press go first.
                 let mut presses = keymap::presses(k);
@@ -131,6 +242,42 @@ fn event_loop(terminal: &mut Term, app: &mut App, store: Option<&Store>) -> anyh
         {
             return Ok(());
         }
+    }
+}
+
+/// Notices when another process (a second fgf, `fgf check`, a `git pull`) changes the state file,
+/// and merges its check-offs in as a save would: by the file's modification time and length,
+/// checked before every frame and on every idle tick of the event loop.
+struct Watch {
+    seen: Option<(std::time::SystemTime, u64)>,
+}
+
+impl Watch {
+    fn new(store: Option<&Store>) -> Watch {
+        Watch {
+            seen: store.and_then(|s| Self::stamp(s.path())),
+        }
+    }
+
+    fn stamp(path: &std::path::Path) -> Option<(std::time::SystemTime, u64)> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some((meta.modified().ok()?, meta.len()))
+    }
+
+    /// Merges the file in if it changed since last seen; returns whether anything was merged.
+    fn reload(&mut self, app: &mut App, store: Option<&Store>) -> bool {
+        let Some(store) = store else { return false };
+        let now = Self::stamp(store.path());
+        if now == self.seen {
+            return false;
+        }
+        self.seen = now;
+        // A file that cannot be read now is left alone: the next save says why, loudly.
+        let Ok(disk) = store.load() else { return false };
+        let mut merged = app.progress.state().clone();
+        merged.merge(&disk);
+        app.saved(merged);
+        true
     }
 }
 

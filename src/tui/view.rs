@@ -68,6 +68,32 @@ pub fn draw(f: &mut Frame, app: &App) {
     if app.opts.ambiwide {
         skip_ambiguous_padding(f.buffer_mut());
     }
+    if app.opts.ascii {
+        ascii_chrome(f.buffer_mut());
+    }
+}
+
+/// For a locale that is not UTF-8: the chrome's boxes, arrows and markers in ASCII (the document's
+/// own text is left as it is).
+pub fn ascii_chrome(buf: &mut Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let Some(c) = buf[(x, y)].symbol().chars().next() else {
+                continue;
+            };
+            let a = match c {
+                '▸' => Some('>'),
+                '▾' => Some('v'),
+                '⚠' => Some('!'),
+                c if c.is_ascii() => None,
+                c => ascii_for(c),
+            };
+            if let Some(a) = a {
+                buf[(x, y)].set_char(a);
+            }
+        }
+    }
 }
 
 /// A popup's left edge can fall on the second half of a wide glyph drawn beneath it: the glyph

@@ -19,7 +19,7 @@ fn mark() -> impl Strategy<Value = Mark> {
     )
         .prop_map(|(done, s, note)| Mark {
             done,
-            at: Timestamp::from_second(1_800_000_000 + s).unwrap(),
+            at: Timestamp::from_second(1_700_000_000 + s).unwrap(),
             note: note.map(String::from),
         })
 }

@@ -76,7 +76,7 @@ fn writer_ids() -> &'static [String] {
 fn written(k: u64) -> State {
     let ids = writer_ids();
     let n = ids.len() as u64;
-    let at = Timestamp::from_second(1_800_000_000 + k as i64).unwrap();
+    let at = Timestamp::from_second(1_700_000_000 + k as i64).unwrap();
     let marks = ids
         .iter()
         .enumerate()

@@ -65,7 +65,7 @@ fn enter_on_a_measure_opens_the_detail_and_esc_comes_back() {
     assert_eq!(a.focus, Focus::Detail);
     assert_eq!(selected_id(&a), "1.1");
     press(&mut a, "j j");
-    assert!(a.detail_scroll <= 2);
+    assert!(a.detail_scroll.top() <= 2);
     press(&mut a, "Esc");
     assert_eq!(a.focus, Focus::Section(0));
     assert_eq!(selected_id(&a), "1.1");

@@ -154,6 +154,7 @@ fn the_terminal_shows_exactly_the_rendered_frame_after_many_moves() {
             lang: fgf::tui::i18n::Lang::Zh,
             today: jiff::Zoned::now().date(),
             ambiwide: false,
+            ascii: false,
             color: true,
         },
     );
@@ -273,5 +274,70 @@ fn esc_and_a_key_in_one_read_are_both_taken() {
     // Esc closed the help, then / opened the search (the frame may still be arriving).
     p.wait_for("the help gone", |p| !p.screen().contains("关闭帮助"));
     p.send("\x1bq");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+/// The 16 colours go out in their own codes (ESC[36m), never the 256-colour form (ESC[38;5;6m).
+#[test]
+fn colours_are_sent_as_the_16_ansi_codes() {
+    let mut p = Pty::spawn(120, 30, &[], &[]);
+    p.wait_text("（一）");
+    p.send("jj/企业");
+    p.wait_text("搜索结果");
+    p.send("\x1bq");
+    p.wait_exit();
+    let raw = p.raw.lock().unwrap().clone();
+    assert!(
+        !contains(&raw, b"38;5;") && !contains(&raw, b"48;5;"),
+        "no 256-colour codes"
+    );
+    assert!(
+        contains(&raw, b"36m") || contains(&raw, b"36;"),
+        "cyan as 36"
+    );
+}
+
+#[test]
+fn term_dumb_is_refused_with_a_clear_message() {
+    let mut p = Pty::spawn(100, 30, &[], &[("TERM", "dumb")]);
+    assert_eq!(p.wait_exit(), 2);
+    let raw = p.raw.lock().unwrap().clone();
+    assert!(!contains(&raw, b"\x1b[?1049h"), "no full-screen view");
+    assert!(p.screen().contains("TERM=dumb"), "{}", p.screen());
+}
+
+#[test]
+fn a_locale_that_is_not_utf8_warns_and_draws_ascii_boxes() {
+    let mut p = Pty::spawn(100, 30, &[], &[("LANG", "C")]);
+    p.wait_text("不是 UTF-8");
+    let s = p.screen();
+    assert!(
+        !s.contains('┌') && !s.contains('│') && !s.contains('▸'),
+        "{s}"
+    );
+    assert!(s.contains("+-") && s.contains('|'), "{s}");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+/// A check-off made by another process shows in an open view without a key pressed.
+#[test]
+fn a_check_off_from_another_process_appears_in_an_open_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("shared-state.json");
+    let state = state.to_str().unwrap().to_string();
+    let mut p = Pty::spawn(120, 30, &[], &[("FGF_STATE", &state)]);
+    p.wait_text("进度 0/120");
+    let o = p
+        .sandbox
+        .command()
+        .env("FGF_STATE", &state)
+        .args(["check", "1.1.1"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    p.wait_text("进度 1/120");
+    p.wait_text("已合并其他会话的 1 项更改");
+    p.send("q");
     assert_eq!(p.wait_exit(), 0);
 }

@@ -1,39 +1,8 @@
 //! Render snapshots with TestBackend (text only), and the drawing rules for Chinese text.
 
-use crate::support::{app, press};
+use crate::support::{app, press, render, screen};
 use fgf::tui::app::App;
-use fgf::tui::view;
 use insta::assert_snapshot;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn render(app: &App) -> Terminal<TestBackend> {
-    let (w, h) = (app.size.width, app.size.height);
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view::draw(f, app)).unwrap();
-    t
-}
-
-/// The screen as text, one line a row, wide glyphs once (their hidden trailing cells skipped).
-fn screen(app: &App) -> String {
-    let t = render(app);
-    text_of(t.backend().buffer())
-}
-
-fn text_of(buf: &ratatui::buffer::Buffer) -> String {
-    use unicode_width::UnicodeWidthStr;
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut x = 0;
-        while x < buf.area.width {
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            x += sym.width().max(1) as u16;
-        }
-        out.push('\n');
-    }
-    out
-}
 
 #[test]
 fn first_frame_80x24() {
@@ -84,7 +53,8 @@ fn help_lists_every_binding_from_the_keymap() {
     press(&mut a, "?");
     let s = screen(&a);
     for b in fgf::tui::keymap::BINDINGS {
-        assert!(s.contains(b.zh), "help lacks {}", b.zh);
+        let (_, help) = fgf::tui::widgets::describe(&a, b);
+        assert!(s.contains(&help), "help lacks {help}");
     }
     assert_snapshot!(s);
 }

@@ -28,13 +28,31 @@ pub enum StoreError {
         expected: String,
         found: String,
     },
+    /// A FIFO, a device, a directory: never read (a FIFO would block), never written over.
+    #[error(
+        "{}: the state file is not a regular file ({kind}); refused (the state file was left untouched)",
+        path.display()
+    )]
+    NotRegular { path: PathBuf, kind: &'static str },
+    /// Larger than [`super::MAX_BYTES`]: refused before it is read.
+    #[error(
+        "{}: the state file is {size} bytes, over fgf's limit of {} bytes; refused (the state file was left untouched)",
+        path.display(), super::MAX_BYTES
+    )]
+    TooLarge { path: PathBuf, size: u64 },
+    /// The file is read-only (no write permission): fgf reads it and never replaces it.
+    #[error(
+        "{}: the state file is read-only ({why}); not written (make it writable to save check-offs)",
+        path.display()
+    )]
+    ReadOnly { path: PathBuf, why: String },
     #[error("cannot read the state file {}: {err}", path.display())]
     Read { path: PathBuf, err: io::Error },
     #[error("cannot create the state directory {}: {err}", path.display())]
     CreateDir { path: PathBuf, err: io::Error },
     #[error("cannot write the state file {}: {err}", path.display())]
     Write { path: PathBuf, err: io::Error },
-    #[error("cannot create or lock {} beside the state file: {err}", path.display())]
+    #[error("cannot lock {} (the state file's directory) to save: {err}", path.display())]
     Lock { path: PathBuf, err: io::Error },
     #[error("no home directory to keep the state file in: set FGF_STATE or pass --state PATH")]
     NoDataDir,
@@ -45,7 +63,11 @@ impl StoreError {
     pub fn is_bad_file(&self) -> bool {
         matches!(
             self,
-            StoreError::Malformed { .. } | StoreError::WrongDocument { .. }
+            StoreError::Malformed { .. }
+                | StoreError::WrongDocument { .. }
+                | StoreError::NotRegular { .. }
+                | StoreError::TooLarge { .. }
+                | StoreError::ReadOnly { .. }
         )
     }
 }

@@ -16,24 +16,99 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use jiff::{SignedDuration, Timestamp};
+use serde::de::{DeserializeSeed, Error as _, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_path_to_error::{Path as JsonPath, Segment};
 
 use super::StoreError;
 use crate::domain::progress::{Mark, State};
+use crate::domain::text::sanitize;
 
 /// The version this fgf reads and writes.
 pub const VERSION: u64 = 1;
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(
     deny_unknown_fields,
     expecting = "a state file: {\"version\": 1, \"document\", \"milestones\"}"
 )]
 struct FileV1 {
+    #[allow(dead_code)] // checked by `Probe`
     version: u64,
     document: String,
-    milestones: BTreeMap<String, Mark>,
+    milestones: Milestones,
+}
+
+/// What `to_json` writes: the same shape, borrowing the state (a large state is not copied).
+#[derive(Serialize)]
+struct FileV1Out<'a> {
+    version: u64,
+    document: &'a str,
+    milestones: &'a BTreeMap<String, Mark>,
+}
+
+/// A mark from more than this far ahead of the clock is refused: it would win every merge for ever.
+pub const MAX_AHEAD: SignedDuration = SignedDuration::from_hours(24);
+
+/// The milestones object, read refusing what serde would take silently: a duplicate id (serde keeps
+/// the last, which may be the older mark) and a time implausibly far in the future.
+struct Milestones(BTreeMap<String, Mark>);
+
+impl<'de> Deserialize<'de> for Milestones {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let now = Timestamp::now();
+        let latest = now.checked_add(MAX_AHEAD).unwrap_or(Timestamp::MAX);
+        d.deserialize_map(MilestonesVisitor { now, latest })
+    }
+}
+
+struct MilestonesVisitor {
+    now: Timestamp,
+    latest: Timestamp,
+}
+
+impl<'de> Visitor<'de> for MilestonesVisitor {
+    type Value = Milestones;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a map (an object) of milestone id -> check-off")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Milestones, A::Error> {
+        let mut out = BTreeMap::new();
+        while let Some(id) = map.next_key::<String>()? {
+            if out.contains_key(&id) {
+                return Err(A::Error::custom(format!(
+                    "duplicate milestone {id:?}: an id may appear once (which of the two marks is meant?)"
+                )));
+            }
+            let mark = map.next_value_seed(Plausible(&self))?;
+            out.insert(id, mark);
+        }
+        Ok(Milestones(out))
+    }
+}
+
+/// A mark whose time is not too far ahead of the clock.
+struct Plausible<'v>(&'v MilestonesVisitor);
+
+impl<'de> DeserializeSeed<'de> for Plausible<'_> {
+    type Value = Mark;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Mark, D::Error> {
+        let mark = Mark::deserialize(d)?;
+        if mark.at > self.0.latest {
+            return Err(D::Error::custom(format!(
+                "the time {} is more than a day ahead of this computer's clock ({}): refused, \
+                 since a mark from a wrong clock would win every merge for ever \
+                 (check the clock of the machine that wrote it)",
+                mark.at,
+                self.0.now.round(jiff::Unit::Second).unwrap_or(self.0.now)
+            )));
+        }
+        Ok(mark)
+    }
 }
 
 /// Read first, on its own, so that a file of another version is reported as such, not as a wrong shape.
@@ -46,7 +121,6 @@ struct Probe {
 }
 
 fn known_version<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    use serde::de::Error;
     match serde_json::Value::deserialize(d)? {
         serde_json::Value::Number(n) if n.as_u64() == Some(VERSION) => Ok(VERSION),
         serde_json::Value::Number(n) => Err(D::Error::custom(format!(
@@ -72,7 +146,7 @@ pub fn parse(text: &str, path: &Path) -> Result<State, StoreError> {
         .map_err(|e| malformed(path, TOP.to_string(), e))?;
     Ok(State {
         document: file.document,
-        marks: file.milestones,
+        marks: file.milestones.0,
     })
 }
 
@@ -118,21 +192,22 @@ fn malformed(path: &Path, field: String, e: serde_json::Error) -> StoreError {
     if field.ends_with(".at") && e.is_data() {
         message.push_str(" (expected a time such as 2026-11-25T13:00:00Z)");
     }
+    // Keys and values quoted from the file are untrusted text.
     StoreError::Malformed {
         path: path.to_path_buf(),
         line: e.line(),
         column: e.column(),
-        field,
-        message,
+        field: sanitize(&field).into_owned(),
+        message: sanitize(&message).into_owned(),
     }
 }
 
 /// The file's text for a state: pretty, keys in order, a final newline.
 pub fn to_json(state: &State) -> String {
-    let file = FileV1 {
+    let file = FileV1Out {
         version: VERSION,
-        document: state.document.clone(),
-        milestones: state.marks.clone(),
+        document: &state.document,
+        milestones: &state.marks,
     };
     let mut text = serde_json::to_string_pretty(&file).expect("a state always serializes");
     text.push('\n');

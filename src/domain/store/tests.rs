@@ -8,7 +8,7 @@ use crate::domain::progress::{Mark, Progress};
 const DOC: &str = "yufubanfa-2019-103";
 
 fn t(s: i64) -> Timestamp {
-    Timestamp::from_second(1_800_000_000 + s).unwrap()
+    Timestamp::from_second(1_700_000_000 + s).unwrap()
 }
 
 fn mark(done: bool, s: i64, note: Option<&str>) -> Mark {
@@ -78,11 +78,11 @@ fn the_file_is_pretty_versioned_and_in_order() {
   "milestones": {
     "10.1.1": {
       "done": false,
-      "at": "2027-01-15T08:00:02Z"
+      "at": "2023-11-14T22:13:22Z"
     },
     "9.2.1": {
       "done": true,
-      "at": "2027-01-15T08:00:01Z",
+      "at": "2023-11-14T22:13:21Z",
       "note": "备注"
     }
   }

@@ -19,6 +19,7 @@ use super::i18n::Lang;
 use super::input::LineInput;
 use super::keymap::Ctx;
 use super::layout::{self, Areas, View};
+use super::scroll::Scroll;
 use super::tree::Tree;
 use crate::domain::progress::deadline_groups;
 use crate::domain::{Catalog, Loc, Progress, State};
@@ -67,6 +68,8 @@ pub struct Options {
     /// Draw “ ” — as two columns (terminals set to East Asian ambiguous = wide).
     pub ambiwide: bool,
     pub color: bool,
+    /// The locale is not UTF-8 (LANG=C): boxes, arrows and markers drawn in ASCII.
+    pub ascii: bool,
 }
 
 pub struct App {
@@ -78,14 +81,15 @@ pub struct App {
     pub trees: Vec<Tree>,
     /// The section pane shown on a narrow screen and described by the detail pane.
     pub section: usize,
-    pub detail_scroll: usize,
+    /// The detail pane's scroll (measured as drawn).
+    pub detail_scroll: Scroll,
     /// Units in display order (most measures led first) and the selections of the units view.
     pub unit_order: Vec<usize>,
     pub unit_cursor: Cursor,
     pub unit_measure_cursor: Cursor,
     pub deadline_rows: Vec<DeadlineRow>,
     pub deadline_cursor: Cursor,
-    pub help_scroll: usize,
+    pub help_scroll: Scroll,
     pub finder: Finder,
     pub progress: Progress,
     /// Counts shown on every frame, kept in step with `progress`.
@@ -120,14 +124,14 @@ impl App {
             mode: Mode::Browse,
             trees,
             section: 0,
-            detail_scroll: 0,
+            detail_scroll: Scroll::default(),
             unit_order,
             unit_cursor: Cursor::default(),
             unit_measure_cursor: Cursor::default(),
             deadline_rows,
             // The first row is a deadline heading: start on its first milestone.
             deadline_cursor: Cursor { sel: 1, offset: 0 },
-            help_scroll: 0,
+            help_scroll: Scroll::default(),
             finder: Finder::default(),
             progress,
             rollup,
@@ -182,6 +186,11 @@ impl App {
             }
             _ => {}
         }
+        // While the screen says it is too small, nothing it cannot show may change: only quit and
+        // resize act (a key pressed blind must not check anything off).
+        if layout::too_small(self.size) {
+            return Effect::None;
+        }
         if self.mode == Mode::Browse {
             self.status = None;
         }
@@ -191,10 +200,12 @@ impl App {
                 match action {
                     Action::Back => {
                         self.mode = Mode::Browse;
-                        self.help_scroll = 0;
+                        self.help_scroll.reset();
                     }
-                    Action::Down => self.help_scroll += 1,
-                    Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                    Action::Down => self.help_scroll.by(1),
+                    Action::Up => self.help_scroll.by(-1),
+                    Action::PageDown => self.help_scroll.by(self.help_scroll.page() as isize),
+                    Action::PageUp => self.help_scroll.by(-(self.help_scroll.page() as isize)),
                     _ => {}
                 }
                 Effect::None

@@ -5,7 +5,6 @@ use crate::domain::{Item, Loc, Section};
 use crate::tui::cursor::Cursor;
 use crate::tui::layout::{self, View};
 use crate::tui::tree::{Row, Tree};
-use crate::tui::widgets::detail;
 
 impl App {
     /// Rows visible in the list that has the focus (or the detail pane).
@@ -37,7 +36,7 @@ impl App {
     }
 
     /// Rows of a list of another view: `which` 0 (units, deadlines) or 1 (a unit's measures).
-    fn list_height(&self, view: View, which: usize) -> usize {
+    pub(super) fn list_height(&self, view: View, which: usize) -> usize {
         let n = self.cat.doc.sections.len();
         let a = layout::areas(self.size, view, n, self.section, false);
         a.lists
@@ -91,12 +90,6 @@ impl App {
         }
     }
 
-    fn detail_len(&self) -> usize {
-        let width = self.areas().detail.map_or(40, layout::inner_width);
-        self.detail_item()
-            .map_or(0, |item| detail::lines(self, item, width).len())
-    }
-
     fn focus_order(&self) -> Vec<Focus> {
         let mut order: Vec<Focus> = match self.view {
             View::Tree => (0..self.trees.len()).map(Focus::Section).collect(),
@@ -131,7 +124,7 @@ impl App {
         if i < n {
             self.view = View::Tree;
             self.set_focus(Focus::Section(i));
-            self.detail_scroll = 0;
+            self.detail_scroll.reset();
             self.refollow();
         } else if i == n {
             self.switch_view(View::Units);
@@ -149,7 +142,7 @@ impl App {
             View::Deadlines => Focus::Deadlines,
             View::Search => Focus::Results,
         };
-        self.detail_scroll = 0;
+        self.detail_scroll.reset();
         self.refollow();
     }
 
@@ -158,10 +151,7 @@ impl App {
         match self.focus {
             Focus::Section(i) => self.trees[i].move_by(delta, page),
             Focus::Detail => {
-                let max = self.detail_len().saturating_sub(page) as isize;
-                self.detail_scroll = (self.detail_scroll as isize)
-                    .saturating_add(delta)
-                    .clamp(0, max) as usize;
+                self.detail_scroll.by(delta);
                 return;
             }
             Focus::UnitList => {
@@ -189,13 +179,14 @@ impl App {
             }
             Focus::Results => {}
         }
-        self.detail_scroll = 0;
+        self.detail_scroll.reset();
     }
 
     pub(super) fn back(&mut self) {
         match (self.view, self.focus) {
             (View::Tree, Focus::Detail) => self.focus = Focus::Section(self.section),
             (View::Units, Focus::Detail) => self.focus = Focus::UnitMeasures,
+            (View::Units, Focus::UnitMeasures) => self.focus = Focus::UnitList,
             (View::Deadlines, Focus::Detail) => self.focus = Focus::Deadlines,
             (View::Search, _) => {}
             (View::Units | View::Deadlines, _) => self.switch_view(View::Tree),
@@ -219,7 +210,8 @@ impl App {
                     None => {}
                 }
             }
-            Focus::Detail | Focus::UnitMeasures => self.back(),
+            Focus::UnitMeasures => self.focus = Focus::UnitList,
+            Focus::Detail => self.back(),
             Focus::UnitList | Focus::Deadlines | Focus::Results => {}
         }
     }
@@ -244,11 +236,19 @@ impl App {
                             tree.set_measure_open(section, t, m, true, height);
                         }
                     }
-                    Some(_) if self.areas().detail.is_some() || enter => {
+                    // Nothing to unfold: l opens the detail as Enter does (full-screen on a narrow
+                    // screen), and says where the keys now go.
+                    Some(_) => {
                         self.focus = Focus::Detail;
-                        self.detail_scroll = 0;
+                        self.detail_scroll.reset();
+                        if !enter {
+                            self.say(
+                                "详情：j k 滚动，h 或 Esc 返回".into(),
+                                "detail: j k scroll, h or Esc to go back".into(),
+                            );
+                        }
                     }
-                    _ => {}
+                    None => {}
                 }
             }
             Focus::UnitList => self.focus = Focus::UnitMeasures,
@@ -278,7 +278,7 @@ impl App {
         self.set_focus(Focus::Section(s));
         let (section, tree, height) = self.section_tree(s);
         tree.reveal(section, row, height);
-        self.detail_scroll = 0;
+        self.detail_scroll.reset();
         self.mode = Mode::Browse;
     }
 
@@ -326,7 +326,7 @@ impl App {
             }
             View::Search => {}
         }
-        self.detail_scroll = 0;
+        self.detail_scroll.reset();
     }
 
     /// Keeps every selection visible after a resize or a change of view.

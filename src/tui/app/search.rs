@@ -51,7 +51,7 @@ impl App {
             back,
             ..SearchState::default()
         }));
-        self.detail_scroll = 0;
+        self.detail_scroll.reset();
     }
 
     pub(super) fn search_input(&mut self, action: Action) -> Effect {
@@ -76,7 +76,7 @@ impl App {
                 if let Mode::Search(s) = &mut self.mode {
                     s.cursor.move_by(delta, s.results.hits.len(), page as usize);
                 }
-                self.detail_scroll = 0;
+                self.detail_scroll.reset();
             }
             Action::Submit => self.leave_search(true),
             Action::Back => self.leave_search(false),
@@ -98,7 +98,7 @@ impl App {
             .searcher
             .search(&self.cat, index, &s.input.text(), &OPTIONS);
         s.cursor = Cursor::default();
-        self.detail_scroll = 0;
+        self.detail_scroll.reset();
     }
 
     /// The hit under the cursor in the search view.
@@ -152,10 +152,10 @@ impl App {
                 self.view = View::Units;
                 self.focus = Focus::UnitMeasures;
                 let i = self.unit_order.iter().position(|&x| x == u).unwrap_or(0);
-                self.unit_cursor = Cursor {
-                    sel: i,
-                    offset: i.saturating_sub(2),
-                };
+                // Scrolled only as far as the unit needs to be seen.
+                self.unit_cursor = Cursor::default();
+                let height = self.list_height(View::Units, 0);
+                self.unit_cursor.set(i, self.unit_order.len(), height);
                 self.unit_measure_cursor = Cursor::default();
                 self.refollow();
             }

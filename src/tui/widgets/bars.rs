@@ -6,8 +6,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{disp, row, theme};
-use crate::domain::text::width;
+use super::{describe, disp, row, theme};
+use crate::domain::text::{caret_window, width};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Mode};
 use crate::tui::i18n::Lang;
@@ -120,11 +120,14 @@ pub fn footer(f: &mut Frame, app: &App, area: Rect) {
 fn input_line(f: &mut Frame, app: &App, area: Rect, label: String, input: &LineInput) {
     let t = theme(app);
     let cols = area.width as usize;
-    let text = disp(app, &input.text());
+    // The text scrolls sideways around the caret (readline, fzf) once it is wider than the line.
+    let before = disp(app, &input.before_caret());
+    let after = disp(app, &input.after_caret());
+    let room = cols.saturating_sub(width(&label));
+    let (text, caret) = caret_window(&before, &after, room);
     let line = row(app, vec![(label.clone(), t.key()), (text, t.plain())], cols);
     f.render_widget(Paragraph::new(line), area);
-    let x = (width(&label) + width(&disp(app, &input.before_caret()))).min(cols.saturating_sub(1))
-        as u16;
+    let x = (width(&label) + caret).min(cols.saturating_sub(1)) as u16;
     f.set_cursor_position(Position::new(area.x + x, area.y));
 }
 
@@ -142,15 +145,12 @@ fn hint(
     t: &crate::tui::theme::Theme,
     b: &keymap::Binding,
 ) -> [(String, ratatui::style::Style); 2] {
-    [
-        (b.label.to_string(), t.key()),
-        (format!(" {}  ", short(app, b)), t.dim()),
-    ]
+    let (label, help) = describe(app, b);
+    [(label, t.key()), (format!(" {}  ", short(&help)), t.dim())]
 }
 
 /// The first words of a binding's help text ("折叠 / 回到上级" -> "折叠"), for the footer.
-fn short(app: &App, b: &keymap::Binding) -> &'static str {
-    let words = app.opts.lang.pick(b.zh, b.en);
+fn short(words: &str) -> &str {
     words
         .split([' ', '：', ':', '，', '、', '（'])
         .find(|w| !w.is_empty() && *w != "/")
@@ -180,7 +180,20 @@ fn key_hints(f: &mut Frame, app: &App, area: Rect) {
     }
     let right_width: usize = right.iter().map(|(s, _)| width(s)).sum();
     let room = (area.width as usize).saturating_sub(right_width + 1);
-    let mut line = row(app, left, room);
+    // Whole hints only: a key is never shown without its label (the last label may lose its
+    // trailing blanks).
+    let mut kept = Vec::new();
+    let mut used = 0;
+    for pair in left.chunks(2) {
+        let w: usize = pair.iter().map(|(s, _)| width(s)).sum();
+        let tight = w - (width(&pair[pair.len() - 1].0) - width(pair[pair.len() - 1].0.trim_end()));
+        if used + tight > room {
+            break;
+        }
+        used += w;
+        kept.extend(pair.iter().cloned());
+    }
+    let mut line = row(app, kept, room);
     // At least one blank between the hints and the pinned keys.
     let pad = room.saturating_sub(line.width()) + 1;
     line.spans.push(Span::raw(" ".repeat(pad)));

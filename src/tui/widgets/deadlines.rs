@@ -70,5 +70,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             format!("Deadlines · {overdue} overdue as of {}", app.opts.today)
         }
     };
-    f.render_widget(Paragraph::new(lines).block(pane(app, title, focused)), area);
+    f.render_widget(
+        Paragraph::new(lines).block(pane(app, title, focused, area.width)),
+        area,
+    );
 }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Paragraph};
 
 use super::{disp, pane, theme};
 use crate::domain::progress::Status;
@@ -12,24 +12,42 @@ use crate::domain::text::{wrap, wrap_items};
 use crate::domain::{Item, Measure, Milestone};
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::{inner_height, inner_width};
+use crate::tui::scroll::Scroll;
 use crate::tui::theme::Theme;
 
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::Detail;
     let title = app.opts.lang.pick("详情", "Detail").to_string();
-    let block = pane(app, title, focused);
+    let block = pane(app, title, focused, area.width);
     let lines = match app.detail_item() {
         Some(item) => lines(app, item, inner_width(area)),
         None => super::results::unit_lines(app, inner_width(area)).unwrap_or_default(),
     };
-    let max = lines.len().saturating_sub(inner_height(area));
-    let scroll = app.detail_scroll.min(max);
+    let scroll = app.detail_scroll.measure(lines.len(), inner_height(area));
+    let block = more_marks(app, block, &app.detail_scroll);
     let visible: Vec<Line> = lines
         .into_iter()
         .skip(scroll)
         .take(inner_height(area))
         .collect();
     f.render_widget(Paragraph::new(visible).block(block), area);
+}
+
+/// Says on the pane's border how many lines are scrolled off above and below, when any are.
+pub fn more_marks<'a>(app: &App, block: Block<'a>, scroll: &Scroll) -> Block<'a> {
+    let t = theme(app);
+    let (above, below) = scroll.hidden();
+    let l = app.opts.lang;
+    let mut block = block;
+    if above > 0 {
+        let s = format!(" ↑ {above} {} ", l.pick("行", "more"));
+        block = block.title_top(Line::styled(s, t.key()).right_aligned());
+    }
+    if below > 0 {
+        let s = format!(" ↓ {below} {} ", l.pick("行", "more"));
+        block = block.title_bottom(Line::styled(s, t.key()).right_aligned());
+    }
+    block
 }
 
 /// Every line of the detail of `item` at `cols` columns (the app counts them to scroll).

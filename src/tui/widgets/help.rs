@@ -28,12 +28,12 @@ pub fn area(screen: Rect) -> Rect {
 /// Each binding once, under the first context it works in.
 fn group(app: &App, ctx: Ctx, title: &str, width: usize) -> Vec<Line<'static>> {
     let t = theme(app);
-    let l = app.opts.lang;
     let mut lines = vec![Line::styled(title.to_string(), t.bold())];
     for b in BINDINGS.iter().filter(|b| b.ctxs.first() == Some(&ctx)) {
-        let text = fit(l.pick(b.zh, b.en), width.saturating_sub(15));
+        let (label, help) = super::describe(app, b);
+        let text = fit(&help, width.saturating_sub(15));
         lines.push(Line::from(vec![
-            Span::styled(format!("  {}", fit(b.label, 12)), t.key()),
+            Span::styled(format!("  {}", fit(&label, 12)), t.key()),
             Span::raw(text),
         ]));
     }
@@ -86,14 +86,15 @@ pub fn draw(f: &mut Frame, app: &App) {
     let l = app.opts.lang;
     let r = area(f.area());
     let all = lines(app, inner_width(r));
-    let max = all.len().saturating_sub(inner_height(r));
-    let shown: Vec<Line> = all.into_iter().skip(app.help_scroll.min(max)).collect();
+    let top = app.help_scroll.measure(all.len(), inner_height(r));
+    let shown: Vec<Line> = all.into_iter().skip(top).collect();
     let title = l
         .pick(
             "帮助 · j k 滚动 · Esc 关闭",
             "Help · j k scroll · Esc to close",
         )
         .to_string();
+    let block = super::detail::more_marks(app, pane(app, title, true, r.width), &app.help_scroll);
     f.render_widget(Clear, r);
-    f.render_widget(Paragraph::new(shown).block(pane(app, title, true)), r);
+    f.render_widget(Paragraph::new(shown).block(block), r);
 }

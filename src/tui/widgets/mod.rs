@@ -13,22 +13,37 @@ use ratatui::widgets::{Block, Borders};
 
 use super::app::App;
 use super::theme::Theme;
-use crate::domain::text::{fit, sanitize, width};
+use crate::domain::text::{fit, sanitize, truncate, width};
 
 pub fn theme(app: &App) -> Theme {
     Theme::new(app.opts.color)
 }
 
-/// A bordered pane with a title, highlighted when focused.
-pub fn pane<'a>(app: &App, title: String, focused: bool) -> Block<'a> {
+/// A bordered pane with a title, highlighted when focused. The title is cut with `…` to the
+/// pane's width (`cols`, the pane's outer width), leaving the corners.
+pub fn pane<'a>(app: &App, title: String, focused: bool, cols: u16) -> Block<'a> {
     let t = theme(app);
+    let room = (cols as usize).saturating_sub(4);
     Block::new()
         .borders(Borders::ALL)
         .border_style(t.border(focused))
         .title(Line::styled(
-            format!(" {} ", disp(app, &title)),
+            format!(" {} ", truncate(&disp(app, &title), room)),
             t.border(focused),
         ))
+}
+
+/// A binding's keys and help for this document and language (the digit keys name its tabs).
+pub fn describe(app: &App, b: &crate::tui::keymap::Binding) -> (String, String) {
+    let keys: Vec<String> = app
+        .cat
+        .doc
+        .sections
+        .iter()
+        .map(|s| disp(app, &s.key))
+        .collect();
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    crate::tui::keymap::describe(b, &keys, app.opts.lang)
 }
 
 /// Prepares untrusted or ambiguous-width text for display: in `--ambiwide` mode a space follows

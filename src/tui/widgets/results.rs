@@ -86,7 +86,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         title.push_str(" · ");
         title.push_str(note);
     }
-    f.render_widget(Paragraph::new(lines).block(pane(app, title, true)), area);
+    f.render_widget(
+        Paragraph::new(lines).block(pane(app, title, true, area.width)),
+        area,
+    );
 }
 
 fn field_label(f: Field, l: Lang) -> &'static str {
@@ -119,10 +122,18 @@ fn highlighted(app: &App, h: &Hit, cols: usize) -> Vec<Span<'static>> {
         spans.push(Span::styled("…", t.dim()));
         used += 1;
     }
+    let rest_width: usize = chars[start.min(chars.len())..]
+        .iter()
+        .map(|c| width(&disp(app, &c.to_string())))
+        .sum();
+    // Cut at the right edge too: the last column is then a `…`.
+    let cut = used + rest_width > cols;
+    let room = if cut { cols.saturating_sub(1) } else { cols };
     for (i, &c) in chars.iter().enumerate().skip(start) {
         let shown = disp(app, &c.to_string());
         let w = width(&shown);
-        if used + w > cols {
+        if used + w > room {
+            spans.push(Span::styled("…", t.dim()));
             break;
         }
         used += w;
@@ -148,21 +159,19 @@ pub fn unit_lines(app: &App, cols: usize) -> Option<Vec<Line<'static>>> {
     let l = app.opts.lang;
     let unit = &app.cat.doc.units[u];
     let (lead, support) = app.cat.unit_counts(u);
-    let mut out = vec![Line::styled(disp(app, &unit.name), t.bold())];
+    let mut out = vec![row(app, vec![(disp(app, &unit.name), t.bold())], cols)];
     let counts = match l {
         Lang::Zh => format!("牵头 {lead} 项 · 配合 {support} 项 · Enter 打开单位视图"),
         Lang::En => format!("leads {lead} · supports {support} · Enter opens the units view"),
     };
-    out.push(Line::styled(counts, t.dim()));
+    out.push(row(app, vec![(counts, t.dim())], cols));
     if !unit.aliases.is_empty() {
-        out.push(Line::raw(disp(
-            app,
-            &format!(
-                "{}{}",
-                l.pick("简称：", "short forms: "),
-                unit.aliases.join(" ")
-            ),
-        )));
+        let aliases = format!(
+            "{}{}",
+            l.pick("简称：", "short forms: "),
+            unit.aliases.join(" ")
+        );
+        out.push(row(app, vec![(disp(app, &aliases), t.plain())], cols));
     }
     out.push(Line::default());
     for (label, items) in [

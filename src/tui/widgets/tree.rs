@@ -32,7 +32,7 @@ pub fn draw(f: &mut Frame, app: &App, section: usize, area: Rect) {
         tally,
         tally.percent()
     );
-    let block = pane(app, title, focused);
+    let block = pane(app, title, focused, area.width);
     let mut lines: Vec<Line> = Vec::with_capacity(height);
     let start = tree.cursor.offset.min(tree.rows().len());
     for (i, r) in tree.rows().iter().enumerate().skip(start).take(height) {

@@ -38,7 +38,10 @@ pub fn draw_units(f: &mut Frame, app: &App, area: Rect) {
         lines.push(line);
     }
     let title = l.pick("单位 · 牵头 配合", "Units · lead coop").to_string();
-    f.render_widget(Paragraph::new(lines).block(pane(app, title, focused)), area);
+    f.render_widget(
+        Paragraph::new(lines).block(pane(app, title, focused, area.width)),
+        area,
+    );
 }
 
 pub fn draw_measures(f: &mut Frame, app: &App, area: Rect) {
@@ -79,5 +82,8 @@ pub fn draw_measures(f: &mut Frame, app: &App, area: Rect) {
         lines.push(line);
     }
     let title = format!("{} · {}", name, l.pick("举措", "measures"));
-    f.render_widget(Paragraph::new(lines).block(pane(app, title, focused)), area);
+    f.render_widget(
+        Paragraph::new(lines).block(pane(app, title, focused, area.width)),
+        area,
+    );
 }

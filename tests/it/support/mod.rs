@@ -10,12 +10,16 @@ use fgf::tui::action::{Action, Effect};
 use fgf::tui::app::{App, Options};
 use fgf::tui::i18n::Lang;
 use fgf::tui::keymap;
+use fgf::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 pub fn options(lang: Lang) -> Options {
     Options {
         lang,
         today: jiff::civil::date(2020, 1, 1),
         ambiwide: false,
+        ascii: false,
         color: true,
     }
 }
@@ -70,4 +74,33 @@ pub fn press(app: &mut App, keys: &str) -> Effect {
         }
     }
     effect
+}
+
+/// Draws the app once on a TestBackend of its size.
+pub fn render(app: &App) -> Terminal<TestBackend> {
+    let (w, h) = (app.size.width, app.size.height);
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view::draw(f, app)).unwrap();
+    t
+}
+
+/// The screen as text, one line a row, wide glyphs once (their hidden trailing cells skipped).
+pub fn screen(app: &App) -> String {
+    let t = render(app);
+    text_of(t.backend().buffer())
+}
+
+pub fn text_of(buf: &ratatui::buffer::Buffer) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            x += sym.width().max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
 }

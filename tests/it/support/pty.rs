@@ -89,7 +89,13 @@ impl Pty {
         let start = Instant::now();
         while !pred(self) {
             if start.elapsed() > Duration::from_secs(10) {
-                panic!("timed out waiting for {what}; screen:\n{}", self.screen());
+                let raw = self.raw.lock().unwrap().clone();
+                let tail =
+                    String::from_utf8_lossy(&raw[raw.len().saturating_sub(600)..]).into_owned();
+                panic!(
+                    "timed out waiting for {what}; screen:\n{}\nlast bytes: {tail:?}",
+                    self.screen()
+                );
             }
             std::thread::sleep(Duration::from_millis(20));
         }
