@@ -91,9 +91,27 @@ pub fn keys_with_map(text: &str) -> (Keys, Vec<u32>) {
     (k, m)
 }
 
-/// The index of the character each syllable of `keys(text)` spells.
+/// The index of the character each syllable of `keys(text)` spells (as `keys_with_map`, without
+/// spelling anything: an override spells one syllable a character too).
 pub fn syllable_chars(text: &str) -> Vec<u32> {
-    keys_with_map(text).1
+    let chars: Vec<char> = text.chars().collect();
+    let start = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let end = chars.len()
+        - chars[start..]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_whitespace())
+            .count();
+    let mut out = Vec::new();
+    let mut in_run = false;
+    for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
+        let han = !c.is_ascii() && c.to_pinyin().is_some();
+        if han || !in_run {
+            out.push(i as u32);
+        }
+        in_run = !han;
+    }
+    out
 }
 
 /// The readings of `text` one character at a time, space-separated (for tests and checks):

@@ -371,7 +371,7 @@ fn syllable_chars_agree_with_the_key_map() {
         .measures()
         .map(|(_, _, m)| m.text.as_str())
         .chain(cat.tasks().map(|(_, t)| t.title.as_str()))
-        .chain(["“重庆”银行5G、ＡＢ３ x", ""]);
+        .chain(["“重庆”银行5G、ＡＢ３ x", "", "\u{3000} 重庆 a ", "  ", "a"]);
     for text in texts {
         assert_eq!(syllable_chars(text), keys_with_map(text).1, "{text}");
     }
