@@ -94,14 +94,7 @@ pub fn keys_with_map(text: &str) -> (Keys, Vec<u32>) {
 /// The index of the character each syllable of `keys(text)` spells (as `keys_with_map`, without
 /// spelling anything: an override spells one syllable a character too).
 pub fn syllable_chars(text: &str) -> Vec<u32> {
-    let chars: Vec<char> = text.chars().collect();
-    let start = chars.iter().take_while(|c| c.is_whitespace()).count();
-    let end = chars.len()
-        - chars[start..]
-            .iter()
-            .rev()
-            .take_while(|c| c.is_whitespace())
-            .count();
+    let (chars, start, end) = trimmed(text);
     let mut out = Vec::new();
     let mut in_run = false;
     for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
@@ -135,18 +128,20 @@ fn push(k: &mut Keys, syllable: &[char]) {
     }
 }
 
+/// The characters of `text` and where they start and end without white space at either end.
+fn trimmed(text: &str) -> (Vec<char>, usize, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let start = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let inner = chars[start..].iter().rev();
+    let end = chars.len() - inner.take_while(|c| c.is_whitespace()).count();
+    (chars, start, end)
+}
+
 /// Calls `f(char index, spelling)` for each Han character, in order; with `separators`, also
 /// for the first character of each run of other characters, with [`SEPARATOR`] as its spelling
 /// (white space at either end of the text aside).
 fn walk(text: &str, separators: bool, mut f: impl FnMut(u32, &[char])) {
-    let chars: Vec<char> = text.chars().collect();
-    let start = chars.iter().take_while(|c| c.is_whitespace()).count();
-    let end = chars.len()
-        - chars[start..]
-            .iter()
-            .rev()
-            .take_while(|c| c.is_whitespace())
-            .count();
+    let (chars, start, end) = trimmed(text);
     let table = overrides();
     let mut buf: Vec<char> = Vec::with_capacity(8);
     let mut in_run = false;
