@@ -11,9 +11,8 @@
 //! is then usually its own folded form, which the index need not store.
 
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicU8, Ordering};
 
-use super::fold_table::ACCENTS;
+use super::fold_table::{ACCENTS, TRADITIONAL};
 
 /// What a fold does besides width and script, which are always folded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -112,27 +111,23 @@ pub fn simplify(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Per BMP character from U+3400: 0 not known yet, 1 kept by `fast2s`, 2 converted.
-static TRADITIONAL: [AtomicU8; 0x10000 - 0x3400] = [const { AtomicU8::new(0) }; 0x10000 - 0x3400];
-
-/// Whether `fast2s` converts `c` on its own (learnt once per character, on first sight).
+/// Whether `fast2s` converts `c` (a binary search in its table, no map to build).
 fn traditional(c: char) -> bool {
-    let u = c as u32;
-    if !(0x3400..0x10000).contains(&u) || (0xFF00..0x10000).contains(&u) {
+    if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
         return false;
     }
-    let slot = &TRADITIONAL[(u - 0x3400) as usize];
-    match slot.load(Ordering::Relaxed) {
-        1 => false,
-        2 => true,
-        _ => {
-            let mut b = [0u8; 4];
-            let one: &str = c.encode_utf8(&mut b);
-            let converted = fast2s::convert(one) != one;
-            slot.store(if converted { 2 } else { 1 }, Ordering::Relaxed);
-            converted
+    let table = TRADITIONAL.as_bytes();
+    let (mut lo, mut hi) = (0, table.len() / 3);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let at = std::str::from_utf8(&table[mid * 3..mid * 3 + 3]).ok();
+        match at.and_then(|s| s.chars().next()).map(|t| t.cmp(&c)) {
+            Some(std::cmp::Ordering::Less) => lo = mid + 1,
+            Some(std::cmp::Ordering::Greater) => hi = mid,
+            _ => return true,
         }
     }
+    false
 }
 
 /// Leading white space (Unicode's, with U+3000), in characters and bytes.

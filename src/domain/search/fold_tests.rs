@@ -62,3 +62,26 @@ fn white_space_at_the_ends() {
     assert_eq!(trailing_space("末 \u{3000}"), 4);
     assert_eq!(leading_space("   "), (3, 3));
 }
+
+#[test]
+fn the_traditional_table_is_what_fast2s_converts() {
+    let table: Vec<char> = TRADITIONAL.chars().collect();
+    assert!(
+        table.len() > 2000 && table.windows(2).all(|w| w[0] < w[1]),
+        "sorted"
+    );
+    for &c in &table {
+        assert!(traditional(c), "{c}");
+        assert_ne!(fast2s::convert(&c.to_string()), c.to_string(), "{c}");
+    }
+    for c in ('\u{4E00}'..='\u{9FFF}').filter(|c| !traditional(*c)) {
+        assert_eq!(
+            fast2s::convert(&c.to_string()),
+            c.to_string(),
+            "{c} is missing"
+        );
+    }
+    for c in "国务院银行开户重庆企业审批改革ABC，（".chars() {
+        assert!(!traditional(c), "{c}");
+    }
+}
