@@ -33,9 +33,14 @@ print("];")
 
 trad = sorted({line.split(" ")[0] for line in open(sys.argv[2], encoding="utf-8") if line.strip()})
 assert all(len(c) == 1 and len(c.encode("utf-8")) == 3 for c in trad)
+bits = bytearray((0x9FFF - 0x4E00 + 1 + 7) // 8)
+for c in trad:
+    u = ord(c) - 0x4E00
+    assert 0 <= u < len(bits) * 8
+    bits[u // 8] |= 1 << (u % 8)
 print()
-print("/// The characters fast2s converts, sorted, each 3 bytes of UTF-8.")
-print("pub(super) static TRADITIONAL: &str = concat!(")
-for i in range(0, len(trad), 40):
-    print(f'    "{"".join(trad[i:i + 40])}",')
-print(");")
+print("/// Bit `u - 0x4E00` is set for each character U+4E00..U+9FFF that fast2s converts.")
+print(f"pub(super) static TRADITIONAL: [u8; {len(bits)}] = [")
+for i in range(0, len(bits), 16):
+    print("    " + " ".join(f"0x{b:02X}," for b in bits[i:i + 16]))
+print("];")

@@ -111,23 +111,12 @@ pub fn simplify(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether `fast2s` converts `c` (a binary search in its table, no map to build).
+/// Whether `fast2s` converts `c` (a bit in a table generated from its data: no map to build).
 fn traditional(c: char) -> bool {
-    if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
-        return false;
-    }
-    let table = TRADITIONAL.as_bytes();
-    let (mut lo, mut hi) = (0, table.len() / 3);
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        let at = std::str::from_utf8(&table[mid * 3..mid * 3 + 3]).ok();
-        match at.and_then(|s| s.chars().next()).map(|t| t.cmp(&c)) {
-            Some(std::cmp::Ordering::Less) => lo = mid + 1,
-            Some(std::cmp::Ordering::Greater) => hi = mid,
-            _ => return true,
-        }
-    }
-    false
+    let u = (c as u32).wrapping_sub(0x4E00) as usize;
+    TRADITIONAL
+        .get(u / 8)
+        .is_some_and(|b| b & (1 << (u % 8)) != 0)
 }
 
 /// Leading white space (Unicode's, with U+3000), in characters and bytes.

@@ -65,13 +65,11 @@ fn white_space_at_the_ends() {
 
 #[test]
 fn the_traditional_table_is_what_fast2s_converts() {
-    let table: Vec<char> = TRADITIONAL.chars().collect();
-    assert!(
-        table.len() > 2000 && table.windows(2).all(|w| w[0] < w[1]),
-        "sorted"
-    );
+    let table: Vec<char> = ('\u{4E00}'..='\u{9FFF}')
+        .filter(|&c| traditional(c))
+        .collect();
+    assert!(table.len() > 2000, "{}", table.len());
     for &c in &table {
-        assert!(traditional(c), "{c}");
         assert_ne!(fast2s::convert(&c.to_string()), c.to_string(), "{c}");
     }
     for c in ('\u{4E00}'..='\u{9FFF}').filter(|c| !traditional(*c)) {
