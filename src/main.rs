@@ -29,12 +29,17 @@ static NO_HUGE_PAGES_YET: extern "C" fn() = {
 
 fn main() -> ExitCode {
     let args = Cli::parse();
+    let lang = Lang::detect(args.lang.as_deref());
+    cli::lang::set(lang);
     let result = match args.command {
         Some(command) => {
             restore_sigpipe();
             cli::run(command, &args.global)
         }
-        None => args.global.catalog().and_then(|cat| run_tui(cat, &args)),
+        None => args
+            .global
+            .catalog()
+            .and_then(|cat| run_tui(cat, &args, lang)),
     };
     match result {
         Ok(code) => code,
@@ -54,15 +59,17 @@ fn restore_sigpipe() {
     }
 }
 
-fn run_tui(cat: fgf::domain::Catalog, args: &Cli) -> anyhow::Result<ExitCode> {
+fn run_tui(cat: fgf::domain::Catalog, args: &Cli, lang: Lang) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
-        eprintln!("fgf: stdout is not a terminal, so the interactive view does not start.");
         eprintln!(
-            "  For scripts and pipes use the commands: fgf list, fgf who QUERY, fgf show ID (see fgf --help)."
+            "fgf: {}",
+            lang.pick(
+                "标准输出不是终端，交互界面不启动。\n  脚本和管道请用命令：fgf list、fgf who 查询词、fgf show 编号（见 fgf --help）。",
+                "stdout is not a terminal, so the interactive view does not start.\n  For scripts and pipes use the commands: fgf list, fgf who QUERY, fgf show ID (see fgf --help)."
+            )
         );
         return Ok(ExitCode::from(2));
     }
-    let lang = Lang::detect(args.lang.as_deref());
     if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
         eprintln!(
             "fgf: {}",
@@ -88,19 +95,25 @@ fn run_tui(cat: fgf::domain::Catalog, args: &Cli) -> anyhow::Result<ExitCode> {
         .store(&cat)
         .and_then(|store| Ok((store.load()?, store)));
     let (app, store) = match loaded {
-        // A read-only file (chmod 0400) is shown and never replaced.
-        Ok((state, store)) => match store.read_only() {
-            None => (
-                app::App::new(cat, opts).with_progress(state, None),
-                Some(store),
-            ),
-            Some(why) => (
-                app::App::new(cat, opts).with_progress(state, Some(why.to_string())),
-                None,
-            ),
-        },
+        // A read-only file (chmod 0400) is shown and never replaced. Verified readings
+        // (`fgf verify`) are shown in place of the inferred ones.
+        Ok((state, store)) => {
+            let (cat, _) = cat.with_verified(&state);
+            match store.read_only() {
+                None => (
+                    app::App::new(cat, opts).with_progress(state, None),
+                    Some(store),
+                ),
+                Some(why) => (
+                    app::App::new(cat, opts)
+                        .with_progress(state, Some(cli::error_text(&anyhow::Error::from(why)))),
+                    None,
+                ),
+            }
+        }
         Err(e) => (
-            app::App::new(cat, opts).with_progress_error(format!("{e:#}")),
+            // In the run's language, like every message.
+            app::App::new(cat, opts).with_progress_error(cli::error_text(&e)),
             None,
         ),
     };

@@ -7,7 +7,8 @@ use jiff::Timestamp;
 
 use super::EXIT_UNKNOWN;
 use super::context::Global;
-use super::output::{BOLD, DIM, DONE, ID, nearest_ids, paint};
+use super::lang::{t, tr};
+use super::output::{BOLD, DIM, DONE, ID, id_arg, paint, unknown_id};
 use crate::domain::progress::{Change, milestone_ids};
 use crate::domain::text::truncate;
 use crate::domain::{Catalog, Item, Progress};
@@ -81,13 +82,22 @@ fn change(
         return Ok(ExitCode::SUCCESS);
     }
     if change.is_empty() {
-        println!("{}", paint(DIM, "没有变化：它们已是这个状态"));
+        println!(
+            "{}",
+            paint(
+                DIM,
+                t(
+                    "没有变化：它们已是这个状态",
+                    "nothing changed: they already were so"
+                )
+            )
+        );
     }
     for e in &change.edits {
         let (sign, what) = match (e.before.as_ref().is_some_and(|m| m.done), e.after.done) {
-            (false, true) => (paint(DONE, "✔"), "已完成"),
-            (true, false) => ("-".to_string(), "改为未完成"),
-            _ => ("✎".to_string(), "备注已更新"),
+            (false, true) => (paint(DONE, "✔"), t("已完成", "done")),
+            (true, false) => ("-".to_string(), t("改为未完成", "open again")),
+            _ => ("✎".to_string(), t("备注已更新", "note updated")),
         };
         println!(
             "{sign} {}  {}  {}",
@@ -98,14 +108,24 @@ fn change(
         if let Some(n) = &e.after.note {
             // A note may come from a colleague's merged state file: untrusted text.
             let n = crate::domain::text::sanitize(n);
-            println!("    {}", paint(DIM, &format!("备注：{n}")));
+            println!("    {}", paint(DIM, &tr!("备注：{n}", "note: {n}")));
         }
     }
     let overall = p.overall(cat);
+    let percent = overall.percent_text();
     println!(
         "{}  {}",
-        paint(BOLD, &format!("总进度 {overall}（{}%）", overall.percent())),
-        paint(DIM, &format!("{}", store.path().display()))
+        paint(
+            BOLD,
+            &tr!(
+                "总进度 {overall}（{percent}）",
+                "overall {overall} ({percent})"
+            )
+        ),
+        paint(
+            DIM,
+            &crate::domain::text::sanitize(&store.path().display().to_string())
+        )
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -114,12 +134,15 @@ fn change(
 fn resolve<'c>(cat: &'c Catalog, ids: &[String]) -> Option<Vec<&'c str>> {
     let mut out: Vec<&str> = Vec::new();
     for id in ids {
-        let Some(ks) = milestone_ids(cat, id) else {
-            eprintln!("fgf: no task, measure or milestone has the id {id:?}; nothing was changed");
-            eprintln!("  nearest ids: {}", nearest_ids(cat, id).join(", "));
+        let id = id_arg(id);
+        let Some(ks) = milestone_ids(cat, &id) else {
+            let mut lines = unknown_id(cat, &id).into_iter();
+            let first = lines.next().unwrap_or_default();
             eprintln!(
-                "  ids look like 9 (task), 9.2 (measure), 9.2.1 (milestone); `fgf list` shows them all"
+                "fgf: {first}{}",
+                t("；什么也没有改", "; nothing was changed")
             );
+            lines.for_each(|l| eprintln!("{l}"));
             return None;
         };
         for k in ks {
@@ -134,16 +157,16 @@ fn resolve<'c>(cat: &'c Catalog, ids: &[String]) -> Option<Vec<&'c str>> {
 fn milestone_text(cat: &Catalog, id: &str) -> String {
     match cat.get(id) {
         Some(Item::Milestone(_, _, m, k)) => {
-            let when = k
-                .deadline
-                .map_or_else(|| "无明确时限".to_string(), |d| d.to_string());
-            let text = if k.deadline.is_none() {
-                &m.text
-            } else {
-                m.text_of(k)
-            };
+            let when = k.deadline.map_or_else(
+                || t("无明确时限", "no deadline").to_string(),
+                |d| d.to_string(),
+            );
+            let text = m.text_of(k);
             format!("{}  {}", paint(BOLD, &when), truncate(text, 48))
         }
-        _ => paint(DIM, "（本文件没有此编号）"),
+        _ => paint(
+            DIM,
+            t("（本文件没有此编号）", "(no such id in this document)"),
+        ),
     }
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use jiff::Zoned;
 use jiff::civil::Date;
 
+use super::lang::tr;
 use crate::domain::store::ENV_STATE;
 use crate::domain::{Catalog, Store, load, seeds};
 
@@ -23,7 +24,7 @@ pub struct Global {
     #[arg(long, global = true, value_name = "PATH")]
     pub state: Option<PathBuf>,
     /// Take DATE (YYYY-MM-DD) as today for overdue marks, e.g. 2019-10-18 shows the plan as it stood.
-    #[arg(long, global = true, value_name = "DATE")]
+    #[arg(long, global = true, value_name = "DATE", value_parser = as_of_date)]
     pub as_of: Option<Date>,
 }
 
@@ -60,6 +61,30 @@ impl Global {
             .flatten()
             .find(|p| !p.as_os_str().is_empty());
         Ok(Store::locate(path.as_deref(), &cat.doc.id)?)
+    }
+}
+
+/// `--as-of DATE`: a calendar date written YYYY-MM-DD (full-width digits as typed by a Chinese
+/// input method too); anything else is refused naming the flag and the form, not the parser's
+/// internals.
+fn as_of_date(text: &str) -> Result<Date, String> {
+    let ascii = crate::domain::text::half_width(text);
+    let ascii = ascii.trim();
+    let shaped = ascii.len() == 10
+        && ascii.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    match shaped.then(|| ascii.parse::<Date>()) {
+        Some(Ok(d)) => Ok(d),
+        Some(Err(_)) => Err(tr!(
+            "{ascii} 不是日历上的日期（月份 01–12，日要在该月之内）",
+            "{ascii} is not a day of the calendar (month 01-12, day within the month)"
+        )),
+        None => Err(tr!(
+            "--as-of 要写作 YYYY-MM-DD 的日期，如 2019-10-18（不接受 {text:?} 这类词）",
+            "--as-of takes a date written YYYY-MM-DD, e.g. 2019-10-18 (not words such as {text:?})"
+        )),
     }
 }
 

@@ -7,7 +7,8 @@ use serde_json::json;
 
 use super::context::Global;
 use super::json;
-use super::output::{BOLD, DIM, DONE, ID, LEAD, WARN, paint, units};
+use super::lang::{t, tr};
+use super::output::{BOLD, DIM, DONE, ID, WARN, lead_column, paint, status_name};
 use crate::domain::progress::{Status, deadline_groups};
 use crate::domain::text::{fit, truncate};
 use crate::domain::{Catalog, Item, Progress};
@@ -32,6 +33,8 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                                 "id": k.id, "measure": m.id, "task": t.id, "section": s.key,
                                 "deadline": k.deadline, "phrase": k.phrase, "text": m.text_of(k),
                                 "measure_text": m.text, "lead": m.lead, "support": m.support,
+                                "confidence": m.confidence, "alternative": m.alternative,
+                                "verified": m.verified,
                                 "state": status_name(status), "done": status == Status::Done,
                                 "overdue": status == Status::Overdue,
                                 "checked_at": mark.filter(|m| m.done).map(|m| m.at),
@@ -51,10 +54,11 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
         json::print(&json!({"document": cat.doc.id, "as_of": today, "groups": groups}))?;
         return Ok(ExitCode::SUCCESS);
     }
+    let number = &cat.doc.number;
     println!(
         "{}  {}",
-        paint(BOLD, &format!("{} 时间节点", cat.doc.number)),
-        paint(DIM, &format!("截至 {today}"))
+        paint(BOLD, &tr!("{number} 时间节点", "{number} deadlines")),
+        paint(DIM, &tr!("截至 {today}", "as of {today}"))
     );
     for grp in &groups {
         let statuses: Vec<Status> = grp
@@ -66,12 +70,14 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
             })
             .collect();
         let n = |st| statuses.iter().filter(|&&s| s == st).count();
-        let head = grp
-            .deadline
-            .map_or_else(|| "无明确时限".to_string(), |d| d.to_string());
-        let mut summary = format!("{} 个 · 已完成 {}", statuses.len(), n(Status::Done));
-        if n(Status::Overdue) > 0 {
-            summary.push_str(&paint(WARN, &format!(" · 逾期 {}", n(Status::Overdue))));
+        let head = grp.deadline.map_or_else(
+            || t("无明确时限", "no deadline").to_string(),
+            |d| d.to_string(),
+        );
+        let (all, done, late) = (statuses.len(), n(Status::Done), n(Status::Overdue));
+        let mut summary = tr!("{all} 个 · 已完成 {done}", "{all} · done {done}");
+        if late > 0 {
+            summary.push_str(&paint(WARN, &tr!(" · 逾期 {late}", " · overdue {late}")));
         }
         println!();
         println!("{}  {summary}", paint(BOLD, &head));
@@ -80,36 +86,24 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                 continue;
             };
             let (sign, label) = match p.status(k, today) {
-                Status::Done => (paint(DONE, "✔"), paint(DONE, "已完成")),
-                Status::Open => ("-".to_string(), "未完成".to_string()),
-                Status::Overdue => (paint(WARN, "!"), paint(WARN, "逾期  ")),
+                Status::Done => (paint(DONE, "✔"), paint(DONE, t("已完成", "done   "))),
+                Status::Open => ("-".to_string(), t("未完成", "open   ").to_string()),
+                Status::Overdue => (paint(WARN, "!"), paint(WARN, t("逾期  ", "overdue"))),
             };
-            let text = if k.deadline.is_none() {
-                &m.text
-            } else {
-                m.text_of(k)
-            };
+            let text = m.text_of(k);
             println!(
                 "  {sign} {}{}  {}  {}",
                 paint(ID, &fit(&k.id, 8)),
                 label,
-                paint(LEAD, &fit(&units(&m.lead), 22)),
+                lead_column(m, 22),
                 truncate(text, 44)
             );
             if let Some(note) = p.note(&k.id) {
                 // A note may come from a colleague's merged state file: untrusted text.
                 let note = crate::domain::text::sanitize(note);
-                println!("      {}", paint(DIM, &format!("备注：{note}")));
+                println!("      {}", paint(DIM, &tr!("备注：{note}", "note: {note}")));
             }
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn status_name(s: Status) -> &'static str {
-    match s {
-        Status::Done => "done",
-        Status::Open => "open",
-        Status::Overdue => "overdue",
-    }
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anstream::{eprintln, println};
 use clap::Subcommand;
 
+use super::lang::tr;
 use super::output::{json_safe, safe_lines};
 use crate::domain::load::LoadError;
 use crate::domain::{generate, shape};
@@ -50,12 +51,17 @@ fn check(path: PathBuf) -> anyhow::Result<ExitCode> {
         Ok(cat) => {
             let measures = cat.measures().count();
             let milestones: usize = cat.measures().map(|(_, _, m)| m.milestones.len()).sum();
-            println!(
-                "{}: a valid fgf document: {} sections, {} tasks, {measures} measures, {milestones} milestones, {} units",
+            let (path, sections) = (
                 safe_lines(&path.display().to_string()),
                 cat.doc.sections.len(),
-                cat.tasks().count(),
-                cat.doc.units.len(),
+            );
+            let (tasks, units) = (cat.tasks().count(), cat.doc.units.len());
+            println!(
+                "{}",
+                tr!(
+                    "{path}：有效的 fgf 文档：{sections} 个部分、{tasks} 项任务、{measures} 条举措、{milestones} 个里程碑、{units} 个单位",
+                    "{path}: a valid fgf document: {sections} sections, {tasks} tasks, {measures} measures, {milestones} milestones, {units} units"
+                )
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -65,15 +71,18 @@ fn check(path: PathBuf) -> anyhow::Result<ExitCode> {
                 out.push_str(&format!("{}:{f}\n", path.display()));
             }
             print!("{}", safe_lines(&out));
+            let (path, n) = (safe_lines(&path.display().to_string()), findings.len());
             eprintln!(
-                "fgf: {} is not a valid fgf document: {} problem(s)",
-                safe_lines(&path.display().to_string()),
-                findings.len()
+                "fgf: {}",
+                tr!(
+                    "{path} 不是有效的 fgf 文档：{n} 处问题",
+                    "{path} is not a valid fgf document: {n} problem(s)"
+                )
             );
             Ok(ExitCode::FAILURE)
         }
         Err(e) => {
-            eprintln!("fgf: {}", safe_lines(&e.to_string()));
+            eprintln!("fgf: {}", super::error_text(&e.into()));
             Ok(ExitCode::FAILURE)
         }
     }

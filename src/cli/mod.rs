@@ -4,13 +4,17 @@ mod check;
 mod context;
 mod deadlines;
 pub mod doc;
+mod errors;
 mod export;
+mod import;
 mod json;
+pub mod lang;
 mod output;
 mod progress;
 mod search;
 mod show;
 mod state;
+mod verify;
 mod who;
 
 use std::process::ExitCode;
@@ -31,38 +35,76 @@ pub const VERSION: &str = concat!(
 const ABOUT: &str = "放管服 task tree in the terminal: who leads what in 渝府办发〔2019〕103号.
 重庆市深化“放管服”改革重点任务分工：谁牵头、谁配合、何时完成。";
 
-const AFTER: &str = "Without a command, fgf opens the interactive view when stdout is a terminal.
+/// `fgf --help`'s examples: (command, what it does), aligned by display width (CJK is two columns).
+const EXAMPLES: [(&str, &str); 13] = [
+    ("fgf who 企业开办", "who leads 企业开办, best first"),
+    (
+        "fgf search 'fgw 营商 >2019'",
+        "fzf syntax, scopes (@lead #id >date), pinyin",
+    ),
+    (
+        "fgf who 发改委 --json",
+        "what 市发展改革委 leads or supports, as JSON",
+    ),
+    (
+        "fgf show 9.2",
+        "one measure in full, milestones and their state",
+    ),
+    ("fgf list", "the whole tree: ids, titles, lead units"),
+    (
+        "fgf unit 市场监管局",
+        "what one unit leads and supports; pinyin too",
+    ),
+    ("fgf check 9.2.1", "check off 9.2.1 (9.2: a whole measure)"),
+    ("fgf progress", "done / total per section and task; overdue"),
+    (
+        "fgf deadlines",
+        "milestones by deadline, overdue ones marked",
+    ),
+    ("fgf state path", "where the check-offs are kept"),
+    (
+        "fgf export --format csv --bom",
+        "the allocation table for a spreadsheet",
+    ),
+    (
+        "fgf --doc 国办发.json list",
+        "another document (or FGF_DOC=国办发.json)",
+    ),
+    (
+        "fgf doc check 国办发.json",
+        "each problem of a file, with line and column",
+    ),
+];
+
+/// `fgf --help` after the options.
+fn after_help() -> String {
+    let mut out = String::from(
+        "Without a command, fgf opens the interactive view when stdout is a terminal.
+Messages are in Chinese, or English with --lang en or a locale (LC_ALL, LC_MESSAGES, LANG)
+starting with en.
 
 Examples:
-  fgf who 企业开办            who leads 企业开办 (tasks and measures, best first)
-  fgf search 'fgw 营商 >2019'  search with fzf syntax, scopes (@lead +with #id >date) and pinyin
-  fgf who 发改委 --json        what 市发展改革委 leads or supports, as JSON
-  fgf show 9.2                 one measure in full, with milestones
-  fgf list                     the whole tree: ids, titles, lead units
-  fgf unit 市场监管局          what one unit leads and supports
-  fgf check 9.2.1              check off a milestone (9.2: a whole measure, 9: a task)
-  fgf progress                 done / total overall, per section and task; overdue
-  fgf deadlines                milestones by deadline, overdue ones marked
-  fgf state path               where the check-offs are kept
-  fgf export --format csv --bom  the allocation table for a spreadsheet
-  fgf --doc 国办发.json list    another document (or FGF_DOC=国办发.json)
-  fgf doc check 国办发.json     every problem of a document file, with line and column";
+",
+    );
+    out.push_str(&output::aligned(&EXAMPLES, "  "));
+    out
+}
 
 #[derive(Debug, Parser)]
-#[command(name = "fgf", version = VERSION, about = ABOUT, after_help = AFTER)]
+#[command(name = "fgf", version = VERSION, about = ABOUT, after_help = after_help())]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     #[command(flatten)]
     pub global: Global,
-    /// Interactive view: language of labels and hints (zh or en; default from LANG, else zh).
+    /// Language of messages, labels and hints (zh or en; default from the locale, else zh).
     #[arg(long, global = true, value_parser = ["zh", "en"])]
     pub lang: Option<String>,
     /// Interactive view: capture the mouse (off by default so you can select and copy text).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub mouse: bool,
     /// Interactive view: the terminal draws “ ” — … two columns wide (East Asian ambiguous = wide).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub ambiwide: bool,
 }
 
@@ -76,7 +118,7 @@ pub enum Command {
         /// Words of a title or measure, an id (9.2), or a unit name or short form (发改委).
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
-        /// At most this many hits.
+        /// At most this many hits (0: all).
         #[arg(long, short = 'n', default_value_t = 10)]
         limit: usize,
         /// A JSON list of hits, best first.
@@ -84,7 +126,7 @@ pub enum Command {
         json: bool,
     },
     /// Search tasks, measures and units like `fzf --filter`: fuzzy words, pinyin, scopes.
-    #[command(after_help = search::HELP)]
+    #[command(after_help = search::help())]
     Search {
         /// Words (AND), fzf's 'exact ^prefix suffix$ !not a | b, scopes @lead +with #id >date <date.
         #[arg(required = true, num_args = 1..)]
@@ -182,12 +224,32 @@ pub enum Command {
         #[arg(long)]
         bom: bool,
     },
+    /// Record that a measure's allocation was checked against a named source (the official table).
+    #[command(
+        after_help = "Examples:\n  fgf verify 10.4 --lead 口岸办 财政局 --support 海关 铁路办事处 各区县政府 --source '正式文本第6页'\n  fgf verify 10.4 --clear\n  fgf verify --list"
+    )]
+    Verify(verify::Args),
     /// Other documents: check one, print the format's JSON Schema, generate a synthetic one.
     #[command(
         subcommand,
         after_help = "Examples:\n  fgf doc check district.json\n  fgf doc schema > document.schema.json\n  fgf doc generate --measures 10000 --seed 1 > big.json\n  fgf --doc district.json list"
     )]
     Doc(doc::DocCommand),
+    /// Import a notice (text from a web page or PDF, .docx, .csv, .xlsx; `-` for standard
+    /// input) as a format-2 document: standard output, or OUT with -o. What was read and what
+    /// could not be placed go to standard error.
+    #[command(
+        after_help = "Examples:\n  fgf import 通知.txt -o notice.json\n  fgf import 分工表.xlsx > notice.json\n  pbpaste | fgf import - > notice.json\n  fgf --doc notice.json"
+    )]
+    Import {
+        path: std::path::PathBuf,
+        /// Write the document here (never over an existing file without --force).
+        #[arg(short, long)]
+        output: Option<std::path::PathBuf>,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print shell completions.
     #[command(
         after_help = "Example:\n  fgf completions bash > ~/.local/share/bash-completion/completions/fgf"
@@ -202,13 +264,18 @@ pub enum Command {
 pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
     match command {
         Command::Doc(cmd) => doc::run(cmd),
+        Command::Import {
+            path,
+            output,
+            force,
+        } => import::run(&path, output.as_ref(), force),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "fgf", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
         command => {
-            let cat = global.catalog()?;
+            let cat = verified(global.catalog()?, &command, global);
             let cat = if command.shows_text() {
                 cat.sanitized()
             } else {
@@ -250,6 +317,7 @@ impl Command {
             | Command::Uncheck { json, .. }
             | Command::Progress { json }
             | Command::Deadlines { json } => *json,
+            Command::Verify(args) => args.json,
             Command::Export { format, .. } => matches!(format, export::Format::Json),
             Command::State(_) => true,
             _ => false,
@@ -259,7 +327,55 @@ impl Command {
 
 /// The error of a failed command as shown on stderr: neutralised, on a terminal and in a pipe.
 pub fn error_text(e: &anyhow::Error) -> String {
-    output::safe_lines(&format!("{e:#}"))
+    output::safe_lines(&errors::text(e))
+}
+
+/// The catalog with the verified readings of the state file in place of the inferred ones
+/// (`fgf verify`). A state file that cannot be read does not stop a command that only shows the
+/// document: it says so on stderr (commands that use the check-offs report it themselves).
+fn verified(cat: Catalog, command: &Command, global: &Global) -> Catalog {
+    let state = global.store(&cat).and_then(|store| Ok(store.load()?));
+    let state = match state {
+        Ok(state) => state,
+        Err(e) => {
+            let own = matches!(
+                command,
+                Command::Check { .. }
+                    | Command::Uncheck { .. }
+                    | Command::Progress { .. }
+                    | Command::Deadlines { .. }
+                    | Command::State(_)
+                    | Command::Verify(_)
+                    | Command::Export { .. }
+                    | Command::Show { .. }
+            );
+            if !own {
+                let e = error_text(&e);
+                eprintln!(
+                    "fgf: {}",
+                    lang::tr!(
+                        "读不了状态文件，不显示核实过的分工：{e}",
+                        "cannot read the state file, so no verified reading is shown: {e}"
+                    )
+                );
+            }
+            return cat;
+        }
+    };
+    if state.verified.is_empty() {
+        return cat;
+    }
+    let (cat, skipped) = cat.with_verified(&state);
+    for s in skipped {
+        eprintln!(
+            "fgf: {}",
+            lang::tr!(
+                "状态文件中的一条核实记录与本文件不符，未采用：{s}",
+                "a verified reading in the state file does not fit this document, left out: {s}"
+            )
+        );
+    }
+    cat
 }
 
 /// Runs one command against a loaded document.
@@ -280,10 +396,13 @@ fn run_on(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<Ex
         } => export::run(cat, global, format, progress, unit.as_deref(), bom),
         Command::Who { query, limit, json } => who::run(cat, &query.join(" "), limit, json),
         Command::Search { query, limit, json } => search::run(cat, &query.join(" "), limit, json),
-        Command::Show { id, json } => show::show(cat, &id, json),
+        Command::Show { id, json } => show::show(cat, global, &id, json),
         Command::List { json } => show::list(cat, json),
         Command::Unit { name, json } => who::unit(cat, name.as_deref(), json),
-        Command::Doc(_) | Command::Completions { .. } => unreachable!("run handles these"),
+        Command::Verify(args) => verify::run(cat, global, args),
+        Command::Doc(_) | Command::Completions { .. } | Command::Import { .. } => {
+            unreachable!("run handles these")
+        }
     }
 }
 

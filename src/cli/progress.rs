@@ -7,8 +7,9 @@ use serde_json::json;
 
 use super::context::Global;
 use super::json;
-use super::output::{BOLD, DIM, DONE, ID, LEAD, WARN, paint, safe_list, units};
-use crate::domain::text::{fit, sanitize, truncate};
+use super::lang::{t, tr};
+use super::output::{BOLD, DIM, DONE, ID, WARN, lead_column, paint, safe_list};
+use crate::domain::text::{fit, truncate};
 use crate::domain::{Catalog, Item, Progress, Tally};
 
 pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode> {
@@ -60,18 +61,20 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
         return Ok(ExitCode::SUCCESS);
     }
     println!(
-        "{}  总进度 {}  {}",
+        "{}  {} {}  {}",
         paint(BOLD, &cat.doc.number),
+        t("总进度", "overall"),
         paint(BOLD, &cookie(overall)),
         bar(overall, 20)
     );
+    let path = crate::domain::text::sanitize(&store.path().display().to_string()).into_owned();
     println!(
         "{}",
         paint(
             DIM,
-            &format!(
-                "截至 {today} · 状态文件 {}",
-                sanitize(&store.path().display().to_string())
+            &tr!(
+                "截至 {today} · 状态文件 {path}",
+                "as of {today} · state file {path}"
             )
         )
     );
@@ -101,17 +104,26 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
     }
     println!();
     if overdue.is_empty() {
-        println!("{}", paint(DONE, &format!("截至 {today} 无逾期里程碑")));
-    } else {
         println!(
             "{}",
             paint(
-                WARN,
-                &format!(
-                    "⚠ 逾期 {} 个（截至 {today}，未完成且已过时限）",
-                    overdue.len()
+                DONE,
+                &tr!(
+                    "截至 {today} 无逾期里程碑",
+                    "no milestone overdue as of {today}"
                 )
             )
+        );
+    } else {
+        println!(
+            "{}",
+            paint(WARN, &{
+                let n = overdue.len();
+                tr!(
+                    "⚠ 逾期 {n} 个（截至 {today}，未完成且已过时限）",
+                    "⚠ {n} overdue (as of {today}: open and past the deadline)"
+                )
+            })
         );
         for &loc in &overdue {
             if let Item::Milestone(_, _, m, k) = cat.at(loc) {
@@ -120,7 +132,7 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                     "  {}  {}  {}  {}",
                     paint(ID, &fit(&k.id, 7)),
                     when,
-                    paint(LEAD, &fit(&units(&m.lead), 24)),
+                    lead_column(m, 24),
                     truncate(m.text_of(k), 40)
                 );
             }
@@ -130,22 +142,21 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
         println!();
         println!(
             "{}",
-            paint(
-                WARN,
-                &format!(
-                    "状态文件中有 {} 个本文件没有的编号（已原样保留）：{}",
-                    unknown.len(),
-                    safe_list(&unknown)
+            paint(WARN, &{
+                let (n, ids) = (unknown.len(), safe_list(&unknown));
+                tr!(
+                    "状态文件中有 {n} 个本文件没有的编号（已原样保留）：{ids}",
+                    "the state file has {n} id(s) this document lacks (kept untouched): {ids}"
                 )
-            )
+            })
         );
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// `15/120 12%`
+/// `15/120  12%`, `1/120 <1%`
 fn cookie(t: Tally) -> String {
-    format!("{t} {:>3}%", t.percent())
+    format!("{t} {:>4}", t.percent_text())
 }
 
 /// `████░░░░░░`: filled in proportion to what is done.

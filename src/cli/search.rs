@@ -11,38 +11,59 @@ use anyhow::Context;
 use serde_json::{Value, json};
 
 use super::EXIT_NO_MATCH;
-use super::output::{DIM, ID, LEAD, Paint};
+use super::lang::{t, tr};
+use super::output::{
+    DIM, ID, LEAD, Paint, WARN, columns, doubt_text, fit_lines, flag_text, nothing_matches,
+    shown_limit, shown_of,
+};
 use crate::domain::search::{self, Field, Hit, Index, Options, Target};
 use crate::domain::text::{char_width, fit, sanitize, width};
 use crate::domain::{Catalog, Item};
 
-/// `fgf search --help`: the query language.
-pub const HELP: &str = "Query language:
-  企业 开办        both words, fuzzy (characters in order), in any field
-  'exact ^prefix suffix$ ^whole$   as in fzf;  !word excludes (!^prefix, !suffix$ too)
-  税务 | 海关      either
-  @市场监管  lead:市场监管     lead unit (牵头)
-  +海关  with:海关             cooperating unit (配合)
-  #19  #9.2                    task 19 and its measures; one measure
-  >2019  <2020-06-30  >=2020   a milestone deadline
-  fgw  fagaiwei  cq            a lower-case ASCII word also matches Chinese by pinyin
+/// `fgf search --help`: the query language, aligned by display width.
+pub fn help() -> String {
+    const ROWS: [(&str, &str); 9] = [
+        ("企业 开办", "both words, fuzzy (in order), in any field"),
+        (
+            "'exact ^prefix suffix$",
+            "as in fzf; ^whole$ is the whole field",
+        ),
+        ("!word  !^prefix  !suffix$", "excludes"),
+        ("税务 | 海关", "either"),
+        ("@市场监管  lead:市场监管", "lead unit (牵头)"),
+        ("+海关  with:海关", "cooperating unit (配合)"),
+        ("#19  #9.2", "task 19 and its measures; one measure"),
+        (">2019  <2020-06-30  >=2020", "a milestone deadline"),
+        (
+            "fgw  fagaiwei  cq",
+            "lower-case ASCII matches Chinese by pinyin",
+        ),
+    ];
+    format!(
+        "Query language:
+{}
 Full-width forms typed with a Chinese input method work too: U+3000 space, ！＇＾＄｜＃＠.
 Upper-case letters make a word case-sensitive. Exit status 1 when nothing matches.
 
 Examples:
   fgf search 营商环境
   fgf search 'fgw !#1' --limit 5
-  fgf search '@scjgj >2019' --json";
+  fgf search '@scjgj >2019' --json",
+        super::output::aligned(&ROWS, "  ")
+    )
+}
 
 /// Matched characters.
 const MARK: Style = AnsiColor::Yellow.on_default().bold().underline();
 /// Columns for the text of a hit.
 const TEXT_COLS: usize = 72;
+/// Columns before the text of an item's hit: id (6), tag (`measure [text]`, up to 17), spaces.
+const HEAD_COLS: usize = 27;
 
 pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::Result<ExitCode> {
     let index = Index::new(cat);
     let opts = Options {
-        limit: if limit == 0 { usize::MAX } else { limit },
+        limit: shown_limit(limit),
         units: true,
     };
     let paint = Paint::stdout();
@@ -59,11 +80,19 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
         let mut shown = 0;
         let mut failed = None;
         let mut line = String::new();
+        // On a terminal (or with COLUMNS): no line longer than its width.
+        let cols = columns();
+        let text_cols = cols.map_or(TEXT_COLS, |c| {
+            c.saturating_sub(HEAD_COLS).clamp(8, TEXT_COLS)
+        });
         let (parsed, total) = write_out(paint, |w| {
             let found = search::search_each(cat, &index, query, &opts, |h| {
                 if failed.is_none() {
                     line.clear();
-                    print_hit(&mut line, paint, cat, &h);
+                    print_hit(&mut line, paint, cat, &h, text_cols);
+                    if let Some(c) = cols {
+                        line = fit_lines(&line, c);
+                    }
                     shown += 1;
                     failed = w.write_all(line.as_bytes()).err();
                 }
@@ -75,14 +104,14 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
     // Freed with the process (see `super::run`).
     std::mem::forget(index);
     for note in &parsed.notes {
-        eprintln!("fgf: {note}");
+        eprintln!("fgf: {}", super::errors::query_note(note));
     }
     if shown == 0 {
-        eprintln!("fgf: nothing matches {query:?}");
+        eprintln!("fgf: {}", nothing_matches(query));
         return Ok(ExitCode::from(EXIT_NO_MATCH));
     }
     if total > shown && !as_json {
-        eprintln!("fgf: {shown} of {total} hits shown; --limit 0 shows all");
+        eprintln!("fgf: {}", shown_of(shown, total));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -106,11 +135,12 @@ where
     };
     match result {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(T::default()),
-        r => r.context("cannot write the results"),
+        r => r.context(t("写不出结果", "cannot write the results")),
     }
 }
 
-/// `{"kind", "id", "field", "text", "positions", "lead", "support", "score", "matches"}`.
+/// `{"kind", "id", "field", "text", "positions", "lead", "support", "score", "matches"}`, and for
+/// a task or measure `confidence` and `alternative` (a task's: its least certain measure's, none).
 /// For a unit, `lead` and `support` are the ids of the measures it leads and supports.
 fn hit_json(cat: &Catalog, h: &Hit) -> Value {
     let (lead, support): (Vec<String>, Vec<String>) = match h.target {
@@ -130,11 +160,22 @@ fn hit_json(cat: &Catalog, h: &Hit) -> Value {
         .iter()
         .map(|m| json!({"field": m.field, "text": m.text, "positions": m.positions}))
         .collect();
-    json!({
+    let mut v = json!({
         "kind": h.kind.as_str(), "id": h.id, "field": h.field, "text": h.text,
         "positions": h.positions, "lead": lead, "support": support,
         "score": h.score, "matches": matches,
-    })
+    });
+    if let Target::Item(loc) = h.target {
+        let (confidence, alternative) = match cat.at(loc) {
+            Item::Task(_, t) => (t.confidence(), None),
+            Item::Measure(_, _, m) | Item::Milestone(_, _, m, _) => {
+                (m.confidence, m.alternative.as_ref())
+            }
+        };
+        v["confidence"] = json!(confidence);
+        v["alternative"] = json!(alternative);
+    }
+    v
 }
 
 fn strings(v: Vec<&str>) -> Vec<String> {
@@ -144,7 +185,7 @@ fn strings(v: Vec<&str>) -> Vec<String> {
 /// One hit for people to read. The catalog is not neutralised for search (`Command::shows_text`):
 /// every text of the document printed here goes through `sanitize` (one character for one, so
 /// the match positions still hold).
-fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit) {
+fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit, text_cols: usize) {
     let tag = format!("{:<7} [{}]", h.kind.as_str(), h.field.as_str());
     match h.target {
         Target::Unit(u) => {
@@ -154,25 +195,41 @@ fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit) {
                 paint,
                 &sanitize(&h.id),
                 h.positions_in(Field::Name, None),
-                TEXT_COLS,
+                text_cols,
             );
             out.push_str("  ");
             paint.push(out, DIM, &tag);
             out.push_str("  ");
-            paint.push(out, DIM, &format!("牵头 {l} 项 · 配合 {s} 项"));
+            paint.push(
+                out,
+                DIM,
+                &tr!("牵头 {l} 项 · 配合 {s} 项", "leads {l} · supports {s}"),
+            );
             out.push('\n');
         }
         Target::Item(loc) => {
-            let (main_field, text, lead, support): (_, &str, Vec<&str>, Vec<&str>) =
+            let (main_field, text, lead, support, doubt): (_, &str, Vec<&str>, Vec<&str>, _) =
                 match cat.at(loc) {
-                    Item::Task(_, t) => (Field::Title, &t.title, t.lead_units(), t.support_units()),
+                    Item::Task(_, t) => (
+                        Field::Title,
+                        &t.title,
+                        in_charge(t.lead_units(), t.responsible_units()),
+                        t.support_units(),
+                        doubt_text(t.confidence()),
+                    ),
                     Item::Measure(_, _, m) | Item::Milestone(_, _, m, _) => (
                         Field::Text,
                         &m.text,
-                        m.lead.iter().map(String::as_str).collect(),
-                        m.support.iter().map(String::as_str).collect(),
+                        in_charge(strs(&m.lead), strs(&m.responsible)),
+                        strs(&m.support),
+                        flag_text(m),
                     ),
                 };
+            // Who is responsible where a notice names no lead (format 2): never shown as lead.
+            let named_lead = match cat.at(loc) {
+                Item::Task(_, t) => !t.lead_units().is_empty(),
+                Item::Measure(_, _, m) | Item::Milestone(_, _, m, _) => !m.lead.is_empty(),
+            };
             paint.push(out, ID, &fit(&sanitize(&h.id), 6));
             out.push_str("  ");
             paint.push(out, DIM, &tag);
@@ -182,9 +239,14 @@ fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit) {
                 paint,
                 &sanitize(text),
                 h.positions_in(main_field, None),
-                TEXT_COLS,
+                text_cols,
             );
-            out.push_str("\n        牵头 ");
+            out.push_str("\n        ");
+            if named_lead || lead.is_empty() {
+                out.push_str(t("牵头 ", "lead "));
+            } else {
+                out.push_str(t("负责 ", "responsible "));
+            }
             let units = |out: &mut String, list: &[&str], field: Field, style: Option<Style>| {
                 if list.is_empty() {
                     out.push('—');
@@ -205,10 +267,13 @@ fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit) {
                 }
             };
             units(out, &lead, Field::Lead, Some(LEAD));
-            out.push_str("  配合 ");
+            out.push_str(t("  配合 ", "  support "));
             units(out, &support, Field::Support, None);
+            if !doubt.is_empty() {
+                paint.push(out, WARN, doubt);
+            }
             if let Some(m) = h.matches.iter().find(|m| m.field == Field::Deadline) {
-                out.push_str("  期限 ");
+                out.push_str(t("  期限 ", "  due "));
                 paint.push(out, MARK, &sanitize(&m.text));
             }
             out.push('\n');
@@ -269,6 +334,16 @@ pub fn mark(out: &mut String, paint: Paint, text: &str, positions: &[usize], col
     if !run.is_empty() {
         paint.push(out, MARK, &run);
     }
+}
+
+/// The units in charge of an item: its lead, or, where the notice names none, who is
+/// responsible (format 2).
+fn in_charge<'a>(lead: Vec<&'a str>, responsible: Vec<&'a str>) -> Vec<&'a str> {
+    if lead.is_empty() { responsible } else { lead }
+}
+
+fn strs(list: &[String]) -> Vec<&str> {
+    list.iter().map(String::as_str).collect()
 }
 
 #[cfg(test)]

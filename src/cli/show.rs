@@ -3,34 +3,69 @@
 use std::process::ExitCode;
 
 use anstream::{eprintln, println};
+use jiff::civil::Date;
+use serde_json::{Value, json};
 
-use super::output::{BOLD, DIM, ID, LEAD, doubt, doubt_lines, nearest_ids, paint, units};
+use super::context::Global;
+use super::lang::{t, tr};
+use super::output::role_lines;
+use super::output::{
+    BOLD, DIM, ID, LEAD, doubt_lines, flag, id_arg, paint, status_label, status_name, unknown_id,
+};
 use super::{EXIT_UNKNOWN, json};
-use crate::domain::text::fit;
-use crate::domain::{Catalog, Item, Measure, Milestone, Section, Task};
+use crate::domain::text::{fit, sanitize};
+use crate::domain::{Catalog, Item, Measure, Milestone, Progress, Section, Task};
 
-pub fn show(cat: &Catalog, id: &str, as_json: bool) -> anyhow::Result<ExitCode> {
-    let Some(item) = cat.get(id) else {
-        eprintln!("fgf: no task, measure or milestone has the id {id:?}");
-        eprintln!("  nearest ids: {}", nearest_ids(cat, id).join(", "));
-        eprintln!(
-            "  ids look like 9 (task), 9.2 (measure), 9.2.1 (milestone); `fgf list` shows them all"
-        );
+/// The check-offs `show` reports with each milestone; `None` when the state file cannot be read
+/// (the item is shown without them, and stderr says why).
+struct Marks {
+    progress: Option<Progress>,
+    today: Date,
+}
+
+pub fn show(cat: &Catalog, g: &Global, id: &str, as_json: bool) -> anyhow::Result<ExitCode> {
+    let id = id_arg(id);
+    let Some(item) = cat.get(&id) else {
+        for (i, line) in unknown_id(cat, &id).iter().enumerate() {
+            let lead = if i == 0 { "fgf: " } else { "" };
+            eprintln!("{lead}{line}");
+        }
         return Ok(ExitCode::from(EXIT_UNKNOWN));
     };
+    let progress = match g.store(cat).and_then(|s| Ok(s.load()?)) {
+        Ok(state) => Some(Progress::new(state)),
+        Err(e) => {
+            let e = super::error_text(&e);
+            eprintln!(
+                "fgf: {}",
+                tr!(
+                    "读不了状态文件，不显示完成情况：{e}",
+                    "cannot read the state file, so no milestone shows whether it is done: {e}"
+                )
+            );
+            None
+        }
+    };
+    let marks = Marks {
+        progress,
+        today: g.today(),
+    };
     if as_json {
-        json::print(&json::item(item))?;
+        let mut v = json::item(item);
+        with_marks(&mut v, item, &marks);
+        json::print(&v)?;
         return Ok(ExitCode::SUCCESS);
     }
     match item {
         Item::Task(s, t) => {
             println!("{}  {}", paint(ID, &t.id), paint(BOLD, &t.heading()));
             println!("{}", paint(DIM, &s.heading()));
-            println!("牵头单位  {}", paint(LEAD, &units(&t.lead_units())));
-            println!("配合单位  {}", units(&t.support_units()));
+            for line in role_lines(&t.role_rows(), &t.officials) {
+                println!("{line}");
+            }
             for m in &t.measures {
                 println!();
-                print_measure(m);
+                print_measure(cat, m, &marks);
             }
         }
         Item::Measure(s, t, m) => {
@@ -38,7 +73,7 @@ pub fn show(cat: &Catalog, id: &str, as_json: bool) -> anyhow::Result<ExitCode> 
                 "{}",
                 paint(DIM, &format!("{} · {}", s.heading(), t.heading()))
             );
-            print_measure(m);
+            print_measure(cat, m, &marks);
         }
         Item::Milestone(s, t, m, k) => {
             println!(
@@ -48,10 +83,11 @@ pub fn show(cat: &Catalog, id: &str, as_json: bool) -> anyhow::Result<ExitCode> 
                     &format!("{} · {} · {}", s.heading(), t.heading(), m.id)
                 )
             );
-            print_milestone(k);
-            println!("牵头单位  {}", paint(LEAD, &units(&m.lead)));
-            println!("配合单位  {}", units(&m.support));
-            for line in doubt_lines(m) {
+            print_milestone(m, k, &marks);
+            for line in role_lines(&m.role_rows(), &m.officials) {
+                println!("{line}");
+            }
+            for line in doubt_lines(cat, m) {
                 println!("{line}");
             }
         }
@@ -59,29 +95,93 @@ pub fn show(cat: &Catalog, id: &str, as_json: bool) -> anyhow::Result<ExitCode> 
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_measure(m: &Measure) {
-    println!("{}  {}", paint(ID, &m.id), m.text);
-    println!("牵头单位  {}", paint(LEAD, &units(&m.lead)));
-    println!("配合单位  {}", units(&m.support));
-    for line in doubt_lines(m) {
-        println!("{line}");
-    }
-    println!("里程碑");
-    for k in &m.milestones {
-        print_milestone(k);
+/// Each milestone of the item's JSON with `state` (done / open / overdue), `done`, `checked_at`
+/// and `note` (all null when the state file could not be read).
+fn with_marks(v: &mut Value, item: Item<'_>, marks: &Marks) {
+    let mark = |v: &mut Value, k: &Milestone| {
+        let p = marks.progress.as_ref();
+        let status = p.map(|p| p.status(k, marks.today));
+        let mark = p.and_then(|p| p.state().mark(&k.id));
+        v["state"] = json!(status.map(status_name));
+        v["done"] = json!(p.map(|p| p.is_done(&k.id)));
+        v["checked_at"] = json!(mark.filter(|m| m.done).map(|m| m.at));
+        v["note"] = json!(mark.and_then(|m| m.note.as_deref()));
+    };
+    let measure = |v: &mut Value, m: &Measure| {
+        for (j, k) in m.milestones.iter().enumerate() {
+            mark(&mut v["milestones"][j], k);
+        }
+    };
+    match item {
+        Item::Task(_, t) => {
+            for (i, m) in t.measures.iter().enumerate() {
+                measure(&mut v["measures"][i], m);
+            }
+        }
+        Item::Measure(_, _, m) => measure(v, m),
+        Item::Milestone(_, _, _, k) => mark(v, k),
     }
 }
 
-fn print_milestone(k: &Milestone) {
-    let when = k
-        .deadline
-        .map_or_else(|| "无明确时限".to_string(), |d| d.to_string());
-    let text = if k.deadline.is_none() || k.text.is_empty() {
-        "（整项举措）"
+fn print_measure(cat: &Catalog, m: &Measure, marks: &Marks) {
+    let label = if m.label.is_empty() {
+        String::new()
+    } else {
+        format!("{} ", m.label)
+    };
+    println!("{}  {label}{}", paint(ID, &m.id), m.text);
+    for line in role_lines(&m.role_rows(), &m.officials) {
+        println!("{line}");
+    }
+    if m.inherited {
+        println!(
+            "{}",
+            paint(DIM, t("（分工同所属任务）", "(the task's allocation)"))
+        );
+    }
+    for line in doubt_lines(cat, m) {
+        println!("{line}");
+    }
+    println!("{}", t("里程碑", "Milestones"));
+    for k in &m.milestones {
+        print_milestone(m, k, marks);
+    }
+}
+
+/// `  9.2.1  2019-12-31  [x] 已完成 2019-11-02  text`, then its note.
+fn print_milestone(m: &Measure, k: &Milestone, marks: &Marks) {
+    // The deadline as written: a year the notice did not write is marked; an undated target
+    // keeps its phrase.
+    let when = match (k.deadline, &k.phrase) {
+        (Some(d), _) if k.inferred => format!("{d}{}", t("（年份推定）", " (year inferred)")),
+        (Some(d), _) => d.to_string(),
+        (None, Some(p)) if !p.is_empty() => p.clone(),
+        (None, _) => t("无明确时限", "no deadline").to_string(),
+    };
+    let text = if m.is_whole(k) {
+        t("（整项举措）", "(the whole measure)")
     } else {
         k.text.as_str()
     };
-    println!("  {}  {}  {}", paint(ID, &k.id), paint(BOLD, &when), text);
+    let Some(p) = &marks.progress else {
+        println!("  {}  {}  {}", paint(ID, &k.id), paint(BOLD, &when), text);
+        return;
+    };
+    let mut state = status_label(p.status(k, marks.today));
+    if let Some(m) = p.state().mark(&k.id).filter(|m| m.done) {
+        let day = m.at.to_zoned(jiff::tz::TimeZone::system()).date();
+        state.push_str(&paint(DIM, &format!(" {day}")));
+    }
+    println!(
+        "  {}  {}  {state}  {text}",
+        paint(ID, &k.id),
+        paint(BOLD, &when)
+    );
+    if let Some(note) = p.note(&k.id) {
+        // A note may come from a colleague's merged state file: untrusted text.
+        let note = sanitize(note);
+        println!("      {}", paint(DIM, &tr!("备注：{note}", "note: {note}")));
+    }
 }
 
 pub fn list(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
@@ -123,8 +223,14 @@ fn print_task(t: &Task) {
             "    {}{}  {}{}",
             paint(ID, &id),
             fit(&m.text, 40),
-            paint(LEAD, &units(&m.lead)),
-            doubt(m.confidence)
+            paint(LEAD, &lead_or_responsible(m)),
+            flag(m)
         );
     }
+}
+
+/// The lead units, or who is responsible where the notice names no lead.
+fn lead_or_responsible(m: &Measure) -> String {
+    let rows = m.role_rows();
+    rows.first().map_or_else(String::new, |r| r.joined())
 }

@@ -7,6 +7,7 @@ use anstream::println;
 use clap::Subcommand;
 
 use super::context::Global;
+use super::lang::{t, tr};
 use super::output::{BOLD, DIM, WARN, paint, safe_list};
 use crate::domain::progress::State;
 use crate::domain::store::{self, format};
@@ -40,7 +41,7 @@ pub fn run(cat: &Catalog, g: &Global, cmd: StateCommand) -> anyhow::Result<ExitC
     let store = g.store(cat)?;
     match cmd {
         StateCommand::Path => {
-            println!("{}", store.path().display());
+            println!("{}", safe(store.path()));
         }
         StateCommand::Check { file } => {
             let (path, state) = match file {
@@ -49,9 +50,13 @@ pub fn run(cat: &Catalog, g: &Global, cmd: StateCommand) -> anyhow::Result<ExitC
                     (f, s)
                 }
                 None if !store.exists() => {
+                    let path = safe(store.path());
                     println!(
-                        "{}: no state file yet (nothing checked off); it is created at the first `fgf check`",
-                        safe(store.path())
+                        "{}",
+                        tr!(
+                            "{path}：还没有状态文件（什么也没勾选）；第一次 `fgf check` 时创建",
+                            "{path}: no state file yet (nothing checked off); it is created at the first `fgf check`"
+                        )
                     );
                     return Ok(ExitCode::SUCCESS);
                 }
@@ -72,17 +77,20 @@ pub fn run(cat: &Catalog, g: &Global, cmd: StateCommand) -> anyhow::Result<ExitC
             // Ids where our mark is newer than the file's (or the file has none): a replace drops them.
             let dropped = incoming.clone().merge(&ours);
             if !dropped.is_empty() && !force {
-                anyhow::bail!(
-                    "importing {} would drop {} newer change(s) of ours ({}); \
-                     use `fgf state merge {}` to keep both, or --force to replace",
-                    file.display(),
-                    dropped.len(),
-                    dropped.join(", "),
-                    file.display()
-                );
+                let (file, n, ids) = (file.display(), dropped.len(), dropped.join(", "));
+                anyhow::bail!(tr!(
+                    "导入 {file} 会丢掉我们这边 {n} 处较新的改动（{ids}）；\
+                     要两边都保留请用 `fgf state merge {file}`，要替换请加 --force",
+                    "importing {file} would drop {n} newer change(s) of ours ({ids}); \
+                     use `fgf state merge {file}` to keep both, or --force to replace"
+                ));
             }
             store.replace(&incoming)?;
-            println!("imported {} into {}", safe(&file), safe(store.path()));
+            let (file, path) = (safe(&file), safe(store.path()));
+            println!(
+                "{}",
+                tr!("已将 {file} 导入 {path}", "imported {file} into {path}")
+            );
             describe(cat, store.path(), &incoming);
         }
         StateCommand::Merge { file } => {
@@ -98,15 +106,18 @@ pub fn run(cat: &Catalog, g: &Global, cmd: StateCommand) -> anyhow::Result<ExitC
             let mut before = store.load()?;
             let taken = before.merge(&theirs);
             let saved = store.save(&theirs)?;
+            let (file, n) = (safe(&file), taken.len());
             println!(
-                "merged {}: {} milestone change(s) taken in",
-                safe(&file),
-                taken.len()
+                "{}",
+                tr!(
+                    "已合并 {file}：收入 {n} 处里程碑改动",
+                    "merged {file}: {n} milestone change(s) taken in"
+                )
             );
             if !taken.is_empty() {
                 println!("  {}", paint(DIM, &safe_list(&taken)));
             }
-            lacking(&unknown, "not taken in");
+            lacking(&unknown, true);
             describe(cat, store.path(), &saved.state);
         }
     }
@@ -119,18 +130,36 @@ fn describe(cat: &Catalog, path: &Path, state: &State) {
     let overall = p.overall(cat);
     let reopened = state.marks.values().filter(|m| !m.done).count();
     let notes = state.marks.values().filter(|m| m.note.is_some()).count();
+    let (version, document) = (format::VERSION, &state.document);
     println!(
-        "{}: {} (version {}, document {})",
+        "{}: {} {}",
         safe(path),
-        paint(BOLD, "valid state file"),
-        format::VERSION,
-        sanitize(&state.document)
+        paint(BOLD, t("有效的状态文件", "valid state file")),
+        tr!(
+            "（格式版本 {version}，文档 {document}）",
+            "(version {version}, document {document})"
+        )
     );
+    let percent = overall.percent_text();
     println!(
-        "  checked off {overall} of the document's milestones ({}%); {reopened} unchecked again; {notes} with a note",
-        overall.percent()
+        "  {}",
+        tr!(
+            "已勾选本文件里程碑 {overall}（{percent}）；{reopened} 个又改为未完成；{notes} 个有备注",
+            "checked off {overall} of the document's milestones ({percent}); {reopened} unchecked again; {notes} with a note"
+        )
     );
-    lacking(&state.unknown_ids(cat), "kept untouched");
+    let verified = state.verified.values().filter(|v| !v.cleared).count();
+    if !state.verified.is_empty() {
+        let cleared = state.verified.len() - verified;
+        println!(
+            "  {}",
+            tr!(
+                "{verified} 条核实过的分工读法；{cleared} 条又撤销",
+                "{verified} verified reading(s) of an allocation; {cleared} cleared again"
+            )
+        );
+    }
+    lacking(&state.unknown_ids(cat), false);
 }
 
 /// A path for people: file names are untrusted text too.
@@ -138,14 +167,22 @@ fn safe(path: &Path) -> String {
     sanitize(&path.display().to_string()).into_owned()
 }
 
-/// `N id(s) this document lacks, WHAT: …` (nothing when there are none), the ids neutralised.
-fn lacking<S: AsRef<str>>(ids: &[S], what: &str) {
+/// `N id(s) this document lacks, kept untouched / not taken in: …` (nothing when there are none),
+/// the ids neutralised. `refused`: a merge left them out.
+fn lacking<S: AsRef<str>>(ids: &[S], refused: bool) {
     if !ids.is_empty() {
-        let text = format!(
-            "{} id(s) this document lacks, {what}: {}",
-            ids.len(),
-            safe_list(ids)
-        );
+        let (n, ids) = (ids.len(), safe_list(ids));
+        let text = if refused {
+            tr!(
+                "{n} 个本文件没有的编号，未收入：{ids}",
+                "{n} id(s) this document lacks, not taken in: {ids}"
+            )
+        } else {
+            tr!(
+                "{n} 个本文件没有的编号，原样保留：{ids}",
+                "{n} id(s) this document lacks, kept untouched: {ids}"
+            )
+        };
         println!("  {}", paint(WARN, &text));
     }
 }

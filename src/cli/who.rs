@@ -2,20 +2,23 @@
 
 use std::process::ExitCode;
 
-use anstream::{eprintln, println};
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use anstream::{eprintln, print, println};
 use serde_json::json;
 
-use super::output::{BOLD, DIM, ID, LEAD, doubt, paint, units};
+use super::lang::{t, tr};
+use super::output::{
+    BOLD, DIM, ID, columns, doubt, fitted, flag, nothing_matches, paint, role_summary, shown_limit,
+    shown_of,
+};
 use super::{EXIT_NO_MATCH, EXIT_UNKNOWN, json};
-use crate::domain::lookup::{self, Field};
+use crate::domain::lookup::{self, Field, UnitMatch};
+use crate::domain::roles::officials_line;
 use crate::domain::text::{fit, truncate};
 use crate::domain::{Catalog, Item};
 
 pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::Result<ExitCode> {
-    let hits = lookup::who(cat, query);
-    let hits = &hits[..hits.len().min(limit)];
+    let all = lookup::who(cat, query);
+    let hits = &all[..all.len().min(shown_limit(limit))];
     if as_json {
         let list: Vec<_> = hits
             .iter()
@@ -23,13 +26,17 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
             .collect();
         json::print(&json!(list))?;
     } else {
+        let cols = columns();
         for h in hits {
-            print_hit(cat.at(h.loc), h.field);
+            print!("{}", fitted(hit_text(cat.at(h.loc), h.field), cols));
         }
     }
     if hits.is_empty() {
-        eprintln!("fgf: nothing matches {query:?}");
+        eprintln!("fgf: {}", nothing_matches(query));
         return Ok(ExitCode::from(EXIT_NO_MATCH));
+    }
+    if all.len() > hits.len() && !as_json {
+        eprintln!("fgf: {}", shown_of(hits.len(), all.len()));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -38,82 +45,163 @@ fn field_name(f: Field) -> &'static str {
     f.as_str()
 }
 
-fn print_hit(item: Item<'_>, field: Field) {
-    let (id, task, text, lead, support, conf) = match item {
-        Item::Task(_, t) => (
-            &t.id,
+/// One hit's three lines: id, task and field; the measure's text; its units.
+fn hit_text(item: Item<'_>, field: Field) -> String {
+    let (id, task, text, rows, officials, conf) = match item {
+        Item::Task(_, t) => (&t.id, t, None, t.role_rows(), &t.officials, t.confidence()),
+        Item::Measure(_, t, m) | Item::Milestone(_, t, m, _) => (
+            &m.id,
             t,
-            None,
-            t.lead_units(),
-            t.support_units(),
-            t.confidence(),
+            Some(&m.text),
+            m.role_rows(),
+            &m.officials,
+            m.confidence,
         ),
-        Item::Measure(_, t, m) | Item::Milestone(_, t, m, _) => {
-            let lead = m.lead.iter().map(String::as_str).collect();
-            let support = m.support.iter().map(String::as_str).collect();
-            (&m.id, t, Some(&m.text), lead, support, m.confidence)
-        }
+    };
+    let flag = match item {
+        Item::Measure(_, _, m) | Item::Milestone(_, _, m, _) => flag(m),
+        Item::Task(..) => doubt(conf),
     };
     let tag = paint(DIM, &format!("[{}]", field_name(field)));
-    println!(
-        "{}  {}  {tag}",
+    let mut out = format!(
+        "{}  {}  {tag}\n",
         paint(ID, &fit(id, 5)),
         paint(BOLD, &task.heading())
     );
     if let Some(text) = text {
-        println!("       {}", truncate(text, 72));
+        out.push_str(&format!("       {}\n", truncate(text, 72)));
     }
-    println!(
-        "       牵头 {}  配合 {}{}",
-        paint(LEAD, &units(&lead)),
-        units(&support),
-        doubt(conf)
-    );
+    // The roles with the notice's words (牵头 X  配合 Y for format 1), then named officials.
+    out.push_str(&format!("       {}", role_summary(&rows)));
+    out.push_str(&flag);
+    out.push('\n');
+    if !officials.is_empty() {
+        out.push_str(&format!("       {}\n", officials_line(officials)));
+    }
+    out
 }
 
 pub fn unit(cat: &Catalog, name: Option<&str>, as_json: bool) -> anyhow::Result<ExitCode> {
     let Some(name) = name else {
         return all_units(cat, as_json);
     };
-    let Some(ui) = cat.unit_index(name) else {
-        eprintln!("fgf: no unit is called {name:?}");
-        eprintln!("  nearest units: {}", nearest_units(cat, name).join("、"));
-        eprintln!("  `fgf unit` lists them all");
+    let Some(ui) = resolve_unit(cat, name) else {
         return Ok(ExitCode::from(EXIT_UNKNOWN));
     };
     let u = &cat.doc.units[ui];
     let led: Vec<_> = cat.led_by(ui).collect();
+    let responsible: Vec<_> = cat.responsible_for(ui).collect();
     let supported: Vec<_> = cat.supported_by(ui).collect();
+    let other: Vec<(Item<'_>, bool)> = cat
+        .alternative_parts(ui)
+        .into_iter()
+        .map(|(l, leads)| (cat.at(l), leads))
+        .collect();
     if as_json {
         let ids = |items: &[Item<'_>]| items.iter().map(|i| i.id().to_string()).collect::<Vec<_>>();
-        json::print(&json!({
+        let part = |item: &Item<'_>, leads: bool| {
+            let Item::Measure(_, _, m) = item else {
+                return json!(null);
+            };
+            json!({
+                "id": m.id, "role": if leads { "lead" } else { "support" },
+                "confidence": m.confidence, "alternative": m.alternative,
+            })
+        };
+        let measures: Vec<_> = (led.iter().map(|i| part(i, true)))
+            .chain(supported.iter().map(|i| part(i, false)))
+            .collect();
+        let alternative: Vec<_> = other.iter().map(|(i, leads)| part(i, *leads)).collect();
+        let mut v = json!({
             "name": u.name, "aliases": u.aliases, "collective": u.collective,
-            "lead": ids(&led), "support": ids(&supported),
-        }))?;
+            "official": u.official, "lead": ids(&led), "support": ids(&supported),
+            "measures": measures, "alternative_reading": alternative,
+        });
+        // Format 2's third role, added where the document has it.
+        if !responsible.is_empty() {
+            v["responsible"] = json!(ids(&responsible));
+        }
+        json::print(&v)?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
-        "{}  牵头 {} 项 · 配合 {} 项",
-        paint(BOLD, &u.name),
-        led.len(),
-        supported.len()
+    let (l, r, s) = (led.len(), responsible.len(), supported.len());
+    let counts = if r == 0 {
+        tr!("牵头 {l} 项 · 配合 {s} 项", "leads {l} · supports {s}")
+    } else {
+        tr!(
+            "牵头 {l} 项 · 负责 {r} 项 · 配合 {s} 项",
+            "leads {l} · responsible for {r} · supports {s}"
+        )
+    };
+    println!("{}  {counts}", paint(BOLD, &u.name));
+    if let Some(o) = &u.official {
+        let whence = if o.printed {
+            t("（原文所印）", "(as the notice prints it)")
+        } else {
+            t(
+                "（原文未印全称，据 2019 年机构名称，请以官方资料核对）",
+                "(not printed in the notice: the body's 2019 name; check it against an official source)",
+            )
+        };
+        let full = t("全称", "Full name");
+        let line = format!("{full}  {}  {}", o.name, paint(DIM, whence));
+        println!("{}", fitted(line, columns()));
+    }
+    let labels = (
+        t("牵头", "Leads"),
+        t("负责", "Responsible"),
+        t("配合", "Supports"),
     );
-    for (label, items) in [("牵头", &led), ("配合", &supported)] {
+    let cols = columns();
+    for (label, items) in [
+        (labels.0, &led),
+        (labels.1, &responsible),
+        (labels.2, &supported),
+    ] {
+        if items.is_empty() && label == labels.1 {
+            continue;
+        }
         println!();
         println!("{}", paint(BOLD, label));
         for item in items.iter() {
-            if let Item::Measure(_, t, m) = item {
-                println!(
-                    "  {}  {}  {}{}",
-                    paint(ID, &fit(&m.id, 5)),
-                    paint(DIM, &fit(&t.title, 24)),
-                    truncate(&m.text, 48),
-                    doubt(m.confidence)
-                );
-            }
+            print_measure_row("", item, cols);
+        }
+    }
+    if !other.is_empty() {
+        println!();
+        let head = t(
+            "另一读法下（分工待核，以正式文件为准；fgf show 编号 查看两种读法）",
+            "Under the other reading (to verify against the official document; fgf show ID shows both)",
+        );
+        println!("{}", fitted(paint(BOLD, head), cols));
+        for (item, leads) in &other {
+            let role = if *leads {
+                t("牵头 ", "lead ")
+            } else {
+                t("配合 ", "supp ")
+            };
+            print_measure_row(role, item, cols);
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One measure of `fgf unit`, fitted to the terminal: its role (under the other reading), id,
+/// task, text and flag.
+fn print_measure_row(role: &str, item: &Item<'_>, cols: Option<usize>) {
+    let (id, t, text, flag) = match item {
+        Item::Measure(_, t, m) => (&m.id, t, &m.text, flag(m)),
+        // A task's own allocation (format 2), where none of its measures inherits it.
+        Item::Task(_, t) => (&t.id, t, &t.title, doubt(t.confidence())),
+        Item::Milestone(..) => return,
+    };
+    let line = format!(
+        "  {role}{}  {}  {}{flag}",
+        paint(ID, &fit(id, 5)),
+        paint(DIM, &fit(&t.title, 24)),
+        truncate(text, 48),
+    );
+    println!("{}", fitted(line, cols));
 }
 
 fn all_units(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
@@ -122,40 +210,94 @@ fn all_units(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
         .units
         .iter()
         .enumerate()
-        .map(|(i, u)| (u, cat.unit_counts(i)))
+        .map(|(i, u)| (u, cat.unit_counts(i), cat.responsible_count(i)))
         .collect();
     if as_json {
         let list: Vec<_> = rows
             .iter()
-            .map(|(u, (l, s))| json!({"name": u.name, "aliases": u.aliases, "collective": u.collective, "lead": l, "support": s}))
+            .map(|(u, (l, s), r)| {
+                let mut v = json!({"name": u.name, "aliases": u.aliases, "collective": u.collective, "official": u.official, "lead": l, "support": s});
+                if *r > 0 {
+                    v["responsible"] = json!(r);
+                }
+                v
+            })
             .collect();
         json::print(&json!(list))?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{}  {}  {}", fit("单位", 24), "牵头", "配合");
-    for (u, (l, s)) in rows {
+    let any_resp = rows.iter().any(|r| r.2 > 0);
+    let resp = if any_resp {
+        t("负责  ", "Resp  ")
+    } else {
+        ""
+    };
+    println!(
+        "{}  {}  {resp}{}",
+        fit(t("单位", "Unit"), 24),
+        t("牵头", "Lead"),
+        t("配合", "Supp")
+    );
+    for (u, (l, s), r) in rows {
         let aliases = if u.aliases.is_empty() {
             String::new()
         } else {
             paint(DIM, &u.aliases.join(" "))
         };
-        println!("{}  {l:>4}  {s:>4}  {aliases}", fit(&u.name, 24));
+        let r = if any_resp {
+            format!("{r:>4}  ")
+        } else {
+            String::new()
+        };
+        println!("{}  {l:>4}  {r}{s:>4}  {aliases}", fit(&u.name, 24));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn nearest_units(cat: &Catalog, name: &str) -> Vec<String> {
-    let m = SkimMatcherV2::default();
-    let mut scored: Vec<(i64, &str)> = cat
-        .doc
-        .units
-        .iter()
-        .filter_map(|u| m.fuzzy_match(&u.name, name).map(|s| (s, u.name.as_str())))
-        .collect();
-    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
-    scored
-        .into_iter()
-        .take(5)
-        .map(|(_, n)| n.to_string())
-        .collect()
+/// The unit `name` names, exactly or as search finds it (pinyin, fuzzy): `None` after telling
+/// the user that nothing matches or which units it could be. A unit found other than by its
+/// exact name or alias is said on stderr, so a script sees what was taken.
+pub fn resolve_unit(cat: &Catalog, name: &str) -> Option<usize> {
+    let names = |us: &[usize]| {
+        let names: Vec<&str> = us
+            .iter()
+            .take(8)
+            .map(|&u| cat.doc.units[u].name.as_str())
+            .collect();
+        names.join("、")
+    };
+    match lookup::unit(cat, name) {
+        UnitMatch::Exact(u) => Some(u),
+        UnitMatch::Best(u, others) => {
+            let n = &cat.doc.units[u].name;
+            let mut note = tr!("{name:?} 取为 {n}", "{name:?} taken as {n}");
+            if !others.is_empty() {
+                let others = names(&others);
+                note.push_str(&tr!("（也相符：{others}）", " (also matching: {others})"));
+            }
+            eprintln!("fgf: {note}");
+            Some(u)
+        }
+        UnitMatch::Unclear(candidates) if candidates.is_empty() => {
+            eprintln!(
+                "fgf: {}",
+                tr!(
+                    "没有与 {name:?} 相符的单位；`fgf unit` 列出全部",
+                    "no unit matches {name:?}; `fgf unit` lists them all"
+                )
+            );
+            None
+        }
+        UnitMatch::Unclear(candidates) => {
+            let names = names(&candidates);
+            eprintln!(
+                "fgf: {}",
+                tr!(
+                    "{name:?} 可指几个单位：{names}；请写得更确切",
+                    "{name:?} could be several units: {names}; say which"
+                )
+            );
+            None
+        }
+    }
 }

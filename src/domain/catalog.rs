@@ -6,6 +6,8 @@ use super::error::DocError;
 use super::model::{Document, Measure, Milestone, Section, Task};
 use super::validate;
 
+mod verified;
+
 /// Where an id points in the document: indices into sections / tasks / measures / milestones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Loc {
@@ -40,10 +42,12 @@ pub struct Catalog {
     /// Task number n is `tasks[n - 1]` (section, task index): ids are numbers in order
     /// (`validate`), so an id is resolved by reading it, with no map of every id.
     tasks: Vec<(usize, usize)>,
-    /// Canonical names and aliases -> index into `doc.units`.
+    /// Canonical names, aliases and official names -> index into `doc.units`.
     unit_names: HashMap<String, usize>,
-    /// Per unit: the measures it leads and those it supports, in document order.
+    /// Per unit: the measures it leads, is responsible for and supports, in document order; a
+    /// task's own allocation too where none of its measures inherits it (format 2).
     leads: Vec<Vec<Loc>>,
+    responsible: Vec<Vec<Loc>>,
     supports: Vec<Vec<Loc>>,
 }
 
@@ -55,11 +59,27 @@ impl Catalog {
     }
 
     /// Validates a document and builds its indexes.
-    pub fn new(doc: Document) -> Result<Catalog, DocError> {
+    pub fn new(mut doc: Document) -> Result<Catalog, DocError> {
         let problems = validate::check(&doc);
         if !problems.is_empty() {
             return Err(DocError::Invalid(problems));
         }
+        inherit(&mut doc);
+        let mut cat = Catalog {
+            doc,
+            tasks: Vec::new(),
+            unit_names: HashMap::default(),
+            leads: Vec::new(),
+            responsible: Vec::new(),
+            supports: Vec::new(),
+        };
+        cat.reindex();
+        Ok(cat)
+    }
+
+    /// (Re)builds the indexes of a valid document.
+    fn reindex(&mut self) {
+        let doc = &self.doc;
         let tasks = doc
             .sections
             .iter()
@@ -69,32 +89,44 @@ impl Catalog {
         let mut unit_names = HashMap::default();
         for (ui, u) in doc.units.iter().enumerate() {
             unit_names.insert(u.name.clone(), ui);
-            for a in &u.aliases {
+            for a in u.aliases.iter().chain(u.official.as_ref().map(|o| &o.name)) {
                 unit_names.insert(a.clone(), ui);
             }
         }
         let mut leads = vec![Vec::new(); doc.units.len()];
+        let mut responsible = vec![Vec::new(); doc.units.len()];
         let mut supports = vec![Vec::new(); doc.units.len()];
+        let mut add = |loc: Loc, lead: &[String], resp: &[String], sup: &[String]| {
+            for (index, list) in [
+                (&mut leads, lead),
+                (&mut responsible, resp),
+                (&mut supports, sup),
+            ] {
+                for u in list {
+                    index[unit_names[u]].push(loc);
+                }
+            }
+        };
         for (si, s) in doc.sections.iter().enumerate() {
             for (ti, t) in s.tasks.iter().enumerate() {
+                if t.has_allocation() && !t.measures.iter().any(|m| m.inherited) {
+                    add(Loc::Task(si, ti), &t.lead, &t.responsible, &t.support);
+                }
                 for (mi, m) in t.measures.iter().enumerate() {
-                    let loc = Loc::Measure(si, ti, mi);
-                    for u in &m.lead {
-                        leads[unit_names[u]].push(loc);
-                    }
-                    for u in &m.support {
-                        supports[unit_names[u]].push(loc);
-                    }
+                    add(
+                        Loc::Measure(si, ti, mi),
+                        &m.lead,
+                        &m.responsible,
+                        &m.support,
+                    );
                 }
             }
         }
-        Ok(Catalog {
-            doc,
-            tasks,
-            unit_names,
-            leads,
-            supports,
-        })
+        self.tasks = tasks;
+        self.unit_names = unit_names;
+        self.leads = leads;
+        self.responsible = responsible;
+        self.supports = supports;
     }
 
     /// The same catalog with every text of the document safe for a terminal (`text::sanitize`),
@@ -180,9 +212,28 @@ impl Catalog {
         })
     }
 
-    /// Resolves a unit by its canonical name or an alias, as typed (surrounding whitespace ignored).
+    /// Resolves a unit by its canonical name, an alias or its official name, as typed (surrounding
+    /// whitespace ignored); or by the end of an official name without its place (市场监督管理局 for
+    /// 重庆市市场监督管理局), when it is four characters or more and only one official name ends so.
     pub fn unit_index(&self, name: &str) -> Option<usize> {
-        self.unit_exact(name.trim())
+        let name = name.trim();
+        self.unit_exact(name).or_else(|| self.official_ending(name))
+    }
+
+    /// The one unit whose official name ends with `tail` (of four characters or more).
+    pub fn official_ending(&self, tail: &str) -> Option<usize> {
+        if tail.chars().count() < 4 {
+            return None;
+        }
+        let mut found = self.doc.units.iter().enumerate().filter(|(_, u)| {
+            u.official
+                .as_ref()
+                .is_some_and(|o| o.name.ends_with(tail) && o.name != tail)
+        });
+        match (found.next(), found.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
     }
 
     /// Resolves a unit by its canonical name or an alias, exactly as the document writes it (the
@@ -201,9 +252,83 @@ impl Catalog {
         self.supports[unit].iter().map(|&l| self.at(l))
     }
 
+    /// The measures (and tasks) a unit is responsible for, where no lead is named, in document
+    /// order.
+    pub fn responsible_for(&self, unit: usize) -> impl Iterator<Item = Item<'_>> {
+        self.responsible[unit].iter().map(|&l| self.at(l))
+    }
+
+    /// The measures a unit would lead (`true`) or support (`false`) under their alternative
+    /// reading where that is not its part in the reading shown, in document order.
+    pub fn alternative_parts(&self, unit: usize) -> Vec<(Loc, bool)> {
+        let name = self.doc.units[unit].name.as_str();
+        let has = |list: &[String]| list.iter().any(|u| u == name);
+        // Leads (true), cooperates (false) or neither (None).
+        let part = |lead: &[String], support: &[String]| {
+            if has(lead) {
+                Some(true)
+            } else if has(support) {
+                Some(false)
+            } else {
+                None
+            }
+        };
+        let mut out = Vec::new();
+        for (si, s) in self.doc.sections.iter().enumerate() {
+            for (ti, t) in s.tasks.iter().enumerate() {
+                for (mi, m) in t.measures.iter().enumerate() {
+                    let Some(alt) = &m.alternative else { continue };
+                    let now = part(&m.lead, &m.support);
+                    if let Some(leads) = part(&alt.lead, &alt.support).filter(|&p| Some(p) != now) {
+                        out.push((Loc::Measure(si, ti, mi), leads));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// (measures led, measures supported) for a unit.
     pub fn unit_counts(&self, unit: usize) -> (usize, usize) {
         (self.leads[unit].len(), self.supports[unit].len())
+    }
+
+    /// How many items a unit is responsible for (format 2's third role).
+    pub fn responsible_count(&self, unit: usize) -> usize {
+        self.responsible[unit].len()
+    }
+
+    /// The explanation shown with an uncertain allocation: the document's own `reading`; for a
+    /// format-1 document without one, the embedded notice's (its table was read from a PDF).
+    pub fn doubt_reason(&self, zh: bool) -> &str {
+        match (self.doc.reading.as_str(), self.doc.format, zh) {
+            ("", 1, true) => "原表经 PDF 提取后错乱，此处牵头/配合单位为推断，请以正式文件为准。",
+            ("", 1, false) => {
+                "The table was scrambled by PDF extraction; this allocation is a reading. Check the official document."
+            }
+            ("", _, true) => "此处分工为推断，请以正式文件为准。",
+            ("", _, false) => "This allocation is a reading. Check the official document.",
+            (own, ..) => own,
+        }
+    }
+}
+
+/// Format 2: a measure that names no unit takes its task's allocation (`Measure::inherited`).
+fn inherit(doc: &mut Document) {
+    for t in doc.sections.iter_mut().flat_map(|s| s.tasks.iter_mut()) {
+        if !t.has_allocation() {
+            continue;
+        }
+        for m in t.measures.iter_mut().filter(|m| !m.has_allocation()) {
+            m.lead = t.lead.clone();
+            m.responsible = t.responsible.clone();
+            m.support = t.support.clone();
+            m.roles = t.roles.clone();
+            if m.officials.is_empty() {
+                m.officials = t.officials.clone();
+            }
+            m.inherited = true;
+        }
     }
 }
 
@@ -215,7 +340,7 @@ mod tests {
     fn every_id_is_found_where_it_is_and_nothing_else_is() {
         let cat = crate::domain::seeds::embedded();
         let ids: Vec<&str> = cat.ids().collect();
-        assert_eq!(ids.len(), 26 + 112 + 120);
+        assert_eq!(ids.len(), 26 + 112 + 130);
         assert_eq!(&ids[..4], ["1", "1.1", "1.1.1", "1.2"]);
         for id in &ids {
             let loc = cat.locate(id).unwrap_or_else(|| panic!("{id} not found"));
@@ -247,5 +372,23 @@ mod tests {
         ] {
             assert_eq!(cat.locate(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn alternative_parts_are_the_roles_only_the_other_reading_gives() {
+        let cat = crate::domain::seeds::embedded();
+        let ids = |name: &str| -> Vec<(String, bool)> {
+            let u = cat.unit_index(name).unwrap();
+            let parts = cat.alternative_parts(u);
+            parts
+                .into_iter()
+                .map(|(l, lead)| (cat.at(l).id().to_string(), lead))
+                .collect()
+        };
+        // 10.4: 市政府口岸物流办 leads only under the alternative; 10.5 it leads either way.
+        assert_eq!(ids("口岸办"), [("10.4".to_string(), true)]);
+        // 10.4's primary leads cooperate under the alternative.
+        assert!(ids("重庆海关").contains(&("10.4".to_string(), false)));
+        assert!(ids("市商务委").is_empty());
     }
 }

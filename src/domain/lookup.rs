@@ -1,4 +1,5 @@
-//! The quick lookup behind `fgf who`: the search engine, answering with tasks and measures only.
+//! The quick lookup behind `fgf who`: the search engine, answering with tasks and measures only;
+//! and behind `fgf unit NAME`, answering with units.
 //!
 //! A term matches ids, task titles, unit names (and their aliases) and measure texts, with the
 //! full query language of [`crate::domain::search`]. Hits are best first, ties in document order.
@@ -17,23 +18,102 @@ pub struct Hit {
 
 /// Ranks the document's tasks and measures against `query`.
 pub fn who(cat: &Catalog, query: &str) -> Vec<Hit> {
+    let mut hits = all_hits(cat, query, false, |h| match h.target {
+        Target::Item(loc) => Some(Hit {
+            loc,
+            field: h.field,
+            score: h.score,
+        }),
+        Target::Unit(_) => None,
+    });
+    hits.extend(officials(cat, query, &hits));
+    hits
+}
+
+/// The units whose name or alias matches `query` as search matches it (fuzzy, pinyin: `fgw`,
+/// `发改`), best first: (index into `doc.units`, score).
+pub fn units(cat: &Catalog, query: &str) -> Vec<(usize, i64)> {
+    all_hits(cat, query, true, |h| match h.target {
+        Target::Unit(u) => Some((u, h.score)),
+        Target::Item(_) => None,
+    })
+}
+
+/// Every hit of `query` (units among them when `units`), best first, as `pick` takes them.
+fn all_hits<T>(
+    cat: &Catalog,
+    query: &str,
+    units: bool,
+    pick: impl FnMut(search::Hit) -> Option<T>,
+) -> Vec<T> {
     let index = Index::new(cat);
     let opts = Options {
         limit: usize::MAX,
-        units: false,
+        units,
     };
     search::search(cat, &index, query, &opts)
         .hits
         .into_iter()
-        .filter_map(|h| match h.target {
-            Target::Item(loc) => Some(Hit {
-                loc,
-                field: h.field,
-                score: h.score,
-            }),
-            Target::Unit(_) => None,
-        })
+        .filter_map(pick)
         .collect()
+}
+
+/// Tasks and measures that name an official whose name holds the query (format 2's people are
+/// not units: the search engine does not index them), after the engine's hits.
+fn officials(cat: &Catalog, query: &str, found: &[Hit]) -> Vec<Hit> {
+    let q = query.trim();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let named = |list: &[crate::domain::Official]| list.iter().any(|o| o.name.contains(q));
+    let mut out = Vec::new();
+    for (si, s) in cat.doc.sections.iter().enumerate() {
+        for (ti, t) in s.tasks.iter().enumerate() {
+            let task = std::iter::once((Loc::Task(si, ti), named(&t.officials)));
+            let measures = t.measures.iter().enumerate().map(|(mi, m)| {
+                (
+                    Loc::Measure(si, ti, mi),
+                    named(&m.officials) && !m.inherited,
+                )
+            });
+            for (loc, yes) in task.chain(measures) {
+                if yes && !found.iter().any(|h| h.loc == loc) {
+                    out.push(Hit {
+                        loc,
+                        field: Field::Official,
+                        score: 1,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What a unit name as typed names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnitMatch {
+    /// A unit's name or alias, exactly (as `Catalog::unit_index`).
+    Exact(usize),
+    /// The best of `units`, ranked above the next; the others that matched, best first.
+    Best(usize, Vec<usize>),
+    /// No single unit stands out: the candidates, best first (empty when nothing matches).
+    Unclear(Vec<usize>),
+}
+
+/// The unit `query` names: exactly, else as search finds it when one unit ranks first.
+pub fn unit(cat: &Catalog, query: &str) -> UnitMatch {
+    if let Some(u) = cat.unit_index(query) {
+        return UnitMatch::Exact(u);
+    }
+    let hits = units(cat, query);
+    match hits.as_slice() {
+        [(u, _)] => UnitMatch::Best(*u, Vec::new()),
+        [(u, best), (_, next), ..] if best > next => {
+            UnitMatch::Best(*u, hits[1..].iter().map(|h| h.0).collect())
+        }
+        _ => UnitMatch::Unclear(hits.into_iter().map(|(u, _)| u).collect()),
+    }
 }
 
 #[cfg(test)]
@@ -79,6 +159,24 @@ mod tests {
             "task （七）压减企业开办时间 first"
         );
         assert_eq!(hits[0].field, Field::Title);
+    }
+
+    #[test]
+    fn units_are_found_by_pinyin_and_fuzzy_names() {
+        let cat = seeds::embedded();
+        let name = |q: &str| match unit(&cat, q) {
+            UnitMatch::Exact(u) | UnitMatch::Best(u, _) => Some(cat.doc.units[u].name.as_str()),
+            UnitMatch::Unclear(_) => None,
+        };
+        assert_eq!(
+            unit(&cat, "发改委"),
+            UnitMatch::Exact(cat.unit_index("市发展改革委").unwrap())
+        );
+        assert_eq!(name("fgw"), Some("市发展改革委"));
+        assert_eq!(name("发改"), Some("市发展改革委"));
+        assert_eq!(name("scjgj"), Some("市市场监管局"));
+        assert_eq!(unit(&cat, "xyzzy"), UnitMatch::Unclear(Vec::new()));
+        assert!(matches!(unit(&cat, "市"), UnitMatch::Unclear(c) if c.len() > 5));
     }
 
     #[test]

@@ -3,12 +3,15 @@
 pub mod catalog;
 pub mod error;
 pub mod generate;
+pub mod import;
 pub mod input;
+pub mod lang;
 pub mod load;
 pub mod locate;
 pub mod lookup;
 pub mod model;
 pub mod progress;
+pub mod roles;
 pub mod search;
 pub mod seeds;
 pub mod shape;
@@ -19,7 +22,11 @@ pub mod validate;
 
 pub use catalog::{Catalog, Item, Loc};
 pub use error::{DocError, Problem};
+pub use lang::Lang;
 pub use load::{Finding, LoadError};
-pub use model::{Allocation, Confidence, Document, Measure, Milestone, Section, Task, Unit};
+pub use model::{
+    Allocation, Confidence, Document, Measure, Milestone, Official, OfficialName, Role, RoleRow,
+    Roles, Section, Task, Unit, Verified,
+};
 pub use progress::{Change, Progress, State, Tally};
 pub use store::{Store, StoreError};

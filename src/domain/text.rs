@@ -19,6 +19,19 @@ pub fn width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
+/// `s` with full-width forms typed by a Chinese input method (U+FF01..U+FF5E: ９ ． Ａ, and the
+/// ideographic space and full stop 。) as their ASCII forms: for ids and dates typed as `９．２`.
+pub fn half_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            '\u{3002}' => '.',
+            c => c,
+        })
+        .collect()
+}
+
 /// Cuts `s` to at most `max` columns, ending with `…` when something was cut.
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
@@ -258,6 +271,13 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn half_width_reads_full_width_ids_and_dates() {
+        assert_eq!(half_width("９．２。１"), "9.2.1");
+        assert_eq!(half_width("\u{3000}２０１９－１０－１８"), " 2019-10-18");
+        assert_eq!(half_width("市场监管局 9.2"), "市场监管局 9.2");
+    }
 
     proptest::proptest! {
         /// The byte-level test agrees with the character-level definition, for any text.

@@ -32,6 +32,8 @@ pub enum Action {
     Redo,
     /// a: a one-line note on the selected milestone.
     Note,
+    /// v: verify the selected measure's allocation (units picked, the source typed).
+    Verify,
     /// /: the search line.
     Search,
     /// n / N: the next / previous hit of the last search.
@@ -45,6 +47,8 @@ pub enum Action {
     /// Esc: out of the current mode or pane.
     Back,
     Quit,
+    /// Ctrl-z: restore the terminal and stop, as a shell job; `fg` brings the view back.
+    Suspend,
     /// A mouse click at (column, row) (only with `--mouse`): focus and select what is there.
     Click(u16, u16),
     /// The terminal was resized to (width, height).
@@ -58,4 +62,6 @@ pub enum Effect {
     /// The check-offs changed: save them (the loop merges with the file and reports back).
     Save,
     Quit,
+    /// Stop the process as a shell job (the loop restores the terminal first).
+    Suspend,
 }

@@ -26,8 +26,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
-    MouseButton, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
@@ -185,7 +184,8 @@ fn event_loop(
     store: Option<&Store>,
     mouse: bool,
 ) -> anyhow::Result<()> {
-    let panic_for_tests = std::env::var_os("FGF_TEST_PANIC").is_some();
+    // The pty tests' deliberate panic, read only by a debug build: a release build never looks.
+    let panic_for_tests = cfg!(debug_assertions) && std::env::var_os("FGF_TEST_PANIC").is_some();
     // Start crossterm's event source (and with it its SIGWINCH handler) before the first frame:
     // a resize between that frame and the first read would otherwise go unnoticed.
     event::poll(Duration::ZERO).context("reading the terminal's events")?;
@@ -206,15 +206,6 @@ fn event_loop(
             continue;
         };
         let action = match event {
-            // Ctrl-z: suspend, in every mode (as in vim).
-            Event::Key(k)
-                if k.kind == KeyEventKind::Press
-                    && k.code == KeyCode::Char('z')
-                    && k.modifiers.contains(KeyModifiers::CONTROL) =>
-            {
-                SUSPEND.store(true, Ordering::SeqCst);
-                None
-            }
             Event::Key(k) if k.kind == KeyEventKind::Press => {
                 // Alt-x is Esc then x (see keymap::presses): all but the last press go first.
                 let mut presses = keymap::presses(k);
@@ -284,6 +275,10 @@ impl Watch {
 /// Updates the app and carries out its effect (a save); returns the effect.
 fn perform(app: &mut App, action: Action, store: Option<&Store>) -> Effect {
     let effect = app.update(action);
+    if effect == Effect::Suspend {
+        // Ctrl-z (the keymap's, in every mode, as in vim): suspended before the next read.
+        SUSPEND.store(true, Ordering::SeqCst);
+    }
     if effect == Effect::Save {
         save(app, store);
     }

@@ -72,6 +72,8 @@ fn who_with_a_short_form_finds_the_unit() {
 fn who_without_hits_exits_1() {
     let o = fgf(&["who", "zzzzqqqq"]);
     assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("没有与 \"zzzzqqqq\" 相符的结果"));
+    let o = fgf(&["who", "zzzzqqqq", "--lang", "en"]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("nothing matches"));
 }
 
@@ -122,7 +124,7 @@ fn unknown_id_exits_2_with_nearest_ids() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("9.9"), "{err}");
     assert!(
-        err.contains("nearest ids: 9.1") || err.contains("nearest ids: 19.9"),
+        err.contains("相近的编号：9.1") || err.contains("相近的编号：19.9"),
         "{err}"
     );
 }
@@ -230,7 +232,7 @@ fn without_a_terminal_the_tui_does_not_start() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("not a terminal") && err.contains("fgf list"),
+        err.contains("标准输出不是终端") && err.contains("fgf list"),
         "{err}"
     );
     assert!(o.stdout.is_empty(), "nothing drawn into a pipe");
@@ -305,7 +307,7 @@ fn search_scopes_and_pinyin_from_the_command_line() {
 
 #[test]
 fn search_without_hits_exits_1_and_odd_input_never_panics() {
-    let o = fgf(&["search", "zzzzqqqq"]);
+    let o = fgf(&["search", "zzzzqqqq", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("nothing matches"));
     for q in ["!", "|", "^$", "\\", ">x", "#", "'", "＠", "!'"] {
@@ -313,6 +315,8 @@ fn search_without_hits_exits_1_and_odd_input_never_panics() {
         assert!(matches!(o.status.code(), Some(0 | 1)), "{q}: {o:?}");
     }
     let o = fgf(&["search", "!"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("已忽略"));
+    let o = fgf(&["search", "!", "--lang", "en"]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("ignored"));
 }
 
@@ -336,7 +340,7 @@ fn search_reads_another_document() {
     assert_eq!(v[0]["id"], "7");
     let o = fgf(&["search", "--doc", "/nonexistent.json", "x"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read the document"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("读不了文档 /nonexistent.json：不存在"));
 }
 
 #[test]

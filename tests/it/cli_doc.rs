@@ -43,7 +43,10 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 fn doc_check_accepts_the_format_docs_example_and_the_embedded_document() {
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "example.json", &example_text());
-    let o = fgf(&["doc", "check", p.to_str().unwrap()], &[]);
+    let o = fgf(
+        &["doc", "check", p.to_str().unwrap()],
+        &[("LANG", "en_US.UTF-8")],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     assert!(
         out(&o).contains(
@@ -63,19 +66,25 @@ fn doc_check_lists_every_problem_with_file_line_and_column_and_exits_1() {
         .replace("\"lead\": [\"区市场监管局\"]", "\"lead\": []")
         .replace("\"2020-12-31\"", "\"2020-12-32\"");
     let p = write(dir.path(), "bad.json", &text);
-    let o = fgf(&["doc", "check", p.to_str().unwrap()], &[]);
+    let o = fgf(
+        &["doc", "check", p.to_str().unwrap()],
+        &[("LANG", "en_US.UTF-8")],
+    );
     assert_eq!(o.status.code(), Some(1));
     let file = p.display().to_string();
     assert_eq!(
         out(&o),
         format!(
             "{file}:35:15: sections[0].tasks[0].measures[0].lead: a measure needs at least one lead unit\n\
-             {file}:72:34: sections[1].tasks[0].measures[0].milestones[1].deadline: \"2020-12-32\" is not a valid date (YYYY-MM-DD, a day that exists)\n"
+             {file}:71:34: sections[1].tasks[0].measures[0].milestones[0].deadline: \"2020-12-32\" is not a valid date (YYYY-MM-DD, a day that exists)\n"
         )
     );
     assert!(err(&o).contains("bad.json is not a valid fgf document: 2 problem(s)"));
     // A file that is not there, or not a document at all.
-    let o = fgf(&["doc", "check", "/nonexistent/doc.json"], &[]);
+    let o = fgf(
+        &["doc", "check", "/nonexistent/doc.json"],
+        &[("LANG", "en_US.UTF-8")],
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(err(&o).contains("cannot read the document /nonexistent/doc.json"));
 }
@@ -98,7 +107,7 @@ fn an_invalid_document_fails_every_command_before_anything_is_shown() {
     ] {
         let mut all = vec!["--doc", p.to_str().unwrap()];
         all.extend(args.iter());
-        let o = fgf(&all, &[]);
+        let o = fgf(&all, &[("LANG", "en_US.UTF-8")]);
         assert_eq!(o.status.code(), Some(1), "{args:?}");
         assert!(o.stdout.is_empty(), "{args:?}: nothing shown");
         let e = err(&o);
@@ -191,7 +200,10 @@ fn doc_generate_prints_a_valid_document_of_that_size() {
     let o = fgf(&["doc", "generate", "--measures", "25", "--seed", "3"], &[]);
     assert_eq!(o.status.code(), Some(0));
     let p = write(dir.path(), "gen.json", &out(&o));
-    let o2 = fgf(&["doc", "check", p.to_str().unwrap()], &[]);
+    let o2 = fgf(
+        &["doc", "check", p.to_str().unwrap()],
+        &[("LANG", "en_US.UTF-8")],
+    );
     assert!(out(&o2).contains("3 tasks, 25 measures"), "{}", out(&o2));
     let again = fgf(&["doc", "generate", "--measures", "25", "--seed", "3"], &[]);
     assert_eq!(o.stdout, again.stdout, "the same seed, the same document");
@@ -354,8 +366,9 @@ fn the_interactive_view_opens_the_document_from_doc() {
     assert_eq!(t.wait_exit(), 0);
 }
 
-/// A milestone that is the whole measure may leave out its text (the example's 2.1.1, and here a
-/// dated one too): people and JSON readers see the measure's text; the document keeps it out.
+/// A milestone that is the whole measure may leave out its text (here a dated one): people and
+/// JSON readers see the measure's text; the document keeps it out. An undated milestone beside
+/// dated ones (the example's 2.1.2) tracks the rest of the measure, with its own text.
 #[test]
 fn a_milestone_without_text_reads_as_its_measure() {
     let dir = tempfile::tempdir().unwrap();
@@ -373,15 +386,23 @@ fn a_milestone_without_text_reads_as_its_measure() {
         out(&o)
     };
     let measure_1 = "2020年6月底前将企业开办时间压减至3个工作日以内。";
-    let measure_2 = "推动政务服务事项全程网上办理，2020年底前实现“一网通办”。";
+    let rest_2 = "推动政务服务事项全程网上办理";
     // Text for people: the dated one says it is the whole measure.
-    let shown = run(&["show", "1.1"]);
-    assert!(shown.contains("1.1.1  2020-06-30  （整项举措）"), "{shown}");
+    let shown = run(&["show", "1.1", "--as-of", "2020-01-01"]);
+    assert!(
+        shown.contains("1.1.1  2020-06-30  [ ] 未完成  （整项举措）"),
+        "{shown}"
+    );
     // JSON for programs: the text resolved.
     let one: Value = serde_json::from_str(&run(&["show", "1.1.1", "--json"])).unwrap();
     assert_eq!(one["text"], measure_1);
-    let two: Value = serde_json::from_str(&run(&["show", "2.1.1", "--json"])).unwrap();
-    assert_eq!(two["text"], measure_2);
+    let two: Value = serde_json::from_str(&run(&["show", "2.1.2", "--json"])).unwrap();
+    assert_eq!(two["text"], rest_2);
+    let shown = run(&["show", "2.1"]);
+    assert!(
+        shown.contains(&format!("2.1.2  无明确时限  [ ] 未完成  {rest_2}")),
+        "{shown}"
+    );
     let due: Value = serde_json::from_str(&run(&["deadlines", "--json"])).unwrap();
     let texts: Vec<&str> = due["groups"]
         .as_array()
@@ -409,7 +430,7 @@ fn a_milestone_without_text_reads_as_its_measure() {
     assert_eq!(kept["id"], "1.1.1");
     assert!(kept.get("text").is_none(), "{kept}");
     assert_eq!(
-        doc["sections"][1]["tasks"][0]["measures"][0]["milestones"][1]["text"],
-        "实现“一网通办”"
+        doc["sections"][1]["tasks"][0]["measures"][0]["milestones"][0]["text"],
+        "2020年底前实现“一网通办”"
     );
 }

@@ -61,17 +61,17 @@ fn check_a_measure_then_progress_counts_it() {
     let e = Env::new();
     let out = e.ok(&["check", "19.3"]);
     assert!(out.contains("✔ 19.3.1  已完成"), "{out}");
-    assert!(out.contains("总进度 3/120"), "{out}");
+    assert!(out.contains("总进度 3/130"), "{out}");
     let v = e.json(&["progress", "--json"]);
     assert_eq!(
         (v["done"].as_u64(), v["total"].as_u64()),
-        (Some(3), Some(120))
+        (Some(3), Some(130))
     );
     let s = &v["sections"][2];
     assert_eq!(s["key"], "服");
     assert_eq!(
         (s["done"].as_u64(), s["total"].as_u64()),
-        (Some(3), Some(42))
+        (Some(3), Some(47))
     );
     let t19 = s["tasks"]
         .as_array()
@@ -81,7 +81,7 @@ fn check_a_measure_then_progress_counts_it() {
         .unwrap();
     assert_eq!(
         (t19["done"].as_u64(), t19["total"].as_u64()),
-        (Some(3), Some(13))
+        (Some(3), Some(15))
     );
     let sum: u64 = v["sections"]
         .as_array()
@@ -89,7 +89,7 @@ fn check_a_measure_then_progress_counts_it() {
         .iter()
         .map(|s| s["total"].as_u64().unwrap())
         .sum();
-    assert_eq!(sum, 120);
+    assert_eq!(sum, 130);
     assert_eq!(v["unknown"], serde_json::json!([]));
 }
 
@@ -133,7 +133,7 @@ fn an_unknown_id_exits_2_with_nearest_ids_and_changes_nothing() {
         assert_eq!(o.status.code(), Some(2), "{cmd}");
         let msg = err(&o);
         assert!(msg.contains("\"9.9\""), "{msg}");
-        assert!(msg.contains("nearest ids: 9.1"), "{msg}");
+        assert!(msg.contains("相近的编号：9.1"), "{msg}");
         assert!(!e.state().exists(), "{cmd}: nothing written");
     }
 }
@@ -202,7 +202,7 @@ fn progress_lists_overdue_as_of_a_date() {
     assert_eq!(plan["overdue"], serde_json::json!([]));
     let out = e.ok(&["progress", "--as-of", "2020-01-01"]);
     for words in [
-        "总进度 1/120",
+        "总进度 1/130",
         "一、深化简政放权",
         "（十九）",
         "逾期 26 个",
@@ -278,7 +278,7 @@ fn deadlines_group_by_date_and_mark_overdue() {
             .any(|u| u == "市市场监管局")
     );
     let undated = &groups[3];
-    assert_eq!(undated["total"], 84);
+    assert_eq!(undated["total"], 94);
     assert_eq!(undated["overdue"], 0, "undated is never overdue");
     let out = e.ok(&["deadlines", "--as-of", "2020-01-01"]);
     for words in [
@@ -348,7 +348,8 @@ fn a_malformed_state_file_is_reported_and_never_overwritten() {
             &["state", "merge", other],
             &["state", "import", other, "--force"],
         ] {
-            let o = e.run(args);
+            // The core's errors in English here (in Chinese: cli_edges.rs).
+            let o = e.run(&[&["--lang", "en"][..], args].concat());
             assert_eq!(o.status.code(), Some(1), "{args:?} on {text}");
             let msg = err(&o);
             assert!(
@@ -371,27 +372,27 @@ fn a_malformed_state_file_is_reported_and_never_overwritten() {
 #[test]
 fn state_check_says_what_a_good_file_holds() {
     let e = Env::new();
-    let none = e.ok(&["state", "check"]);
+    let none = e.ok(&["--lang", "en", "state", "check"]);
     assert!(none.contains("no state file yet"), "{none}");
     e.ok(&["check", "19", "--note", "ok"]);
     e.ok(&["uncheck", "19.1.1"]);
-    let out = e.ok(&["state", "check"]);
+    let out = e.ok(&["--lang", "en", "state", "check"]);
     assert!(
         out.contains("valid state file (version 1, document yufubanfa-2019-103)"),
         "{out}"
     );
-    assert!(out.contains("checked off 12/120"), "{out}");
-    assert!(out.contains("1 unchecked again; 13 with a note"), "{out}");
+    assert!(out.contains("checked off 14/130"), "{out}");
+    assert!(out.contains("1 unchecked again; 15 with a note"), "{out}");
     let bad = e.sandbox.path().join("bad.json");
     fs::write(&bad, "{").unwrap();
-    let o = e.run(&["state", "check", bad.to_str().unwrap()]);
+    let o = e.run(&["--lang", "en", "state", "check", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         err(&o).contains("bad.json: line 1, column 1"),
         "{}",
         err(&o)
     );
-    let o = e.run(&["state", "check", "/nonexistent/x.json"]);
+    let o = e.run(&["--lang", "en", "state", "check", "/nonexistent/x.json"]);
     assert_eq!(o.status.code(), Some(1));
 }
 
@@ -405,7 +406,7 @@ fn export_then_import_moves_the_state_to_another_machine() {
     let carried = b.sandbox.path().join("carried.json");
     fs::write(&carried, &exported).unwrap();
     let out = b.ok(&["state", "import", carried.to_str().unwrap()]);
-    assert!(out.contains("imported"), "{out}");
+    assert!(out.contains("已将"), "{out}");
     assert_eq!(fs::read_to_string(b.state()).unwrap(), exported);
     // A newer change of ours would be dropped: refused without --force.
     b.ok(&["check", "1.1.1"]);
@@ -437,7 +438,7 @@ fn merge_pools_two_peoples_progress_and_is_idempotent() {
     b.ok(&["check", "2.1.1", "--note", "b's note"]);
     let theirs = b.state();
     let out = a.ok(&["state", "merge", theirs.to_str().unwrap()]);
-    assert!(out.contains("2 milestone change(s) taken in"), "{out}");
+    assert!(out.contains("收入 2 处里程碑改动"), "{out}");
     let f = a.file();
     assert_eq!(f["milestones"]["1.1.1"]["done"], true);
     assert_eq!(
@@ -447,7 +448,7 @@ fn merge_pools_two_peoples_progress_and_is_idempotent() {
     assert_eq!(f["milestones"]["3.1.1"]["done"], false);
     let before = fs::read(a.state()).unwrap();
     let again = a.ok(&["state", "merge", theirs.to_str().unwrap()]);
-    assert!(again.contains("0 milestone change(s)"), "{again}");
+    assert!(again.contains("收入 0 处"), "{again}");
     assert_eq!(fs::read(a.state()).unwrap(), before);
     // Merging the other way round ends in the same state.
     b.ok(&["state", "merge", a.state().to_str().unwrap()]);
@@ -460,7 +461,13 @@ fn an_uncreatable_state_directory_is_a_clear_error() {
     let blocker = e.sandbox.path().join("a-file");
     fs::write(&blocker, "").unwrap();
     let path = blocker.join("sub/state.json");
-    let o = e.run(&["--state", path.to_str().unwrap(), "check", "1.1.1"]);
+    let o = e.run(&[
+        "--state",
+        path.to_str().unwrap(),
+        "check",
+        "1.1.1",
+        "--lang=en",
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         err(&o).contains("cannot create the state directory"),
@@ -543,7 +550,7 @@ fn check_and_uncheck_say_what_changed_as_json() {
     assert!(first["at"].as_str().unwrap().ends_with('Z'), "{first}");
     assert_eq!(
         (v["done"].clone(), v["total"].clone()),
-        (3.into(), 120.into())
+        (3.into(), 130.into())
     );
     assert_eq!(v["document"], "yufubanfa-2019-103");
     assert_eq!(v["state"], e.state().to_str().unwrap());

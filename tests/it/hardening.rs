@@ -29,15 +29,22 @@ impl Env {
         self.sandbox.path().join(name)
     }
 
-    fn command(&self, args: &[&str]) -> Command {
+    /// fgf in English: these tests read its messages (the Chinese ones are checked elsewhere).
+    fn english(&self) -> Command {
         let mut c = self.sandbox.command();
+        c.env("LANG", "en_US.UTF-8");
+        c
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut c = self.english();
         c.env("FGF_STATE", self.state()).args(args);
         c
     }
 
     /// `fgf ARGS` without a state file of the test's, bounded.
     fn plain(&self, args: &[&str]) -> Output {
-        let mut c = self.sandbox.command();
+        let mut c = self.english();
         c.args(args);
         bounded(c)
     }
@@ -211,7 +218,7 @@ fn a_fifo_as_state_file_or_document_is_refused_without_blocking() {
 fn a_device_or_an_oversized_state_file_is_refused_before_it_is_read() {
     let e = Env::new();
     let o = bounded({
-        let mut c = e.sandbox.command();
+        let mut c = e.english();
         c.env("FGF_STATE", "/dev/zero").arg("progress");
         c
     });
@@ -353,7 +360,7 @@ fn a_save_as_root_keeps_the_files_owner() {
 fn the_data_directory_is_private_whatever_the_umask() {
     use std::os::unix::process::CommandExt;
     let e = Env::new();
-    let mut c = e.sandbox.command();
+    let mut c = e.english();
     c.arg("check").arg("1.1.1");
     // SAFETY: umask is async-signal-safe; nothing else runs between fork and exec.
     unsafe {
@@ -449,4 +456,29 @@ fn ids_from_a_state_file_reach_no_terminal_raw() {
             assert!(!raw.contains(bad), "{args:?} wrote {bad:?} raw: {raw:?}");
         }
     }
+}
+
+/// The refusals speak the run's language: Chinese by default.
+#[test]
+fn refusals_are_in_chinese_by_default() {
+    let e = Env::new();
+    let o = bounded({
+        let mut c = e.sandbox.command();
+        c.env("FGF_STATE", "/dev/zero").arg("progress");
+        c
+    });
+    assert!(!o.status.success());
+    assert!(
+        err(&o).contains("不是普通文件（是字符设备）"),
+        "{}",
+        err(&o)
+    );
+    let dir = e.sandbox.path().join("a-dir");
+    fs::create_dir(&dir).unwrap();
+    let o = bounded({
+        let mut c = e.sandbox.command();
+        c.args(["--doc", dir.to_str().unwrap(), "list"]);
+        c
+    });
+    assert!(err(&o).contains("不是普通文件（是目录）"), "{}", err(&o));
 }

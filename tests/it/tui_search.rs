@@ -167,9 +167,16 @@ fn a_lone_operator_is_noted_not_an_error() {
     assert!(!s.results.hits.is_empty(), "and still searches the rest");
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
     t.draw(|f| fgf::tui::view::draw(f, &a)).unwrap();
-    let top: String = (0..120)
-        .map(|x| t.backend().buffer()[(x, 2)].symbol().to_string())
-        .collect();
-    let start: String = s.results.query.notes[0].chars().take(6).collect();
-    assert!(top.contains(&start), "shown in the results title: {top}");
+    let screen = crate::support::text_of(t.backend().buffer());
+    let top = screen.lines().nth(2).unwrap().to_string();
+    let note = fgf::domain::lang::query_note(&s.results.query.notes[0], fgf::domain::Lang::Zh);
+    let start: String = note.chars().take(6).collect();
+    assert!(
+        top.contains(&start),
+        "shown in Chinese in the results title: {top}"
+    );
+    assert!(
+        !top.contains("ignored"),
+        "no English in the Chinese view: {top}"
+    );
 }

@@ -21,6 +21,15 @@ impl Tally {
         (self.done * 100).checked_div(self.total).unwrap_or(0)
     }
 
+    /// The percent for people: `0%` only when nothing is done, `<1%` when something is but
+    /// under one percent (1/120), `100%` only when all is done.
+    pub fn percent_text(self) -> String {
+        match self.percent() {
+            0 if self.done > 0 => "<1%".to_string(),
+            p => format!("{p}%"),
+        }
+    }
+
     pub fn is_complete(self) -> bool {
         self.total > 0 && self.done == self.total
     }

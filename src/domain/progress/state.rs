@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 use crate::domain::Catalog;
 use crate::domain::catalog::Loc;
 
+use super::verified::Verification;
+
 /// The latest change to one milestone.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(
@@ -48,6 +50,8 @@ pub struct State {
     /// The document id (`Document::id`) the marks belong to.
     pub document: String,
     pub marks: BTreeMap<String, Mark>,
+    /// Measure id -> its latest verified reading (or the clearing of one): `fgf verify`.
+    pub verified: BTreeMap<String, Verification>,
 }
 
 impl State {
@@ -55,6 +59,7 @@ impl State {
         State {
             document: document.into(),
             marks: BTreeMap::new(),
+            verified: BTreeMap::new(),
         }
     }
 
@@ -83,7 +88,21 @@ impl State {
                 }
             }
         }
+        for (id, theirs) in &other.verified {
+            match self.verified.get(id) {
+                Some(ours) if ours.precedence(theirs) != Ordering::Less => {}
+                _ => {
+                    self.verified.insert(id.clone(), theirs.clone());
+                    changed.push(id.clone());
+                }
+            }
+        }
         changed
+    }
+
+    /// The verified reading of a measure, unless none was recorded or it was cleared.
+    pub fn verified(&self, measure: &str) -> Option<&Verification> {
+        self.verified.get(measure).filter(|v| !v.cleared)
     }
 
     /// `a` merged with `b` (equal to `b` merged with `a`).

@@ -46,6 +46,9 @@ pub enum StoreError {
         path.display()
     )]
     ReadOnly { path: PathBuf, why: String },
+    /// Another state file named to be read (`fgf state merge FILE`) is not there.
+    #[error("{}: no such file", path.display())]
+    Missing { path: PathBuf },
     #[error("cannot read the state file {}: {err}", path.display())]
     Read { path: PathBuf, err: io::Error },
     #[error("cannot create the state directory {}: {err}", path.display())]

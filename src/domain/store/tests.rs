@@ -26,6 +26,7 @@ fn state(marks: &[(&str, Mark)]) -> State {
             .iter()
             .map(|(id, m)| (id.to_string(), m.clone()))
             .collect::<BTreeMap<_, _>>(),
+        verified: BTreeMap::new(),
     }
 }
 

@@ -6,6 +6,7 @@ mod marks;
 mod nav;
 mod rollup;
 mod search;
+mod verify;
 
 use jiff::civil::Date;
 use ratatui::layout::Rect;
@@ -13,6 +14,7 @@ use ratatui::layout::Rect;
 pub use self::marks::Pending;
 pub use self::rollup::Rollup;
 pub use self::search::{Finder, SearchState};
+pub use self::verify::VerifyForm;
 use super::action::{Action, Effect};
 use super::cursor::Cursor;
 use super::i18n::Lang;
@@ -49,6 +51,17 @@ pub enum Mode {
     },
     /// Typing a search; the results show as you type.
     Search(Box<SearchState>),
+    /// Verifying a measure's allocation: picking units, then typing the source.
+    Verify(Box<VerifyForm>),
+}
+
+/// A row of the units view's measure list: the measure, whether the unit leads it (else it
+/// cooperates), and whether only under the measure's alternative reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnitPart {
+    pub loc: Loc,
+    pub leads: bool,
+    pub alternative: bool,
 }
 
 /// A row of the deadlines view.
@@ -162,6 +175,8 @@ impl App {
             Mode::Confirm(_) => Ctx::Confirm,
             Mode::Note { .. } => Ctx::Input,
             Mode::Search(_) => Ctx::Search,
+            Mode::Verify(ref f) if f.source.is_none() => Ctx::Pick,
+            Mode::Verify(_) => Ctx::Input,
         }
     }
 
@@ -179,6 +194,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         match action {
             Action::Quit => return Effect::Quit,
+            Action::Suspend => return Effect::Suspend,
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
                 self.refollow();
@@ -213,6 +229,7 @@ impl App {
             Mode::Confirm(_) => self.confirm(action),
             Mode::Note { .. } => self.note_input(action),
             Mode::Search(_) => self.search_input(action),
+            Mode::Verify(_) => self.verify_input(action),
         }
     }
 
@@ -240,11 +257,13 @@ impl App {
             Action::Undo => return self.undo(),
             Action::Redo => return self.redo(),
             Action::Note => self.begin_note(),
+            Action::Verify => self.begin_verify(),
             Action::Search => self.begin_search(),
             Action::Click(x, y) => self.click(x, y),
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
             Action::Quit
+            | Action::Suspend
             | Action::Resize(..)
             | Action::Confirm(_)
             | Action::Edit(_)
@@ -256,6 +275,9 @@ impl App {
     /// After a save: the merged state from disk becomes ours; say if another session changed it.
     pub fn saved(&mut self, merged: State) {
         let behind = self.progress.absorb(merged);
+        if !self.progress.state().verified.is_empty() {
+            self.apply_verified();
+        }
         self.recount();
         if !behind.is_empty() {
             self.status = Some(match self.opts.lang {

@@ -21,10 +21,13 @@ pub fn header(f: &mut Frame, app: &App, area: Rect) {
     let done = app.rollup.overall();
     let uncertain = app.rollup.uncertain;
     let stats = match app.opts.lang {
-        Lang::Zh => format!("  进度 {done} {}%  {uncertain} 条分工待核", done.percent()),
+        Lang::Zh => format!(
+            "  进度 {done} {}  {uncertain} 条分工待核",
+            done.percent_text()
+        ),
         Lang::En => format!(
-            "  progress {done} {}%  {uncertain} uncertain allocations",
-            done.percent()
+            "  progress {done} {}  {uncertain} uncertain allocations",
+            done.percent_text()
         ),
     };
     let mut spans = vec![
@@ -105,6 +108,12 @@ pub fn footer(f: &mut Frame, app: &App, area: Rect) {
             input_line(f, app, area, label, input);
         }
         Mode::Search(s) => input_line(f, app, area, "/".to_string(), &s.input),
+        Mode::Verify(v) if v.source.is_some() => {
+            let label = format!("{} {}：", l.pick("核实来源", "source"), v.measure);
+            if let Some(input) = &v.source {
+                input_line(f, app, area, label, input);
+            }
+        }
         _ if app.status.is_some() => {
             let msg = app.status.clone().unwrap_or_default();
             f.render_widget(

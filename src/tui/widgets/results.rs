@@ -84,7 +84,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     // What the parser made of odd input (a lone `!`, a bad date): said, never an error.
     for note in &s.results.query.notes {
         title.push_str(" · ");
-        title.push_str(note);
+        title.push_str(&crate::domain::lang::query_note(note, l));
     }
     f.render_widget(
         Paragraph::new(lines).block(pane(app, title, true, area.width)),
@@ -101,6 +101,7 @@ fn field_label(f: Field, l: Lang) -> &'static str {
         Field::Support => l.pick("配合", "coop"),
         Field::Text => l.pick("正文", "text"),
         Field::Deadline => l.pick("期限", "date"),
+        Field::Official => l.pick("领导", "official"),
     }
 }
 
