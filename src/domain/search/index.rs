@@ -143,7 +143,7 @@ pub struct Index {
     pub(crate) entries: Vec<Entry>,
     /// The units of every entry (see `Entry::units_at`).
     pub(crate) units: Vec<u16>,
-    /// Per unit: its name, its aliases and its full official names (see `names`).
+    /// Per unit: its name, its aliases and its official name without its place (see `names`).
     pub(crate) unit_names: Vec<Vec<String>>,
     /// Each of `unit_names` folded (see `fold`).
     pub(crate) unit_folded: Vec<Vec<String>>,
@@ -228,6 +228,7 @@ impl Index {
         } else {
             entries.iter_mut().for_each(|e| e.fold(cat));
         }
+        let place = super::names::place_of(&cat.doc.issuer);
         let unit_names: Vec<Vec<String>> = cat
             .doc
             .units
@@ -235,7 +236,11 @@ impl Index {
             .map(|u| {
                 std::iter::once(u.name.clone())
                     .chain(u.aliases.iter().cloned())
-                    .chain(super::names::full_names(&u.name).map(String::from))
+                    .chain(
+                        u.official
+                            .as_ref()
+                            .map(|o| super::names::place_less(&o.name, place.as_deref())),
+                    )
                     .collect()
             })
             .collect();
