@@ -8,6 +8,7 @@ mod errors;
 mod export;
 mod json;
 pub mod lang;
+mod log;
 mod output;
 mod progress;
 mod search;
@@ -185,6 +186,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Add a dated entry to a milestone's or measure's progress log (--status done checks it off too).
+    #[command(
+        after_help = "Examples:\n  fgf log 9.2.1 已起草方案 --status 推进中\n  fgf log 9.2 等待市财政局意见 --status blocked --by 张三\n  fgf log 9.2.1 已报送 --status done"
+    )]
+    Log {
+        /// Milestone (9.2.1) or measure (9.2) id.
+        id: String,
+        /// What happened, one line.
+        text: String,
+        /// not-started, in-progress, done or blocked (未启动 / 推进中 / 已完成 / 受阻).
+        #[arg(long, value_parser = log::parse_status)]
+        status: Option<crate::domain::progress::LogStatus>,
+        /// Who reports it [default: git's user.name, else the login name].
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
     /// Done / total overall, per section and per task; overdue milestones.
     #[command(
         after_help = "Examples:\n  fgf progress\n  fgf progress --as-of 2020-01-01\n  fgf progress --json | jq .overdue"
@@ -309,6 +326,12 @@ fn run_on(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<Ex
             check::check(cat, global, &ids, note.as_deref(), json)
         }
         Command::Uncheck { ids, json } => check::uncheck(cat, global, &ids, json),
+        Command::Log {
+            id,
+            text,
+            status,
+            by,
+        } => log::run(cat, global, &id, &text, status, by.as_deref()),
         Command::Progress { json } => progress::run(cat, global, json),
         Command::Deadlines { json } => deadlines::run(cat, global, json),
         Command::State(cmd) => state::run(cat, global, cmd),

@@ -102,7 +102,7 @@ pub fn run(cat: &Catalog, g: &Global, cmd: StateCommand) -> anyhow::Result<ExitC
                 .into_iter()
                 .map(String::from)
                 .collect();
-            theirs.marks.retain(|id, _| !unknown.contains(id));
+            theirs.forget(&unknown);
             let mut before = store.load()?;
             let taken = before.merge(&theirs);
             let saved = store.save(&theirs)?;
@@ -130,6 +130,7 @@ fn describe(cat: &Catalog, path: &Path, state: &State) {
     let overall = p.overall(cat);
     let reopened = state.marks.values().filter(|m| !m.done).count();
     let notes = state.marks.values().filter(|m| m.note.is_some()).count();
+    let entries = state.entry_count();
     let (version, document) = (format::VERSION, &state.document);
     println!(
         "{}: {} {}",
@@ -148,6 +149,12 @@ fn describe(cat: &Catalog, path: &Path, state: &State) {
             "checked off {overall} of the document's milestones ({percent}); {reopened} unchecked again; {notes} with a note"
         )
     );
+    if entries > 0 {
+        println!(
+            "  {}",
+            tr!("进度日志 {entries} 条", "{entries} progress log entries")
+        );
+    }
     lacking(&state.unknown_ids(cat), false);
 }
 

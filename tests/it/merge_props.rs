@@ -30,6 +30,7 @@ fn state() -> impl Strategy<Value = State> {
         |marks: BTreeMap<String, Mark>| State {
             document: DOC.to_string(),
             marks,
+            log: Default::default(),
         },
     )
 }
