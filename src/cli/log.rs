@@ -125,26 +125,10 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Who is writing: git's `user.name` (as the repository here sees it), else the login name.
+/// Who is writing: git's `user.name`, else the login name, else "(unsigned)".
 pub fn default_author() -> String {
-    let git = std::process::Command::new("git")
-        .args(["config", "--get", "user.name"])
-        .stdin(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .and_then(|o| String::from_utf8(o.stdout).ok())
-        .map(|s| one_line(&s))
-        .filter(|s| !s.is_empty());
-    git.or_else(|| {
-        ["USER", "LOGNAME", "USERNAME"]
-            .iter()
-            .filter_map(std::env::var_os)
-            .map(|v| one_line(&v.to_string_lossy()))
-            .find(|s| !s.is_empty())
-    })
-    .unwrap_or_else(|| t("（未署名）", "(unsigned)").to_string())
+    crate::domain::progress::log::author()
+        .unwrap_or_else(|| t("（未署名）", "(unsigned)").to_string())
 }
 
 /// A status for people, in the run's language.

@@ -32,6 +32,10 @@ pub enum Action {
     Redo,
     /// a: a one-line note on the selected milestone.
     Note,
+    /// L: an entry in the progress log of the selected milestone or measure.
+    Log,
+    /// Tab while typing a log entry: the next status.
+    NextStatus,
     /// /: the search line.
     Search,
     /// n / N: the next / previous hit of the last search.

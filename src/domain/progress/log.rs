@@ -137,6 +137,28 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Who is writing: git's `user.name` (as the repository of the working directory sees it), else the
+/// login name (`USER`, `LOGNAME`, `USERNAME`); `None` when neither is known.
+pub fn author() -> Option<String> {
+    let git = std::process::Command::new("git")
+        .args(["config", "--get", "user.name"])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .map(|s| one_line(&s))
+        .filter(|s| !s.is_empty());
+    git.or_else(|| {
+        ["USER", "LOGNAME", "USERNAME"]
+            .iter()
+            .filter_map(std::env::var_os)
+            .map(|v| one_line(&v.to_string_lossy()))
+            .find(|s| !s.is_empty())
+    })
+}
+
 /// A milestone's log as people read it: its own entries, its measure's, and its check-off.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct History {

@@ -31,7 +31,7 @@ impl App {
     }
 
     /// A state file fgf must not write: say so instead of changing anything.
-    fn refuse_read_only(&mut self) -> bool {
+    pub(super) fn refuse_read_only(&mut self) -> bool {
         if let Some(why) = self.read_only.clone() {
             self.say(format!("只读：{why}"), format!("read-only: {why}"));
             return true;

@@ -2,6 +2,7 @@
 //!
 //! Navigation lives in `nav.rs`, check-offs, undo and notes in `marks.rs`.
 
+mod log;
 mod marks;
 mod nav;
 mod rollup;
@@ -21,7 +22,7 @@ use super::keymap::Ctx;
 use super::layout::{self, Areas, View};
 use super::scroll::Scroll;
 use super::tree::Tree;
-use crate::domain::progress::deadline_groups;
+use crate::domain::progress::{LogStatus, deadline_groups};
 use crate::domain::{Catalog, Loc, Progress, State};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +46,12 @@ pub enum Mode {
     /// Typing a note for a milestone.
     Note {
         milestone: String,
+        input: LineInput,
+    },
+    /// Typing a progress-log entry for a milestone or measure, with the status it reports.
+    Log {
+        id: String,
+        status: LogStatus,
         input: LineInput,
     },
     /// Typing a search; the results show as you type.
@@ -160,7 +167,7 @@ impl App {
             Mode::Browse => Ctx::Browse,
             Mode::Help => Ctx::Help,
             Mode::Confirm(_) => Ctx::Confirm,
-            Mode::Note { .. } => Ctx::Input,
+            Mode::Note { .. } | Mode::Log { .. } => Ctx::Input,
             Mode::Search(_) => Ctx::Search,
         }
     }
@@ -213,6 +220,7 @@ impl App {
             }
             Mode::Confirm(_) => self.confirm(action),
             Mode::Note { .. } => self.note_input(action),
+            Mode::Log { .. } => self.log_input(action),
             Mode::Search(_) => self.search_input(action),
         }
     }
@@ -241,6 +249,7 @@ impl App {
             Action::Undo => return self.undo(),
             Action::Redo => return self.redo(),
             Action::Note => self.begin_note(),
+            Action::Log => self.begin_log(),
             Action::Search => self.begin_search(),
             Action::Click(x, y) => self.click(x, y),
             Action::NextHit => self.step_hit(true),
@@ -250,6 +259,7 @@ impl App {
             | Action::Resize(..)
             | Action::Confirm(_)
             | Action::Edit(_)
+            | Action::NextStatus
             | Action::Submit => {}
         }
         Effect::None
