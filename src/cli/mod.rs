@@ -14,6 +14,7 @@ mod progress;
 mod search;
 mod show;
 mod state;
+mod team;
 mod who;
 
 use std::process::ExitCode;
@@ -259,6 +260,9 @@ pub enum Command {
 pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
     match command {
         Command::Doc(cmd) => doc::run(cmd),
+        Command::State(state::StateCommand::MergeDriver { ours, theirs, .. }) => {
+            team::merge_driver(&ours, &theirs)
+        }
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "fgf", &mut std::io::stdout());

@@ -17,6 +17,7 @@ mod load_props;
 mod merge_props;
 mod search_props;
 mod store_processes;
+mod team_git;
 mod tui_app;
 mod tui_backend;
 mod tui_defects;
