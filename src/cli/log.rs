@@ -155,7 +155,9 @@ pub fn lines(h: &History) -> Vec<String> {
         .iter()
         .map(|e| {
             let day = e.at.to_zoned(jiff::tz::TimeZone::system()).date();
-            let by = if e.by.is_empty() {
+            let by = if e.by.is_empty() && e.status.is_none() {
+                t("取消勾选", "unchecked").to_string()
+            } else if e.by.is_empty() {
                 t("勾选", "check-off").to_string()
             } else {
                 sanitize(&e.by).into_owned()

@@ -11,6 +11,8 @@ pub mod lang;
 mod log;
 mod output;
 mod progress;
+mod report;
+mod report_docx;
 mod search;
 mod show;
 mod state;
@@ -240,6 +242,25 @@ pub enum Command {
         #[arg(long)]
         bom: bool,
     },
+    /// A 督查 report: completion by section and lead unit, overdue milestones by unit with their
+    /// latest status, changes since a day, uncertain allocations; Markdown or Word.
+    #[command(
+        after_help = "Examples:\n  fgf report > 督查报告.md\n  fgf report -o 督查报告.docx --since 2026-11-01\n  fgf report --unit 发改委 --as-of 2020-01-01"
+    )]
+    Report {
+        /// md or docx [default: docx when -o names a .docx file, else md].
+        #[arg(long, value_enum)]
+        format: Option<report::Format>,
+        /// Write to FILE instead of stdout.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<std::path::PathBuf>,
+        /// Also list what changed (check-offs, log entries) from DATE (YYYY-MM-DD) on.
+        #[arg(long, value_name = "DATE", value_parser = context::since_date)]
+        since: Option<jiff::civil::Date>,
+        /// Only what this unit leads (name or short form).
+        #[arg(long, value_name = "NAME")]
+        unit: Option<String>,
+    },
     /// Other documents: check one, print the format's JSON Schema, generate a synthetic one.
     #[command(
         subcommand,
@@ -337,6 +358,21 @@ fn run_on(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<Ex
             by,
         } => log::run(cat, global, &id, &text, status, by.as_deref()),
         Command::Progress { json } => progress::run(cat, global, json),
+        Command::Report {
+            format,
+            output,
+            since,
+            unit,
+        } => report::run(
+            cat,
+            global,
+            report::Options {
+                format,
+                output: output.as_deref(),
+                since,
+                unit: unit.as_deref(),
+            },
+        ),
         Command::Deadlines { json } => deadlines::run(cat, global, json),
         Command::State(cmd) => state::run(cat, global, cmd),
         Command::Export {

@@ -10,6 +10,7 @@ pub mod locate;
 pub mod lookup;
 pub mod model;
 pub mod progress;
+pub mod report;
 pub mod search;
 pub mod seeds;
 pub mod shape;

@@ -9,6 +9,7 @@ mod cli_edges;
 mod cli_export;
 mod cli_log;
 mod cli_progress;
+mod cli_report;
 mod dataset;
 mod doc_check;
 mod hardening;

@@ -162,8 +162,8 @@ pub fn author() -> Option<String> {
 /// A milestone's log as people read it: its own entries, its measure's, and its check-off.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct History {
-    /// Newest first. A check-off mark appears as an entry with an empty `by` and status done (or, for
-    /// an uncheck, in progress).
+    /// Newest first. A check-off mark appears as an entry with an empty `by` and status done (an
+    /// uncheck: no status).
     pub entries: Vec<Entry>,
     pub done: bool,
 }
@@ -205,11 +205,7 @@ fn mark_entry(m: &Mark) -> Entry {
     Entry {
         at: m.at,
         by: String::new(),
-        status: Some(if m.done {
-            LogStatus::Done
-        } else {
-            LogStatus::InProgress
-        }),
+        status: m.done.then_some(LogStatus::Done),
         text: m.note.clone().unwrap_or_default(),
     }
 }
