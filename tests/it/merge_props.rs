@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use fgf::domain::progress::{Mark, State};
+use fgf::domain::progress::{Entry, LogStatus, Mark, State};
 use fgf::domain::store::{Store, format};
 use jiff::Timestamp;
 use proptest::prelude::*;
@@ -24,15 +24,38 @@ fn mark() -> impl Strategy<Value = Mark> {
         })
 }
 
+/// A progress-log entry (issue 16): few times, authors and statuses, so equal entries are common.
+fn entry() -> impl Strategy<Value = Entry> {
+    (
+        0i64..4,
+        prop::sample::select(vec!["甲", "乙"]),
+        prop::option::of(prop::sample::select(LogStatus::ALL.to_vec())),
+        prop::sample::select(vec!["", "已起草", "待会签"]),
+    )
+        .prop_map(|(s, by, status, text)| Entry {
+            at: Timestamp::from_second(1_700_000_000 + s).unwrap(),
+            by: by.into(),
+            status,
+            text: text.into(),
+        })
+}
+
 fn state() -> impl Strategy<Value = State> {
-    let ids = prop::sample::select(vec!["1.1.1", "1.2.1", "9.2.1", "19.3.2", "99.1.1"]);
-    prop::collection::btree_map(ids.prop_map(String::from), mark(), 0..5).prop_map(
-        |marks: BTreeMap<String, Mark>| State {
+    let ids = || prop::sample::select(vec!["1.1.1", "1.2.1", "9.2.1", "19.3.2", "99.1.1"]);
+    let log_ids = prop::sample::select(vec!["1.1.1", "1.1", "9.2.1", "99.1"]);
+    (
+        prop::collection::btree_map(ids().prop_map(String::from), mark(), 0..5),
+        prop::collection::btree_map(
+            log_ids.prop_map(String::from),
+            prop::collection::btree_set(entry(), 1..4),
+            0..3,
+        ),
+    )
+        .prop_map(|(marks, log): (BTreeMap<String, Mark>, _)| State {
             document: DOC.to_string(),
             marks,
-            log: Default::default(),
-        },
-    )
+            log,
+        })
 }
 
 proptest! {
@@ -64,6 +87,16 @@ proptest! {
             prop_assert!(kept.at >= mark.at, "{id}: {kept:?} older than {mark:?}");
         }
         prop_assert!(m.marks.keys().all(|id| a.marks.contains_key(id) || b.marks.contains_key(id)));
+    }
+
+    #[test]
+    fn merge_keeps_every_log_entry_of_both(a in state(), b in state()) {
+        let m = State::merged(&a, &b);
+        for (id, entries) in a.log.iter().chain(&b.log) {
+            prop_assert!(entries.is_subset(&m.log[id]), "{id}: an entry was lost");
+        }
+        let count = |s: &State| s.entry_count();
+        prop_assert!(count(&m) <= count(&a) + count(&b));
     }
 
     #[test]
