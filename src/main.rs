@@ -95,18 +95,22 @@ fn run_tui(cat: fgf::domain::Catalog, args: &Cli, lang: Lang) -> anyhow::Result<
         .store(&cat)
         .and_then(|store| Ok((store.load()?, store)));
     let (app, store) = match loaded {
-        // A read-only file (chmod 0400) is shown and never replaced.
-        Ok((state, store)) => match store.read_only() {
-            None => (
-                app::App::new(cat, opts).with_progress(state, None),
-                Some(store),
-            ),
-            Some(why) => (
-                app::App::new(cat, opts)
-                    .with_progress(state, Some(cli::error_text(&anyhow::Error::from(why)))),
-                None,
-            ),
-        },
+        // A read-only file (chmod 0400) is shown and never replaced. Verified readings
+        // (`fgf verify`) are shown in place of the inferred ones.
+        Ok((state, store)) => {
+            let (cat, _) = cat.with_verified(&state);
+            match store.read_only() {
+                None => (
+                    app::App::new(cat, opts).with_progress(state, None),
+                    Some(store),
+                ),
+                Some(why) => (
+                    app::App::new(cat, opts)
+                        .with_progress(state, Some(cli::error_text(&anyhow::Error::from(why)))),
+                    None,
+                ),
+            }
+        }
         Err(e) => (
             // In the run's language, like every message.
             app::App::new(cat, opts).with_progress_error(cli::error_text(&e)),

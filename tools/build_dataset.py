@@ -42,9 +42,17 @@ CORRECTIONS = {
     "1.2": dict(A(["市发展改革委"], ["各区县政府", "市政府有关部门"]), note=PAGE1),
     "1.4": dict(A(["市公共资源交易监管局"], ["各区县政府", "市政府有关部门"]), note=PAGE1),
     "7.3": A(["重庆市税务局"], ["各区县政府", "市政府有关部门"]),
-    "10.6": dict(A(["市政府口岸物流办", "市财政局"], ["市交通局", "市市场监管局"]),
-                 note="Structured alternative: L124 merged over m4-m6 as lead, L125 as the cooperating cell of m6 "
-                      "(the other alternative, coop L123 merged down to m6, is not structured)."),
+    # Audit (issue 15): both alternatives of the reference need a cooperating cell between lead cells.
+    "10.6": dict(confidence="high", alternative=None,
+                 why="L125 → m6 (铁路/水路杂费, 收费公路 → 市交通局; 清理收费 → 市市场监管局). No coop. Page 6's unit "
+                     "cells L121-127 are seven whole-line cells for seven rows (10.2-10.8) with nothing interleaved: "
+                     "as on every page whose cells are one a line, the lead column is printed first, then the "
+                     "cooperating column (here empty). The reference's alternatives (L124 merged over m4-m6 as lead "
+                     "with L125 as m6's cooperating cell; or L123 a cooperating cell merged down to m6) each need a "
+                     "cooperating cell printed between two lead cells, which fits neither print order of this PDF "
+                     "(one-line pages column by column; cells side by side interleaved line by line). Under 10.4's "
+                     "alternative too (L123 cooperating for a 10.4-10.5 merge under L124), L125 is m6's only cell. "
+                     "Correction of the reference reading (medium, with those alternatives): high, no alternative."),
     "11.4": A(["市市场监管局"], ["各区县政府"]),
     "13.1": A(["市市场监管局"], []),
     "16.1": A(["市大数据发展局"], ["市政府有关部门", "各区县政府"]),
@@ -55,9 +63,16 @@ CORRECTIONS = {
     "18.6": A(["市发展改革委"], ["市政府有关部门"]),
     "19.1": A(["市政府办公厅"], []),
     "20.5": A(["市大数据发展局"], ["市政府各部门", "各区县政府"]),
-    "21.2": dict(A(["市能源局", "市市场监管局"], ["市经济信息委"]),
-                 note=SECOND + "the cells wrap as the columns do everywhere (lead 5 a line, first line 3: 市经济|信息委; "
-                      "cooperating 4, first line 2: 市能|源局、市|市场监管|局), which supports the primary reading."),
+    # Audit (issue 15): the wrap settles the columns; the reference's alternative has no support.
+    "21.2": dict(confidence="high", alternative=None,
+                 why="L282-283 '市能市经济源局、市信息委市场监管/局': cells 市经济信息委 and 市能源局、市市场监管局, "
+                     "interleaved line by line. The wrap shows the columns: lead cells break after 3 characters, then 5 "
+                     "a line (市发展|改革委 L280, 市城市|管理局、市|经济信息委 L284), cooperating cells after 2, then 4 "
+                     "(市政|府有关部|门 L284). 市经济|信息委 breaks as a lead cell, 市能|源局、市|市场监管|局 as a "
+                     "cooperating cell; swapped, they would print 市能源|局、市市场|监管局 and 市经|济信息委, and "
+                     "neither appears. Lead 市经济信息委 (办电 is its business), cooperating 市能源局、市市场监管局. "
+                     "Correction of the reference reading, which had no column information here (medium, with the "
+                     "swap as its alternative)."),
     "23.1": dict(A(["市发展改革委", "市司法局"], ["市工商联"]), confidence="medium",
                  note=SECOND + "L298-299 市工商|联 breaks after 3 characters, the lead column's first-line width "
                       "(as 市医保|局 at L238-239); in the cooperating column it would break after 2. This supports "
@@ -80,7 +95,7 @@ UNITS = {
     "市人力社保局": (["人力社保局", "人社局", "市人社局"], False),
     "市规划自然资源局": (["规划自然资源局", "规资局", "市规资局"], False),
     "市住房城乡建委": (["住房城乡建委", "住建委", "市住建委"], False),
-    "重庆市税务局": (["市税务局", "税务局"], False),
+    "重庆市税务局": (["市税务局", "税务局", "税务"], False),
     "重庆海关": (["海关"], False),
     "市生态环境局": (["生态环境局", "环保局"], False),
     "市经济信息委": (["经济信息委", "经信委", "市经信委"], False),
@@ -103,20 +118,89 @@ UNITS = {
     "市政府外办": (["外办"], False),
     "市城市管理局": (["城市管理局", "城管局", "市城管局"], False),
     "市能源局": (["能源局"], False),
-    "市通信管理局": (["通信管理局"], False),
+    "市通信管理局": (["通信管理局", "通管局"], False),
     "市工商联": (["工商联"], False),
     "市教委": (["教委"], False),
     "市体育局": (["体育局"], False),
     "市政府督查办": (["督查办"], False),
     "两江新区管委会": (["两江新区"], False),
     "高新区管委会": (["高新区"], False),
-    "各区县政府": ([], True),
-    "有关区县政府": ([], True),
-    "市政府有关部门": ([], True),
-    "市政府各部门": ([], True),
+    "各区县政府": (["各区县"], True),
+    "有关区县政府": (["有关区县"], True),
+    "市政府有关部门": (["有关部门"], True),
+    "市政府各部门": (["各部门"], True),
     "有关开发区管委会": ([], True),
-    "市级公用企事业单位": ([], True),
+    "市级公用企事业单位": (["公用企事业单位"], True),
 }
+
+# Official full names (issue 15), with the source of each. The notice prints short forms; only
+# two full names are printed in the seed itself. The others are the bodies' names as of October
+# 2019 from general knowledge of Chongqing's institutions after the 2018 reform, not from the
+# seed: check them against an official source before citing them. A unit whose 2019 name is not
+# known with confidence has none (重庆铁路办事处, 市文化执法总队 — renamed around 2019, 市政府督查办),
+# nor have the collective placeholders other than the one the seed spells out.
+SEED_L15 = "seed L15: the notice's signature, 重庆市人民政府办公厅 (also its title, L1)"
+SEED_L7 = "seed L7: the addressees, 各区县（自治县）人民政府"
+KNOWN = ("general knowledge of Chongqing's institutions in 2019 (after the 2018 reform); "
+         "not printed in the notice")
+OFFICIAL = {
+    "市发展改革委": ("重庆市发展和改革委员会", KNOWN),
+    "市商务委": ("重庆市商务委员会", KNOWN),
+    "市市场监管局": ("重庆市市场监督管理局", KNOWN),
+    "市司法局": ("重庆市司法局", KNOWN),
+    "市公共资源交易监管局": ("重庆市公共资源交易监督管理局", KNOWN),
+    "市财政局": ("重庆市财政局", KNOWN),
+    "市政府办公厅": ("重庆市人民政府办公厅", SEED_L15),
+    "市公安局": ("重庆市公安局", KNOWN),
+    "市交通局": ("重庆市交通局", KNOWN),
+    "市人力社保局": ("重庆市人力资源和社会保障局", KNOWN),
+    "市规划自然资源局": ("重庆市规划和自然资源局", KNOWN),
+    "市住房城乡建委": ("重庆市住房和城乡建设委员会", KNOWN),
+    "重庆市税务局": ("国家税务总局重庆市税务局", KNOWN),
+    "重庆海关": ("中华人民共和国重庆海关", KNOWN),
+    "市生态环境局": ("重庆市生态环境局", KNOWN),
+    "市经济信息委": ("重庆市经济和信息化委员会", KNOWN),
+    "市民政局": ("重庆市民政局", KNOWN),
+    "市政府口岸物流办": ("重庆市人民政府口岸和物流办公室", KNOWN),
+    "重庆银保监局": ("中国银行保险监督管理委员会重庆监管局", KNOWN),
+    "市农业农村委": ("重庆市农业农村委员会", KNOWN),
+    "市文化旅游委": ("重庆市文化和旅游发展委员会", KNOWN),
+    "市应急局": ("重庆市应急管理局", KNOWN),
+    "市药监局": ("重庆市药品监督管理局", KNOWN),
+    "市卫生健康委": ("重庆市卫生健康委员会", KNOWN),
+    "市医保局": ("重庆市医疗保障局", KNOWN),
+    "市大数据发展局": ("重庆市大数据应用发展管理局", KNOWN),
+    "人行重庆营管部": ("中国人民银行重庆营业管理部", KNOWN),
+    "市知识产权局": ("重庆市知识产权局", KNOWN),
+    "重庆边检总站": ("重庆出入境边防检查总站", KNOWN),
+    "市科技局": ("重庆市科学技术局", KNOWN),
+    "市政府外办": ("重庆市人民政府外事办公室", KNOWN),
+    "市城市管理局": ("重庆市城市管理局", KNOWN),
+    "市能源局": ("重庆市能源局", KNOWN),
+    "市通信管理局": ("重庆市通信管理局", KNOWN),
+    "市工商联": ("重庆市工商业联合会", KNOWN),
+    "市教委": ("重庆市教育委员会", KNOWN),
+    "市体育局": ("重庆市体育局", KNOWN),
+    "两江新区管委会": ("重庆两江新区管理委员会", KNOWN),
+    "高新区管委会": ("重庆高新技术产业开发区管理委员会", KNOWN),
+    "各区县政府": ("各区县（自治县）人民政府", SEED_L7),
+}
+
+# The reference's `why` notes count the pages one lower than layout.json from page 11 on
+# (L187-206 is page 11; the notes called it page 10, and so on to page 17, "Page-16"). Their
+# line numbers are right; the page number is made to agree with the lines it cites (the
+# layout test checks every page a note names against layout.json).
+def fix_pages(why):
+    return re.sub(r"Page-(\d+)", lambda g: f"Page-{int(g.group(1)) + (int(g.group(1)) >= 10)}", why)
+
+
+def unit(name, aliases, collective):
+    out = {"name": name, "aliases": aliases, "collective": collective}
+    if name in OFFICIAL:
+        full, source = OFFICIAL[name]
+        out["official"] = {"name": full, "source": source, "printed": source != KNOWN}
+    return out
+
 
 REQUIREMENTS = [("一", 9), ("二", 11), ("三", 13)]
 
@@ -156,6 +240,15 @@ def milestones(mid, text):
             "phrase": m.group(0),
             "text": clause,
         })
+    # The clauses no dated milestone governs get one undated milestone, after the dated ones (so
+    # that the ids of the dated ones stay what they were before it was added: issue 15).
+    rest = text
+    for k in out:
+        rest = rest.replace(k["text"], "\0", 1)
+    rest = [p.strip("，、；。 ") for p in rest.split("\0")]
+    rest = "。".join(p for p in rest if p)
+    if rest:
+        out.append({"id": f"{mid}.{len(out) + 1}", "deadline": None, "phrase": None, "text": rest})
     return out
 
 
@@ -183,6 +276,7 @@ def main():
                 m = dict(m, **fix)
                 if note:
                     m["why"] = m["why"] + " " + note
+                m["why"] = fix_pages(m["why"])
                 used.update(m["lead"] + m["support"])
                 measures.append({
                     "id": m["id"],
@@ -202,6 +296,7 @@ def main():
                 "measures": measures,
             })
         sections.append({"key": s["key"], "numeral": s["numeral"], "title": s["title"], "tasks": tasks})
+    assert set(OFFICIAL) <= set(UNITS), set(OFFICIAL) - set(UNITS)
     missing = used - set(UNITS)
     assert not missing, f"units without a canonical entry: {missing}"
     unused = set(UNITS) - used
@@ -217,9 +312,7 @@ def main():
         "addressees": seed[6].strip().rstrip("："),
         "table_title": seed[16].strip(),
         "requirements": requirements,
-        "units": [
-            {"name": n, "aliases": a, "collective": c} for n, (a, c) in UNITS.items()
-        ],
+        "units": [unit(n, a, c) for n, (a, c) in UNITS.items()],
         "sections": sections,
     }
     OUT.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

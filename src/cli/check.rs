@@ -161,11 +161,7 @@ fn milestone_text(cat: &Catalog, id: &str) -> String {
                 || t("无明确时限", "no deadline").to_string(),
                 |d| d.to_string(),
             );
-            let text = if k.deadline.is_none() {
-                &m.text
-            } else {
-                m.text_of(k)
-            };
+            let text = m.text_of(k);
             format!("{}  {}", paint(BOLD, &when), truncate(text, 48))
         }
         _ => paint(

@@ -8,7 +8,7 @@ use serde_json::json;
 use super::context::Global;
 use super::json;
 use super::lang::{t, tr};
-use super::output::{BOLD, DIM, DONE, ID, LEAD, WARN, paint, status_name, units};
+use super::output::{BOLD, DIM, DONE, ID, WARN, lead_column, paint, status_name};
 use crate::domain::progress::{LogStatus, Status, deadline_groups};
 use crate::domain::text::{fit, truncate};
 use crate::domain::{Catalog, Item, Progress};
@@ -34,6 +34,8 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                                 "id": k.id, "measure": m.id, "task": t.id, "section": s.key,
                                 "deadline": k.deadline, "phrase": k.phrase, "text": m.text_of(k),
                                 "measure_text": m.text, "lead": m.lead, "support": m.support,
+                                "confidence": m.confidence, "alternative": m.alternative,
+                                "verified": m.verified,
                                 "state": status_name(status), "done": status == Status::Done,
                                 "overdue": status == Status::Overdue,
                                 "checked_at": mark.filter(|m| m.done).map(|m| m.at),
@@ -90,17 +92,13 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                 Status::Open => ("-".to_string(), t("未完成", "open   ").to_string()),
                 Status::Overdue => (paint(WARN, "!"), paint(WARN, t("逾期  ", "overdue"))),
             };
-            let text = if k.deadline.is_none() {
-                &m.text
-            } else {
-                m.text_of(k)
-            };
+            let text = m.text_of(k);
             let latest = super::log::latest_suffix(&p.state().history(&m.id, &k.id));
             println!(
                 "  {sign} {}{}  {}  {}{latest}",
                 paint(ID, &fit(&k.id, 8)),
                 label,
-                paint(LEAD, &fit(&units(&m.lead), 22)),
+                lead_column(m, 22),
                 truncate(text, 44)
             );
             if let Some(note) = p.note(&k.id) {

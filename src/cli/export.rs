@@ -131,9 +131,20 @@ fn cells(r: &Row, state: Option<String>) -> Vec<String> {
                 .map(|d| format!("{} {}", d, k.phrase.as_deref().unwrap_or("")))
         })
         .collect();
-    let alt = m.alternative.as_ref().map_or(String::new(), |a| {
+    let reading = |a: &crate::domain::Allocation| {
         format!("牵头 {}；配合 {}", a.lead.join("、"), a.support.join("、"))
-    });
+    };
+    // A verified allocation (`fgf verify`): its source, and the document's reading it replaces.
+    let (confidence, alt) = match &m.verified {
+        Some(v) => (
+            "verified",
+            format!("已核实：{}（文件推断 {}）", v.source, reading(&v.inferred)),
+        ),
+        None => (
+            m.confidence.as_str(),
+            m.alternative.as_ref().map_or(String::new(), reading),
+        ),
+    };
     let mut v = vec![
         r.section.heading(),
         r.task.heading(),
@@ -142,7 +153,7 @@ fn cells(r: &Row, state: Option<String>) -> Vec<String> {
         m.lead.join("、"),
         m.support.join("、"),
         milestones.join("；"),
-        m.confidence.as_str().to_string(),
+        confidence.to_string(),
         alt,
     ];
     v.extend(r.role.map(String::from));
@@ -155,7 +166,7 @@ fn row_json(r: &Row, state: Option<String>) -> Value {
     json!({
         "section": r.section.key, "task": r.task.id, "task_title": r.task.title, "id": m.id,
         "text": m.text, "lead": m.lead, "support": m.support, "confidence": m.confidence,
-        "alternative": m.alternative, "role": r.role,
+        "alternative": m.alternative, "verified": m.verified, "role": r.role,
         "milestones": m.milestones.iter().map(|k| json!({"id": k.id, "deadline": k.deadline, "text": m.text_of(k)})).collect::<Vec<_>>(),
         "progress": state,
     })

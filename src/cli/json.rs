@@ -115,7 +115,7 @@ pub fn hit(item: Item<'_>, field: &str, score: i64) -> Value {
             "kind": "measure", "id": m.id, "task": t.id, "section": s.key, "title": t.title,
             "text": m.text, "field": field, "score": score,
             "lead": m.lead, "support": m.support,
-            "confidence": m.confidence, "alternative": m.alternative,
+            "confidence": m.confidence, "alternative": m.alternative, "verified": m.verified,
         }),
     }
 }

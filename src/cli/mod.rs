@@ -17,6 +17,7 @@ mod search;
 mod show;
 mod state;
 mod team;
+mod verify;
 mod who;
 
 use std::process::ExitCode;
@@ -261,6 +262,11 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         unit: Option<String>,
     },
+    /// Record that a measure's allocation was checked against a named source (the official table).
+    #[command(
+        after_help = "Examples:\n  fgf verify 10.4 --lead 口岸办 财政局 --support 海关 铁路办事处 各区县政府 --source '正式文本第6页'\n  fgf verify 10.4 --clear\n  fgf verify --list"
+    )]
+    Verify(verify::Args),
     /// Other documents: check one, print the format's JSON Schema, generate a synthetic one.
     #[command(
         subcommand,
@@ -290,7 +296,7 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         command => {
-            let cat = global.catalog()?;
+            let cat = verified(global.catalog()?, &command, global);
             let cat = if command.shows_text() {
                 cat.sanitized()
             } else {
@@ -332,6 +338,7 @@ impl Command {
             | Command::Uncheck { json, .. }
             | Command::Progress { json }
             | Command::Deadlines { json } => *json,
+            Command::Verify(args) => args.json,
             Command::Export { format, .. } => matches!(format, export::Format::Json),
             Command::State(_) => true,
             _ => false,
@@ -342,6 +349,56 @@ impl Command {
 /// The error of a failed command as shown on stderr: neutralised, on a terminal and in a pipe.
 pub fn error_text(e: &anyhow::Error) -> String {
     output::safe_lines(&errors::text(e))
+}
+
+/// The catalog with the verified readings of the state file in place of the inferred ones
+/// (`fgf verify`). A state file that cannot be read does not stop a command that only shows the
+/// document: it says so on stderr (commands that use the check-offs report it themselves).
+fn verified(cat: Catalog, command: &Command, global: &Global) -> Catalog {
+    let state = global.store(&cat).and_then(|store| Ok(store.load()?));
+    let state = match state {
+        Ok(state) => state,
+        Err(e) => {
+            let own = matches!(
+                command,
+                Command::Check { .. }
+                    | Command::Uncheck { .. }
+                    | Command::Progress { .. }
+                    | Command::Deadlines { .. }
+                    | Command::State(_)
+                    | Command::Verify(_)
+                    | Command::Export { .. }
+                    | Command::Show { .. }
+                    | Command::Log { .. }
+                    | Command::Report { .. }
+            );
+            if !own {
+                let e = error_text(&e);
+                eprintln!(
+                    "fgf: {}",
+                    lang::tr!(
+                        "读不了状态文件，不显示核实过的分工：{e}",
+                        "cannot read the state file, so no verified reading is shown: {e}"
+                    )
+                );
+            }
+            return cat;
+        }
+    };
+    if state.verified.is_empty() {
+        return cat;
+    }
+    let (cat, skipped) = cat.with_verified(&state);
+    for s in skipped {
+        eprintln!(
+            "fgf: {}",
+            lang::tr!(
+                "状态文件中的一条核实记录与本文件不符，未采用：{s}",
+                "a verified reading in the state file does not fit this document, left out: {s}"
+            )
+        );
+    }
+    cat
 }
 
 /// Runs one command against a loaded document.
@@ -386,6 +443,7 @@ fn run_on(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<Ex
         Command::Show { id, json } => show::show(cat, global, &id, json),
         Command::List { json } => show::list(cat, json),
         Command::Unit { name, json } => who::unit(cat, name.as_deref(), json),
+        Command::Verify(args) => verify::run(cat, global, args),
         Command::Doc(_) | Command::Completions { .. } => unreachable!("run handles these"),
     }
 }

@@ -7,7 +7,7 @@ use anstyle::{AnsiColor, Style};
 
 use super::lang::{t, tr};
 use crate::domain::progress::Status;
-use crate::domain::text::{char_width, sanitize};
+use crate::domain::text::{char_width, fit, sanitize};
 use crate::domain::{Catalog, Confidence, Measure};
 
 pub const BOLD: Style = Style::new().bold();
@@ -63,8 +63,7 @@ pub fn units(list: &[impl AsRef<str>]) -> String {
 pub fn doubt(c: Confidence) -> String {
     match c {
         Confidence::High => String::new(),
-        Confidence::Medium => paint(WARN, t(" ⚠分工待核(medium)", " ⚠to verify(medium)")),
-        Confidence::Low => paint(WARN, t(" ⚠分工存疑(low)", " ⚠doubtful(low)")),
+        _ => paint(WARN, doubt_text(c)),
     }
 }
 
@@ -86,8 +85,68 @@ pub fn status_name(s: Status) -> &'static str {
     }
 }
 
+/// The flag after a measure's units: 已核实 for a verified reading, else `doubt`.
+pub fn flag(m: &Measure) -> String {
+    if m.verified.is_some() {
+        paint(DONE, flag_text(m))
+    } else {
+        doubt(m.confidence)
+    }
+}
+
+/// The words of `flag`, unstyled.
+pub fn flag_text(m: &Measure) -> &'static str {
+    if m.verified.is_some() {
+        t(" ✔已核实", " ✔verified")
+    } else {
+        doubt_text(m.confidence)
+    }
+}
+
+/// The words of `doubt`, unstyled.
+pub fn doubt_text(c: Confidence) -> &'static str {
+    match c {
+        Confidence::High => "",
+        Confidence::Medium => t(" ⚠分工待核(medium)", " ⚠to verify(medium)"),
+        Confidence::Low => t(" ⚠分工存疑(low)", " ⚠doubtful(low)"),
+    }
+}
+
+/// A measure's lead units fitted to a column `cols` wide whose last two columns hold ⚠ when
+/// the allocation is uncertain (`fgf show ID` gives the other reading).
+pub fn lead_column(m: &Measure, cols: usize) -> String {
+    let flag = if m.verified.is_some() {
+        paint(DONE, "✔ ")
+    } else if m.is_certain() {
+        "  ".to_string()
+    } else {
+        paint(WARN, "⚠ ")
+    };
+    let lead = fit(&units(&m.lead), cols.saturating_sub(2));
+    format!("{}{flag}", paint(LEAD, &lead))
+}
+
 /// The lines that tell a user an allocation is uncertain, and what else it could be.
 pub fn doubt_lines(m: &Measure) -> Vec<String> {
+    if let Some(v) = &m.verified {
+        let by = v.by.as_deref().map_or(String::new(), |b| format!("，{b}"));
+        let (source, day) = (&v.source, v.at.to_zoned(jiff::tz::TimeZone::UTC).date());
+        let (lead, support) = (units(&v.inferred.lead), units(&v.inferred.support));
+        let level = m.confidence.as_str();
+        return vec![
+            paint(
+                DONE,
+                &tr!(
+                    "✔ 已核实（来源：{source}{by}，{day}）",
+                    "✔ verified (source: {source}{by}, {day})"
+                ),
+            ),
+            tr!(
+                "  文件推断  牵头 {lead}  配合 {support}（{level}）",
+                "  inferred from the document  lead {lead}  support {support} ({level})"
+            ),
+        ];
+    }
     if m.is_certain() {
         return Vec::new();
     }

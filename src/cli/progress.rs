@@ -8,7 +8,7 @@ use serde_json::json;
 use super::context::Global;
 use super::json;
 use super::lang::{t, tr};
-use super::output::{BOLD, DIM, DONE, ID, LEAD, WARN, paint, safe_list, units};
+use super::output::{BOLD, DIM, DONE, ID, WARN, lead_column, paint, safe_list};
 use crate::domain::progress::LogStatus;
 use crate::domain::text::{fit, truncate};
 use crate::domain::{Catalog, Item, Progress, Tally};
@@ -139,7 +139,7 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                     "  {}  {}  {}  {}{latest}",
                     paint(ID, &fit(&k.id, 7)),
                     when,
-                    paint(LEAD, &fit(&units(&m.lead), 24)),
+                    lead_column(m, 24),
                     truncate(m.text_of(k), 40)
                 );
             }

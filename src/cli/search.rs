@@ -13,7 +13,8 @@ use serde_json::{Value, json};
 use super::EXIT_NO_MATCH;
 use super::lang::{t, tr};
 use super::output::{
-    DIM, ID, LEAD, Paint, columns, fit_lines, nothing_matches, shown_limit, shown_of,
+    DIM, ID, LEAD, Paint, WARN, columns, doubt_text, fit_lines, flag_text, nothing_matches,
+    shown_limit, shown_of,
 };
 use crate::domain::search::{self, Field, Hit, Index, Options, Target};
 use crate::domain::text::{char_width, fit, sanitize, width};
@@ -138,7 +139,8 @@ where
     }
 }
 
-/// `{"kind", "id", "field", "text", "positions", "lead", "support", "score", "matches"}`.
+/// `{"kind", "id", "field", "text", "positions", "lead", "support", "score", "matches"}`, and for
+/// a task or measure `confidence` and `alternative` (a task's: its least certain measure's, none).
 /// For a unit, `lead` and `support` are the ids of the measures it leads and supports.
 fn hit_json(cat: &Catalog, h: &Hit) -> Value {
     let (lead, support): (Vec<String>, Vec<String>) = match h.target {
@@ -158,11 +160,22 @@ fn hit_json(cat: &Catalog, h: &Hit) -> Value {
         .iter()
         .map(|m| json!({"field": m.field, "text": m.text, "positions": m.positions}))
         .collect();
-    json!({
+    let mut v = json!({
         "kind": h.kind.as_str(), "id": h.id, "field": h.field, "text": h.text,
         "positions": h.positions, "lead": lead, "support": support,
         "score": h.score, "matches": matches,
-    })
+    });
+    if let Target::Item(loc) = h.target {
+        let (confidence, alternative) = match cat.at(loc) {
+            Item::Task(_, t) => (t.confidence(), None),
+            Item::Measure(_, _, m) | Item::Milestone(_, _, m, _) => {
+                (m.confidence, m.alternative.as_ref())
+            }
+        };
+        v["confidence"] = json!(confidence);
+        v["alternative"] = json!(alternative);
+    }
+    v
 }
 
 fn strings(v: Vec<&str>) -> Vec<String> {
@@ -195,14 +208,21 @@ fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit, text_cols: 
             out.push('\n');
         }
         Target::Item(loc) => {
-            let (main_field, text, lead, support): (_, &str, Vec<&str>, Vec<&str>) =
+            let (main_field, text, lead, support, doubt): (_, &str, Vec<&str>, Vec<&str>, _) =
                 match cat.at(loc) {
-                    Item::Task(_, t) => (Field::Title, &t.title, t.lead_units(), t.support_units()),
+                    Item::Task(_, t) => (
+                        Field::Title,
+                        &t.title,
+                        t.lead_units(),
+                        t.support_units(),
+                        doubt_text(t.confidence()),
+                    ),
                     Item::Measure(_, _, m) | Item::Milestone(_, _, m, _) => (
                         Field::Text,
                         &m.text,
                         m.lead.iter().map(String::as_str).collect(),
                         m.support.iter().map(String::as_str).collect(),
+                        flag_text(m),
                     ),
                 };
             paint.push(out, ID, &fit(&sanitize(&h.id), 6));
@@ -240,6 +260,9 @@ fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit, text_cols: 
             units(out, &lead, Field::Lead, Some(LEAD));
             out.push_str(t("  配合 ", "  support "));
             units(out, &support, Field::Support, None);
+            if !doubt.is_empty() {
+                paint.push(out, WARN, doubt);
+            }
             if let Some(m) = h.matches.iter().find(|m| m.field == Field::Deadline) {
                 out.push_str(t("  期限 ", "  due "));
                 paint.push(out, MARK, &sanitize(&m.text));

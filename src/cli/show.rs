@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::context::Global;
 use super::lang::{t, tr};
 use super::output::{
-    BOLD, DIM, ID, LEAD, doubt, doubt_lines, id_arg, paint, status_label, status_name, units,
+    BOLD, DIM, ID, LEAD, doubt_lines, flag, id_arg, paint, status_label, status_name, units,
     unknown_id,
 };
 use super::{EXIT_UNKNOWN, json};
@@ -154,7 +154,7 @@ fn print_milestone(m: &Measure, k: &Milestone, marks: &Marks) {
         || t("无明确时限", "no deadline").to_string(),
         |d| d.to_string(),
     );
-    let text = if k.deadline.is_none() || k.text.is_empty() {
+    let text = if m.is_whole(k) {
         t("（整项举措）", "(the whole measure)")
     } else {
         k.text.as_str()
@@ -228,7 +228,7 @@ fn print_task(t: &Task) {
             paint(ID, &id),
             fit(&m.text, 40),
             paint(LEAD, &units(&m.lead)),
-            doubt(m.confidence)
+            flag(m)
         );
     }
 }

@@ -183,6 +183,17 @@ fn describe(cat: &Catalog, path: &Path, state: &State) {
             tr!("进度日志 {entries} 条", "{entries} progress log entries")
         );
     }
+    let verified = state.verified.values().filter(|v| !v.cleared).count();
+    if !state.verified.is_empty() {
+        let cleared = state.verified.len() - verified;
+        println!(
+            "  {}",
+            tr!(
+                "{verified} 条核实过的分工读法；{cleared} 条又撤销",
+                "{verified} verified reading(s) of an allocation; {cleared} cleared again"
+            )
+        );
+    }
     lacking(&state.unknown_ids(cat), false);
 }
 

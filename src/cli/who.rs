@@ -7,8 +7,8 @@ use serde_json::json;
 
 use super::lang::{t, tr};
 use super::output::{
-    BOLD, DIM, ID, LEAD, columns, doubt, fitted, nothing_matches, paint, shown_limit, shown_of,
-    units,
+    BOLD, DIM, ID, LEAD, columns, doubt, fitted, flag, nothing_matches, paint, shown_limit,
+    shown_of, units,
 };
 use super::{EXIT_NO_MATCH, EXIT_UNKNOWN, json};
 use crate::domain::lookup::{self, Field, UnitMatch};
@@ -61,6 +61,10 @@ fn hit_text(item: Item<'_>, field: Field) -> String {
             (&m.id, t, Some(&m.text), lead, support, m.confidence)
         }
     };
+    let flag = match item {
+        Item::Measure(_, _, m) | Item::Milestone(_, _, m, _) => flag(m),
+        Item::Task(..) => doubt(conf),
+    };
     let tag = paint(DIM, &format!("[{}]", field_name(field)));
     let mut out = format!(
         "{}  {}  {tag}\n",
@@ -75,7 +79,7 @@ fn hit_text(item: Item<'_>, field: Field) -> String {
         "       牵头 {lead}  配合 {support}",
         "       lead {lead}  support {support}"
     ));
-    out.push_str(&doubt(conf));
+    out.push_str(&flag);
     out.push('\n');
     out
 }
@@ -90,11 +94,30 @@ pub fn unit(cat: &Catalog, name: Option<&str>, as_json: bool) -> anyhow::Result<
     let u = &cat.doc.units[ui];
     let led: Vec<_> = cat.led_by(ui).collect();
     let supported: Vec<_> = cat.supported_by(ui).collect();
+    let other: Vec<(Item<'_>, bool)> = cat
+        .alternative_parts(ui)
+        .into_iter()
+        .map(|(l, leads)| (cat.at(l), leads))
+        .collect();
     if as_json {
         let ids = |items: &[Item<'_>]| items.iter().map(|i| i.id().to_string()).collect::<Vec<_>>();
+        let part = |item: &Item<'_>, leads: bool| {
+            let Item::Measure(_, _, m) = item else {
+                return json!(null);
+            };
+            json!({
+                "id": m.id, "role": if leads { "lead" } else { "support" },
+                "confidence": m.confidence, "alternative": m.alternative,
+            })
+        };
+        let measures: Vec<_> = (led.iter().map(|i| part(i, true)))
+            .chain(supported.iter().map(|i| part(i, false)))
+            .collect();
+        let alternative: Vec<_> = other.iter().map(|(i, leads)| part(i, *leads)).collect();
         json::print(&json!({
             "name": u.name, "aliases": u.aliases, "collective": u.collective,
-            "lead": ids(&led), "support": ids(&supported),
+            "official": u.official, "lead": ids(&led), "support": ids(&supported),
+            "measures": measures, "alternative_reading": alternative,
         }))?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -104,25 +127,60 @@ pub fn unit(cat: &Catalog, name: Option<&str>, as_json: bool) -> anyhow::Result<
         paint(BOLD, &u.name),
         tr!("牵头 {l} 项 · 配合 {s} 项", "leads {l} · supports {s}")
     );
+    if let Some(o) = &u.official {
+        let whence = if o.printed {
+            t("（原文所印）", "(as the notice prints it)")
+        } else {
+            t(
+                "（原文未印全称，据 2019 年机构名称，请以官方资料核对）",
+                "(not printed in the notice: the body's 2019 name; check it against an official source)",
+            )
+        };
+        let full = t("全称", "Full name");
+        let line = format!("{full}  {}  {}", o.name, paint(DIM, whence));
+        println!("{}", fitted(line, columns()));
+    }
     let labels = (t("牵头", "Leads"), t("配合", "Supports"));
     let cols = columns();
     for (label, items) in [(labels.0, &led), (labels.1, &supported)] {
         println!();
         println!("{}", paint(BOLD, label));
         for item in items.iter() {
-            if let Item::Measure(_, t, m) = item {
-                let line = format!(
-                    "  {}  {}  {}{}",
-                    paint(ID, &fit(&m.id, 5)),
-                    paint(DIM, &fit(&t.title, 24)),
-                    truncate(&m.text, 48),
-                    doubt(m.confidence)
-                );
-                println!("{}", fitted(line, cols));
-            }
+            print_measure_row("", item, cols);
+        }
+    }
+    if !other.is_empty() {
+        println!();
+        let head = t(
+            "另一读法下（分工待核，以正式文件为准；fgf show 编号 查看两种读法）",
+            "Under the other reading (to verify against the official document; fgf show ID shows both)",
+        );
+        println!("{}", fitted(paint(BOLD, head), cols));
+        for (item, leads) in &other {
+            let role = if *leads {
+                t("牵头 ", "lead ")
+            } else {
+                t("配合 ", "supp ")
+            };
+            print_measure_row(role, item, cols);
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One measure of `fgf unit`, fitted to the terminal: its role (under the other reading), id,
+/// task, text and flag.
+fn print_measure_row(role: &str, item: &Item<'_>, cols: Option<usize>) {
+    if let Item::Measure(_, t, m) = item {
+        let line = format!(
+            "  {role}{}  {}  {}{}",
+            paint(ID, &fit(&m.id, 5)),
+            paint(DIM, &fit(&t.title, 24)),
+            truncate(&m.text, 48),
+            flag(m)
+        );
+        println!("{}", fitted(line, cols));
+    }
 }
 
 fn all_units(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
@@ -136,7 +194,7 @@ fn all_units(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
     if as_json {
         let list: Vec<_> = rows
             .iter()
-            .map(|(u, (l, s))| json!({"name": u.name, "aliases": u.aliases, "collective": u.collective, "lead": l, "support": s}))
+            .map(|(u, (l, s))| json!({"name": u.name, "aliases": u.aliases, "collective": u.collective, "official": u.official, "lead": l, "support": s}))
             .collect();
         json::print(&json!(list))?;
         return Ok(ExitCode::SUCCESS);

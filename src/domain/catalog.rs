@@ -6,6 +6,8 @@ use super::error::DocError;
 use super::model::{Document, Measure, Milestone, Section, Task};
 use super::validate;
 
+mod verified;
+
 /// Where an id points in the document: indices into sections / tasks / measures / milestones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Loc {
@@ -40,7 +42,7 @@ pub struct Catalog {
     /// Task number n is `tasks[n - 1]` (section, task index): ids are numbers in order
     /// (`validate`), so an id is resolved by reading it, with no map of every id.
     tasks: Vec<(usize, usize)>,
-    /// Canonical names and aliases -> index into `doc.units`.
+    /// Canonical names, aliases and official names -> index into `doc.units`.
     unit_names: HashMap<String, usize>,
     /// Per unit: the measures it leads and those it supports, in document order.
     leads: Vec<Vec<Loc>>,
@@ -60,6 +62,20 @@ impl Catalog {
         if !problems.is_empty() {
             return Err(DocError::Invalid(problems));
         }
+        let mut cat = Catalog {
+            doc,
+            tasks: Vec::new(),
+            unit_names: HashMap::default(),
+            leads: Vec::new(),
+            supports: Vec::new(),
+        };
+        cat.reindex();
+        Ok(cat)
+    }
+
+    /// (Re)builds the indexes of a valid document.
+    fn reindex(&mut self) {
+        let doc = &self.doc;
         let tasks = doc
             .sections
             .iter()
@@ -69,7 +85,7 @@ impl Catalog {
         let mut unit_names = HashMap::default();
         for (ui, u) in doc.units.iter().enumerate() {
             unit_names.insert(u.name.clone(), ui);
-            for a in &u.aliases {
+            for a in u.aliases.iter().chain(u.official.as_ref().map(|o| &o.name)) {
                 unit_names.insert(a.clone(), ui);
             }
         }
@@ -88,13 +104,10 @@ impl Catalog {
                 }
             }
         }
-        Ok(Catalog {
-            doc,
-            tasks,
-            unit_names,
-            leads,
-            supports,
-        })
+        self.tasks = tasks;
+        self.unit_names = unit_names;
+        self.leads = leads;
+        self.supports = supports;
     }
 
     /// The same catalog with every text of the document safe for a terminal (`text::sanitize`),
@@ -180,9 +193,28 @@ impl Catalog {
         })
     }
 
-    /// Resolves a unit by its canonical name or an alias, as typed (surrounding whitespace ignored).
+    /// Resolves a unit by its canonical name, an alias or its official name, as typed (surrounding
+    /// whitespace ignored); or by the end of an official name without its place (市场监督管理局 for
+    /// 重庆市市场监督管理局), when it is four characters or more and only one official name ends so.
     pub fn unit_index(&self, name: &str) -> Option<usize> {
-        self.unit_exact(name.trim())
+        let name = name.trim();
+        self.unit_exact(name).or_else(|| self.official_ending(name))
+    }
+
+    /// The one unit whose official name ends with `tail` (of four characters or more).
+    pub fn official_ending(&self, tail: &str) -> Option<usize> {
+        if tail.chars().count() < 4 {
+            return None;
+        }
+        let mut found = self.doc.units.iter().enumerate().filter(|(_, u)| {
+            u.official
+                .as_ref()
+                .is_some_and(|o| o.name.ends_with(tail) && o.name != tail)
+        });
+        match (found.next(), found.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
     }
 
     /// Resolves a unit by its canonical name or an alias, exactly as the document writes it (the
@@ -201,6 +233,36 @@ impl Catalog {
         self.supports[unit].iter().map(|&l| self.at(l))
     }
 
+    /// The measures a unit would lead (`true`) or support (`false`) under their alternative
+    /// reading where that is not its part in the reading shown, in document order.
+    pub fn alternative_parts(&self, unit: usize) -> Vec<(Loc, bool)> {
+        let name = self.doc.units[unit].name.as_str();
+        let has = |list: &[String]| list.iter().any(|u| u == name);
+        // Leads (true), cooperates (false) or neither (None).
+        let part = |lead: &[String], support: &[String]| {
+            if has(lead) {
+                Some(true)
+            } else if has(support) {
+                Some(false)
+            } else {
+                None
+            }
+        };
+        let mut out = Vec::new();
+        for (si, s) in self.doc.sections.iter().enumerate() {
+            for (ti, t) in s.tasks.iter().enumerate() {
+                for (mi, m) in t.measures.iter().enumerate() {
+                    let Some(alt) = &m.alternative else { continue };
+                    let now = part(&m.lead, &m.support);
+                    if let Some(leads) = part(&alt.lead, &alt.support).filter(|&p| Some(p) != now) {
+                        out.push((Loc::Measure(si, ti, mi), leads));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// (measures led, measures supported) for a unit.
     pub fn unit_counts(&self, unit: usize) -> (usize, usize) {
         (self.leads[unit].len(), self.supports[unit].len())
@@ -215,7 +277,7 @@ mod tests {
     fn every_id_is_found_where_it_is_and_nothing_else_is() {
         let cat = crate::domain::seeds::embedded();
         let ids: Vec<&str> = cat.ids().collect();
-        assert_eq!(ids.len(), 26 + 112 + 120);
+        assert_eq!(ids.len(), 26 + 112 + 130);
         assert_eq!(&ids[..4], ["1", "1.1", "1.1.1", "1.2"]);
         for id in &ids {
             let loc = cat.locate(id).unwrap_or_else(|| panic!("{id} not found"));
@@ -247,5 +309,23 @@ mod tests {
         ] {
             assert_eq!(cat.locate(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn alternative_parts_are_the_roles_only_the_other_reading_gives() {
+        let cat = crate::domain::seeds::embedded();
+        let ids = |name: &str| -> Vec<(String, bool)> {
+            let u = cat.unit_index(name).unwrap();
+            let parts = cat.alternative_parts(u);
+            parts
+                .into_iter()
+                .map(|(l, lead)| (cat.at(l).id().to_string(), lead))
+                .collect()
+        };
+        // 10.4: 市政府口岸物流办 leads only under the alternative; 10.5 it leads either way.
+        assert_eq!(ids("口岸办"), [("10.4".to_string(), true)]);
+        // 10.4's primary leads cooperate under the alternative.
+        assert!(ids("重庆海关").contains(&("10.4".to_string(), false)));
+        assert!(ids("市商务委").is_empty());
     }
 }

@@ -95,6 +95,7 @@ pub fn document(measures: usize, seed: u64) -> Document {
                     alternative: None,
                     reading: String::new(),
                     milestones,
+                    verified: None,
                 }
             })
             .collect();

@@ -23,6 +23,9 @@ pub use catalog::{Catalog, Item, Loc};
 pub use error::{DocError, Problem};
 pub use lang::Lang;
 pub use load::{Finding, LoadError};
-pub use model::{Allocation, Confidence, Document, Measure, Milestone, Section, Task, Unit};
+pub use model::{
+    Allocation, Confidence, Document, Measure, Milestone, OfficialName, Section, Task, Unit,
+    Verified,
+};
 pub use progress::{Change, Progress, State, Tally};
 pub use store::{Store, StoreError};

@@ -52,6 +52,21 @@ pub struct Unit {
     /// A collective placeholder (各区县政府, 市政府有关部门) rather than one named body.
     #[serde(default)]
     pub collective: bool,
+    /// The body's full official name (重庆市发展和改革委员会), where it is known, with its source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official: Option<OfficialName>,
+}
+
+/// A unit's full official name and where that name comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OfficialName {
+    pub name: String,
+    /// Where the name comes from: a line of the source document, or what else it rests on.
+    pub source: String,
+    /// Whether the source document itself prints this name (else it rests on other knowledge).
+    #[serde(default)]
+    pub printed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -128,6 +143,24 @@ pub struct Measure {
     pub reading: String,
     #[serde(deserialize_with = "short_list")]
     pub milestones: Vec<Milestone>,
+    /// The reading a user verified against a named source (from the state file, `fgf verify`):
+    /// `lead` and `support` above are then that reading. Never read from a document.
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    #[schemars(skip)]
+    pub verified: Option<Verified>,
+}
+
+/// A measure's allocation as verified against a named source (`Catalog::with_verified`), shown
+/// in place of the document's reading, which is kept in `inferred`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verified {
+    pub lead: Vec<String>,
+    pub support: Vec<String>,
+    pub source: String,
+    pub at: jiff::Timestamp,
+    pub by: Option<String>,
+    /// The document's own (inferred) reading.
+    pub inferred: Allocation,
 }
 
 /// A dated target in a measure, or the whole measure when it has none.
@@ -215,11 +248,17 @@ impl Task {
             .collect()
     }
 
-    /// The least certain allocation among the task's measures.
+    /// The least certain allocation among the task's measures (a verified one counts as high).
     pub fn confidence(&self) -> Confidence {
         self.measures
             .iter()
-            .map(|m| m.confidence)
+            .map(|m| {
+                if m.verified.is_some() {
+                    Confidence::High
+                } else {
+                    m.confidence
+                }
+            })
             .min()
             .unwrap_or(Confidence::High)
     }
@@ -246,8 +285,15 @@ impl Measure {
         self.id.rsplit_once('.').map_or(&self.id, |(t, _)| t)
     }
 
+    /// Whether a milestone is the whole measure (its text left out or the measure's own) rather
+    /// than one clause of it: the clause is then not shown apart from the measure.
+    pub fn is_whole(&self, k: &Milestone) -> bool {
+        k.text.is_empty() || k.text == self.text
+    }
+
+    /// Whether the allocation shown leaves no doubt: read with high confidence, or verified.
     pub fn is_certain(&self) -> bool {
-        self.confidence == Confidence::High
+        self.confidence == Confidence::High || self.verified.is_some()
     }
 }
 

@@ -7,12 +7,14 @@
 pub mod log;
 mod rollup;
 mod state;
+mod verified;
 
 use jiff::{SignedDuration, Timestamp};
 
 pub use log::{Entry, History, LogStatus};
 pub use rollup::{DeadlineGroup, Status, Tally, deadline_groups};
 pub use state::{Mark, State};
+pub use verified::Verification;
 
 use crate::domain::catalog::{Catalog, Item};
 
@@ -197,6 +199,11 @@ impl Progress {
         let done = self.apply(targets, now);
         self.undo.push(change);
         Some(done)
+    }
+
+    /// Records a verified reading of a measure (or its clearing): `fgf verify`, the TUI's `v`.
+    pub fn verify(&mut self, measure: &str, v: Verification) {
+        self.state.verified.insert(measure.to_string(), v);
     }
 
     /// Adopts a state merged elsewhere (what [`crate::domain::store::Store::save`] returns), keeping the

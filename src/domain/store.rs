@@ -140,7 +140,11 @@ impl Store {
         let existed = on_disk.is_some();
         let disk = on_disk.unwrap_or_else(|| State::new(&self.document));
         let (state, from_disk, changed) = f(disk);
-        let written = changed && (existed || !state.marks.is_empty() || !state.log.is_empty());
+        let written = changed
+            && (existed
+                || !state.marks.is_empty()
+                || !state.log.is_empty()
+                || !state.verified.is_empty());
         if written {
             if let Some(why) = atomic::read_only(&target) {
                 return Err(StoreError::ReadOnly { path: target, why });

@@ -34,6 +34,10 @@ pub fn sanitize_document(doc: &mut Document) {
     for u in &mut doc.units {
         clean(&mut u.name);
         clean_all(&mut u.aliases);
+        if let Some(o) = &mut u.official {
+            clean(&mut o.name);
+            clean(&mut o.source);
+        }
     }
     for sec in &mut doc.sections {
         for s in [&mut sec.key, &mut sec.numeral, &mut sec.title] {
@@ -52,6 +56,19 @@ pub fn sanitize_document(doc: &mut Document) {
                 if let Some(a) = &mut m.alternative {
                     clean_all(&mut a.lead);
                     clean_all(&mut a.support);
+                }
+                // From a state file: as untrusted as the document.
+                if let Some(v) = &mut m.verified {
+                    clean(&mut v.source);
+                    if let Some(by) = &mut v.by {
+                        clean(by);
+                    }
+                    for list in [&mut v.lead, &mut v.support] {
+                        clean_all(list);
+                    }
+                    for list in [&mut v.inferred.lead, &mut v.inferred.support] {
+                        clean_all(list);
+                    }
                 }
                 for k in &mut m.milestones {
                     clean(&mut k.id);

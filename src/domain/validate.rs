@@ -64,9 +64,13 @@ fn check_with<'a>(doc: &'a Document, ids: Option<HashMap<&'a str, At>>) -> Vec<P
         if blank(&u.name) {
             ck.say(format!("{path}.name"), "must not be empty".into());
         }
-        for (j, n) in std::iter::once(&u.name).chain(&u.aliases).enumerate() {
+        let official = u.official.as_ref().map(|o| &o.name);
+        let all = std::iter::once(&u.name).chain(&u.aliases).chain(official);
+        for (j, n) in all.enumerate() {
             let p = if j == 0 {
                 format!("{path}.name")
+            } else if j > u.aliases.len() {
+                format!("{path}.official.name")
             } else {
                 format!("{path}.aliases[{}]", j - 1)
             };

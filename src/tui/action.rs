@@ -36,6 +36,8 @@ pub enum Action {
     Log,
     /// Tab while typing a log entry: the next status.
     NextStatus,
+    /// v: verify the selected measure's allocation (units picked, the source typed).
+    Verify,
     /// /: the search line.
     Search,
     /// n / N: the next / previous hit of the last search.

@@ -23,10 +23,6 @@ impl<W: Write> Ansi16<W> {
         }
     }
 
-    pub fn get_mut(&mut self) -> &mut W {
-        &mut self.inner
-    }
-
     /// Ends the pending sequence: rewritten if it is an SGR, else passed on.
     fn finish(&mut self) -> io::Result<()> {
         let seq = std::mem::take(&mut self.pending);

@@ -18,6 +18,8 @@ pub enum Ctx {
     Input,
     /// Typing a search: as Input, and the arrows move in the results.
     Search,
+    /// Picking units from a list (verifying an allocation).
+    Pick,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +78,9 @@ const ALL: &[Ctx] = &[
     Ctx::Confirm,
     Ctx::Input,
     Ctx::Search,
+    Ctx::Pick,
 ];
+const PICK: &[Ctx] = &[Ctx::Pick];
 
 macro_rules! b {
     ($ctxs:expr, [$($k:expr),+], $label:expr, $action:expr, $zh:expr, $en:expr, $footer:expr) => {
@@ -93,6 +97,11 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[Ctx::Help], [code(KeyCode::PageUp)], "PgUp", Action::PageUp, "上翻一页", "page up", false),
     b!(&[Ctx::Confirm], [ch('y'), code(KeyCode::Enter)], "y Enter", Action::Confirm(true), "确认", "yes", true),
     b!(&[Ctx::Confirm], [ch('n'), code(KeyCode::Esc)], "n Esc", Action::Confirm(false), "取消", "no", true),
+    b!(PICK, [ch('j'), code(KeyCode::Down)], "j ↓", Action::Down, "下一个单位", "next unit", true),
+    b!(PICK, [ch('k'), code(KeyCode::Up)], "k ↑", Action::Up, "上一个单位", "previous unit", true),
+    b!(PICK, [ch(' ')], "Space", Action::Toggle, "牵头 → 配合 → 不选", "lead → cooperating → none", true),
+    b!(PICK, [code(KeyCode::Enter)], "Enter", Action::Submit, "下一步：填写来源", "next: name the source", true),
+    b!(PICK, [code(KeyCode::Esc)], "Esc", Action::Back, "放弃核实", "cancel", true),
     b!(SEARCH, [code(KeyCode::Down), ctrl('n')], "↓ Ctrl-n", Action::Down, "下一条结果", "next result", true),
     b!(SEARCH, [code(KeyCode::Up), ctrl('p')], "↑ Ctrl-p", Action::Up, "上一条结果", "previous result", true),
     b!(SEARCH, [code(KeyCode::PageDown)], "PgDn", Action::PageDown, "结果下翻一页", "results page down", false),
@@ -118,6 +127,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(B, [ctrl('r')], "Ctrl-r", Action::Redo, "重做", "redo", false),
     b!(B, [ch('a')], "a", Action::Note, "里程碑备注", "note on a milestone", false),
     b!(B, [ch('L')], "L", Action::Log, "进度日志：记一条（Tab 换状态）", "log progress (Tab: status)", false),
+    b!(B, [ch('v')], "v", Action::Verify, "按正式文件核实举措的牵头/配合单位", "verify a measure's units against the official table", false),
     b!(B, [ch('/')], "/", Action::Search, "搜索（中文、拼音、@牵头 +配合 #编号）", "search (Chinese, pinyin, @lead +coop #id)", true),
     b!(B, [ch('n')], "n", Action::NextHit, "下一条搜索结果", "next search hit", false),
     b!(B, [ch('N')], "N", Action::PrevHit, "上一条搜索结果", "previous search hit", false),

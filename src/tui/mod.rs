@@ -184,7 +184,8 @@ fn event_loop(
     store: Option<&Store>,
     mouse: bool,
 ) -> anyhow::Result<()> {
-    let panic_for_tests = std::env::var_os("FGF_TEST_PANIC").is_some();
+    // The pty tests' deliberate panic, read only by a debug build: a release build never looks.
+    let panic_for_tests = cfg!(debug_assertions) && std::env::var_os("FGF_TEST_PANIC").is_some();
     // Start crossterm's event source (and with it its SIGWINCH handler) before the first frame:
     // a resize between that frame and the first read would otherwise go unnoticed.
     event::poll(Duration::ZERO).context("reading the terminal's events")?;

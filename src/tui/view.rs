@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::app::App;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, View};
-use super::widgets::{bars, deadlines, detail, help, is_ambiguous, results, tree, units};
+use super::widgets::{bars, deadlines, detail, help, is_ambiguous, results, tree, units, verify};
 
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
@@ -60,6 +60,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         detail::draw(f, app, r);
     }
     bars::footer(f, app, a.footer);
+    verify::draw(f, app);
     if app.mode == super::app::Mode::Help {
         let r = help::area(area);
         help::draw(f, app);

@@ -76,7 +76,7 @@ fn doc_check_lists_every_problem_with_file_line_and_column_and_exits_1() {
         out(&o),
         format!(
             "{file}:35:15: sections[0].tasks[0].measures[0].lead: a measure needs at least one lead unit\n\
-             {file}:72:34: sections[1].tasks[0].measures[0].milestones[1].deadline: \"2020-12-32\" is not a valid date (YYYY-MM-DD, a day that exists)\n"
+             {file}:71:34: sections[1].tasks[0].measures[0].milestones[0].deadline: \"2020-12-32\" is not a valid date (YYYY-MM-DD, a day that exists)\n"
         )
     );
     assert!(err(&o).contains("bad.json is not a valid fgf document: 2 problem(s)"));
@@ -366,8 +366,9 @@ fn the_interactive_view_opens_the_document_from_doc() {
     assert_eq!(t.wait_exit(), 0);
 }
 
-/// A milestone that is the whole measure may leave out its text (the example's 2.1.1, and here a
-/// dated one too): people and JSON readers see the measure's text; the document keeps it out.
+/// A milestone that is the whole measure may leave out its text (here a dated one): people and
+/// JSON readers see the measure's text; the document keeps it out. An undated milestone beside
+/// dated ones (the example's 2.1.2) tracks the rest of the measure, with its own text.
 #[test]
 fn a_milestone_without_text_reads_as_its_measure() {
     let dir = tempfile::tempdir().unwrap();
@@ -385,7 +386,7 @@ fn a_milestone_without_text_reads_as_its_measure() {
         out(&o)
     };
     let measure_1 = "2020年6月底前将企业开办时间压减至3个工作日以内。";
-    let measure_2 = "推动政务服务事项全程网上办理，2020年底前实现“一网通办”。";
+    let rest_2 = "推动政务服务事项全程网上办理";
     // Text for people: the dated one says it is the whole measure.
     let shown = run(&["show", "1.1", "--as-of", "2020-01-01"]);
     assert!(
@@ -395,8 +396,13 @@ fn a_milestone_without_text_reads_as_its_measure() {
     // JSON for programs: the text resolved.
     let one: Value = serde_json::from_str(&run(&["show", "1.1.1", "--json"])).unwrap();
     assert_eq!(one["text"], measure_1);
-    let two: Value = serde_json::from_str(&run(&["show", "2.1.1", "--json"])).unwrap();
-    assert_eq!(two["text"], measure_2);
+    let two: Value = serde_json::from_str(&run(&["show", "2.1.2", "--json"])).unwrap();
+    assert_eq!(two["text"], rest_2);
+    let shown = run(&["show", "2.1"]);
+    assert!(
+        shown.contains(&format!("2.1.2  无明确时限  [ ] 未完成  {rest_2}")),
+        "{shown}"
+    );
     let due: Value = serde_json::from_str(&run(&["deadlines", "--json"])).unwrap();
     let texts: Vec<&str> = due["groups"]
         .as_array()
@@ -424,7 +430,7 @@ fn a_milestone_without_text_reads_as_its_measure() {
     assert_eq!(kept["id"], "1.1.1");
     assert!(kept.get("text").is_none(), "{kept}");
     assert_eq!(
-        doc["sections"][1]["tasks"][0]["measures"][0]["milestones"][1]["text"],
-        "实现“一网通办”"
+        doc["sections"][1]["tasks"][0]["measures"][0]["milestones"][0]["text"],
+        "2020年底前实现“一网通办”"
     );
 }

@@ -354,15 +354,15 @@ fn interactive_only_flags_are_listed_where_they_apply() {
 fn a_little_progress_does_not_read_as_none() {
     let h = Home::new();
     let checked = h.ok(&["check", "1.1.1"]);
-    assert!(checked.contains("总进度 1/120（<1%）"), "{checked}");
+    assert!(checked.contains("总进度 1/130（<1%）"), "{checked}");
     let progress = h.ok(&["progress"]);
-    assert!(progress.contains("1/120  <1%"), "{progress}");
-    assert!(!progress.contains("1/120   0%"), "{progress}");
+    assert!(progress.contains("1/130  <1%"), "{progress}");
+    assert!(!progress.contains("1/130   0%"), "{progress}");
     let state = h.ok(&["state", "check"]);
-    assert!(state.contains("1/120（<1%）"), "{state}");
+    assert!(state.contains("1/130（<1%）"), "{state}");
     // Exactly none is 0%.
     let none = Home::new().ok(&["progress"]);
-    assert!(none.contains("0/120   0%"), "{none}");
+    assert!(none.contains("0/130   0%"), "{none}");
 }
 
 /// Words of fgf's English messages that a Chinese run must not show.
@@ -443,14 +443,14 @@ fn an_english_run_labels_in_english() {
     let h = Home::new();
     let check = h.ok(&["--lang", "en", "check", "9.2.1"]);
     assert!(
-        check.contains("9.2.1  done") && check.contains("overall 1/120 (<1%)"),
+        check.contains("9.2.1  done") && check.contains("overall 1/130 (<1%)"),
         "{check}"
     );
     let who = h.ok(&["--lang", "en", "who", "企业开办", "-n", "1"]);
     assert!(who.contains("lead 市市场监管局"), "{who}");
     assert!(!who.contains("牵头"), "{who}");
     let progress = h.ok(&["--lang", "en", "progress"]);
-    assert!(progress.contains("overall 1/120"), "{progress}");
+    assert!(progress.contains("overall 1/130"), "{progress}");
     assert!(!progress.contains("总进度"), "{progress}");
     let state = h.ok(&["--lang", "en", "state", "check"]);
     assert!(state.contains("valid state file"), "{state}");

@@ -61,17 +61,17 @@ fn check_a_measure_then_progress_counts_it() {
     let e = Env::new();
     let out = e.ok(&["check", "19.3"]);
     assert!(out.contains("✔ 19.3.1  已完成"), "{out}");
-    assert!(out.contains("总进度 3/120"), "{out}");
+    assert!(out.contains("总进度 3/130"), "{out}");
     let v = e.json(&["progress", "--json"]);
     assert_eq!(
         (v["done"].as_u64(), v["total"].as_u64()),
-        (Some(3), Some(120))
+        (Some(3), Some(130))
     );
     let s = &v["sections"][2];
     assert_eq!(s["key"], "服");
     assert_eq!(
         (s["done"].as_u64(), s["total"].as_u64()),
-        (Some(3), Some(42))
+        (Some(3), Some(47))
     );
     let t19 = s["tasks"]
         .as_array()
@@ -81,7 +81,7 @@ fn check_a_measure_then_progress_counts_it() {
         .unwrap();
     assert_eq!(
         (t19["done"].as_u64(), t19["total"].as_u64()),
-        (Some(3), Some(13))
+        (Some(3), Some(15))
     );
     let sum: u64 = v["sections"]
         .as_array()
@@ -89,7 +89,7 @@ fn check_a_measure_then_progress_counts_it() {
         .iter()
         .map(|s| s["total"].as_u64().unwrap())
         .sum();
-    assert_eq!(sum, 120);
+    assert_eq!(sum, 130);
     assert_eq!(v["unknown"], serde_json::json!([]));
 }
 
@@ -202,7 +202,7 @@ fn progress_lists_overdue_as_of_a_date() {
     assert_eq!(plan["overdue"], serde_json::json!([]));
     let out = e.ok(&["progress", "--as-of", "2020-01-01"]);
     for words in [
-        "总进度 1/120",
+        "总进度 1/130",
         "一、深化简政放权",
         "（十九）",
         "逾期 26 个",
@@ -278,7 +278,7 @@ fn deadlines_group_by_date_and_mark_overdue() {
             .any(|u| u == "市市场监管局")
     );
     let undated = &groups[3];
-    assert_eq!(undated["total"], 84);
+    assert_eq!(undated["total"], 94);
     assert_eq!(undated["overdue"], 0, "undated is never overdue");
     let out = e.ok(&["deadlines", "--as-of", "2020-01-01"]);
     for words in [
@@ -381,8 +381,8 @@ fn state_check_says_what_a_good_file_holds() {
         out.contains("valid state file (version 1, document yufubanfa-2019-103)"),
         "{out}"
     );
-    assert!(out.contains("checked off 12/120"), "{out}");
-    assert!(out.contains("1 unchecked again; 13 with a note"), "{out}");
+    assert!(out.contains("checked off 14/130"), "{out}");
+    assert!(out.contains("1 unchecked again; 15 with a note"), "{out}");
     let bad = e.sandbox.path().join("bad.json");
     fs::write(&bad, "{").unwrap();
     let o = e.run(&["--lang", "en", "state", "check", bad.to_str().unwrap()]);
@@ -550,7 +550,7 @@ fn check_and_uncheck_say_what_changed_as_json() {
     assert!(first["at"].as_str().unwrap().ends_with('Z'), "{first}");
     assert_eq!(
         (v["done"].clone(), v["total"].clone()),
-        (3.into(), 120.into())
+        (3.into(), 130.into())
     );
     assert_eq!(v["document"], "yufubanfa-2019-103");
     assert_eq!(v["state"], e.state().to_str().unwrap());

@@ -307,3 +307,49 @@ fn cells_give_the_dataset_units_and_alternatives() {
         }
     }
 }
+
+/// A reading note that names a page ("Page-13 unit lines: leads L235 …") names the page of
+/// layout.json that holds the first seed line it cites after it.
+#[test]
+fn reading_notes_name_the_pages_of_their_lines() {
+    let pages: Vec<(usize, usize)> = layout()["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let l = p["lines"].as_array().unwrap();
+            (
+                l[0].as_u64().unwrap() as usize,
+                l[1].as_u64().unwrap() as usize,
+            )
+        })
+        .collect();
+    let number = |s: &str| -> Option<usize> {
+        let d: String = s.chars().take_while(char::is_ascii_digit).collect();
+        d.parse().ok()
+    };
+    let cat = seeds::embedded();
+    let mut checked = 0;
+    for (_, _, m) in cat.measures() {
+        for (at, _) in m.reading.match_indices("Page-") {
+            let rest = &m.reading[at + 5..];
+            let page = number(rest).unwrap();
+            // The first seed line after it ("L235", "lines 29-34"): a number of the table's lines.
+            let line = (1..rest.len())
+                .filter(|&i| {
+                    rest.is_char_boundary(i) && !rest[..i].ends_with(|c: char| c.is_ascii_digit())
+                })
+                .filter_map(|i| number(&rest[i..]))
+                .find(|&n| n >= 17)
+                .unwrap_or_else(|| panic!("{}: no line after Page-{page}", m.id));
+            let (from, to) = pages[page - 1];
+            assert!(
+                (from..=to).contains(&line),
+                "{}: Page-{page} is L{from}-{to}, but the note cites L{line} there",
+                m.id
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 58, "the notes that name their page");
+}

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use fgf::domain::progress::{Entry, LogStatus, Mark, State};
+use fgf::domain::progress::{Entry, LogStatus, Mark, State, Verification};
 use fgf::domain::store::{Store, format};
 use jiff::Timestamp;
 use proptest::prelude::*;
@@ -40,22 +40,59 @@ fn entry() -> impl Strategy<Value = Entry> {
         })
 }
 
+/// A verified reading (or a clear), with few distinct times and contents, as `mark`.
+fn verification() -> impl Strategy<Value = Verification> {
+    (
+        0i64..4,
+        any::<bool>(),
+        prop::sample::select(vec!["市发展改革委", "市财政局"]),
+        prop::sample::select(vec!["正式文件", "原表扫描件"]),
+    )
+        .prop_map(|(s, cleared, lead, source)| Verification {
+            lead: if cleared {
+                vec![]
+            } else {
+                vec![lead.to_string()]
+            },
+            support: vec![],
+            source: if cleared {
+                String::new()
+            } else {
+                source.to_string()
+            },
+            at: Timestamp::from_second(1_700_000_000 + s).unwrap(),
+            by: None,
+            cleared,
+        })
+}
+
 fn state() -> impl Strategy<Value = State> {
-    let ids = || prop::sample::select(vec!["1.1.1", "1.2.1", "9.2.1", "19.3.2", "99.1.1"]);
+    let ids = prop::sample::select(vec!["1.1.1", "1.2.1", "9.2.1", "19.3.2", "99.1.1"]);
+    let measures = prop::sample::select(vec!["1.2", "10.4", "99.9"]);
     let log_ids = prop::sample::select(vec!["1.1.1", "1.1", "9.2.1", "99.1"]);
     (
-        prop::collection::btree_map(ids().prop_map(String::from), mark(), 0..5),
+        prop::collection::btree_map(ids.prop_map(String::from), mark(), 0..5),
+        prop::collection::btree_map(measures.prop_map(String::from), verification(), 0..3),
         prop::collection::btree_map(
             log_ids.prop_map(String::from),
             prop::collection::btree_set(entry(), 1..4),
             0..3,
         ),
     )
-        .prop_map(|(marks, log): (BTreeMap<String, Mark>, _)| State {
-            document: DOC.to_string(),
-            marks,
-            log,
-        })
+        .prop_map(
+            |(marks, verified, log): (
+                BTreeMap<String, Mark>,
+                BTreeMap<String, Verification>,
+                _,
+            )| {
+                State {
+                    document: DOC.to_string(),
+                    marks,
+                    log,
+                    verified,
+                }
+            },
+        )
 }
 
 proptest! {
@@ -87,6 +124,9 @@ proptest! {
             prop_assert!(kept.at >= mark.at, "{id}: {kept:?} older than {mark:?}");
         }
         prop_assert!(m.marks.keys().all(|id| a.marks.contains_key(id) || b.marks.contains_key(id)));
+        for (id, v) in a.verified.iter().chain(&b.verified) {
+            prop_assert!(m.verified[id].at >= v.at, "{id}: an older verification kept");
+        }
     }
 
     #[test]

@@ -94,6 +94,7 @@ fn written(k: u64) -> State {
         document: DOC.to_string(),
         marks,
         log: Default::default(),
+        verified: Default::default(),
     }
 }
 

@@ -152,9 +152,9 @@ fn units_view_lists_units_and_jumps_to_a_measure() {
     );
     press(&mut a, "l j");
     assert_eq!(a.focus, Focus::UnitMeasures);
-    let (loc, leads) = a.unit_measures()[1];
-    assert!(leads);
-    let Item::Measure(_, _, m) = a.cat.at(loc) else {
+    let part = a.unit_measures()[1];
+    assert!(part.leads && !part.alternative);
+    let Item::Measure(_, _, m) = a.cat.at(part.loc) else {
         panic!()
     };
     let id = m.id.clone();

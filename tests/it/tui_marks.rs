@@ -23,7 +23,7 @@ fn space_on_a_measure_checks_its_milestones_and_asks_to_save() {
     assert_eq!(press(&mut a, "Space"), Effect::Save);
     assert!(done(&a, "1.1.1"));
     let task = &a.cat.doc.sections[0].tasks[0];
-    assert_eq!(a.progress.task(task).to_string(), "1/5");
+    assert_eq!(a.progress.task(task).to_string(), "1/6");
     assert_eq!(press(&mut a, "Space"), Effect::Save);
     assert!(!done(&a, "1.1.1"), "Space again unchecks");
 }
@@ -32,20 +32,20 @@ fn space_on_a_measure_checks_its_milestones_and_asks_to_save() {
 fn a_whole_task_asks_first() {
     let mut a = app(120, 40);
     assert_eq!(press(&mut a, "Space"), Effect::None);
-    assert!(matches!(a.mode, Mode::Confirm(ref p) if p.check && p.count == 5));
+    assert!(matches!(a.mode, Mode::Confirm(ref p) if p.check && p.count == 6));
     assert_eq!(press(&mut a, "n"), Effect::None);
     assert_eq!(a.mode, Mode::Browse);
     assert!(!done(&a, "1.1.1"));
     press(&mut a, "Space");
     assert_eq!(press(&mut a, "y"), Effect::Save);
     assert!(
-        ["1.1.1", "1.2.1", "1.3.1", "1.4.1", "1.5.1"]
+        ["1.1.1", "1.2.1", "1.3.1", "1.3.2", "1.4.1", "1.5.1"]
             .iter()
             .all(|k| done(&a, k))
     );
     press(&mut a, "Space");
     assert!(
-        matches!(a.mode, Mode::Confirm(ref p) if !p.check && p.count == 5),
+        matches!(a.mode, Mode::Confirm(ref p) if !p.check && p.count == 6),
         "all done: unchecks"
     );
     press(&mut a, "Esc");

@@ -212,7 +212,7 @@ fn a_check_off_in_the_tui_is_saved_to_the_state_file() {
     let mut p = Pty::spawn(120, 40, &[], &env);
     p.wait_text("（一）");
     p.send("\rj ");
-    p.wait_text("1/5");
+    p.wait_text("1/6");
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
     let saved: serde_json::Value =
@@ -220,7 +220,7 @@ fn a_check_off_in_the_tui_is_saved_to_the_state_file() {
     assert_eq!(saved["milestones"]["1.1.1"]["done"], true, "{saved}");
     // A new session shows it.
     let mut p = Pty::spawn(120, 40, &[], &env);
-    p.wait_text("1/5");
+    p.wait_text("1/6");
     p.send("q");
     p.wait_exit();
 }
@@ -331,7 +331,7 @@ fn a_check_off_from_another_process_appears_in_an_open_view() {
     let state = dir.path().join("shared-state.json");
     let state = state.to_str().unwrap().to_string();
     let mut p = Pty::spawn(120, 30, &[], &[("FGF_STATE", &state)]);
-    p.wait_text("进度 0/120");
+    p.wait_text("进度 0/130");
     let o = p
         .sandbox
         .command()
@@ -340,7 +340,7 @@ fn a_check_off_from_another_process_appears_in_an_open_view() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    p.wait_text("进度 1/120");
+    p.wait_text("进度 1/130");
     p.wait_text("已合并其他会话的 1 项更改");
     p.send("q");
     assert_eq!(p.wait_exit(), 0);

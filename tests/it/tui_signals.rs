@@ -83,7 +83,7 @@ fn a_read_only_state_file_opens_the_view_read_only_with_the_reason() {
     p.wait_text("只读");
     assert!(p.screen().contains("0400"), "says why: {}", p.screen());
     assert!(
-        p.screen().contains("1/5"),
+        p.screen().contains("1/6"),
         "the check-offs are shown: {}",
         p.screen()
     );

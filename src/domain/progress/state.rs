@@ -14,6 +14,8 @@ use super::log::{Entry, History, Log, merge_log};
 use crate::domain::Catalog;
 use crate::domain::catalog::Loc;
 
+use super::verified::Verification;
+
 /// The latest change to one milestone.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(
@@ -51,6 +53,8 @@ pub struct State {
     pub document: String,
     pub marks: BTreeMap<String, Mark>,
     pub log: Log,
+    /// Measure id -> its latest verified reading (or the clearing of one): `fgf verify`.
+    pub verified: BTreeMap<String, Verification>,
 }
 
 impl State {
@@ -59,6 +63,7 @@ impl State {
             document: document.into(),
             marks: BTreeMap::new(),
             log: Log::new(),
+            verified: BTreeMap::new(),
         }
     }
 
@@ -74,16 +79,14 @@ impl State {
         self.marks.get(milestone).and_then(|m| m.note.as_deref())
     }
 
-    /// Takes in every mark of `other` that is later than ours and every log entry we lack; returns the
-    /// ids whose mark changed or whose log gained an entry (each once).
+    /// Takes in every mark and verified reading of `other` that is later than ours and every log entry
+    /// we lack; returns the ids whose record changed or whose log gained an entry (each once, sorted).
     /// `other.document` is not looked at: the caller checks both are for the same document.
     pub fn merge(&mut self, other: &State) -> Vec<String> {
         let mut changed = self.merge_marks(other);
-        for id in merge_log(&mut self.log, &other.log) {
-            if !changed.contains(&id) {
-                changed.push(id);
-            }
-        }
+        changed.extend(merge_log(&mut self.log, &other.log));
+        changed.sort_unstable();
+        changed.dedup();
         changed
     }
 
@@ -98,7 +101,21 @@ impl State {
                 }
             }
         }
+        for (id, theirs) in &other.verified {
+            match self.verified.get(id) {
+                Some(ours) if ours.precedence(theirs) != Ordering::Less => {}
+                _ => {
+                    self.verified.insert(id.clone(), theirs.clone());
+                    changed.push(id.clone());
+                }
+            }
+        }
         changed
+    }
+
+    /// The verified reading of a measure, unless none was recorded or it was cleared.
+    pub fn verified(&self, measure: &str) -> Option<&Verification> {
+        self.verified.get(measure).filter(|v| !v.cleared)
     }
 
     /// `a` merged with `b` (equal to `b` merged with `a`).

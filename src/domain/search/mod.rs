@@ -130,7 +130,32 @@ pub struct Results {
 
 /// Searches the whole catalog for `input`.
 pub fn search(cat: &Catalog, index: &Index, input: &str, opts: &Options) -> Results {
-    run(cat, index, parse(input), opts, None).0
+    run(cat, index, parse_for(cat, input), opts, None).0
+}
+
+/// `parse`, then a term that names a unit by its official name (重庆市发展和改革委员会, or its end
+/// without the place: 市场监督管理局) may also match as the name the document prints. The index
+/// holds names without their place, so that `重庆` does not match every unit.
+fn parse_for(cat: &Catalog, input: &str) -> Query {
+    let mut q = parse(input);
+    for g in &mut q.groups {
+        let extra: Vec<Term> = g
+            .alts
+            .iter()
+            .filter(|t| !t.negate && !t.text.is_empty())
+            .filter_map(|t| {
+                let u = &cat.doc.units[cat.unit_index(&t.text)?];
+                let printed = u.name == t.text || u.aliases.contains(&t.text);
+                (!printed).then(|| Term {
+                    text: u.name.clone(),
+                    pinyin: false,
+                    ..t.clone()
+                })
+            })
+            .collect();
+        g.alts.extend(extra);
+    }
+    q
 }
 
 /// A search as the user types: remembers the last query and its matches.
@@ -149,7 +174,7 @@ impl Searcher {
     }
 
     pub fn search(&mut self, cat: &Catalog, index: &Index, input: &str, opts: &Options) -> Results {
-        let query = parse(input);
+        let query = parse_for(cat, input);
         // The smallest remembered result set that the new query can only narrow.
         let prev = self
             .recent
@@ -204,7 +229,7 @@ pub fn search_each(
     opts: &Options,
     each: impl FnMut(Hit),
 ) -> (Query, usize) {
-    let (query, total, _) = run_each(cat, index, parse(input), opts, None, each);
+    let (query, total, _) = run_each(cat, index, parse_for(cat, input), opts, None, each);
     (query, total)
 }
 

@@ -119,6 +119,7 @@ const ALIASES: &[(&str, &str, &str)] = &[
     ("市住建委", "shi zhu jian wei", "szjw"),
     ("市税务局", "shi shui wu ju", "sswj"),
     ("税务局", "shui wu ju", "swj"),
+    ("税务", "shui wu", "sw"),
     ("海关", "hai guan", "hg"),
     ("生态环境局", "sheng tai huan jing ju", "sthjj"),
     ("环保局", "huan bao ju", "hbj"),
@@ -160,12 +161,18 @@ const ALIASES: &[(&str, &str, &str)] = &[
     ("市城管局", "shi cheng guan ju", "scgj"),
     ("能源局", "neng yuan ju", "nyj"),
     ("通信管理局", "tong xin guan li ju", "txglj"),
+    ("通管局", "tong guan ju", "tgj"),
     ("工商联", "gong shang lian", "gsl"),
     ("教委", "jiao wei", "jw"),
     ("体育局", "ti yu ju", "tyj"),
     ("督查办", "du cha ban", "dcb"),
     ("两江新区", "liang jiang xin qu", "ljxq"),
     ("高新区", "gao xin qu", "gxq"),
+    ("各区县", "ge qu xian", "gqx"),
+    ("有关区县", "you guan qu xian", "ygqx"),
+    ("有关部门", "you guan bu men", "ygbm"),
+    ("各部门", "ge bu men", "gbm"),
+    ("公用企事业单位", "gong yong qi shi ye dan wei", "gyqsydw"),
 ];
 
 /// Every task title of the embedded document, read character by character.

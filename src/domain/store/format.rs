@@ -31,7 +31,7 @@ use serde_path_to_error::{Path as JsonPath, Segment};
 
 use super::StoreError;
 use crate::domain::progress::log::{Entry, Log};
-use crate::domain::progress::{Mark, State};
+use crate::domain::progress::{Mark, State, Verification};
 use crate::domain::text::sanitize;
 
 /// The version this fgf reads and writes.
@@ -49,6 +49,10 @@ struct FileV1 {
     milestones: Milestones,
     #[serde(default)]
     log: LogIn,
+    /// Verified readings per measure (`fgf verify`); absent when there are none, so that a file
+    /// without them is exactly what earlier versions wrote (and read).
+    #[serde(default)]
+    verified: Records<Verification>,
 }
 
 /// What `to_json` writes: the same shape, borrowing the state (a large state is not copied).
@@ -59,62 +63,104 @@ struct FileV1Out<'a> {
     milestones: &'a BTreeMap<String, Mark>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     log: &'a Log,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    verified: &'a BTreeMap<String, Verification>,
 }
 
 /// A mark from more than this far ahead of the clock is refused: it would win every merge for ever.
 pub const MAX_AHEAD: SignedDuration = SignedDuration::from_hours(24);
 
-/// The milestones object, read refusing what serde would take silently: a duplicate id (serde keeps
-/// the last, which may be the older mark) and a time implausibly far in the future.
-struct Milestones(BTreeMap<String, Mark>);
+/// A record kept per id whose time decides merges: a check-off, or a verified reading.
+trait Stamped: for<'de> Deserialize<'de> {
+    /// What the ids name, for messages ("milestone").
+    const WHAT: &'static str;
+    /// What serde expects, for messages.
+    const EXPECTING: &'static str;
+    fn at(&self) -> Timestamp;
+}
 
-impl<'de> Deserialize<'de> for Milestones {
+impl Stamped for Mark {
+    const WHAT: &'static str = "milestone";
+    const EXPECTING: &'static str = "a map (an object) of milestone id -> check-off";
+    fn at(&self) -> Timestamp {
+        self.at
+    }
+}
+
+impl Stamped for Verification {
+    const WHAT: &'static str = "measure";
+    const EXPECTING: &'static str = "a map (an object) of measure id -> verified reading";
+    fn at(&self) -> Timestamp {
+        self.at
+    }
+}
+
+/// The milestones (or verified) object, read refusing what serde would take silently: a
+/// duplicate id (serde keeps the last, which may be the older record) and a time implausibly far
+/// in the future.
+struct Records<T>(BTreeMap<String, T>);
+
+impl<T> Default for Records<T> {
+    fn default() -> Self {
+        Records(BTreeMap::new())
+    }
+}
+
+type Milestones = Records<Mark>;
+
+impl<'de, T: Stamped> Deserialize<'de> for Records<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let now = Timestamp::now();
         let latest = now.checked_add(MAX_AHEAD).unwrap_or(Timestamp::MAX);
-        d.deserialize_map(MilestonesVisitor { now, latest })
+        d.deserialize_map(RecordsVisitor {
+            now,
+            latest,
+            kind: std::marker::PhantomData,
+        })
     }
 }
 
-struct MilestonesVisitor {
+struct RecordsVisitor<T> {
     now: Timestamp,
     latest: Timestamp,
+    kind: std::marker::PhantomData<T>,
 }
 
-impl<'de> Visitor<'de> for MilestonesVisitor {
-    type Value = Milestones;
+impl<'de, T: Stamped> Visitor<'de> for RecordsVisitor<T> {
+    type Value = Records<T>;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a map (an object) of milestone id -> check-off")
+        f.write_str(T::EXPECTING)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Milestones, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Records<T>, A::Error> {
         let mut out = BTreeMap::new();
         while let Some(id) = map.next_key::<String>()? {
             if out.contains_key(&id) {
                 return Err(A::Error::custom(format!(
-                    "duplicate milestone {id:?}: an id may appear once (which of the two marks is meant?)"
+                    "duplicate {} {id:?}: an id may appear once (which of the two records is meant?)",
+                    T::WHAT
                 )));
             }
-            let mark = map.next_value_seed(Plausible(&self))?;
-            out.insert(id, mark);
+            let record = map.next_value_seed(Plausible(&self))?;
+            out.insert(id, record);
         }
-        Ok(Milestones(out))
+        Ok(Records(out))
     }
 }
 
-/// A mark whose time is not too far ahead of the clock.
-struct Plausible<'v>(&'v MilestonesVisitor);
+/// A record whose time is not too far ahead of the clock.
+struct Plausible<'v, T>(&'v RecordsVisitor<T>);
 
-impl<'de> DeserializeSeed<'de> for Plausible<'_> {
-    type Value = Mark;
+impl<'de, T: Stamped> DeserializeSeed<'de> for Plausible<'_, T> {
+    type Value = T;
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Mark, D::Error> {
-        let mark = Mark::deserialize(d)?;
-        if mark.at > self.0.latest {
-            return Err(D::Error::custom(too_far_ahead(mark.at, self.0.now)));
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        let record = T::deserialize(d)?;
+        if record.at() > self.0.latest {
+            return Err(D::Error::custom(too_far_ahead(record.at(), self.0.now)));
         }
-        Ok(mark)
+        Ok(record)
     }
 }
 
@@ -127,11 +173,14 @@ impl<'de> Deserialize<'de> for LogIn {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let now = Timestamp::now();
         let latest = now.checked_add(MAX_AHEAD).unwrap_or(Timestamp::MAX);
-        d.deserialize_map(LogVisitor(MilestonesVisitor { now, latest }))
+        d.deserialize_map(LogVisitor { now, latest })
     }
 }
 
-struct LogVisitor(MilestonesVisitor);
+struct LogVisitor {
+    now: Timestamp,
+    latest: Timestamp,
+}
 
 impl<'de> Visitor<'de> for LogVisitor {
     type Value = LogIn;
@@ -149,8 +198,8 @@ impl<'de> Visitor<'de> for LogVisitor {
                 )));
             }
             let entries: Vec<Entry> = map.next_value()?;
-            if let Some(e) = entries.iter().find(|e| e.at > self.0.latest) {
-                return Err(A::Error::custom(too_far_ahead(e.at, self.0.now)));
+            if let Some(e) = entries.iter().find(|e| e.at > self.latest) {
+                return Err(A::Error::custom(too_far_ahead(e.at, self.now)));
             }
             out.insert(id, entries.into_iter().collect());
         }
@@ -204,6 +253,7 @@ pub fn parse(text: &str, path: &Path) -> Result<State, StoreError> {
         document: file.document,
         marks: file.milestones.0,
         log: file.log.0,
+        verified: file.verified.0,
     })
 }
 
@@ -266,6 +316,7 @@ pub fn to_json(state: &State) -> String {
         document: &state.document,
         milestones: &state.marks,
         log: &state.log,
+        verified: &state.verified,
     };
     let mut text = serde_json::to_string_pretty(&file).expect("a state always serializes");
     text.push('\n');
@@ -279,7 +330,7 @@ fn field_name(path: &JsonPath) -> String {
         match seg {
             Segment::Seq { index } => out.push_str(&format!("[{index}]")),
             Segment::Map { key } if out.is_empty() => out.push_str(key),
-            Segment::Map { key } if out == "milestones" || out == "log" => {
+            Segment::Map { key } if out == "milestones" || out == "log" || out == "verified" => {
                 out.push_str(&format!("[{key:?}]"))
             }
             Segment::Map { key } | Segment::Enum { variant: key } => {

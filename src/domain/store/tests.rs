@@ -27,6 +27,7 @@ fn state(marks: &[(&str, Mark)]) -> State {
             .map(|(id, m)| (id.to_string(), m.clone()))
             .collect::<BTreeMap<_, _>>(),
         log: Default::default(),
+        verified: BTreeMap::new(),
     }
 }
 

@@ -7,6 +7,7 @@ mod marks;
 mod nav;
 mod rollup;
 mod search;
+mod verify;
 
 use jiff::civil::Date;
 use ratatui::layout::Rect;
@@ -14,6 +15,7 @@ use ratatui::layout::Rect;
 pub use self::marks::Pending;
 pub use self::rollup::Rollup;
 pub use self::search::{Finder, SearchState};
+pub use self::verify::VerifyForm;
 use super::action::{Action, Effect};
 use super::cursor::Cursor;
 use super::i18n::Lang;
@@ -56,6 +58,17 @@ pub enum Mode {
     },
     /// Typing a search; the results show as you type.
     Search(Box<SearchState>),
+    /// Verifying a measure's allocation: picking units, then typing the source.
+    Verify(Box<VerifyForm>),
+}
+
+/// A row of the units view's measure list: the measure, whether the unit leads it (else it
+/// cooperates), and whether only under the measure's alternative reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnitPart {
+    pub loc: Loc,
+    pub leads: bool,
+    pub alternative: bool,
 }
 
 /// A row of the deadlines view.
@@ -169,6 +182,8 @@ impl App {
             Mode::Confirm(_) => Ctx::Confirm,
             Mode::Note { .. } | Mode::Log { .. } => Ctx::Input,
             Mode::Search(_) => Ctx::Search,
+            Mode::Verify(ref f) if f.source.is_none() => Ctx::Pick,
+            Mode::Verify(_) => Ctx::Input,
         }
     }
 
@@ -222,6 +237,7 @@ impl App {
             Mode::Note { .. } => self.note_input(action),
             Mode::Log { .. } => self.log_input(action),
             Mode::Search(_) => self.search_input(action),
+            Mode::Verify(_) => self.verify_input(action),
         }
     }
 
@@ -250,6 +266,7 @@ impl App {
             Action::Redo => return self.redo(),
             Action::Note => self.begin_note(),
             Action::Log => self.begin_log(),
+            Action::Verify => self.begin_verify(),
             Action::Search => self.begin_search(),
             Action::Click(x, y) => self.click(x, y),
             Action::NextHit => self.step_hit(true),
@@ -268,6 +285,9 @@ impl App {
     /// After a save: the merged state from disk becomes ours; say if another session changed it.
     pub fn saved(&mut self, merged: State) {
         let behind = self.progress.absorb(merged);
+        if !self.progress.state().verified.is_empty() {
+            self.apply_verified();
+        }
         self.recount();
         if !behind.is_empty() {
             self.status = Some(match self.opts.lang {

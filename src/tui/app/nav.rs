@@ -1,6 +1,6 @@
 //! Moving around: selections, panes, views, expanding and collapsing.
 
-use super::{App, DeadlineRow, Focus, Mode};
+use super::{App, DeadlineRow, Focus, Mode, UnitPart};
 use crate::domain::{Item, Loc, Section};
 use crate::tui::cursor::Cursor;
 use crate::tui::layout::{self, View};
@@ -44,15 +44,27 @@ impl App {
             .map_or(1, |(_, r)| layout::inner_height(*r))
     }
 
-    /// The measures of the selected unit: (measure, leads it?).
-    pub fn unit_measures(&self) -> Vec<(Loc, bool)> {
+    /// The measures of the selected unit: those it leads, those it supports, then those it would
+    /// lead or support only under their alternative reading.
+    pub fn unit_measures(&self) -> Vec<UnitPart> {
         let Some(&u) = self.unit_order.get(self.unit_cursor.sel) else {
             return Vec::new();
+        };
+        let part = |alternative| {
+            move |(loc, leads)| UnitPart {
+                loc,
+                leads,
+                alternative,
+            }
         };
         let loc = |i: Item<'_>| self.cat.locate(i.id());
         let led = self.cat.led_by(u).filter_map(loc).map(|l| (l, true));
         let sup = self.cat.supported_by(u).filter_map(loc).map(|l| (l, false));
-        led.chain(sup).collect()
+        let alt = self.cat.alternative_parts(u).into_iter();
+        led.chain(sup)
+            .map(part(false))
+            .chain(alt.map(part(true)))
+            .collect()
     }
 
     /// Where the selection of the focused list (or the one the detail pane follows) points.
@@ -65,7 +77,7 @@ impl App {
             View::Units => self
                 .unit_measures()
                 .get(self.unit_measure_cursor.sel)
-                .map(|(l, _)| *l),
+                .map(|p| p.loc),
             View::Deadlines => match self.deadline_rows.get(self.deadline_cursor.sel)? {
                 DeadlineRow::Milestone(l) => Some(*l),
                 DeadlineRow::Header(..) => None,

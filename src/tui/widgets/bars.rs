@@ -113,6 +113,12 @@ pub fn footer(f: &mut Frame, app: &App, area: Rect) {
             input_line(f, app, area, label, input);
         }
         Mode::Search(s) => input_line(f, app, area, "/".to_string(), &s.input),
+        Mode::Verify(v) if v.source.is_some() => {
+            let label = format!("{} {}：", l.pick("核实来源", "source"), v.measure);
+            if let Some(input) = &v.source {
+                input_line(f, app, area, label, input);
+            }
+        }
         _ if app.status.is_some() => {
             let msg = app.status.clone().unwrap_or_default();
             f.render_widget(

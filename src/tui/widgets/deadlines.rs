@@ -49,12 +49,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 if !m.is_certain() {
                     spans.push(("? ".into(), t.warn()));
                 }
-                let text = if k.deadline.is_some() {
-                    m.text_of(k)
-                } else {
-                    &m.text
-                };
-                spans.push((disp(app, text), t.plain()));
+                spans.push((disp(app, m.text_of(k)), t.plain()));
                 row(app, spans, cols)
             }
         };

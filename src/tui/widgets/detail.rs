@@ -123,7 +123,14 @@ pub fn lines(app: &App, item: Item<'_>, cols: usize) -> Vec<Line<'static>> {
                 _ => None,
             };
             for k in &m.milestones {
-                milestone(&mut out, app, &t, k, chosen == Some(k.id.as_str()), cols);
+                milestone(
+                    &mut out,
+                    app,
+                    &t,
+                    (m, k),
+                    chosen == Some(k.id.as_str()),
+                    cols,
+                );
             }
         }
     }
@@ -207,10 +214,20 @@ fn units(
 }
 
 fn doubt(out: &mut Vec<Line<'static>>, app: &App, t: &Theme, m: &Measure, cols: usize) {
+    let l = app.opts.lang;
+    if let Some(v) = &m.verified {
+        out.push(Line::default());
+        let day = v.at.to_zoned(jiff::tz::TimeZone::UTC).date();
+        let by = v.by.as_deref().unwrap_or("");
+        let text = format!("{}：{} {by} {day}", l.pick("已核实", "Verified"), v.source);
+        for w in wrap(&disp(app, &text), cols.saturating_sub(2)) {
+            out.push(Line::styled(format!("  {w}"), t.done()));
+        }
+        return;
+    }
     if m.is_certain() {
         return;
     }
-    let l = app.opts.lang;
     out.push(Line::default());
     let head = format!(
         "⚠ {}（{}）",
@@ -254,7 +271,7 @@ fn milestone(
     out: &mut Vec<Line<'static>>,
     app: &App,
     t: &Theme,
-    k: &Milestone,
+    (m, k): (&Measure, &Milestone),
     selected: bool,
     cols: usize,
 ) {
@@ -288,8 +305,8 @@ fn milestone(
         head = head.patch_style(t.selected(true));
     }
     out.push(head);
-    // The clause a dated milestone governs (none when it is the whole measure, shown above).
-    if k.deadline.is_some() && !k.text.is_empty() {
+    // The clause the milestone tracks (none when it is the whole measure, shown above).
+    if !m.is_whole(k) {
         for w in wrap(&disp(app, &k.text), cols.saturating_sub(4)) {
             out.push(Line::raw(format!("    {w}")));
         }

@@ -42,7 +42,7 @@ fn group(app: &App, ctx: Ctx, title: &str, width: usize) -> Vec<Line<'static>> {
 }
 
 /// The groups of the right-hand column (the left one is browsing).
-const RIGHT: [(Ctx, &str, &str); 4] = [
+const RIGHT: [(Ctx, &str, &str); 5] = [
     (
         Ctx::Confirm,
         "确认（整项任务）",
@@ -50,10 +50,11 @@ const RIGHT: [(Ctx, &str, &str); 4] = [
     ),
     (
         Ctx::Input,
-        "输入（备注、搜索）",
-        "Typing (a note, a search)",
+        "输入（备注、搜索、核实来源）",
+        "Typing (a note, a search, a source)",
     ),
     (Ctx::Search, "搜索结果", "Search results"),
+    (Ctx::Pick, "核实分工（v）", "Verifying an allocation (v)"),
     (Ctx::Help, "帮助窗口", "This screen"),
 ];
 

@@ -7,6 +7,7 @@ pub mod help;
 pub mod results;
 pub mod tree;
 pub mod units;
+pub mod verify;
 
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};

@@ -92,7 +92,8 @@ fn row_line<'a>(
             row(app, spans, cols)
         }
         Row::Milestone(ti, mi, ki) => {
-            let k = &s.tasks[ti].measures[mi].milestones[ki];
+            let m = &s.tasks[ti].measures[mi];
+            let k = &m.milestones[ki];
             let status = app.progress.status(k, app.opts.today);
             let (mark, style) = match status {
                 Status::Done => ("[x] ", t.done()),
@@ -103,7 +104,7 @@ fn row_line<'a>(
                 || app.opts.lang.pick("无时限", "no date").to_string(),
                 |d| d.to_string(),
             );
-            let text = if k.deadline.is_some() {
+            let text = if !m.is_whole(k) {
                 disp(app, &k.text)
             } else {
                 String::new()

@@ -55,20 +55,22 @@ pub fn draw_measures(f: &mut Frame, app: &App, area: Rect) {
         .get(app.unit_cursor.sel)
         .map_or("", |&u| app.cat.doc.units[u].name.as_str());
     let mut lines: Vec<Line> = Vec::new();
-    for (i, (loc, leads)) in app
+    for (i, part) in app
         .unit_measures()
         .into_iter()
         .enumerate()
         .skip(c.offset)
         .take(inner_height(area))
     {
-        let Item::Measure(_, _, m) = app.cat.at(loc) else {
+        let Item::Measure(_, _, m) = app.cat.at(part.loc) else {
             continue;
         };
-        let role = if leads {
-            (l.pick("牵头 ", "lead "), t.lead())
-        } else {
-            (l.pick("配合 ", "coop "), t.plain())
+        // Under the alternative reading only: marked apart, in the warning style.
+        let role = match (part.alternative, part.leads) {
+            (false, true) => (l.pick("牵头 ", "lead "), t.lead()),
+            (false, false) => (l.pick("配合 ", "coop "), t.plain()),
+            (true, true) => (l.pick("另读牵头 ", "alt lead "), t.warn()),
+            (true, false) => (l.pick("另读配合 ", "alt coop "), t.warn()),
         };
         let mut spans = vec![(role.0.to_string(), role.1), (format!("{} ", m.id), t.id())];
         if !m.is_certain() {
