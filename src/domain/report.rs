@@ -8,7 +8,7 @@ use jiff::tz::TimeZone;
 
 use crate::domain::catalog::{Catalog, Loc};
 use crate::domain::model::{Measure, Milestone, Section};
-use crate::domain::progress::{LogStatus, Progress, Status, Tally};
+use crate::domain::progress::{LogStatus, Progress, Tally};
 
 /// What a report covers.
 #[derive(Debug, Clone, Copy)]
@@ -77,6 +77,7 @@ impl<'c> Report<'c> {
         let mut sections = Vec::new();
         let mut uncertain = Vec::new();
         let mut overdue_count = 0;
+        let state = p.state();
         let mut leads: Vec<usize> = Vec::new();
         for s in &cat.doc.sections {
             let mut tally = Tally::default();
@@ -89,15 +90,25 @@ impl<'c> Report<'c> {
                 if !m.is_certain() {
                     uncertain.push(m);
                 }
+                let measure_log = state.log.contains_key(&m.id);
                 for k in &m.milestones {
-                    let t = p.milestone(k);
+                    // One look-up of the mark per milestone: a large state makes them the cost.
+                    let done = p.is_done(&k.id);
+                    let t = Tally {
+                        done: usize::from(done),
+                        total: 1,
+                    };
                     tally = tally + t;
-                    let late = p.status(k, scope.as_of) == Status::Overdue;
+                    let late = !done && k.deadline.is_some_and(|d| d < scope.as_of);
                     overdue_count += usize::from(late);
+                    let latest = if late && (measure_log || state.log.contains_key(&k.id)) {
+                        state.history(&m.id, &k.id).latest()
+                    } else {
+                        None
+                    };
                     for &u in &leads {
                         unit_tally[u] = unit_tally[u] + t;
                         if late {
-                            let latest = p.state().history(&m.id, &k.id).latest();
                             unit_late[u].push(Late {
                                 measure: m,
                                 milestone: k,
