@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use super::EXIT_UNKNOWN;
 use super::context::Global;
 use super::lang::{is_en, t, tr};
-use super::output::{BOLD, DIM, DONE, ID, WARN, id_arg, paint, unknown_id};
+use super::output::{BOLD, DIM, DONE, ID, WARN, id_arg, paint};
 use crate::domain::progress::log::one_line;
 use crate::domain::progress::{Entry, History, LogStatus, milestone_ids};
 use crate::domain::text::sanitize;
@@ -48,13 +48,7 @@ pub fn run(
         }
         Some(_) => milestone_ids(cat, &id).unwrap_or_default(),
         None => {
-            let mut lines = unknown_id(cat, &id).into_iter();
-            let first = lines.next().unwrap_or_default();
-            eprintln!(
-                "fgf: {first}{}",
-                t("；什么也没有改", "; nothing was changed")
-            );
-            lines.for_each(|l| eprintln!("{l}"));
+            super::output::unknown_unchanged(cat, &id);
             return Ok(ExitCode::from(EXIT_UNKNOWN));
         }
     };

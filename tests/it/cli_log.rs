@@ -1,52 +1,8 @@
 //! `fgf log` and the latest status in `show`, `progress`, `deadlines` (issue 16), on a temp state file.
 
-use std::path::PathBuf;
-use std::process::Output;
-
 use serde_json::Value;
 
-use crate::support::sealed::Sandbox;
-
-struct Env {
-    sandbox: Sandbox,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env {
-            sandbox: Sandbox::new(),
-        }
-    }
-
-    fn state(&self) -> PathBuf {
-        self.sandbox.path().join("state.json")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.sandbox
-            .command()
-            .env("FGF_STATE", self.state())
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .current_dir(self.sandbox.path())
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let o = self.run(args);
-        assert!(
-            o.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8(o.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).expect("valid JSON")
-    }
-}
+use crate::support::state_env::StateEnv as Env;
 
 #[test]
 fn a_log_entry_is_shown_newest_first_with_who_and_status() {
@@ -186,4 +142,32 @@ fn log_text_is_neutralised_on_output_but_kept_in_json() {
     );
     let v: Value = serde_json::from_str(&raw).unwrap();
     assert_eq!(v["log"][0]["text"], evil);
+}
+
+#[test]
+fn state_merge_keeps_both_peoples_entries_and_refuses_unknown_ids() {
+    let env = Env::new();
+    env.ok(&["log", "1.1.1", "我方", "--by", "甲"]);
+    let theirs = env.sandbox.path().join("theirs.json");
+    std::fs::write(
+        &theirs,
+        r#"{"version": 1, "document": "yufubanfa-2019-103", "milestones": {},
+  "log": {"1.1.1": [{"at": "2020-01-01T12:00:00Z", "by": "乙", "text": "对方"}],
+          "99.9": [{"at": "2020-01-01T12:00:00Z", "by": "乙", "text": "无此举措"}]}}"#,
+    )
+    .unwrap();
+    let out = env.ok(&["state", "merge", theirs.to_str().unwrap()]);
+    assert!(out.contains("99.9"), "{out}");
+    let v = env.json(&["show", "1.1.1", "--json"]);
+    let texts: Vec<&str> = v["log"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["我方", "对方"]);
+    let saved = std::fs::read_to_string(env.state()).unwrap();
+    assert!(!saved.contains("99.9"), "{saved}");
+    let check = env.ok(&["state", "check"]);
+    assert!(check.contains("进度日志 2 条"), "{check}");
 }

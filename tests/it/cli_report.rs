@@ -2,10 +2,9 @@
 //! .docx converted to PDF by LibreOffice where it is installed.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::Path;
 
-use crate::support::sealed::Sandbox;
+use crate::support::state_env::StateEnv;
 
 /// A state with check-offs and log entries from December 2019 (noon UTC: the same day anywhere).
 const STATE: &str = r#"{
@@ -30,53 +29,22 @@ const STATE: &str = r#"{
 }
 "#;
 
-struct Env {
-    sandbox: Sandbox,
-}
-
-impl Env {
-    fn new() -> Env {
-        let env = Env {
-            sandbox: Sandbox::new(),
-        };
-        std::fs::write(env.state(), STATE).unwrap();
-        env
-    }
-
-    fn state(&self) -> PathBuf {
-        self.sandbox.path().join("state.json")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.sandbox
-            .command()
-            .env("FGF_STATE", self.state())
-            .env("TZ", "UTC")
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let o = self.run(args);
-        assert!(
-            o.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8(o.stdout).unwrap()
-    }
+/// A sandbox with the state above.
+fn env() -> StateEnv {
+    let env = StateEnv::new();
+    std::fs::write(env.state(), STATE).unwrap();
+    env
 }
 
 #[test]
 fn the_markdown_report_in_chinese() {
-    let md = Env::new().ok(&["report", "--as-of", "2020-01-01", "--since", "2019-12-15"]);
+    let md = env().ok(&["report", "--as-of", "2020-01-01", "--since", "2019-12-15"]);
     insta::assert_snapshot!(md);
 }
 
 #[test]
 fn the_markdown_report_for_one_unit_in_english() {
-    let md = Env::new().ok(&[
+    let md = env().ok(&[
         "--lang",
         "en",
         "report",
@@ -92,7 +60,7 @@ fn the_markdown_report_for_one_unit_in_english() {
 
 #[test]
 fn the_report_says_what_it_finds() {
-    let md = Env::new().ok(&["report", "--as-of", "2020-01-01", "--since", "2019-12-15"]);
+    let md = env().ok(&["report", "--as-of", "2020-01-01", "--since", "2019-12-15"]);
     let line = |needle: &str| {
         md.lines()
             .find(|l| l.starts_with(&format!("| {needle} ")))
@@ -132,7 +100,7 @@ fn docx_xml(path: &Path) -> String {
 
 #[test]
 fn the_docx_has_real_tables_with_the_reports_rows() {
-    let env = Env::new();
+    let env = env();
     let out = env.sandbox.path().join("报告.docx");
     let since = ["report", "--as-of", "2020-01-01", "--since", "2019-12-15"];
     let args = [&since[..], &["-o", out.to_str().unwrap()]].concat();
@@ -171,7 +139,7 @@ fn the_docx_converts_to_pdf_with_libreoffice() {
         eprintln!("skipped: LibreOffice (soffice) is not installed");
         return;
     };
-    let env = Env::new();
+    let env = env();
     let dir = env.sandbox.path();
     let docx = dir.join("report.docx");
     env.ok(&[
@@ -196,7 +164,7 @@ fn the_docx_converts_to_pdf_with_libreoffice() {
 
 #[test]
 fn bad_arguments_are_refused() {
-    let env = Env::new();
+    let env = env();
     let o = env.run(&["report", "--since", "last week"]);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("--since"));
