@@ -222,3 +222,33 @@ fn changes_since(
     out.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
     out
 }
+
+/// Deadlines of one month: how many fall due, are done, are late (open past the deadline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthRow {
+    pub year: i16,
+    pub month: i8,
+    pub due: usize,
+    pub done: usize,
+    pub late: usize,
+}
+
+/// The dated milestones by the month of their deadline, earliest first.
+pub fn months(cat: &Catalog, p: &Progress, today: Date) -> Vec<MonthRow> {
+    let mut rows: std::collections::BTreeMap<(i16, i8), MonthRow> = Default::default();
+    for k in cat.measures().flat_map(|(_, _, m)| &m.milestones) {
+        let Some(d) = k.deadline else { continue };
+        let row = rows.entry((d.year(), d.month())).or_insert(MonthRow {
+            year: d.year(),
+            month: d.month(),
+            due: 0,
+            done: 0,
+            late: 0,
+        });
+        let done = p.is_done(&k.id);
+        row.due += 1;
+        row.done += usize::from(done);
+        row.late += usize::from(!done && d < today);
+    }
+    rows.into_values().collect()
+}

@@ -38,6 +38,8 @@ pub enum Action {
     NextStatus,
     /// v: verify the selected measure's allocation (units picked, the source typed).
     Verify,
+    /// O: the overview (sections, lead units, deadlines by month).
+    Overview,
     /// /: the search line.
     Search,
     /// n / N: the next / previous hit of the last search.

@@ -127,6 +127,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(B, [ctrl('r')], "Ctrl-r", Action::Redo, "重做", "redo", false),
     b!(B, [ch('a')], "a", Action::Note, "里程碑备注", "note on a milestone", false),
     b!(B, [ch('L')], "L", Action::Log, "进度日志：记一条（Tab 换状态）", "log progress (Tab: status)", false),
+    b!(B, [ch('O')], "O", Action::Overview, "总览：各部分、各牵头单位、按月份的时限", "overview: sections, lead units, deadlines by month", false),
     b!(B, [ch('v')], "v", Action::Verify, "按正式文件核实举措的牵头/配合单位", "verify a measure's units against the official table", false),
     b!(B, [ch('/')], "/", Action::Search, "搜索（中文、拼音、@牵头 +配合 #编号）", "search (Chinese, pinyin, @lead +coop #id)", true),
     b!(B, [ch('n')], "n", Action::NextHit, "下一条搜索结果", "next search hit", false),

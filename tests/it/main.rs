@@ -27,6 +27,7 @@ mod tui_defects;
 mod tui_frames;
 mod tui_log;
 mod tui_marks;
+mod tui_overview;
 mod tui_pty;
 mod tui_render;
 mod tui_search;

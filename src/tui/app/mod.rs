@@ -5,6 +5,7 @@
 mod log;
 mod marks;
 mod nav;
+mod overview;
 mod rollup;
 mod search;
 mod verify;
@@ -13,6 +14,7 @@ use jiff::civil::Date;
 use ratatui::layout::Rect;
 
 pub use self::marks::Pending;
+pub use self::overview::Overview;
 pub use self::rollup::Rollup;
 pub use self::search::{Finder, SearchState};
 pub use self::verify::VerifyForm;
@@ -58,6 +60,8 @@ pub enum Mode {
     },
     /// Typing a search; the results show as you type.
     Search(Box<SearchState>),
+    /// The overview popup (O).
+    Overview(Box<Overview>),
     /// Verifying a measure's allocation: picking units, then typing the source.
     Verify(Box<VerifyForm>),
 }
@@ -184,6 +188,7 @@ impl App {
             Mode::Search(_) => Ctx::Search,
             Mode::Verify(ref f) if f.source.is_none() => Ctx::Pick,
             Mode::Verify(_) => Ctx::Input,
+            Mode::Overview(_) => Ctx::Help,
         }
     }
 
@@ -238,6 +243,7 @@ impl App {
             Mode::Log { .. } => self.log_input(action),
             Mode::Search(_) => self.search_input(action),
             Mode::Verify(_) => self.verify_input(action),
+            Mode::Overview(_) => self.overview_input(action),
         }
     }
 
@@ -267,6 +273,7 @@ impl App {
             Action::Note => self.begin_note(),
             Action::Log => self.begin_log(),
             Action::Verify => self.begin_verify(),
+            Action::Overview => self.begin_overview(),
             Action::Search => self.begin_search(),
             Action::Click(x, y) => self.click(x, y),
             Action::NextHit => self.step_hit(true),
