@@ -11,7 +11,8 @@ use serde_json::{Value, json};
 use super::EXIT_UNKNOWN;
 use super::context::Global;
 use crate::domain::progress::Status;
-use crate::domain::{Catalog, Measure, Progress, Section, Task};
+use crate::domain::roles::{join_units, officials_line};
+use crate::domain::{Catalog, Measure, Progress, Role, Section, Task};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -25,8 +26,10 @@ struct Row<'a> {
     section: &'a Section,
     task: &'a Task,
     measure: &'a Measure,
-    /// With `--unit`: 牵头 or 配合.
+    /// With `--unit`: 牵头, 负责 or 配合.
     role: Option<&'static str>,
+    /// A format-2 document: the responsible units and officials have columns of their own.
+    v2: bool,
 }
 
 const HEAD: [&str; 10] = [
@@ -70,6 +73,7 @@ pub fn run(
             let role = match unit {
                 None => None,
                 Some(u) if measure.lead.iter().any(|x| x == u) => Some("牵头"),
+                Some(u) if measure.responsible.iter().any(|x| x == u) => Some("负责"),
                 Some(u) if measure.support.iter().any(|x| x == u) => Some("配合"),
                 Some(_) => return None,
             };
@@ -78,6 +82,7 @@ pub fn run(
                 task,
                 measure,
                 role,
+                v2: cat.doc.format >= 2,
             })
         })
         .collect();
@@ -98,7 +103,7 @@ pub fn run(
                 out.write_all("\u{feff}".as_bytes())?;
             }
             let mut w = csv::Writer::from_writer(out);
-            w.write_record(header(unit.is_some(), with_progress))?;
+            w.write_record(header(unit.is_some(), with_progress, cat.doc.format >= 2))?;
             for r in &rows {
                 w.write_record(cells(r, state(r.measure)))?;
             }
@@ -109,8 +114,11 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-fn header(unit: bool, with_progress: bool) -> Vec<&'static str> {
+fn header(unit: bool, with_progress: bool, v2: bool) -> Vec<&'static str> {
     let mut h: Vec<&str> = HEAD[..9].to_vec();
+    if v2 {
+        h.extend(["负责单位", "负责领导"]);
+    }
     if unit {
         h.push(HEAD[9]);
     }
@@ -126,9 +134,10 @@ fn cells(r: &Row, state: Option<String>) -> Vec<String> {
     let milestones: Vec<String> = m
         .milestones
         .iter()
-        .filter_map(|k| {
-            k.deadline
-                .map(|d| format!("{} {}", d, k.phrase.as_deref().unwrap_or("")))
+        .filter_map(|k| match (k.deadline, k.phrase.as_deref()) {
+            (Some(d), p) => Some(format!("{} {}", d, p.unwrap_or(""))),
+            (None, Some(p)) if !p.is_empty() => Some(p.to_string()),
+            (None, _) => None,
         })
         .collect();
     let reading = |a: &crate::domain::Allocation| {
@@ -150,12 +159,16 @@ fn cells(r: &Row, state: Option<String>) -> Vec<String> {
         r.task.heading(),
         m.id.clone(),
         m.text.clone(),
-        m.lead.join("、"),
-        m.support.join("、"),
+        join_units(&m.lead, m.roles.etc(Role::Lead)),
+        join_units(&m.support, m.roles.etc(Role::Support)),
         milestones.join("；"),
         confidence.to_string(),
         alt,
     ];
+    if r.v2 {
+        v.push(join_units(&m.responsible, m.roles.etc(Role::Responsible)));
+        v.push(officials_line(&m.officials));
+    }
     v.extend(r.role.map(String::from));
     v.extend(state);
     v
@@ -163,13 +176,27 @@ fn cells(r: &Row, state: Option<String>) -> Vec<String> {
 
 fn row_json(r: &Row, state: Option<String>) -> Value {
     let m = r.measure;
-    json!({
+    let mut v = json!({
         "section": r.section.key, "task": r.task.id, "task_title": r.task.title, "id": m.id,
         "text": m.text, "lead": m.lead, "support": m.support, "confidence": m.confidence,
         "alternative": m.alternative, "verified": m.verified, "role": r.role,
         "milestones": m.milestones.iter().map(|k| json!({"id": k.id, "deadline": k.deadline, "text": m.text_of(k)})).collect::<Vec<_>>(),
         "progress": state,
-    })
+    });
+    // Format 2's fields, added where a document has them.
+    if r.v2 {
+        v["responsible"] = json!(m.responsible);
+        v["roles"] = json!(m.roles);
+        v["officials"] = json!(m.officials);
+        v["label"] = json!(m.label);
+        v["inherited"] = json!(m.inherited);
+        v["milestones"] = m
+            .milestones
+            .iter()
+            .map(|k| json!({"id": k.id, "deadline": k.deadline, "phrase": k.phrase, "inferred": k.inferred, "text": m.text_of(k)}))
+            .collect();
+    }
+    v
 }
 
 /// "2/3 done" or "0/1 overdue: 9.2.1".
@@ -202,7 +229,7 @@ fn markdown(
         None => format!("# {} 重点任务分工", d.number),
     };
     writeln!(out, "{title}\n\n{}\n", d.title)?;
-    let head = header(unit.is_some(), with_progress);
+    let head = header(unit.is_some(), with_progress, d.format >= 2);
     writeln!(out, "| {} |", head.join(" | "))?;
     writeln!(out, "|{}", "---|".repeat(head.len()))?;
     for r in rows {
@@ -213,10 +240,16 @@ fn markdown(
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     let uncertain = rows.iter().filter(|r| !r.measure.is_certain()).count();
-    if uncertain > 0 {
+    if uncertain > 0 && d.format == 1 && d.reading.is_empty() {
         writeln!(
             out,
             "\n注：{uncertain} 条举措的牵头/配合单位系从 PDF 错乱表格推断（分工可信度 medium / low），请以正式文件为准。"
+        )?;
+    } else if uncertain > 0 {
+        writeln!(
+            out,
+            "\n注：{uncertain} 条举措的分工不确定（分工可信度 medium / low）：{}",
+            cat.doubt_reason(true)
         )?;
     }
     Ok(())

@@ -16,14 +16,22 @@ fn document(cat: &Catalog) -> Value {
 /// The document's metadata and units, without the tree.
 fn head(cat: &Catalog) -> Value {
     let d = &cat.doc;
-    json!({
+    let mut v = json!({
         "document": {
             "id": d.id, "number": d.number, "title": d.title, "issuer": d.issuer,
             "signed": d.signed, "published": d.published, "addressees": d.addressees,
             "table_title": d.table_title, "requirements": d.requirements,
         },
         "units": d.units,
-    })
+    });
+    // Format 2's fields, added where a document has them.
+    if d.format >= 2 {
+        v["document"]["format"] = json!(d.format);
+    }
+    if !d.reading.is_empty() {
+        v["document"]["reading"] = json!(d.reading);
+    }
+    v
 }
 
 /// `fgf list --json` written as it is made, task by task: the same bytes as printing
@@ -43,8 +51,13 @@ pub fn write_document(cat: &Catalog, out: &mut impl std::io::Write) -> anyhow::R
     } else {
         put("  \"sections\": [\n")?;
         for (si, s) in d.sections.iter().enumerate() {
+            let label = if s.label.is_empty() {
+                String::new()
+            } else {
+                format!("      \"label\": {},\n", serde_json::to_string(&s.label)?)
+            };
             put(&format!(
-                "    {{\n      \"key\": {},\n      \"numeral\": {},\n",
+                "    {{\n      \"key\": {},\n{label}      \"numeral\": {},\n",
                 serde_json::to_string(&s.key)?,
                 serde_json::to_string(&s.numeral)?
             ))?;

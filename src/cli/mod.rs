@@ -6,6 +6,7 @@ mod deadlines;
 pub mod doc;
 mod errors;
 mod export;
+mod import;
 mod json;
 pub mod lang;
 mod log;
@@ -273,6 +274,21 @@ pub enum Command {
         after_help = "Examples:\n  fgf doc check district.json\n  fgf doc schema > document.schema.json\n  fgf doc generate --measures 10000 --seed 1 > big.json\n  fgf --doc district.json list"
     )]
     Doc(doc::DocCommand),
+    /// Import a notice (text from a web page or PDF, .docx, .csv, .xlsx; `-` for standard
+    /// input) as a format-2 document: standard output, or OUT with -o. What was read and what
+    /// could not be placed go to standard error.
+    #[command(
+        after_help = "Examples:\n  fgf import 通知.txt -o notice.json\n  fgf import 分工表.xlsx > notice.json\n  pbpaste | fgf import - > notice.json\n  fgf --doc notice.json"
+    )]
+    Import {
+        path: std::path::PathBuf,
+        /// Write the document here (never over an existing file without --force).
+        #[arg(short, long)]
+        output: Option<std::path::PathBuf>,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print shell completions.
     #[command(
         after_help = "Example:\n  fgf completions bash > ~/.local/share/bash-completion/completions/fgf"
@@ -290,6 +306,11 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
         Command::State(state::StateCommand::MergeDriver { ours, theirs, .. }) => {
             team::merge_driver(&ours, &theirs)
         }
+        Command::Import {
+            path,
+            output,
+            force,
+        } => import::run(&path, output.as_ref(), force),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "fgf", &mut std::io::stdout());
@@ -444,7 +465,9 @@ fn run_on(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<Ex
         Command::List { json } => show::list(cat, json),
         Command::Unit { name, json } => who::unit(cat, name.as_deref(), json),
         Command::Verify(args) => verify::run(cat, global, args),
-        Command::Doc(_) | Command::Completions { .. } => unreachable!("run handles these"),
+        Command::Doc(_) | Command::Completions { .. } | Command::Import { .. } => {
+            unreachable!("run handles these")
+        }
     }
 }
 

@@ -7,8 +7,9 @@ use anstyle::{AnsiColor, Style};
 
 use super::lang::{t, tr};
 use crate::domain::progress::Status;
+use crate::domain::roles::officials_line;
 use crate::domain::text::{char_width, fit, sanitize};
-use crate::domain::{Catalog, Confidence, Measure};
+use crate::domain::{Catalog, Confidence, Measure, Official, Role, RoleRow};
 
 pub const BOLD: Style = Style::new().bold();
 pub const DIM: Style = Style::new().dimmed();
@@ -65,6 +66,60 @@ pub fn doubt(c: Confidence) -> String {
         Confidence::High => String::new(),
         _ => paint(WARN, doubt_text(c)),
     }
+}
+
+/// An item's allocation as text lines: one a role (the notice's word as its label), then its
+/// officials; lead and responsible units in the lead colour.
+pub fn role_lines(rows: &[RoleRow<'_>], officials: &[Official]) -> Vec<String> {
+    let mut out: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let joined = r.joined();
+            let units = if r.role == Role::Support {
+                joined
+            } else {
+                paint(LEAD, &joined)
+            };
+            format!("{}  {units}", role_label(r))
+        })
+        .collect();
+    if !officials.is_empty() {
+        let label = t("负责领导", "Officials");
+        out.push(format!("{label}  {}", officials_line(officials)));
+    }
+    out
+}
+
+/// A role's label: the notice's word in Chinese, the role in English (as wide as the others).
+fn role_label<'a>(r: &'a RoleRow<'_>) -> &'a str {
+    if !super::lang::is_en() {
+        return &r.label;
+    }
+    match r.role {
+        Role::Lead => "Lead    ",
+        Role::Responsible => "Resp.   ",
+        Role::Support => "Support ",
+    }
+}
+
+/// The allocation on one line: "牵头 X  配合 Y" (the notice's words where it has its own).
+pub fn role_summary(rows: &[RoleRow<'_>]) -> String {
+    rows.iter()
+        .map(|r| {
+            let label = match (super::lang::is_en(), r.role) {
+                (false, _) => r.label.trim_end_matches("单位"),
+                (true, Role::Lead) => "lead",
+                (true, Role::Responsible) => "responsible",
+                (true, Role::Support) => "support",
+            };
+            let joined = r.joined();
+            match r.role {
+                Role::Support => format!("{label} {joined}"),
+                _ => format!("{label} {}", paint(LEAD, &joined)),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
 }
 
 /// Where a milestone stands, for people: `[x] 已完成`, `[ ] 逾期`, `[ ] 未完成`, styled.
@@ -126,8 +181,9 @@ pub fn lead_column(m: &Measure, cols: usize) -> String {
     format!("{}{flag}", paint(LEAD, &lead))
 }
 
-/// The lines that tell a user an allocation is uncertain, and what else it could be.
-pub fn doubt_lines(m: &Measure) -> Vec<String> {
+/// The lines that tell a user an allocation is uncertain (why: the document's `reading`), and
+/// what else it could be.
+pub fn doubt_lines(cat: &Catalog, m: &Measure) -> Vec<String> {
     if let Some(v) = &m.verified {
         let by = v.by.as_deref().map_or(String::new(), |b| format!("，{b}"));
         let (source, day) = (&v.source, v.at.to_zoned(jiff::tz::TimeZone::UTC).date());
@@ -151,13 +207,17 @@ pub fn doubt_lines(m: &Measure) -> Vec<String> {
         return Vec::new();
     }
     let level = m.confidence.as_str();
+    let reason = cat.doubt_reason(!super::lang::is_en());
     let mut out = vec![paint(
         WARN,
         &tr!(
-            "⚠ 分工读法不确定（{level}）：原表经 PDF 提取后错乱，此处牵头/配合单位为推断，请以正式文件为准。",
-            "⚠ uncertain reading of the allocation ({level}): the table came garbled out of the PDF; these lead / support units are inferred, check the official document."
+            "⚠ 分工读法不确定（{level}）：{reason}",
+            "⚠ uncertain reading of the allocation ({level}): {reason}"
         ),
     )];
+    if !m.reading.is_empty() {
+        out.push(format!("  {}", m.reading));
+    }
     if let Some(alt) = &m.alternative {
         let (lead, support) = (units(&alt.lead), units(&alt.support));
         out.push(tr!(

@@ -213,18 +213,23 @@ fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit, text_cols: 
                     Item::Task(_, t) => (
                         Field::Title,
                         &t.title,
-                        t.lead_units(),
+                        in_charge(t.lead_units(), t.responsible_units()),
                         t.support_units(),
                         doubt_text(t.confidence()),
                     ),
                     Item::Measure(_, _, m) | Item::Milestone(_, _, m, _) => (
                         Field::Text,
                         &m.text,
-                        m.lead.iter().map(String::as_str).collect(),
-                        m.support.iter().map(String::as_str).collect(),
+                        in_charge(strs(&m.lead), strs(&m.responsible)),
+                        strs(&m.support),
                         flag_text(m),
                     ),
                 };
+            // Who is responsible where a notice names no lead (format 2): never shown as lead.
+            let named_lead = match cat.at(loc) {
+                Item::Task(_, t) => !t.lead_units().is_empty(),
+                Item::Measure(_, _, m) | Item::Milestone(_, _, m, _) => !m.lead.is_empty(),
+            };
             paint.push(out, ID, &fit(&sanitize(&h.id), 6));
             out.push_str("  ");
             paint.push(out, DIM, &tag);
@@ -237,7 +242,11 @@ fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit, text_cols: 
                 text_cols,
             );
             out.push_str("\n        ");
-            out.push_str(t("牵头 ", "lead "));
+            if named_lead || lead.is_empty() {
+                out.push_str(t("牵头 ", "lead "));
+            } else {
+                out.push_str(t("负责 ", "responsible "));
+            }
             let units = |out: &mut String, list: &[&str], field: Field, style: Option<Style>| {
                 if list.is_empty() {
                     out.push('—');
@@ -325,6 +334,16 @@ pub fn mark(out: &mut String, paint: Paint, text: &str, positions: &[usize], col
     if !run.is_empty() {
         paint.push(out, MARK, &run);
     }
+}
+
+/// The units in charge of an item: its lead, or, where the notice names none, who is
+/// responsible (format 2).
+fn in_charge<'a>(lead: Vec<&'a str>, responsible: Vec<&'a str>) -> Vec<&'a str> {
+    if lead.is_empty() { responsible } else { lead }
+}
+
+fn strs(list: &[String]) -> Vec<&str> {
+    list.iter().map(String::as_str).collect()
 }
 
 #[cfg(test)]

@@ -8,9 +8,9 @@ use serde_json::{Value, json};
 
 use super::context::Global;
 use super::lang::{t, tr};
+use super::output::role_lines;
 use super::output::{
-    BOLD, DIM, ID, LEAD, doubt_lines, flag, id_arg, paint, status_label, status_name, units,
-    unknown_id,
+    BOLD, DIM, ID, LEAD, doubt_lines, flag, id_arg, paint, status_label, status_name, unknown_id,
 };
 use super::{EXIT_UNKNOWN, json};
 use crate::domain::progress::LogStatus;
@@ -57,16 +57,16 @@ pub fn show(cat: &Catalog, g: &Global, id: &str, as_json: bool) -> anyhow::Resul
         json::print(&v)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let (lead_label, support_label) = (t("牵头单位", "Lead    "), t("配合单位", "Support "));
     match item {
         Item::Task(s, t) => {
             println!("{}  {}", paint(ID, &t.id), paint(BOLD, &t.heading()));
             println!("{}", paint(DIM, &s.heading()));
-            println!("{lead_label}  {}", paint(LEAD, &units(&t.lead_units())));
-            println!("{support_label}  {}", units(&t.support_units()));
+            for line in role_lines(&t.role_rows(), &t.officials) {
+                println!("{line}");
+            }
             for m in &t.measures {
                 println!();
-                print_measure(m, &marks);
+                print_measure(cat, m, &marks);
             }
         }
         Item::Measure(s, t, m) => {
@@ -74,7 +74,7 @@ pub fn show(cat: &Catalog, g: &Global, id: &str, as_json: bool) -> anyhow::Resul
                 "{}",
                 paint(DIM, &format!("{} · {}", s.heading(), t.heading()))
             );
-            print_measure(m, &marks);
+            print_measure(cat, m, &marks);
         }
         Item::Milestone(s, t, m, k) => {
             println!(
@@ -85,9 +85,10 @@ pub fn show(cat: &Catalog, g: &Global, id: &str, as_json: bool) -> anyhow::Resul
                 )
             );
             print_milestone(m, k, &marks);
-            println!("{lead_label}  {}", paint(LEAD, &units(&m.lead)));
-            println!("{support_label}  {}", units(&m.support));
-            for line in doubt_lines(m) {
+            for line in role_lines(&m.role_rows(), &m.officials) {
+                println!("{line}");
+            }
+            for line in doubt_lines(cat, m) {
                 println!("{line}");
             }
         }
@@ -131,15 +132,23 @@ fn with_marks(v: &mut Value, item: Item<'_>, marks: &Marks) {
     }
 }
 
-fn print_measure(m: &Measure, marks: &Marks) {
-    println!("{}  {}", paint(ID, &m.id), m.text);
-    println!(
-        "{}  {}",
-        t("牵头单位", "Lead    "),
-        paint(LEAD, &units(&m.lead))
-    );
-    println!("{}  {}", t("配合单位", "Support "), units(&m.support));
-    for line in doubt_lines(m) {
+fn print_measure(cat: &Catalog, m: &Measure, marks: &Marks) {
+    let label = if m.label.is_empty() {
+        String::new()
+    } else {
+        format!("{} ", m.label)
+    };
+    println!("{}  {label}{}", paint(ID, &m.id), m.text);
+    for line in role_lines(&m.role_rows(), &m.officials) {
+        println!("{line}");
+    }
+    if m.inherited {
+        println!(
+            "{}",
+            paint(DIM, t("（分工同所属任务）", "(the task's allocation)"))
+        );
+    }
+    for line in doubt_lines(cat, m) {
         println!("{line}");
     }
     println!("{}", t("里程碑", "Milestones"));
@@ -150,10 +159,14 @@ fn print_measure(m: &Measure, marks: &Marks) {
 
 /// `  9.2.1  2019-12-31  [x] 已完成 2019-11-02  推进中  text`, then its note and its log, newest first.
 fn print_milestone(m: &Measure, k: &Milestone, marks: &Marks) {
-    let when = k.deadline.map_or_else(
-        || t("无明确时限", "no deadline").to_string(),
-        |d| d.to_string(),
-    );
+    // The deadline as written: a year the notice did not write is marked; an undated target
+    // keeps its phrase.
+    let when = match (k.deadline, &k.phrase) {
+        (Some(d), _) if k.inferred => format!("{d}{}", t("（年份推定）", " (year inferred)")),
+        (Some(d), _) => d.to_string(),
+        (None, Some(p)) if !p.is_empty() => p.clone(),
+        (None, _) => t("无明确时限", "no deadline").to_string(),
+    };
     let text = if m.is_whole(k) {
         t("（整项举措）", "(the whole measure)")
     } else {
@@ -227,8 +240,14 @@ fn print_task(t: &Task) {
             "    {}{}  {}{}",
             paint(ID, &id),
             fit(&m.text, 40),
-            paint(LEAD, &units(&m.lead)),
+            paint(LEAD, &lead_or_responsible(m)),
             flag(m)
         );
     }
+}
+
+/// The lead units, or who is responsible where the notice names no lead.
+fn lead_or_responsible(m: &Measure) -> String {
+    let rows = m.role_rows();
+    rows.first().map_or_else(String::new, |r| r.joined())
 }

@@ -7,11 +7,12 @@ use serde_json::json;
 
 use super::lang::{t, tr};
 use super::output::{
-    BOLD, DIM, ID, LEAD, columns, doubt, fitted, flag, nothing_matches, paint, shown_limit,
-    shown_of, units,
+    BOLD, DIM, ID, columns, doubt, fitted, flag, nothing_matches, paint, role_summary, shown_limit,
+    shown_of,
 };
 use super::{EXIT_NO_MATCH, EXIT_UNKNOWN, json};
 use crate::domain::lookup::{self, Field, UnitMatch};
+use crate::domain::roles::officials_line;
 use crate::domain::text::{fit, truncate};
 use crate::domain::{Catalog, Item};
 
@@ -46,20 +47,16 @@ fn field_name(f: Field) -> &'static str {
 
 /// One hit's three lines: id, task and field; the measure's text; its units.
 fn hit_text(item: Item<'_>, field: Field) -> String {
-    let (id, task, text, lead, support, conf) = match item {
-        Item::Task(_, t) => (
-            &t.id,
+    let (id, task, text, rows, officials, conf) = match item {
+        Item::Task(_, t) => (&t.id, t, None, t.role_rows(), &t.officials, t.confidence()),
+        Item::Measure(_, t, m) | Item::Milestone(_, t, m, _) => (
+            &m.id,
             t,
-            None,
-            t.lead_units(),
-            t.support_units(),
-            t.confidence(),
+            Some(&m.text),
+            m.role_rows(),
+            &m.officials,
+            m.confidence,
         ),
-        Item::Measure(_, t, m) | Item::Milestone(_, t, m, _) => {
-            let lead = m.lead.iter().map(String::as_str).collect();
-            let support = m.support.iter().map(String::as_str).collect();
-            (&m.id, t, Some(&m.text), lead, support, m.confidence)
-        }
     };
     let flag = match item {
         Item::Measure(_, _, m) | Item::Milestone(_, _, m, _) => flag(m),
@@ -74,13 +71,13 @@ fn hit_text(item: Item<'_>, field: Field) -> String {
     if let Some(text) = text {
         out.push_str(&format!("       {}\n", truncate(text, 72)));
     }
-    let (lead, support) = (paint(LEAD, &units(&lead)), units(&support));
-    out.push_str(&tr!(
-        "       牵头 {lead}  配合 {support}",
-        "       lead {lead}  support {support}"
-    ));
+    // The roles with the notice's words (牵头 X  配合 Y for format 1), then named officials.
+    out.push_str(&format!("       {}", role_summary(&rows)));
     out.push_str(&flag);
     out.push('\n');
+    if !officials.is_empty() {
+        out.push_str(&format!("       {}\n", officials_line(officials)));
+    }
     out
 }
 
@@ -93,6 +90,7 @@ pub fn unit(cat: &Catalog, name: Option<&str>, as_json: bool) -> anyhow::Result<
     };
     let u = &cat.doc.units[ui];
     let led: Vec<_> = cat.led_by(ui).collect();
+    let responsible: Vec<_> = cat.responsible_for(ui).collect();
     let supported: Vec<_> = cat.supported_by(ui).collect();
     let other: Vec<(Item<'_>, bool)> = cat
         .alternative_parts(ui)
@@ -114,19 +112,28 @@ pub fn unit(cat: &Catalog, name: Option<&str>, as_json: bool) -> anyhow::Result<
             .chain(supported.iter().map(|i| part(i, false)))
             .collect();
         let alternative: Vec<_> = other.iter().map(|(i, leads)| part(i, *leads)).collect();
-        json::print(&json!({
+        let mut v = json!({
             "name": u.name, "aliases": u.aliases, "collective": u.collective,
             "official": u.official, "lead": ids(&led), "support": ids(&supported),
             "measures": measures, "alternative_reading": alternative,
-        }))?;
+        });
+        // Format 2's third role, added where the document has it.
+        if !responsible.is_empty() {
+            v["responsible"] = json!(ids(&responsible));
+        }
+        json::print(&v)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let (l, s) = (led.len(), supported.len());
-    println!(
-        "{}  {}",
-        paint(BOLD, &u.name),
+    let (l, r, s) = (led.len(), responsible.len(), supported.len());
+    let counts = if r == 0 {
         tr!("牵头 {l} 项 · 配合 {s} 项", "leads {l} · supports {s}")
-    );
+    } else {
+        tr!(
+            "牵头 {l} 项 · 负责 {r} 项 · 配合 {s} 项",
+            "leads {l} · responsible for {r} · supports {s}"
+        )
+    };
+    println!("{}  {counts}", paint(BOLD, &u.name));
     if let Some(o) = &u.official {
         let whence = if o.printed {
             t("（原文所印）", "(as the notice prints it)")
@@ -140,9 +147,20 @@ pub fn unit(cat: &Catalog, name: Option<&str>, as_json: bool) -> anyhow::Result<
         let line = format!("{full}  {}  {}", o.name, paint(DIM, whence));
         println!("{}", fitted(line, columns()));
     }
-    let labels = (t("牵头", "Leads"), t("配合", "Supports"));
+    let labels = (
+        t("牵头", "Leads"),
+        t("负责", "Responsible"),
+        t("配合", "Supports"),
+    );
     let cols = columns();
-    for (label, items) in [(labels.0, &led), (labels.1, &supported)] {
+    for (label, items) in [
+        (labels.0, &led),
+        (labels.1, &responsible),
+        (labels.2, &supported),
+    ] {
+        if items.is_empty() && label == labels.1 {
+            continue;
+        }
         println!();
         println!("{}", paint(BOLD, label));
         for item in items.iter() {
@@ -171,16 +189,19 @@ pub fn unit(cat: &Catalog, name: Option<&str>, as_json: bool) -> anyhow::Result<
 /// One measure of `fgf unit`, fitted to the terminal: its role (under the other reading), id,
 /// task, text and flag.
 fn print_measure_row(role: &str, item: &Item<'_>, cols: Option<usize>) {
-    if let Item::Measure(_, t, m) = item {
-        let line = format!(
-            "  {role}{}  {}  {}{}",
-            paint(ID, &fit(&m.id, 5)),
-            paint(DIM, &fit(&t.title, 24)),
-            truncate(&m.text, 48),
-            flag(m)
-        );
-        println!("{}", fitted(line, cols));
-    }
+    let (id, t, text, flag) = match item {
+        Item::Measure(_, t, m) => (&m.id, t, &m.text, flag(m)),
+        // A task's own allocation (format 2), where none of its measures inherits it.
+        Item::Task(_, t) => (&t.id, t, &t.title, doubt(t.confidence())),
+        Item::Milestone(..) => return,
+    };
+    let line = format!(
+        "  {role}{}  {}  {}{flag}",
+        paint(ID, &fit(id, 5)),
+        paint(DIM, &fit(&t.title, 24)),
+        truncate(text, 48),
+    );
+    println!("{}", fitted(line, cols));
 }
 
 fn all_units(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
@@ -189,29 +210,46 @@ fn all_units(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
         .units
         .iter()
         .enumerate()
-        .map(|(i, u)| (u, cat.unit_counts(i)))
+        .map(|(i, u)| (u, cat.unit_counts(i), cat.responsible_count(i)))
         .collect();
     if as_json {
         let list: Vec<_> = rows
             .iter()
-            .map(|(u, (l, s))| json!({"name": u.name, "aliases": u.aliases, "collective": u.collective, "official": u.official, "lead": l, "support": s}))
+            .map(|(u, (l, s), r)| {
+                let mut v = json!({"name": u.name, "aliases": u.aliases, "collective": u.collective, "official": u.official, "lead": l, "support": s});
+                if *r > 0 {
+                    v["responsible"] = json!(r);
+                }
+                v
+            })
             .collect();
         json::print(&json!(list))?;
         return Ok(ExitCode::SUCCESS);
     }
+    let any_resp = rows.iter().any(|r| r.2 > 0);
+    let resp = if any_resp {
+        t("负责  ", "Resp  ")
+    } else {
+        ""
+    };
     println!(
-        "{}  {}  {}",
+        "{}  {}  {resp}{}",
         fit(t("单位", "Unit"), 24),
         t("牵头", "Lead"),
         t("配合", "Supp")
     );
-    for (u, (l, s)) in rows {
+    for (u, (l, s), r) in rows {
         let aliases = if u.aliases.is_empty() {
             String::new()
         } else {
             paint(DIM, &u.aliases.join(" "))
         };
-        println!("{}  {l:>4}  {s:>4}  {aliases}", fit(&u.name, 24));
+        let r = if any_resp {
+            format!("{r:>4}  ")
+        } else {
+            String::new()
+        };
+        println!("{}  {l:>4}  {r}{s:>4}  {aliases}", fit(&u.name, 24));
     }
     Ok(ExitCode::SUCCESS)
 }

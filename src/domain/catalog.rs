@@ -44,8 +44,10 @@ pub struct Catalog {
     tasks: Vec<(usize, usize)>,
     /// Canonical names, aliases and official names -> index into `doc.units`.
     unit_names: HashMap<String, usize>,
-    /// Per unit: the measures it leads and those it supports, in document order.
+    /// Per unit: the measures it leads, is responsible for and supports, in document order; a
+    /// task's own allocation too where none of its measures inherits it (format 2).
     leads: Vec<Vec<Loc>>,
+    responsible: Vec<Vec<Loc>>,
     supports: Vec<Vec<Loc>>,
 }
 
@@ -57,16 +59,18 @@ impl Catalog {
     }
 
     /// Validates a document and builds its indexes.
-    pub fn new(doc: Document) -> Result<Catalog, DocError> {
+    pub fn new(mut doc: Document) -> Result<Catalog, DocError> {
         let problems = validate::check(&doc);
         if !problems.is_empty() {
             return Err(DocError::Invalid(problems));
         }
+        inherit(&mut doc);
         let mut cat = Catalog {
             doc,
             tasks: Vec::new(),
             unit_names: HashMap::default(),
             leads: Vec::new(),
+            responsible: Vec::new(),
             supports: Vec::new(),
         };
         cat.reindex();
@@ -90,23 +94,38 @@ impl Catalog {
             }
         }
         let mut leads = vec![Vec::new(); doc.units.len()];
+        let mut responsible = vec![Vec::new(); doc.units.len()];
         let mut supports = vec![Vec::new(); doc.units.len()];
+        let mut add = |loc: Loc, lead: &[String], resp: &[String], sup: &[String]| {
+            for (index, list) in [
+                (&mut leads, lead),
+                (&mut responsible, resp),
+                (&mut supports, sup),
+            ] {
+                for u in list {
+                    index[unit_names[u]].push(loc);
+                }
+            }
+        };
         for (si, s) in doc.sections.iter().enumerate() {
             for (ti, t) in s.tasks.iter().enumerate() {
+                if t.has_allocation() && !t.measures.iter().any(|m| m.inherited) {
+                    add(Loc::Task(si, ti), &t.lead, &t.responsible, &t.support);
+                }
                 for (mi, m) in t.measures.iter().enumerate() {
-                    let loc = Loc::Measure(si, ti, mi);
-                    for u in &m.lead {
-                        leads[unit_names[u]].push(loc);
-                    }
-                    for u in &m.support {
-                        supports[unit_names[u]].push(loc);
-                    }
+                    add(
+                        Loc::Measure(si, ti, mi),
+                        &m.lead,
+                        &m.responsible,
+                        &m.support,
+                    );
                 }
             }
         }
         self.tasks = tasks;
         self.unit_names = unit_names;
         self.leads = leads;
+        self.responsible = responsible;
         self.supports = supports;
     }
 
@@ -233,6 +252,12 @@ impl Catalog {
         self.supports[unit].iter().map(|&l| self.at(l))
     }
 
+    /// The measures (and tasks) a unit is responsible for, where no lead is named, in document
+    /// order.
+    pub fn responsible_for(&self, unit: usize) -> impl Iterator<Item = Item<'_>> {
+        self.responsible[unit].iter().map(|&l| self.at(l))
+    }
+
     /// The measures a unit would lead (`true`) or support (`false`) under their alternative
     /// reading where that is not its part in the reading shown, in document order.
     pub fn alternative_parts(&self, unit: usize) -> Vec<(Loc, bool)> {
@@ -266,6 +291,44 @@ impl Catalog {
     /// (measures led, measures supported) for a unit.
     pub fn unit_counts(&self, unit: usize) -> (usize, usize) {
         (self.leads[unit].len(), self.supports[unit].len())
+    }
+
+    /// How many items a unit is responsible for (format 2's third role).
+    pub fn responsible_count(&self, unit: usize) -> usize {
+        self.responsible[unit].len()
+    }
+
+    /// The explanation shown with an uncertain allocation: the document's own `reading`; for a
+    /// format-1 document without one, the embedded notice's (its table was read from a PDF).
+    pub fn doubt_reason(&self, zh: bool) -> &str {
+        match (self.doc.reading.as_str(), self.doc.format, zh) {
+            ("", 1, true) => "原表经 PDF 提取后错乱，此处牵头/配合单位为推断，请以正式文件为准。",
+            ("", 1, false) => {
+                "The table was scrambled by PDF extraction; this allocation is a reading. Check the official document."
+            }
+            ("", _, true) => "此处分工为推断，请以正式文件为准。",
+            ("", _, false) => "This allocation is a reading. Check the official document.",
+            (own, ..) => own,
+        }
+    }
+}
+
+/// Format 2: a measure that names no unit takes its task's allocation (`Measure::inherited`).
+fn inherit(doc: &mut Document) {
+    for t in doc.sections.iter_mut().flat_map(|s| s.tasks.iter_mut()) {
+        if !t.has_allocation() {
+            continue;
+        }
+        for m in t.measures.iter_mut().filter(|m| !m.has_allocation()) {
+            m.lead = t.lead.clone();
+            m.responsible = t.responsible.clone();
+            m.support = t.support.clone();
+            m.roles = t.roles.clone();
+            if m.officials.is_empty() {
+                m.officials = t.officials.clone();
+            }
+            m.inherited = true;
+        }
     }
 }
 

@@ -83,6 +83,7 @@ pub fn document(measures: usize, seed: u64) -> Document {
                             phrase: deadline.map(|d| format!("{}年底前", d.year())),
                             // The whole measure: the text is not repeated.
                             text: String::new(),
+                            ..Milestone::default()
                         }
                     })
                     .collect();
@@ -95,7 +96,7 @@ pub fn document(measures: usize, seed: u64) -> Document {
                     alternative: None,
                     reading: String::new(),
                     milestones,
-                    verified: None,
+                    ..Measure::default()
                 }
             })
             .collect();
@@ -105,6 +106,7 @@ pub fn document(measures: usize, seed: u64) -> Document {
             numeral: String::new(),
             title: titles[rng.below(titles.len())].to_string(),
             measures: list,
+            ..Task::default()
         });
     }
     let third = out_tasks.len().div_ceil(3).max(1);
@@ -118,6 +120,7 @@ pub fn document(measures: usize, seed: u64) -> Document {
                 numeral: s.numeral.clone(),
                 title: s.title.clone(),
                 tasks,
+                ..Section::default()
             });
         }
     }

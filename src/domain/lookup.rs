@@ -18,14 +18,16 @@ pub struct Hit {
 
 /// Ranks the document's tasks and measures against `query`.
 pub fn who(cat: &Catalog, query: &str) -> Vec<Hit> {
-    all_hits(cat, query, false, |h| match h.target {
+    let mut hits = all_hits(cat, query, false, |h| match h.target {
         Target::Item(loc) => Some(Hit {
             loc,
             field: h.field,
             score: h.score,
         }),
         Target::Unit(_) => None,
-    })
+    });
+    hits.extend(officials(cat, query, &hits));
+    hits
 }
 
 /// The units whose name or alias matches `query` as search matches it (fuzzy, pinyin: `fgw`,
@@ -54,6 +56,38 @@ fn all_hits<T>(
         .into_iter()
         .filter_map(pick)
         .collect()
+}
+
+/// Tasks and measures that name an official whose name holds the query (format 2's people are
+/// not units: the search engine does not index them), after the engine's hits.
+fn officials(cat: &Catalog, query: &str, found: &[Hit]) -> Vec<Hit> {
+    let q = query.trim();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let named = |list: &[crate::domain::Official]| list.iter().any(|o| o.name.contains(q));
+    let mut out = Vec::new();
+    for (si, s) in cat.doc.sections.iter().enumerate() {
+        for (ti, t) in s.tasks.iter().enumerate() {
+            let task = std::iter::once((Loc::Task(si, ti), named(&t.officials)));
+            let measures = t.measures.iter().enumerate().map(|(mi, m)| {
+                (
+                    Loc::Measure(si, ti, mi),
+                    named(&m.officials) && !m.inherited,
+                )
+            });
+            for (loc, yes) in task.chain(measures) {
+                if yes && !found.iter().any(|h| h.loc == loc) {
+                    out.push(Hit {
+                        loc,
+                        field: Field::Official,
+                        score: 1,
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 /// What a unit name as typed names.

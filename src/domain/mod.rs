@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod error;
 pub mod generate;
+pub mod import;
 pub mod input;
 pub mod lang;
 pub mod load;
@@ -11,6 +12,7 @@ pub mod lookup;
 pub mod model;
 pub mod progress;
 pub mod report;
+pub mod roles;
 pub mod search;
 pub mod seeds;
 pub mod shape;
@@ -24,8 +26,8 @@ pub use error::{DocError, Problem};
 pub use lang::Lang;
 pub use load::{Finding, LoadError};
 pub use model::{
-    Allocation, Confidence, Document, Measure, Milestone, OfficialName, Section, Task, Unit,
-    Verified,
+    Allocation, Confidence, Document, Measure, Milestone, Official, OfficialName, Role, RoleRow,
+    Roles, Section, Task, Unit, Verified,
 };
 pub use progress::{Change, Progress, State, Tally};
 pub use store::{Store, StoreError};

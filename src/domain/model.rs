@@ -6,20 +6,33 @@ use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use super::roles::{Official, Role, RoleRow, RoleWord, Roles, role_rows};
+
 /// One task-allocation notice, such as 渝府办发〔2019〕103号.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Version of the document format.
     pub format: u32,
     /// Stable, typeable id; the state file is kept per document id.
     pub id: String,
-    /// The document number as printed (文号), e.g. 渝府办发〔2019〕103号.
+    /// The document number as printed (文号), e.g. 渝府办发〔2019〕103号. Format 2: optional.
+    #[serde(default)]
     pub number: String,
     pub title: String,
+    /// Format 2: optional.
+    #[serde(default)]
     pub issuer: String,
-    pub signed: Date,
-    pub published: Date,
+    /// Signing date. Format 2: optional.
+    #[serde(default)]
+    pub signed: Option<Date>,
+    /// Publication date. Format 2: optional.
+    #[serde(default)]
+    pub published: Option<Date>,
+    /// Format 2: how this document was read from its source, shown with every uncertain
+    /// allocation (the ⚠ explanation).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reading: String,
     #[serde(default)]
     pub addressees: String,
     /// Title of the allocation table that follows the preamble.
@@ -33,7 +46,7 @@ pub struct Document {
     pub sections: Vec<Section>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     pub numeral: String,
@@ -42,7 +55,7 @@ pub struct Requirement {
 }
 
 /// A responsible body, named exactly as printed in the document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     pub name: String,
@@ -69,18 +82,21 @@ pub struct OfficialName {
     pub printed: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
-    /// One-character key: 放, 管 or 服.
+    /// A short unique label (放, 管, 服): the section's tab.
     pub key: String,
+    /// Format 2: the label as printed (一、), for display.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
     /// 一, 二, 三.
     pub numeral: String,
     pub title: String,
     pub tasks: Vec<Task>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Task {
     /// "9": the task number as a string, typed by users.
@@ -88,18 +104,44 @@ pub struct Task {
     pub number: u32,
     /// The Chinese numeral printed in the heading: 九 for （九）.
     pub numeral: String,
+    /// Format 2: the label as printed (（九）, 9., ①), for display.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
     pub title: String,
+    /// Format 2: the task's own allocation, which its measures that name none inherit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lead: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsible: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub support: Vec<String>,
+    #[serde(default, skip_serializing_if = "Roles::is_empty")]
+    pub roles: Roles,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub officials: Vec<Official>,
     pub measures: Vec<Measure>,
 }
 
 /// How sure the reading of the scrambled table is about a measure's allocation.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
     Low,
     Medium,
+    #[default]
     High,
 }
 
@@ -124,16 +166,34 @@ pub struct Allocation {
 }
 
 /// One 贯彻举措 with its lead (牵头) and cooperating (配合) units.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
     /// "9.2": task number, then measure number.
     pub id: String,
+    /// Format 2: the label as printed (1., （1）, ①), for display.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
     pub text: String,
+    /// Lead units (牵头). Format 2: may be empty (a notice that names no lead has none).
     #[serde(deserialize_with = "short_list")]
     pub lead: Vec<String>,
+    /// Format 2: units in charge where no lead is named (负责, 责任单位).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsible: Vec<String>,
+    /// Cooperating units (配合, 协同, 参与, 按职责分工负责).
     #[serde(deserialize_with = "short_list")]
     pub support: Vec<String>,
+    /// Format 2: the notice's own words for the roles, and lists that end in 等.
+    #[serde(default, skip_serializing_if = "Roles::is_empty")]
+    pub roles: Roles,
+    /// Format 2: named officials (牵头负责领导：张三).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub officials: Vec<Official>,
+    /// Whether the allocation is the task's, because the measure names none (set on loading).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub inherited: bool,
     pub confidence: Confidence,
     /// The other reading of the allocation, where the readings differ.
     #[serde(default)]
@@ -164,7 +224,7 @@ pub struct Verified {
 }
 
 /// A dated target in a measure, or the whole measure when it has none.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     /// "9.2.1": measure id, then the milestone's number in text order.
@@ -178,6 +238,9 @@ pub struct Milestone {
     // Read it with `Measure::text_of`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
+    /// Format 2: the year was not written and comes from the notice's date (6月底前).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
 }
 
 /// A list that usually holds one or two items (a measure's units, its milestones), sized from
@@ -213,16 +276,25 @@ where
 }
 
 impl Section {
-    /// "一、深化简政放权"
+    /// "一、深化简政放权"; the label as printed when the document keeps one.
     pub fn heading(&self) -> String {
-        format!("{}、{}", self.numeral, self.title)
+        if !self.label.is_empty() {
+            format!("{}{}", self.label, self.title)
+        } else if self.numeral.is_empty() {
+            self.title.clone()
+        } else {
+            format!("{}、{}", self.numeral, self.title)
+        }
     }
 }
 
 impl Task {
-    /// "（九）"; the number, "（123）", when a document gives no numeral.
+    /// "（九）"; the label as printed when the document keeps one; the number, "（123）", when a
+    /// document gives no numeral.
     pub fn label(&self) -> String {
-        if self.numeral.is_empty() {
+        if !self.label.is_empty() {
+            self.label.clone()
+        } else if self.numeral.is_empty() {
             format!("（{}）", self.number)
         } else {
             format!("（{}）", self.numeral)
@@ -234,18 +306,50 @@ impl Task {
         format!("{}{}", self.label(), self.title)
     }
 
-    /// Lead units of all measures, first appearance first.
+    /// Lead units of the task and all its measures, first appearance first.
     pub fn lead_units(&self) -> Vec<&str> {
-        dedup(self.measures.iter().flat_map(|m| m.lead.iter()))
+        dedup(
+            self.lead
+                .iter()
+                .chain(self.measures.iter().flat_map(|m| m.lead.iter())),
+        )
     }
 
-    /// Cooperating units of all measures that are not also lead somewhere in the task.
-    pub fn support_units(&self) -> Vec<&str> {
+    /// Responsible units of the task and its measures that are not also lead in the task.
+    pub fn responsible_units(&self) -> Vec<&str> {
         let lead = self.lead_units();
-        dedup(self.measures.iter().flat_map(|m| m.support.iter()))
+        let all = self.measures.iter().flat_map(|m| m.responsible.iter());
+        dedup(self.responsible.iter().chain(all))
             .into_iter()
             .filter(|u| !lead.contains(u))
             .collect()
+    }
+
+    /// Cooperating units of the task and all measures that are not also lead or responsible
+    /// somewhere in the task.
+    pub fn support_units(&self) -> Vec<&str> {
+        let lead = self.lead_units();
+        let resp = self.responsible_units();
+        let all = self.measures.iter().flat_map(|m| m.support.iter());
+        dedup(self.support.iter().chain(all))
+            .into_iter()
+            .filter(|u| !lead.contains(u) && !resp.contains(u))
+            .collect()
+    }
+
+    /// The task's allocation lines (its own and its measures'), for display.
+    pub fn role_rows(&self) -> Vec<RoleRow<'_>> {
+        role_rows(
+            self.lead_units(),
+            self.responsible_units(),
+            self.support_units(),
+            &self.roles,
+        )
+    }
+
+    /// Whether the task names units of its own.
+    pub fn has_allocation(&self) -> bool {
+        !(self.lead.is_empty() && self.responsible.is_empty() && self.support.is_empty())
     }
 
     /// The least certain allocation among the task's measures (a verified one counts as high).
@@ -294,6 +398,35 @@ impl Measure {
     /// Whether the allocation shown leaves no doubt: read with high confidence, or verified.
     pub fn is_certain(&self) -> bool {
         self.confidence == Confidence::High || self.verified.is_some()
+    }
+
+    /// The measure's allocation lines, for display.
+    pub fn role_rows(&self) -> Vec<RoleRow<'_>> {
+        fn strs(l: &[String]) -> Vec<&str> {
+            l.iter().map(String::as_str).collect()
+        }
+        let (l, r, s) = (
+            strs(&self.lead),
+            strs(&self.responsible),
+            strs(&self.support),
+        );
+        role_rows(l, r, s, &self.roles)
+    }
+
+    /// Whether the measure names units of its own (after loading: or inherits its task's).
+    pub fn has_allocation(&self) -> bool {
+        !(self.lead.is_empty() && self.responsible.is_empty() && self.support.is_empty())
+    }
+
+    /// Every unit of the measure with its role, lead first.
+    pub fn units_by_role(&self) -> impl Iterator<Item = (Role, &str)> {
+        let lead = self.lead.iter().map(|u| (Role::Lead, u.as_str()));
+        let resp = self
+            .responsible
+            .iter()
+            .map(|u| (Role::Responsible, u.as_str()));
+        let sup = self.support.iter().map(|u| (Role::Support, u.as_str()));
+        lead.chain(resp).chain(sup)
     }
 }
 

@@ -3,7 +3,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::error::Problem;
-use super::model::{Document, Measure};
+use super::model::{Document, Measure, Task};
 
 /// Every problem found, in document order; empty when the document is consistent.
 pub fn check(doc: &Document) -> Vec<Problem> {
@@ -22,20 +22,27 @@ fn check_with<'a>(doc: &'a Document, ids: Option<HashMap<&'a str, At>>) -> Vec<P
         out: Vec::new(),
         ids,
     };
-    if doc.format != 1 {
+    if !matches!(doc.format, 1 | 2) {
         ck.say(
             "format".into(),
-            format!("unknown format {} (this fgf reads 1)", doc.format),
+            format!("unknown format {} (this fgf reads 1 and 2)", doc.format),
         );
     }
-    for (field, value) in [
-        ("id", &doc.id),
-        ("number", &doc.number),
-        ("title", &doc.title),
-        ("issuer", &doc.issuer),
+    // Format 2 asks only for a title: a notice may lack a 文号, an issuer or its dates.
+    let v1 = doc.format == 1;
+    for (field, value, needed) in [
+        ("id", &doc.id, true),
+        ("number", &doc.number, v1),
+        ("title", &doc.title, true),
+        ("issuer", &doc.issuer, v1),
     ] {
-        if blank(value) {
+        if needed && blank(value) {
             ck.say(field.into(), "must not be empty".into());
+        }
+    }
+    for (field, value) in [("signed", doc.signed), ("published", doc.published)] {
+        if v1 && value.is_none() {
+            ck.say(field.into(), "a format-1 document needs this date".into());
         }
     }
     // The id names the state file: keep it a plain file name.
@@ -83,7 +90,7 @@ fn check_with<'a>(doc: &'a Document, ids: Option<HashMap<&'a str, At>>) -> Vec<P
         }
     }
     let canonical: HashSet<&str> = doc.units.iter().map(|u| u.name.as_str()).collect();
-    structure(doc, &canonical, &mut ck);
+    structure(doc, &Units { canonical, v1 }, &mut ck);
     ck.out
 }
 
@@ -157,8 +164,36 @@ fn is_child(id: &str, parent: &str, n: usize) -> bool {
         .is_some_and(|r| is_number(r, n))
 }
 
+/// What the checks of items need to know of the document.
+struct Units<'a> {
+    canonical: HashSet<&'a str>,
+    /// Format 1: every measure names a lead of its own.
+    v1: bool,
+}
+
+impl Units<'_> {
+    /// Every unit of an item's lists in the unit list.
+    fn known<'l>(
+        &self,
+        lists: impl Iterator<Item = (&'l str, &'l Vec<String>)>,
+        at: At,
+        ck: &mut Checker<'_>,
+    ) {
+        for (field, list) in lists {
+            for (ui, u) in list.iter().enumerate() {
+                if !self.canonical.contains(u.as_str()) {
+                    ck.say(
+                        at.field(&format!("{field}[{ui}]")),
+                        format!("unit {u:?} is not in the unit list"),
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Sections, tasks, measures and milestones: ids, order, units, required fields.
-fn structure<'a>(doc: &'a Document, canonical: &HashSet<&str>, ck: &mut Checker<'a>) {
+fn structure<'a>(doc: &'a Document, canonical: &Units<'_>, ck: &mut Checker<'a>) {
     let mut last_task = 0;
     let mut keys: HashMap<&str, usize> = HashMap::default();
     for (si, s) in doc.sections.iter().enumerate() {
@@ -215,8 +250,14 @@ fn structure<'a>(doc: &'a Document, canonical: &HashSet<&str>, ck: &mut Checker<
                     "a task needs at least one measure".into(),
                 );
             }
+            let own = [
+                ("lead", &t.lead),
+                ("responsible", &t.responsible),
+                ("support", &t.support),
+            ];
+            canonical.known(own.into_iter(), tp, ck);
             for (mi, m) in t.measures.iter().enumerate() {
-                measure(m, &t.id, At::Measure(si, ti, mi), mi + 1, canonical, ck);
+                measure(m, t, At::Measure(si, ti, mi), mi + 1, canonical, ck);
             }
         }
     }
@@ -224,12 +265,13 @@ fn structure<'a>(doc: &'a Document, canonical: &HashSet<&str>, ck: &mut Checker<
 
 fn measure<'a>(
     m: &'a Measure,
-    task: &str,
+    t: &Task,
     mp: At,
     n: usize,
-    canonical: &HashSet<&str>,
+    units: &Units<'_>,
     ck: &mut Checker<'a>,
 ) {
+    let task = t.id.as_str();
     let At::Measure(si, ti, mi) = mp else {
         unreachable!("a measure's place")
     };
@@ -247,31 +289,33 @@ fn measure<'a>(
     if blank(&m.text) {
         ck.say(mp.field("text"), "must not be empty".into());
     }
-    if m.lead.is_empty() {
+    if units.v1 && m.lead.is_empty() {
         ck.say(
             mp.field("lead"),
             "a measure needs at least one lead unit".into(),
         );
+    } else if !units.v1 && !m.has_allocation() && !t.has_allocation() {
+        // Format 2 never asks for a lead (a notice may name none), but for someone.
+        ck.say(
+            mp.field("lead"),
+            "a measure needs at least one unit (lead, responsible or support), its own or its task's"
+                .into(),
+        );
     }
     let alt = m.alternative.iter();
-    let lists = [("lead", &m.lead), ("support", &m.support)]
-        .into_iter()
-        .chain(alt.flat_map(|a| {
-            [
-                ("alternative.lead", &a.lead),
-                ("alternative.support", &a.support),
-            ]
-        }));
-    for (field, list) in lists {
-        for (ui, u) in list.iter().enumerate() {
-            if !canonical.contains(u.as_str()) {
-                ck.say(
-                    mp.field(&format!("{field}[{ui}]")),
-                    format!("unit {u:?} is not in the unit list"),
-                );
-            }
-        }
-    }
+    let lists = [
+        ("lead", &m.lead),
+        ("responsible", &m.responsible),
+        ("support", &m.support),
+    ]
+    .into_iter()
+    .chain(alt.flat_map(|a| {
+        [
+            ("alternative.lead", &a.lead),
+            ("alternative.support", &a.support),
+        ]
+    }));
+    units.known(lists, mp, ck);
     if m.milestones.is_empty() {
         ck.say(
             mp.field("milestones"),

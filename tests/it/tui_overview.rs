@@ -16,7 +16,7 @@ fn o_opens_the_figures_and_esc_closes_them() {
     let mut a = app(120, 40);
     press(&mut a, "Enter j Space"); // 1.1.1 done
     press(&mut a, "O");
-    assert!(matches!(a.mode, Mode::Overview(_)));
+    assert!(matches!(a.mode(), Mode::Overview(_)));
     let s = screen(&a);
     assert!(s.contains("总览") && s.contains("各部分"), "{s}");
     let section = s
@@ -28,7 +28,7 @@ fn o_opens_the_figures_and_esc_closes_them() {
     assert!(unit.contains("完成 1") && unit.contains("逾期"), "{unit}");
     assert!(unit.contains('▒'), "overdue drawn with a pattern: {unit}");
     press(&mut a, "Esc");
-    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(a.mode(), &Mode::Browse);
 }
 
 #[test]

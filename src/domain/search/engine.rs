@@ -57,7 +57,7 @@ fn weight(f: Field) -> i64 {
         Field::Id => 6,
         Field::Name => 5,
         Field::Title | Field::Lead => 4,
-        Field::Support => 3,
+        Field::Support | Field::Official => 3,
         Field::Text => 2,
         Field::Deadline => 1,
     }

@@ -148,21 +148,32 @@ impl Index {
                 });
                 for (mi, m) in t.measures.iter().enumerate() {
                     let at = units.len();
-                    units.extend(m.lead.iter().map(unit));
+                    // Responsible units (format 2) count with the lead: they are in charge.
+                    units.extend(m.lead.iter().chain(&m.responsible).map(unit));
                     units.extend(m.support.iter().map(unit));
                     entries.push(Entry {
                         kind: ItemKind::Measure,
                         target: Target::Item(Loc::Measure(si, ti, mi)),
                         units_at: at as u32,
-                        leads: m.lead.len() as u16,
+                        leads: (m.lead.len() + m.responsible.len()) as u16,
                         supports: m.support.len() as u16,
                         mask: Mask::default(),
                     });
                 }
-                // The task: its measures' lead units, then their cooperating units that lead
-                // none of them, each once, in order of first appearance.
+                // The task: its own lead (and responsible) units (format 2) and its measures',
+                // then its own and their cooperating units that lead none of them, each once, in
+                // order of first appearance.
                 let at = units.len();
+                let own_lead: Vec<u16> = t.lead.iter().chain(&t.responsible).map(unit).collect();
+                let own_support: Vec<u16> = t.support.iter().map(unit).collect();
                 let mut take = |lead: bool, units: &mut Vec<u16>| {
+                    let own = if lead { &own_lead } else { &own_support };
+                    for &u in own {
+                        if seen.get(usize::from(u)).is_some_and(|&s| s != task) {
+                            seen[usize::from(u)] = task;
+                            units.push(u);
+                        }
+                    }
                     for e in &entries[task + 1..] {
                         let from = e.units_at as usize + if lead { 0 } else { e.leads as usize };
                         let n = if lead { e.leads } else { e.supports } as usize;

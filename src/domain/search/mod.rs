@@ -45,6 +45,8 @@ pub enum Field {
     Text,
     /// A milestone deadline.
     Deadline,
+    /// A named official (牵头负责领导：张三), found by `fgf who`.
+    Official,
 }
 
 impl Field {
@@ -57,6 +59,7 @@ impl Field {
             Field::Support => "support",
             Field::Text => "text",
             Field::Deadline => "deadline",
+            Field::Official => "official",
         }
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! Navigation lives in `nav.rs`, check-offs, undo and notes in `marks.rs`.
 
+mod lists;
 mod log;
 mod marks;
 mod nav;
@@ -13,21 +14,21 @@ mod verify;
 use jiff::civil::Date;
 use ratatui::layout::Rect;
 
+pub use self::lists::{DeadlineRow, DeadlinesView, UnitPart, UnitsView};
 pub use self::marks::Pending;
 pub use self::overview::Overview;
 pub use self::rollup::Rollup;
 pub use self::search::{Finder, SearchState};
 pub use self::verify::VerifyForm;
 use super::action::{Action, Effect};
-use super::cursor::Cursor;
 use super::i18n::Lang;
 use super::input::LineInput;
 use super::keymap::Ctx;
 use super::layout::{self, Areas, View};
 use super::scroll::Scroll;
 use super::tree::Tree;
-use crate::domain::progress::{LogStatus, deadline_groups};
-use crate::domain::{Catalog, Loc, Progress, State};
+use crate::domain::progress::LogStatus;
+use crate::domain::{Catalog, Progress, State};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -68,21 +69,6 @@ pub enum Mode {
 
 /// A row of the units view's measure list: the measure, whether the unit leads it (else it
 /// cooperates), and whether only under the measure's alternative reading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct UnitPart {
-    pub loc: Loc,
-    pub leads: bool,
-    pub alternative: bool,
-}
-
-/// A row of the deadlines view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DeadlineRow {
-    /// A deadline (None: no date in the text) and how many milestones share it.
-    Header(Option<Date>, usize),
-    Milestone(Loc),
-}
-
 /// Options fixed at start-up.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -97,47 +83,37 @@ pub struct Options {
 }
 
 pub struct App {
-    pub cat: Catalog,
-    pub opts: Options,
-    pub view: View,
-    pub focus: Focus,
-    pub mode: Mode,
-    pub trees: Vec<Tree>,
+    pub(crate) cat: Catalog,
+    pub(crate) opts: Options,
+    pub(crate) view: View,
+    pub(crate) focus: Focus,
+    pub(crate) mode: Mode,
+    pub(crate) trees: Vec<Tree>,
     /// The section pane shown on a narrow screen and described by the detail pane.
-    pub section: usize,
+    pub(crate) section: usize,
     /// The detail pane's scroll (measured as drawn).
-    pub detail_scroll: Scroll,
-    /// Units in display order (most measures led first) and the selections of the units view.
-    pub unit_order: Vec<usize>,
-    pub unit_cursor: Cursor,
-    pub unit_measure_cursor: Cursor,
-    pub deadline_rows: Vec<DeadlineRow>,
-    pub deadline_cursor: Cursor,
-    pub help_scroll: Scroll,
-    pub finder: Finder,
-    pub progress: Progress,
+    pub(crate) detail_scroll: Scroll,
+    /// The units view: units in display order, the selected unit and its selected measure.
+    pub(crate) units: UnitsView,
+    /// The deadlines view: milestones by deadline and the selection.
+    pub(crate) deadlines: DeadlinesView,
+    pub(crate) help_scroll: Scroll,
+    pub(crate) finder: Finder,
+    pub(crate) progress: Progress,
     /// Counts shown on every frame, kept in step with `progress`.
-    pub rollup: Rollup,
+    pub(crate) rollup: Rollup,
     /// Why check-offs cannot be saved (a state file fgf must not overwrite), if so.
-    pub read_only: Option<String>,
+    pub(crate) read_only: Option<String>,
     /// A one-line message for the status bar (what a save did, why a key did nothing).
-    pub status: Option<String>,
-    pub size: Rect,
+    pub(crate) status: Option<String>,
+    pub(crate) size: Rect,
 }
 
 impl App {
     pub fn new(cat: Catalog, opts: Options) -> App {
         let trees = cat.doc.sections.iter().map(Tree::new).collect();
-        let mut unit_order: Vec<usize> = (0..cat.doc.units.len()).collect();
-        unit_order.sort_by_key(|&u| {
-            let (lead, support) = cat.unit_counts(u);
-            (std::cmp::Reverse(lead), std::cmp::Reverse(support))
-        });
-        let mut deadline_rows = Vec::new();
-        for g in deadline_groups(&cat) {
-            deadline_rows.push(DeadlineRow::Header(g.deadline, g.milestones.len()));
-            deadline_rows.extend(g.milestones.into_iter().map(DeadlineRow::Milestone));
-        }
+        let units = UnitsView::new(&cat);
+        let deadlines = DeadlinesView::new(&cat);
         let progress = Progress::new(State::new(&cat.doc.id));
         let rollup = Rollup::new(&cat, opts.today);
         App {
@@ -149,12 +125,8 @@ impl App {
             trees,
             section: 0,
             detail_scroll: Scroll::default(),
-            unit_order,
-            unit_cursor: Cursor::default(),
-            unit_measure_cursor: Cursor::default(),
-            deadline_rows,
-            // The first row is a deadline heading: start on its first milestone.
-            deadline_cursor: Cursor { sel: 1, offset: 0 },
+            units,
+            deadlines,
             help_scroll: Scroll::default(),
             finder: Finder::default(),
             progress,
@@ -177,6 +149,81 @@ impl App {
     pub fn with_progress_error(mut self, why: String) -> App {
         self.read_only = Some(why);
         self
+    }
+
+    /// The document.
+    pub fn catalog(&self) -> &Catalog {
+        &self.cat
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.opts
+    }
+
+    /// Which view shows: the section panes, units, deadlines, or the search results.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// Which pane has the keys.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// What keys mean now: browsing, help, a prompt, a note or a search being typed.
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// Section `i`'s pane: its rows, expansion and selection.
+    pub fn tree(&self, i: usize) -> &Tree {
+        &self.trees[i]
+    }
+
+    /// The section shown on a narrow screen (and followed by the detail pane).
+    pub fn section(&self) -> usize {
+        self.section
+    }
+
+    pub fn units(&self) -> &UnitsView {
+        &self.units
+    }
+
+    pub fn deadlines(&self) -> &DeadlinesView {
+        &self.deadlines
+    }
+
+    pub fn detail_scroll(&self) -> &Scroll {
+        &self.detail_scroll
+    }
+
+    pub fn help_scroll(&self) -> &Scroll {
+        &self.help_scroll
+    }
+
+    /// The check-offs, notes and verifications of this session.
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    /// The counts drawn every frame.
+    pub fn rollup(&self) -> &Rollup {
+        &self.rollup
+    }
+
+    /// The status line's message, if any.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// Says `message` in the status line (until the next key).
+    pub fn set_status(&mut self, message: String) {
+        self.status = Some(message);
+    }
+
+    /// The screen's size as last resized.
+    pub fn size(&self) -> Rect {
+        self.size
     }
 
     pub fn ctx(&self) -> Ctx {

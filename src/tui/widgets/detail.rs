@@ -8,9 +8,11 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{disp, pane, theme};
 use crate::domain::progress::Status;
+use crate::domain::roles::officials_line;
 use crate::domain::text::{wrap, wrap_items};
-use crate::domain::{Item, Loc, Measure, Milestone};
+use crate::domain::{Item, Loc, Measure, Milestone, Official, Role, RoleRow};
 use crate::tui::app::{App, Focus};
+use crate::tui::i18n::Lang;
 use crate::tui::layout::{inner_height, inner_width};
 use crate::tui::scroll::Scroll;
 use crate::tui::theme::Theme;
@@ -72,14 +74,7 @@ pub fn lines(app: &App, item: Item<'_>, cols: usize) -> Vec<Line<'static>> {
             );
             out.push(task_progress(app, &t, task));
             out.push(Line::default());
-            allocation(
-                &mut out,
-                app,
-                &t,
-                &task.lead_units(),
-                &task.support_units(),
-                cols,
-            );
+            allocation(&mut out, app, &t, &task.role_rows(), &task.officials, cols);
             out.push(Line::default());
             out.push(Line::styled(
                 format!(
@@ -107,11 +102,18 @@ pub fn lines(app: &App, item: Item<'_>, cols: usize) -> Vec<Line<'static>> {
                 0,
             );
             out.push(Line::styled(m.id.clone(), t.id()));
-            para(&mut out, &m.text, t.plain(), 0);
+            let text = if m.label.is_empty() {
+                m.text.clone()
+            } else {
+                format!("{} {}", m.label, m.text)
+            };
+            para(&mut out, &text, t.plain(), 0);
             out.push(Line::default());
-            let lead: Vec<&str> = m.lead.iter().map(String::as_str).collect();
-            let support: Vec<&str> = m.support.iter().map(String::as_str).collect();
-            allocation(&mut out, app, &t, &lead, &support, cols);
+            allocation(&mut out, app, &t, &m.role_rows(), &m.officials, cols);
+            if m.inherited {
+                let same = l.pick("（分工同所属任务）", "(the task's allocation)");
+                out.push(Line::styled(same.to_string(), t.dim()));
+            }
             doubt(&mut out, app, &t, m, cols);
             out.push(Line::default());
             out.push(Line::styled(
@@ -173,21 +175,41 @@ fn allocation(
     out: &mut Vec<Line<'static>>,
     app: &App,
     t: &Theme,
-    lead: &[&str],
-    support: &[&str],
+    rows: &[RoleRow<'_>],
+    officials: &[Official],
     cols: usize,
 ) {
     let l = app.opts.lang;
-    units(out, app, t, l.pick("牵头单位", "Lead"), lead, true, cols);
-    units(
-        out,
-        app,
-        t,
-        l.pick("配合单位", "Cooperating"),
-        support,
-        false,
-        cols,
-    );
+    for r in rows {
+        let label = match (l, r.role) {
+            (Lang::Zh, _) => r.label.as_str(),
+            (Lang::En, Role::Lead) => "Lead",
+            (Lang::En, Role::Responsible) => "Responsible",
+            (Lang::En, Role::Support) => "Cooperating",
+        };
+        let mut names = r.units.clone();
+        let last = names.pop().map(|n| {
+            if r.etc {
+                format!("{n}等")
+            } else {
+                n.to_string()
+            }
+        });
+        names.extend(last.as_deref());
+        units(out, app, t, label, &names, r.role != Role::Support, cols);
+    }
+    if !officials.is_empty() {
+        out.push(Line::styled(
+            l.pick("负责领导", "Officials").to_string(),
+            t.bold(),
+        ));
+        for w in wrap(
+            &disp(app, &officials_line(officials)),
+            cols.saturating_sub(2),
+        ) {
+            out.push(Line::styled(format!("  {w}"), t.plain()));
+        }
+    }
 }
 
 fn units(
@@ -208,7 +230,13 @@ fn units(
         shown.iter().map(String::as_str).collect()
     };
     let style = if lead { t.lead() } else { t.plain() };
-    for w in wrap_items(&shown, "、", cols.saturating_sub(2)) {
+    // A name that holds a 、 itself is kept apart by ；.
+    let sep = if names.iter().any(|n| n.contains('、')) {
+        "；"
+    } else {
+        "、"
+    };
+    for w in wrap_items(&shown, sep, cols.saturating_sub(2)) {
         out.push(Line::styled(format!("  {w}"), style));
     }
 }
@@ -235,12 +263,14 @@ fn doubt(out: &mut Vec<Line<'static>>, app: &App, t: &Theme, m: &Measure, cols: 
         m.confidence.as_str()
     );
     out.push(Line::styled(head, t.warn()));
-    let why = l.pick(
-        "原表经 PDF 提取后错乱，此处牵头/配合单位为推断，请以正式文件为准。",
-        "The table was scrambled by PDF extraction; this allocation is a reading. Check the official document.",
-    );
+    let why = app.cat.doubt_reason(l == Lang::Zh);
     for w in wrap(&disp(app, why), cols.saturating_sub(2)) {
         out.push(Line::styled(format!("  {w}"), t.warn()));
+    }
+    if !m.reading.is_empty() && app.cat.doc.format >= 2 {
+        for w in wrap(&disp(app, &m.reading), cols.saturating_sub(2)) {
+            out.push(Line::styled(format!("  {w}"), t.warn()));
+        }
     }
     if let Some(alt) = &m.alternative {
         let lead = if alt.lead.is_empty() {
@@ -281,10 +311,13 @@ fn milestone(
         Status::Overdue => (l.pick("[ ] 逾期", "[ ] overdue"), t.overdue()),
         Status::Open => (l.pick("[ ] 未完成", "[ ] open"), t.plain()),
     };
-    let when = k.deadline.map_or_else(
-        || l.pick("无明确时限", "no deadline").to_string(),
-        |d| d.to_string(),
-    );
+    // As written: a year the notice left out is marked; an undated target keeps its phrase.
+    let when = match (k.deadline, k.phrase.as_deref()) {
+        (Some(d), _) if k.inferred => format!("{d}{}", l.pick("（年份推定）", " (year inferred)")),
+        (Some(d), _) => d.to_string(),
+        (None, Some(p)) if !p.is_empty() => disp(app, p),
+        (None, _) => l.pick("无明确时限", "no deadline").to_string(),
+    };
     let mut head = Line::from(vec![
         Span::styled(format!("  {} ", k.id), t.id()),
         Span::styled(when, t.bold()),

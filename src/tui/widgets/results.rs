@@ -101,6 +101,7 @@ fn field_label(f: Field, l: Lang) -> &'static str {
         Field::Support => l.pick("配合", "coop"),
         Field::Text => l.pick("正文", "text"),
         Field::Deadline => l.pick("期限", "date"),
+        Field::Official => l.pick("领导", "official"),
     }
 }
 

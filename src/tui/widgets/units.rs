@@ -16,16 +16,19 @@ pub fn draw_units(f: &mut Frame, app: &App, area: Rect) {
     let l = app.opts.lang;
     let focused = app.focus == Focus::UnitList;
     let cols = inner_width(area);
-    let c = app.unit_cursor;
+    let c = app.units.list();
     let mut lines = Vec::new();
     for (i, &u) in app
-        .unit_order
+        .units
+        .order()
         .iter()
         .enumerate()
         .skip(c.offset)
         .take(inner_height(area))
     {
         let (lead, support) = app.cat.unit_counts(u);
+        // Responsible (format 2: no lead named) counts with the lead: in charge.
+        let lead = lead + app.cat.responsible_count(u);
         let counts = format!("{lead:>3} {support:>3} ");
         let spans = vec![
             (counts, t.dim()),
@@ -49,11 +52,11 @@ pub fn draw_measures(f: &mut Frame, app: &App, area: Rect) {
     let l = app.opts.lang;
     let focused = app.focus == Focus::UnitMeasures;
     let cols = inner_width(area);
-    let c = app.unit_measure_cursor;
+    let c = app.units.parts_cursor();
     let name = app
-        .unit_order
-        .get(app.unit_cursor.sel)
-        .map_or("", |&u| app.cat.doc.units[u].name.as_str());
+        .units
+        .selected_unit()
+        .map_or("", |u| app.cat.doc.units[u].name.as_str());
     let mut lines: Vec<Line> = Vec::new();
     for (i, part) in app
         .unit_measures()
@@ -62,21 +65,27 @@ pub fn draw_measures(f: &mut Frame, app: &App, area: Rect) {
         .skip(c.offset)
         .take(inner_height(area))
     {
-        let Item::Measure(_, _, m) = app.cat.at(part.loc) else {
-            continue;
+        let (id, text, certain, lead) = match app.cat.at(part.loc) {
+            Item::Measure(_, _, m) => (&m.id, &m.text, m.is_certain(), &m.lead),
+            // A task's own allocation (format 2), where none of its measures inherits it.
+            Item::Task(_, task) => (&task.id, &task.title, true, &task.lead),
+            Item::Milestone(..) => continue,
         };
-        // Under the alternative reading only: marked apart, in the warning style.
-        let role = match (part.alternative, part.leads) {
-            (false, true) => (l.pick("牵头 ", "lead "), t.lead()),
-            (false, false) => (l.pick("配合 ", "coop "), t.plain()),
-            (true, true) => (l.pick("另读牵头 ", "alt lead "), t.warn()),
-            (true, false) => (l.pick("另读配合 ", "alt coop "), t.warn()),
+        // Under the alternative reading only: marked apart, in the warning style. In charge
+        // without being named lead: responsible (format 2).
+        let named_lead = lead.iter().any(|u| u == name);
+        let role = match (part.alternative, part.leads, named_lead) {
+            (false, true, true) => (l.pick("牵头 ", "lead "), t.lead()),
+            (false, true, false) => (l.pick("负责 ", "resp "), t.lead()),
+            (false, false, _) => (l.pick("配合 ", "coop "), t.plain()),
+            (true, true, _) => (l.pick("另读牵头 ", "alt lead "), t.warn()),
+            (true, false, _) => (l.pick("另读配合 ", "alt coop "), t.warn()),
         };
-        let mut spans = vec![(role.0.to_string(), role.1), (format!("{} ", m.id), t.id())];
-        if !m.is_certain() {
+        let mut spans = vec![(role.0.to_string(), role.1), (format!("{id} "), t.id())];
+        if !certain {
             spans.push(("? ".to_string(), t.warn()));
         }
-        spans.push((disp(app, &m.text), t.plain()));
+        spans.push((disp(app, text), t.plain()));
         let mut line = row(app, spans, cols);
         if i == c.sel {
             line = line.patch_style(t.selected(focused));
