@@ -40,7 +40,7 @@ const ABOUT: &str = "放管服 task tree in the terminal: who leads what in 渝�
 重庆市深化“放管服”改革重点任务分工：谁牵头、谁配合、何时完成。";
 
 /// `fgf --help`'s examples: (command, what it does), aligned by display width (CJK is two columns).
-const EXAMPLES: [(&str, &str); 13] = [
+const EXAMPLES: [(&str, &str); 15] = [
     ("fgf who 企业开办", "who leads 企业开办, best first"),
     (
         "fgf search 'fgw 营商 >2019'",
@@ -60,7 +60,15 @@ const EXAMPLES: [(&str, &str); 13] = [
         "what one unit leads and supports; pinyin too",
     ),
     ("fgf check 9.2.1", "check off 9.2.1 (9.2: a whole measure)"),
+    (
+        "fgf log 9.2.1 已起草",
+        "a dated entry in its log (--status 受阻, --by)",
+    ),
     ("fgf progress", "done / total per section and task; overdue"),
+    (
+        "fgf report -o 报告.docx",
+        "a report: sections, units, overdue (md, docx)",
+    ),
     (
         "fgf deadlines",
         "milestones by deadline, overdue ones marked",
