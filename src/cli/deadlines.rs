@@ -9,7 +9,7 @@ use super::context::Global;
 use super::json;
 use super::lang::{t, tr};
 use super::output::{BOLD, DIM, DONE, ID, WARN, lead_column, paint, status_name};
-use crate::domain::progress::{Status, deadline_groups};
+use crate::domain::progress::{LogStatus, Status, deadline_groups};
 use crate::domain::text::{fit, truncate};
 use crate::domain::{Catalog, Item, Progress};
 
@@ -29,6 +29,7 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                         Item::Milestone(s, t, m, k) => {
                             let status = p.status(k, today);
                             let mark = p.state().mark(&k.id);
+                            let latest = p.state().history(&m.id, &k.id).latest();
                             Some(json!({
                                 "id": k.id, "measure": m.id, "task": t.id, "section": s.key,
                                 "deadline": k.deadline, "phrase": k.phrase, "text": m.text_of(k),
@@ -39,6 +40,7 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                                 "overdue": status == Status::Overdue,
                                 "checked_at": mark.filter(|m| m.done).map(|m| m.at),
                                 "note": mark.and_then(|m| m.note.as_deref()),
+                                "latest": latest.map(LogStatus::name),
                             }))
                         }
                         _ => None,
@@ -91,8 +93,9 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                 Status::Overdue => (paint(WARN, "!"), paint(WARN, t("逾期  ", "overdue"))),
             };
             let text = m.text_of(k);
+            let latest = super::log::latest_suffix(&p.state().history(&m.id, &k.id));
             println!(
-                "  {sign} {}{}  {}  {}",
+                "  {sign} {}{}  {}  {}{latest}",
                 paint(ID, &fit(&k.id, 8)),
                 label,
                 lead_column(m, 22),

@@ -3,8 +3,10 @@
 //! Navigation lives in `nav.rs`, check-offs, undo and notes in `marks.rs`.
 
 mod lists;
+mod log;
 mod marks;
 mod nav;
+mod overview;
 mod rollup;
 mod search;
 mod verify;
@@ -14,6 +16,7 @@ use ratatui::layout::Rect;
 
 pub use self::lists::{DeadlineRow, DeadlinesView, UnitPart, UnitsView};
 pub use self::marks::Pending;
+pub use self::overview::Overview;
 pub use self::rollup::Rollup;
 pub use self::search::{Finder, SearchState};
 pub use self::verify::VerifyForm;
@@ -24,6 +27,7 @@ use super::keymap::Ctx;
 use super::layout::{self, Areas, View};
 use super::scroll::Scroll;
 use super::tree::Tree;
+use crate::domain::progress::LogStatus;
 use crate::domain::{Catalog, Progress, State};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,8 +53,16 @@ pub enum Mode {
         milestone: String,
         input: LineInput,
     },
+    /// Typing a progress-log entry for a milestone or measure, with the status it reports.
+    Log {
+        id: String,
+        status: LogStatus,
+        input: LineInput,
+    },
     /// Typing a search; the results show as you type.
     Search(Box<SearchState>),
+    /// The overview popup (O).
+    Overview(Box<Overview>),
     /// Verifying a measure's allocation: picking units, then typing the source.
     Verify(Box<VerifyForm>),
 }
@@ -219,10 +231,11 @@ impl App {
             Mode::Browse => Ctx::Browse,
             Mode::Help => Ctx::Help,
             Mode::Confirm(_) => Ctx::Confirm,
-            Mode::Note { .. } => Ctx::Input,
+            Mode::Note { .. } | Mode::Log { .. } => Ctx::Input,
             Mode::Search(_) => Ctx::Search,
             Mode::Verify(ref f) if f.source.is_none() => Ctx::Pick,
             Mode::Verify(_) => Ctx::Input,
+            Mode::Overview(_) => Ctx::Help,
         }
     }
 
@@ -274,8 +287,10 @@ impl App {
             }
             Mode::Confirm(_) => self.confirm(action),
             Mode::Note { .. } => self.note_input(action),
+            Mode::Log { .. } => self.log_input(action),
             Mode::Search(_) => self.search_input(action),
             Mode::Verify(_) => self.verify_input(action),
+            Mode::Overview(_) => self.overview_input(action),
         }
     }
 
@@ -303,7 +318,9 @@ impl App {
             Action::Undo => return self.undo(),
             Action::Redo => return self.redo(),
             Action::Note => self.begin_note(),
+            Action::Log => self.begin_log(),
             Action::Verify => self.begin_verify(),
+            Action::Overview => self.begin_overview(),
             Action::Search => self.begin_search(),
             Action::Click(x, y) => self.click(x, y),
             Action::NextHit => self.step_hit(true),
@@ -313,6 +330,7 @@ impl App {
             | Action::Resize(..)
             | Action::Confirm(_)
             | Action::Edit(_)
+            | Action::NextStatus
             | Action::Submit => {}
         }
         Effect::None

@@ -3,6 +3,7 @@
 
 pub mod pty;
 pub mod sealed;
+pub mod state_env;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use fgf::domain::seeds;
