@@ -72,10 +72,7 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
             })
             .collect();
         let n = |st| statuses.iter().filter(|&&s| s == st).count();
-        let head = grp.deadline.map_or_else(
-            || t("无明确时限", "no deadline").to_string(),
-            |d| d.to_string(),
-        );
+        let head = crate::domain::present::group_deadline(grp.deadline, super::lang::get());
         let (all, done, late) = (statuses.len(), n(Status::Done), n(Status::Overdue));
         let mut summary = tr!("{all} 个 · 已完成 {done}", "{all} · done {done}");
         if late > 0 {
