@@ -33,7 +33,8 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                             Some(json!({
                                 "id": k.id, "measure": m.id, "task": t.id, "section": s.key,
                                 "deadline": k.deadline, "phrase": k.phrase, "text": m.text_of(k),
-                                "measure_text": m.text, "lead": m.lead, "support": m.support,
+                                "measure_text": m.text, "lead": m.lead,
+                                "responsible": m.responsible, "support": m.support,
                                 "confidence": m.confidence, "alternative": m.alternative,
                                 "verified": m.verified,
                                 "state": status_name(status), "done": status == Status::Done,

@@ -178,7 +178,7 @@ pub fn lead_column(m: &Measure, cols: usize) -> String {
     } else {
         paint(WARN, "⚠ ")
     };
-    let lead = fit(&units(&m.lead), cols.saturating_sub(2));
+    let lead = fit(&units(m.in_charge()), cols.saturating_sub(2));
     format!("{}{flag}", paint(LEAD, &lead))
 }
 

@@ -418,6 +418,16 @@ impl Measure {
         !(self.lead.is_empty() && self.responsible.is_empty() && self.support.is_empty())
     }
 
+    /// The units in charge: the lead units, or where a notice names none, the responsible ones
+    /// (a lead is never invented).
+    pub fn in_charge(&self) -> &[String] {
+        if self.lead.is_empty() {
+            &self.responsible
+        } else {
+            &self.lead
+        }
+    }
+
     /// Every unit of the measure with its role, lead first.
     pub fn units_by_role(&self) -> impl Iterator<Item = (Role, &str)> {
         let lead = self.lead.iter().map(|u| (Role::Lead, u.as_str()));

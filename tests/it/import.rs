@@ -550,3 +550,26 @@ U 镇便民服务中心 镇应急办 镇经济发展办 镇综合执法队 镇�
     expect("circled", &doc, want);
     assert!(report.unplaced.is_empty(), "{:?}", report.unplaced);
 }
+
+/// A notice that names no lead for an item: `deadlines` shows who is responsible, never an empty
+/// lead column, and its JSON carries `responsible`.
+#[test]
+fn deadlines_show_who_is_responsible_where_no_lead_is_named() {
+    let sandbox = Sandbox::new();
+    import(&sandbox, &fixture("district.txt"));
+    let doc = sandbox.path().join("out.json");
+    let o = sandbox.run(&["--doc", doc.to_str().unwrap(), "deadlines"]);
+    let out = String::from_utf8(o.stdout).unwrap();
+    let line = out
+        .lines()
+        .find(|l| l.contains("1.2.1"))
+        .unwrap_or_else(|| panic!("1.2.1 listed: {out}"));
+    assert!(line.contains("区行政审批局"), "{line}");
+    let o = sandbox.run(&["--doc", doc.to_str().unwrap(), "deadlines", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let text = v.to_string();
+    assert!(
+        text.contains("\"responsible\":[\"区行政审批局\"]"),
+        "{text}"
+    );
+}

@@ -43,7 +43,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                     Status::Open => (l.pick("[ ] 未完 ", "[ ] open "), t.plain()),
                 };
                 let mut spans = vec![(format!("  {} ", k.id), t.id()), (mark.to_string(), style)];
-                spans.push((format!("{} ", disp(app, &m.lead.join("、"))), t.lead()));
+                let in_charge = crate::domain::roles::join_units(m.in_charge(), false);
+                spans.push((format!("{} ", disp(app, &in_charge)), t.lead()));
                 if !m.is_certain() {
                     spans.push(("? ".into(), t.warn()));
                 }
