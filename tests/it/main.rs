@@ -32,3 +32,4 @@ mod tui_search;
 mod tui_signals;
 mod uncertainty;
 mod verify;
+mod workspace;
