@@ -22,7 +22,7 @@ use crate::domain::{Catalog, Item};
 
 /// `fgf search --help`: the query language, aligned by display width.
 pub fn help() -> String {
-    const ROWS: [(&str, &str); 9] = [
+    const ROWS: [(&str, &str); 10] = [
         ("企业 开办", "both words, fuzzy (in order), in any field"),
         (
             "'exact ^prefix suffix$",
@@ -34,6 +34,7 @@ pub fn help() -> String {
         ("+海关  with:海关", "cooperating unit (配合)"),
         ("#19  #9.2", "task 19 and its measures; one measure"),
         (">2019  <2020-06-30  >=2020", "a milestone deadline"),
+        ("in:39号", "only that notice of the workspace (id or 文号)"),
         (
             "fgw  fagaiwei  cq",
             "lower-case ASCII matches Chinese by pinyin",
