@@ -25,6 +25,8 @@ use clap::{Parser, Subcommand};
 use clap_complete::Shell;
 
 pub use context::{Global, huge_pages};
+/// The workspace's notices and each one's state file, for the interactive view.
+pub use workspace::{catalogs as notices, store_of};
 
 use crate::domain::Catalog;
 

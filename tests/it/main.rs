@@ -33,3 +33,4 @@ mod tui_signals;
 mod uncertainty;
 mod verify;
 mod workspace;
+mod workspace_tui;
