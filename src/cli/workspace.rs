@@ -115,6 +115,16 @@ pub fn by_key(key: &Path) -> anyhow::Result<Catalog> {
         return Ok(load_file(key)?);
     }
     if let Some(text) = key.to_str() {
+        // By id: only that notice is read.
+        if let Ok(ws) = Workspace::locate()
+            && let Some(entry) = ws
+                .entries()
+                .map_err(error)?
+                .into_iter()
+                .find(|e| e.id == text)
+        {
+            return Ok(entry.load()?);
+        }
         let mut cats = catalogs()?;
         match workspace::find(&cats, text) {
             Ok(Some(i)) => return Ok(cats.swap_remove(i)),
@@ -163,9 +173,11 @@ pub fn add(paths: &[PathBuf], embedded: bool) -> anyhow::Result<ExitCode> {
     for path in paths {
         read.push(prepare(path)?);
     }
-    for (cat, json) in read {
-        let label = sanitize(workspace::label(&cat)).into_owned();
-        match ws.add(&cat, &json).map_err(error)? {
+    let docs: Vec<(&Catalog, &[u8])> = read.iter().map(|(c, j)| (c, j.as_slice())).collect();
+    let added = ws.add_all(&docs).map_err(error)?;
+    for ((cat, _), added) in read.iter().zip(added) {
+        let label = sanitize(workspace::label(cat)).into_owned();
+        match added {
             Added::New(id) => println!(
                 "{}",
                 tr!("已加入：{label}（{id}）", "added: {label} ({id})")

@@ -191,34 +191,44 @@ impl Workspace {
     /// Keeps `cat` (read from `json`, the text stored as is) in the workspace. The same document
     /// twice is `Already`; another document under an id or 文号 already there is refused.
     pub fn add(&mut self, cat: &Catalog, json: &[u8]) -> Result<Added, WorkspaceError> {
-        let doc = &cat.doc;
+        let mut added = self.add_all(&[(cat, json)])?;
+        Ok(added.remove(0))
+    }
+
+    /// `add` for several documents at once, under one lock, the workspace read once: every one is
+    /// checked against the workspace and the others before any is written, so a refused one adds
+    /// nothing at all.
+    pub fn add_all(&mut self, docs: &[(&Catalog, &[u8])]) -> Result<Vec<Added>, WorkspaceError> {
         self.locked(|ws| {
+            let mut known: Vec<(String, super::model::Document)> = Vec::new();
             for entry in ws.entries()? {
                 let other = entry.load().map_err(|e| WorkspaceError::Stored {
                     id: entry.id.clone(),
                     err: e.to_string(),
                 })?;
-                if other.doc == *doc {
-                    return Ok(Added::Already(entry.id));
-                }
-                if entry.id == doc.id {
-                    return Err(WorkspaceError::SameId { id: entry.id });
-                }
-                if !doc.number.is_empty() && other.doc.number == doc.number {
-                    return Err(WorkspaceError::SameNumber {
-                        number: doc.number.clone(),
-                        id: entry.id,
-                    });
-                }
+                known.push((entry.id, other.doc));
             }
-            let path = ws.notice_path(&doc.id);
+            let mut plan = Vec::new();
+            for (cat, _) in docs {
+                let added = check_new(&known, &cat.doc)?;
+                if matches!(added, Added::New(_)) {
+                    known.push((cat.doc.id.clone(), cat.doc.clone()));
+                }
+                plan.push(added);
+            }
             create_dir(&ws.notices_dir())?;
-            atomic::write(&path, json).map_err(|e| WorkspaceError::Write {
-                path: path.clone(),
-                err: e.to_string(),
-            })?;
-            atomic::remove_stale_temps(&path);
-            Ok(Added::New(doc.id.clone()))
+            for ((cat, json), added) in docs.iter().zip(&plan) {
+                if !matches!(added, Added::New(_)) {
+                    continue;
+                }
+                let path = ws.notice_path(&cat.doc.id);
+                atomic::write(&path, json).map_err(|e| WorkspaceError::Write {
+                    path: path.clone(),
+                    err: e.to_string(),
+                })?;
+                atomic::remove_stale_temps(&path);
+            }
+            Ok(plan)
         })
     }
 
@@ -299,6 +309,28 @@ impl Workspace {
         atomic::remove_stale_temps(&path);
         Ok(())
     }
+}
+
+/// Whether `doc` is new to the documents `known` (id, document), there already, or in conflict.
+fn check_new(
+    known: &[(String, super::model::Document)],
+    doc: &super::model::Document,
+) -> Result<Added, WorkspaceError> {
+    for (id, other) in known {
+        if other == doc {
+            return Ok(Added::Already(id.clone()));
+        }
+        if *id == doc.id {
+            return Err(WorkspaceError::SameId { id: id.clone() });
+        }
+        if !doc.number.is_empty() && other.number == doc.number {
+            return Err(WorkspaceError::SameNumber {
+                number: doc.number.clone(),
+                id: id.clone(),
+            });
+        }
+    }
+    Ok(Added::New(doc.id.clone()))
 }
 
 fn create_dir(dir: &Path) -> Result<(), WorkspaceError> {

@@ -87,3 +87,24 @@ fn identities_join_official_names_and_user_aliases() {
         [(0, fgw)]
     );
 }
+
+#[test]
+fn a_refused_document_in_a_batch_adds_none_of_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open(tmp.path().join("ws")).unwrap();
+    let (a, ja) = doc("a-1", "甲〔2020〕1号");
+    let (b, jb) = doc("b-1", "甲〔2020〕1号");
+    let mut b = b;
+    b.doc.title.push('z');
+    let batch: [(&Catalog, &[u8]); 2] = [(&a, &ja), (&b, &jb)];
+    assert!(matches!(
+        ws.add_all(&batch),
+        Err(WorkspaceError::SameNumber { .. })
+    ));
+    assert_eq!(ws.entries().unwrap().len(), 1, "nothing written");
+    let batch: [(&Catalog, &[u8]); 2] = [(&a, &ja), (&a, &ja)];
+    assert_eq!(
+        ws.add_all(&batch).unwrap(),
+        [Added::New("a-1".into()), Added::Already("a-1".into())]
+    );
+}
