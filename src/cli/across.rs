@@ -1,4 +1,4 @@
-//! `who`, `search`, `unit`, `deadlines` and `progress` across every notice of the workspace
+//! `who`, `search`, `unit`, `deadlines`, `progress` and `export` across every notice of the workspace
 //! (without `--doc`, when it holds more than one, or with a search scope `in:KEY`). Each hit names
 //! its notice: `document` (its id) in JSON, its 文号 (or id) in text. Check-offs are read from
 //! each notice's own state file.
@@ -29,6 +29,12 @@ pub fn run(cats: Vec<Catalog>, command: Command, global: &Global) -> anyhow::Res
         Command::Unit { name, json, .. } => unit_all(&cats, name.as_deref(), json),
         Command::Deadlines { json } => deadlines_all(&cats, global, json),
         Command::Progress { json } => progress_all(&cats, global, json),
+        Command::Export {
+            format,
+            progress,
+            unit,
+            bom,
+        } => super::export::run_many(&cats, global, format, progress, unit.as_deref(), bom),
         _ => unreachable!("spans_notices"),
     };
     std::mem::forget(cats);
@@ -181,7 +187,7 @@ fn search_all(
 }
 
 /// The unit identities of these notices with the user's aliases.
-fn identities(cats: &[Catalog]) -> anyhow::Result<Identities> {
+pub(super) fn identities(cats: &[Catalog]) -> anyhow::Result<Identities> {
     let ws = Workspace::locate().map_err(super::workspace::error)?;
     Ok(Identities::new(cats, ws.aliases()))
 }

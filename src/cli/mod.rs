@@ -365,6 +365,7 @@ impl Command {
                 | Command::Unit { .. }
                 | Command::Deadlines { .. }
                 | Command::Progress { .. }
+                | Command::Export { .. }
         )
     }
 

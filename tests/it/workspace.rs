@@ -320,3 +320,39 @@ fn the_embedded_notice_is_removed_and_brought_back_with_its_check_offs() {
     let p = json(&ok(sb.run(&["progress", "--json"])));
     assert_eq!(p["done"], 1, "the check-off stayed in its state file");
 }
+
+#[test]
+fn export_spans_the_notices_and_names_them() {
+    let sb = Sandbox::new();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures/import/city.txt");
+    ok(sb.run(&["add", arg(&src)]));
+    let csv = stdout(&ok(sb.run(&["export", "--format", "csv"])));
+    let mut lines = csv.lines();
+    let head = lines.next().unwrap();
+    assert!(
+        head.starts_with("文件,部分,") && head.contains("负责单位"),
+        "{head}"
+    );
+    let width = head.split(',').count();
+    let rows: Vec<&str> = lines.collect();
+    assert!(rows.iter().any(|l| l.starts_with("渝府办发〔2019〕103号,")));
+    assert!(rows.iter().any(|l| l.starts_with("示府办发〔2099〕12号,")));
+    // The 103号 (format 1) rows are padded to the format-2 columns.
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert!(reader.records().all(|r| r.unwrap().len() == width));
+    let v = json(&ok(sb.run(&[
+        "export",
+        "--format",
+        "json",
+        "--unit",
+        "市市场监管局",
+    ])));
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 2, "{v}");
+    assert!(
+        docs.iter()
+            .all(|d| !d["measures"].as_array().unwrap().is_empty())
+    );
+    let one = json(&ok(sb.run(&["--doc", "12号", "export", "--format", "json"])));
+    assert_eq!(one["number"], "示府办发〔2099〕12号");
+}
