@@ -323,7 +323,7 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
             }
             let cats = cats
                 .into_iter()
-                .map(|cat| prepare(cat, &command, global))
+                .map(|cat| prepare(cat, &command, global, true))
                 .collect();
             across::run(cats, command, global)
         }
@@ -337,8 +337,8 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
 }
 
 /// The catalog as a command shows it: verified readings in, text neutralised where shown.
-fn prepare(cat: Catalog, command: &Command, global: &Global) -> Catalog {
-    let cat = verified(cat, command, global);
+fn prepare(cat: Catalog, command: &Command, global: &Global, many: bool) -> Catalog {
+    let cat = verified(cat, command, global, many);
     if command.shows_text() {
         cat.sanitized()
     } else {
@@ -347,7 +347,7 @@ fn prepare(cat: Catalog, command: &Command, global: &Global) -> Catalog {
 }
 
 fn prepared_run(cat: Catalog, command: Command, global: &Global) -> anyhow::Result<ExitCode> {
-    let cat = prepare(cat, &command, global);
+    let cat = prepare(cat, &command, global, false);
     let code = run_on(&cat, command, global);
     // The process ends now: freeing a large document string by string (a 100k-measure
     // one holds millions) would only delay the exit.
@@ -424,8 +424,8 @@ pub fn error_text(e: &anyhow::Error) -> String {
 /// The catalog with the verified readings of the state file in place of the inferred ones
 /// (`fgf verify`). A state file that cannot be read does not stop a command that only shows the
 /// document: it says so on stderr (commands that use the check-offs report it themselves).
-fn verified(cat: Catalog, command: &Command, global: &Global) -> Catalog {
-    let state = global.store(&cat).and_then(|store| Ok(store.load()?));
+fn verified(cat: Catalog, command: &Command, global: &Global, many: bool) -> Catalog {
+    let state = workspace::store_of(global, &cat, many).and_then(|store| Ok(store.load()?));
     let state = match state {
         Ok(state) => state,
         Err(e) => {

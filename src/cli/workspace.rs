@@ -253,11 +253,26 @@ fn prepare(path: &Path) -> anyhow::Result<(Catalog, Vec<u8>)> {
 /// `fgf rm ID`: the notice leaves the workspace; its state file stays.
 pub fn rm(key: &str) -> anyhow::Result<ExitCode> {
     let mut ws = open()?;
-    let cats = catalogs()?;
-    let id = match workspace::find(&cats, key) {
-        Ok(Some(i)) => cats[i].doc.id.clone(),
+    let entries = ws.entries().map_err(error)?;
+    let key = sanitize(key);
+    // By the stored file's id, without reading it: a stored notice that no longer reads can go
+    // too. Else by 文号 among the notices that read.
+    let (ids, cats): (Vec<String>, Vec<Catalog>) = if entries.iter().any(|e| e.id == key) {
+        (vec![key.to_string()], Vec::new())
+    } else {
+        entries
+            .iter()
+            .filter_map(|e| e.load().ok().map(|c| (e.id.clone(), c)))
+            .unzip()
+    };
+    let found = if cats.is_empty() && ids.len() == 1 {
+        Ok(Some(0))
+    } else {
+        workspace::find(&cats, &key)
+    };
+    let id = match found {
+        Ok(Some(i)) => ids[i].clone(),
         Ok(None) => {
-            let key = sanitize(key);
             eprintln!(
                 "fgf: {}",
                 tr!(
@@ -279,7 +294,16 @@ pub fn rm(key: &str) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(super::EXIT_UNKNOWN));
         }
     };
-    ws.remove(&id).map_err(error)?;
+    if !ws.remove(&id).map_err(error)? {
+        eprintln!(
+            "fgf: {}",
+            tr!(
+                "工作区中没有 {key}；fgf docs 列出全部",
+                "no notice {key} in the workspace; fgf docs lists them"
+            )
+        );
+        return Ok(ExitCode::from(super::EXIT_UNKNOWN));
+    }
     println!(
         "{}",
         tr!(

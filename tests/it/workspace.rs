@@ -356,3 +356,28 @@ fn export_spans_the_notices_and_names_them() {
     let one = json(&ok(sb.run(&["--doc", "12号", "export", "--format", "json"])));
     assert_eq!(one["number"], "示府办发〔2099〕12号");
 }
+
+#[test]
+fn a_stored_notice_that_no_longer_reads_is_named_and_can_be_removed() {
+    let sb = Sandbox::new();
+    let g = generated(&sb, 12);
+    ok(sb.run(&["add", arg(&g)]));
+    let stored = sb.data_dir().join("workspace/notices/generated-12.json");
+    let text = std::fs::read_to_string(&stored).unwrap();
+    std::fs::write(&stored, text.replacen("\"generated-12\"", "12", 1)).unwrap();
+    let o = sb.run(&["who", "发改委"]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains(&format!("{}:3:", stored.display())),
+        "{}",
+        stderr(&o)
+    );
+    // Never written over by fgf: the edited file is as the person left it.
+    assert!(
+        std::fs::read_to_string(&stored)
+            .unwrap()
+            .contains("\"id\": 12")
+    );
+    ok(sb.run(&["rm", "generated-12"]));
+    assert_eq!(ids(&sb), [EMBEDDED]);
+}
