@@ -128,3 +128,15 @@ fn generated_typing(b: Bencher, n: usize) {
             .sum::<usize>()
     });
 }
+
+/// Building the index (folded texts and character masks) of a generated document; pinyin keys
+/// are built too (`warm`), as a first pinyin query would.
+#[divan::bench(args = [100_000, 1_000_000], sample_count = 5, sample_size = 1)]
+fn generated_index(b: Bencher, n: usize) {
+    let (cat, _) = generated(n);
+    b.bench(|| {
+        let index = Index::new(cat);
+        index.warm(cat);
+        index.len()
+    });
+}

@@ -185,7 +185,7 @@ fn run_tui(
     let mut app = app;
     if let Some(locale) = locale {
         let locale = fgf::domain::text::sanitize(&locale).into_owned();
-        app.status = Some(match lang {
+        app.set_status(match lang {
             Lang::Zh => format!(
                 "区域设置 {locale} 不是 UTF-8：边框和标记改用 ASCII；中文可能显示不全（可设 LANG=C.UTF-8）"
             ),

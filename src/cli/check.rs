@@ -2,13 +2,13 @@
 
 use std::process::ExitCode;
 
-use anstream::{eprintln, println};
+use anstream::println;
 use jiff::Timestamp;
 
 use super::EXIT_UNKNOWN;
 use super::context::Global;
 use super::lang::{t, tr};
-use super::output::{BOLD, DIM, DONE, ID, id_arg, paint, unknown_id};
+use super::output::{BOLD, DIM, DONE, ID, id_arg, paint};
 use crate::domain::progress::{Change, milestone_ids};
 use crate::domain::text::truncate;
 use crate::domain::{Catalog, Item, Progress};
@@ -136,13 +136,7 @@ fn resolve<'c>(cat: &'c Catalog, ids: &[String]) -> Option<Vec<&'c str>> {
     for id in ids {
         let id = id_arg(id);
         let Some(ks) = milestone_ids(cat, &id) else {
-            let mut lines = unknown_id(cat, &id).into_iter();
-            let first = lines.next().unwrap_or_default();
-            eprintln!(
-                "fgf: {first}{}",
-                t("；什么也没有改", "; nothing was changed")
-            );
-            lines.for_each(|l| eprintln!("{l}"));
+            super::output::unknown_unchanged(cat, &id);
             return None;
         };
         for k in ks {

@@ -70,6 +70,15 @@ impl Global {
 /// input method too); anything else is refused naming the flag and the form, not the parser's
 /// internals.
 fn as_of_date(text: &str) -> Result<Date, String> {
+    date_arg(text, "--as-of")
+}
+
+/// `fgf report --since DATE`, read as `--as-of` is.
+pub fn since_date(text: &str) -> Result<Date, String> {
+    date_arg(text, "--since")
+}
+
+fn date_arg(text: &str, flag: &str) -> Result<Date, String> {
     let ascii = crate::domain::text::half_width(text);
     let ascii = ascii.trim();
     let shaped = ascii.len() == 10
@@ -84,8 +93,8 @@ fn as_of_date(text: &str) -> Result<Date, String> {
             "{ascii} is not a day of the calendar (month 01-12, day within the month)"
         )),
         None => Err(tr!(
-            "--as-of 要写作 YYYY-MM-DD 的日期，如 2019-10-18（不接受 {text:?} 这类词）",
-            "--as-of takes a date written YYYY-MM-DD, e.g. 2019-10-18 (not words such as {text:?})"
+            "{flag} 要写作 YYYY-MM-DD 的日期，如 2019-10-18（不接受 {text:?} 这类词）",
+            "{flag} takes a date written YYYY-MM-DD, e.g. 2019-10-18 (not words such as {text:?})"
         )),
     }
 }

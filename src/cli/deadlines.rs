@@ -9,7 +9,7 @@ use super::context::Global;
 use super::json;
 use super::lang::{t, tr};
 use super::output::{BOLD, DIM, DONE, ID, WARN, lead_column, paint, status_name};
-use crate::domain::progress::{Status, deadline_groups};
+use crate::domain::progress::{LogStatus, Status, deadline_groups};
 use crate::domain::text::{fit, truncate};
 use crate::domain::{Catalog, Item, Progress};
 
@@ -82,6 +82,7 @@ pub(super) fn milestone_json(
         "overdue": status == Status::Overdue,
         "checked_at": mark.filter(|m| m.done).map(|m| m.at),
         "note": mark.and_then(|m| m.note.as_deref()),
+        "latest": p.state().history(&m.id, &k.id).latest().map(LogStatus::name),
     }))
 }
 
@@ -102,8 +103,9 @@ pub(super) fn print_milestone(
         Status::Overdue => (paint(WARN, "!"), paint(WARN, t("逾期  ", "overdue"))),
     };
     let text = m.text_of(k);
+    let latest = super::log::latest_suffix(&p.state().history(&m.id, &k.id));
     println!(
-        "  {sign} {label}{}{}  {}  {}",
+        "  {sign} {label}{}{}  {}  {}{latest}",
         paint(ID, &fit(&k.id, 8)),
         state,
         lead_column(m, 22),

@@ -10,11 +10,15 @@ mod export;
 mod import;
 mod json;
 pub mod lang;
+mod log;
 mod output;
 mod progress;
+mod report;
+mod report_docx;
 mod search;
 mod show;
 mod state;
+mod team;
 mod verify;
 mod who;
 mod workspace;
@@ -40,7 +44,7 @@ const ABOUT: &str = "放管服 task tree in the terminal: who leads what in 渝�
 重庆市深化“放管服”改革重点任务分工：谁牵头、谁配合、何时完成。";
 
 /// `fgf --help`'s examples: (command, what it does), aligned by display width (CJK is two columns).
-const EXAMPLES: [(&str, &str); 13] = [
+const EXAMPLES: [(&str, &str); 15] = [
     ("fgf who 企业开办", "who leads 企业开办, best first"),
     (
         "fgf search 'fgw 营商 >2019'",
@@ -60,7 +64,15 @@ const EXAMPLES: [(&str, &str); 13] = [
         "what one unit leads and supports; pinyin too",
     ),
     ("fgf check 9.2.1", "check off 9.2.1 (9.2: a whole measure)"),
+    (
+        "fgf log 9.2.1 已起草",
+        "a dated entry in its log (--status 受阻, --by)",
+    ),
     ("fgf progress", "done / total per section and task; overdue"),
+    (
+        "fgf report -o 报告.docx",
+        "a report: sections, units, overdue (md, docx)",
+    ),
     (
         "fgf deadlines",
         "milestones by deadline, overdue ones marked",
@@ -195,6 +207,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Add a dated entry to a milestone's or measure's progress log (--status done checks it off too).
+    #[command(
+        after_help = "Examples:\n  fgf log 9.2.1 已起草方案 --status 推进中\n  fgf log 9.2 等待市财政局意见 --status blocked --by 张三\n  fgf log 9.2.1 已报送 --status done"
+    )]
+    Log {
+        /// Milestone (9.2.1) or measure (9.2) id.
+        id: String,
+        /// What happened, one line.
+        text: String,
+        /// not-started, in-progress, done or blocked (未启动 / 推进中 / 已完成 / 受阻).
+        #[arg(long, value_parser = log::parse_status)]
+        status: Option<crate::domain::progress::LogStatus>,
+        /// Who reports it [default: git's user.name, else the login name].
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
     /// Done / total overall, per section and per task; overdue milestones.
     #[command(
         after_help = "Examples:\n  fgf progress\n  fgf progress --as-of 2020-01-01\n  fgf progress --json | jq .overdue"
@@ -231,6 +259,25 @@ pub enum Command {
         /// CSV: start with a UTF-8 byte order mark, so that Excel reads the Chinese right.
         #[arg(long)]
         bom: bool,
+    },
+    /// A 督查 report: completion by section and lead unit, overdue milestones by unit with their
+    /// latest status, changes since a day, uncertain allocations; Markdown or Word.
+    #[command(
+        after_help = "Examples:\n  fgf report > 督查报告.md\n  fgf report -o 督查报告.docx --since 2026-11-01\n  fgf report --unit 发改委 --as-of 2020-01-01"
+    )]
+    Report {
+        /// md or docx [default: docx when -o names a .docx file, else md].
+        #[arg(long, value_enum)]
+        format: Option<report::Format>,
+        /// Write to FILE instead of stdout.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<std::path::PathBuf>,
+        /// Also list what changed (check-offs, log entries) from DATE (YYYY-MM-DD) on.
+        #[arg(long, value_name = "DATE", value_parser = context::since_date)]
+        since: Option<jiff::civil::Date>,
+        /// Only what this unit leads (name or short form).
+        #[arg(long, value_name = "NAME")]
+        unit: Option<String>,
     },
     /// Record that a measure's allocation was checked against a named source (the official table).
     #[command(
@@ -296,6 +343,9 @@ pub enum Command {
 pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
     match command {
         Command::Doc(cmd) => doc::run(cmd),
+        Command::State(state::StateCommand::MergeDriver { ours, theirs, .. }) => {
+            team::merge_driver(&ours, &theirs)
+        }
         Command::Import {
             path,
             output,
@@ -439,6 +489,8 @@ fn verified(cat: Catalog, command: &Command, global: &Global, many: bool) -> Cat
                     | Command::Verify(_)
                     | Command::Export { .. }
                     | Command::Show { .. }
+                    | Command::Log { .. }
+                    | Command::Report { .. }
             );
             if !own {
                 let e = error_text(&e);
@@ -476,7 +528,28 @@ fn run_on(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<Ex
             check::check(cat, global, &ids, note.as_deref(), json)
         }
         Command::Uncheck { ids, json } => check::uncheck(cat, global, &ids, json),
+        Command::Log {
+            id,
+            text,
+            status,
+            by,
+        } => log::run(cat, global, &id, &text, status, by.as_deref()),
         Command::Progress { json } => progress::run(cat, global, json),
+        Command::Report {
+            format,
+            output,
+            since,
+            unit,
+        } => report::run(
+            cat,
+            global,
+            report::Options {
+                format,
+                output: output.as_deref(),
+                since,
+                unit: unit.as_deref(),
+            },
+        ),
         Command::Deadlines { json } => deadlines::run(cat, global, json),
         Command::State(cmd) => state::run(cat, global, cmd),
         Command::Export {

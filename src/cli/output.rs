@@ -265,6 +265,17 @@ fn looks_like_id(id: &str) -> bool {
     id.chars().any(|c| c.is_ascii_digit()) && id.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
+/// On stderr: `id` is unknown (with the nearest ids), and nothing was changed.
+pub fn unknown_unchanged(cat: &Catalog, id: &str) {
+    let mut lines = unknown_id(cat, id).into_iter();
+    let first = lines.next().unwrap_or_default();
+    anstream::eprintln!(
+        "fgf: {first}{}",
+        t("；什么也没有改", "; nothing was changed")
+    );
+    lines.for_each(|l| anstream::eprintln!("{l}"));
+}
+
 /// The known ids within two edits of an id-shaped `id` (`9.99` -> 9.9, 19.9), nearest first, at
 /// most five; none for text that is no id (`abc` is near no number).
 pub fn nearest_ids(cat: &Catalog, id: &str) -> Vec<String> {

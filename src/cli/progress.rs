@@ -9,6 +9,7 @@ use super::context::Global;
 use super::json;
 use super::lang::{t, tr};
 use super::output::{BOLD, DIM, DONE, ID, WARN, lead_column, paint, safe_list};
+use crate::domain::progress::LogStatus;
 use crate::domain::text::{fit, truncate};
 use crate::domain::{Catalog, Item, Progress, Tally};
 
@@ -50,10 +51,14 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
             .iter()
             .map(|&l| cat.at(l).id().to_string())
             .collect();
+        let latest: serde_json::Map<String, serde_json::Value> = latest_statuses(cat, &p)
+            .map(|(id, s)| (id.to_string(), json!(s.name())))
+            .collect();
         let v = tally_json(
             json!({
                 "document": cat.doc.id, "as_of": today, "state": store.path(),
                 "sections": sections, "overdue": overdue, "unknown": unknown,
+                "latest": latest,
             }),
             overall,
         );
@@ -102,6 +107,7 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
             );
         }
     }
+    reported(cat, &p);
     println!();
     if overdue.is_empty() {
         println!(
@@ -128,8 +134,9 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
         for &loc in &overdue {
             if let Item::Milestone(_, _, m, k) = cat.at(loc) {
                 let when = k.deadline.map(|d| d.to_string()).unwrap_or_default();
+                let latest = super::log::latest_suffix(&p.state().history(&m.id, &k.id));
                 println!(
-                    "  {}  {}  {}  {}",
+                    "  {}  {}  {}  {}{latest}",
                     paint(ID, &fit(&k.id, 7)),
                     when,
                     lead_column(m, 24),
@@ -152,6 +159,49 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each milestone with a reported status (from the progress log or its check-off), in document order.
+pub(super) fn latest_statuses<'c>(
+    cat: &'c Catalog,
+    p: &'c Progress,
+) -> impl Iterator<Item = (&'c str, LogStatus)> + 'c {
+    cat.measures().flat_map(move |(_, _, m)| {
+        m.milestones.iter().filter_map(move |k| {
+            let has_log = p.state().log.contains_key(&k.id) || p.state().log.contains_key(&m.id);
+            let latest = if has_log {
+                p.state().history(&m.id, &k.id).latest()
+            } else {
+                p.is_done(&k.id).then_some(LogStatus::Done)
+            };
+            latest.map(|s| (k.id.as_str(), s))
+        })
+    })
+}
+
+/// `进展：推进中 3 · 受阻 1 · 未启动 0 · 已完成 5` when anyone reported a status in the log.
+fn reported(cat: &Catalog, p: &Progress) {
+    if p.state().log.is_empty() {
+        return;
+    }
+    let mut counts = [0usize; 4];
+    for (_, s) in latest_statuses(cat, p) {
+        counts[LogStatus::ALL.iter().position(|&x| x == s).unwrap_or(0)] += 1;
+    }
+    let parts: Vec<String> = LogStatus::ALL
+        .iter()
+        .zip(counts)
+        .map(|(&s, n)| format!("{} {n}", super::log::status_text(s)))
+        .collect();
+    println!();
+    println!(
+        "{} {}",
+        paint(
+            BOLD,
+            t("进展（日志中最新状态）：", "reported (latest in the log):")
+        ),
+        parts.join(" · ")
+    );
 }
 
 /// `15/120  12%`, `1/120 <1%`

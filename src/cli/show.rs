@@ -13,6 +13,7 @@ use super::output::{
     BOLD, DIM, ID, LEAD, doubt_lines, flag, id_arg, paint, status_label, status_name, unknown_id,
 };
 use super::{EXIT_UNKNOWN, json};
+use crate::domain::progress::LogStatus;
 use crate::domain::text::{fit, sanitize};
 use crate::domain::{Catalog, Item, Measure, Milestone, Progress, Section, Task};
 
@@ -98,7 +99,7 @@ pub fn show(cat: &Catalog, g: &Global, id: &str, as_json: bool) -> anyhow::Resul
 /// Each milestone of the item's JSON with `state` (done / open / overdue), `done`, `checked_at`
 /// and `note` (all null when the state file could not be read).
 fn with_marks(v: &mut Value, item: Item<'_>, marks: &Marks) {
-    let mark = |v: &mut Value, k: &Milestone| {
+    let mark = |v: &mut Value, measure_id: &str, k: &Milestone| {
         let p = marks.progress.as_ref();
         let status = p.map(|p| p.status(k, marks.today));
         let mark = p.and_then(|p| p.state().mark(&k.id));
@@ -106,10 +107,18 @@ fn with_marks(v: &mut Value, item: Item<'_>, marks: &Marks) {
         v["done"] = json!(p.map(|p| p.is_done(&k.id)));
         v["checked_at"] = json!(mark.filter(|m| m.done).map(|m| m.at));
         v["note"] = json!(mark.and_then(|m| m.note.as_deref()));
+        let history = p.map(|p| p.state().history(measure_id, &k.id));
+        v["latest"] = json!(
+            history
+                .as_ref()
+                .and_then(|h| h.latest())
+                .map(LogStatus::name)
+        );
+        v["log"] = history.as_ref().map_or(Value::Null, super::log::json);
     };
     let measure = |v: &mut Value, m: &Measure| {
         for (j, k) in m.milestones.iter().enumerate() {
-            mark(&mut v["milestones"][j], k);
+            mark(&mut v["milestones"][j], &m.id, k);
         }
     };
     match item {
@@ -119,7 +128,7 @@ fn with_marks(v: &mut Value, item: Item<'_>, marks: &Marks) {
             }
         }
         Item::Measure(_, _, m) => measure(v, m),
-        Item::Milestone(_, _, _, k) => mark(v, k),
+        Item::Milestone(_, _, m, k) => mark(v, &m.id, k),
     }
 }
 
@@ -148,7 +157,7 @@ fn print_measure(cat: &Catalog, m: &Measure, marks: &Marks) {
     }
 }
 
-/// `  9.2.1  2019-12-31  [x] 已完成 2019-11-02  text`, then its note.
+/// `  9.2.1  2019-12-31  [x] 已完成 2019-11-02  推进中  text`, then its note and its log, newest first.
 fn print_milestone(m: &Measure, k: &Milestone, marks: &Marks) {
     // The deadline as written: a year the notice did not write is marked; an undated target
     // keeps its phrase.
@@ -172,6 +181,8 @@ fn print_milestone(m: &Measure, k: &Milestone, marks: &Marks) {
         let day = m.at.to_zoned(jiff::tz::TimeZone::system()).date();
         state.push_str(&paint(DIM, &format!(" {day}")));
     }
+    let history = p.state().history(&m.id, &k.id);
+    state.push_str(&super::log::latest_suffix(&history));
     println!(
         "  {}  {}  {state}  {text}",
         paint(ID, &k.id),
@@ -181,6 +192,12 @@ fn print_milestone(m: &Measure, k: &Milestone, marks: &Marks) {
         // A note may come from a colleague's merged state file: untrusted text.
         let note = sanitize(note);
         println!("      {}", paint(DIM, &tr!("备注：{note}", "note: {note}")));
+    }
+    // The check-off alone is shown above already: the log only when someone wrote in it.
+    if history.entries.iter().any(|e| !e.by.is_empty()) {
+        for line in super::log::lines(&history) {
+            println!("      {}", paint(DIM, &line));
+        }
     }
 }
 

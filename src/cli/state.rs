@@ -35,9 +35,36 @@ pub enum StateCommand {
     /// Merge another state file into ours: per milestone the later change wins (as concurrent saves).
     #[command(after_help = "Example:\n  fgf state merge ~/sync/colleague.json")]
     Merge { file: PathBuf },
+    /// A git merge driver (git passes %O %A %B): merges THEIRS into OURS as `merge` does, silently;
+    /// fails, writing nothing, on a file it cannot read (git then reports a conflict).
+    #[command(
+        name = "merge-driver",
+        after_help = "Set up by `fgf state git-setup`, which runs:\n  git config merge.fgf.driver 'fgf state merge-driver %O %A %B'"
+    )]
+    MergeDriver {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+    },
+    /// Make a git repository a team's progress repository: .gitattributes, .gitignore, the merge
+    /// driver in git config; prints the FGF_STATE line to use.
+    #[command(
+        name = "git-setup",
+        after_help = "Example:\n  git clone git@example.org:office/progress.git && cd progress\n  fgf state git-setup"
+    )]
+    GitSetup { dir: Option<PathBuf> },
 }
 
 pub fn run(cat: &Catalog, g: &Global, cmd: StateCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        StateCommand::MergeDriver { ours, theirs, .. } => {
+            return super::team::merge_driver(&ours, &theirs);
+        }
+        StateCommand::GitSetup { dir } => {
+            return super::team::git_setup(dir.as_deref(), &cat.doc.id);
+        }
+        _ => {}
+    }
     let store = g.store(cat)?;
     match cmd {
         StateCommand::Path => {
@@ -102,7 +129,7 @@ pub fn run(cat: &Catalog, g: &Global, cmd: StateCommand) -> anyhow::Result<ExitC
                 .into_iter()
                 .map(String::from)
                 .collect();
-            theirs.marks.retain(|id, _| !unknown.contains(id));
+            theirs.forget(&unknown);
             let mut before = store.load()?;
             let taken = before.merge(&theirs);
             let saved = store.save(&theirs)?;
@@ -120,6 +147,7 @@ pub fn run(cat: &Catalog, g: &Global, cmd: StateCommand) -> anyhow::Result<ExitC
             lacking(&unknown, true);
             describe(cat, store.path(), &saved.state);
         }
+        StateCommand::MergeDriver { .. } | StateCommand::GitSetup { .. } => {}
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -130,6 +158,7 @@ fn describe(cat: &Catalog, path: &Path, state: &State) {
     let overall = p.overall(cat);
     let reopened = state.marks.values().filter(|m| !m.done).count();
     let notes = state.marks.values().filter(|m| m.note.is_some()).count();
+    let entries = state.entry_count();
     let (version, document) = (format::VERSION, &state.document);
     println!(
         "{}: {} {}",
@@ -148,6 +177,12 @@ fn describe(cat: &Catalog, path: &Path, state: &State) {
             "checked off {overall} of the document's milestones ({percent}); {reopened} unchecked again; {notes} with a note"
         )
     );
+    if entries > 0 {
+        println!(
+            "  {}",
+            tr!("进度日志 {entries} 条", "{entries} progress log entries")
+        );
+    }
     let verified = state.verified.values().filter(|v| !v.cleared).count();
     if !state.verified.is_empty() {
         let cleared = state.verified.len() - verified;

@@ -11,6 +11,7 @@ pub mod locate;
 pub mod lookup;
 pub mod model;
 pub mod progress;
+pub mod report;
 pub mod roles;
 pub mod search;
 pub mod seeds;

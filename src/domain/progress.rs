@@ -4,12 +4,14 @@
 //! (passed in as `now`, so tests and the TUI choose the clock) and returned as a [`Change`] that says which
 //! milestones moved; undo and redo make new, later marks, so that they too win merges with other copies.
 
+pub mod log;
 mod rollup;
 mod state;
 mod verified;
 
 use jiff::{SignedDuration, Timestamp};
 
+pub use log::{Entry, History, LogStatus};
 pub use rollup::{DeadlineGroup, Status, Tally, deadline_groups};
 pub use state::{Mark, State};
 pub use verified::Verification;
@@ -102,6 +104,12 @@ impl Progress {
 
     pub fn note(&self, milestone: &str) -> Option<&str> {
         self.state.note(milestone)
+    }
+
+    /// Adds a progress-log entry to a milestone or measure (not undone by undo: entries are a set that
+    /// merges keep). A `done` status does not check anything off by itself: the caller checks off too.
+    pub fn add_entry(&mut self, id: &str, entry: Entry) -> bool {
+        self.state.add_entry(id, entry)
     }
 
     /// Checks off milestones (ids as given by [`milestone_ids`]). A note, when given, replaces the
@@ -207,6 +215,13 @@ impl Progress {
             .filter(|(id, m)| !self.state.mark(id).is_some_and(|o| o.same_content(m)))
             .map(|(id, _)| id.clone())
             .collect();
+        let logged: Vec<String> = merged
+            .log
+            .iter()
+            .filter(|(id, l)| self.state.log.get(*id) != Some(l) && !changed.contains(id))
+            .map(|(id, _)| id.clone())
+            .collect();
+        changed.extend(logged);
         changed.extend(
             self.state
                 .marks

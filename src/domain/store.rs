@@ -140,7 +140,11 @@ impl Store {
         let existed = on_disk.is_some();
         let disk = on_disk.unwrap_or_else(|| State::new(&self.document));
         let (state, from_disk, changed) = f(disk);
-        let written = changed && (existed || !state.marks.is_empty() || !state.verified.is_empty());
+        let written = changed
+            && (existed
+                || !state.marks.is_empty()
+                || !state.log.is_empty()
+                || !state.verified.is_empty());
         if written {
             if let Some(why) = atomic::read_only(&target) {
                 return Err(StoreError::ReadOnly { path: target, why });
@@ -202,9 +206,35 @@ pub fn read_file(path: &Path, document: &str) -> Result<State, StoreError> {
     }
 }
 
+/// Reads and parses a state file whatever document it is for (a git merge driver knows no document:
+/// it merges two files that name the same one).
+pub fn read_any(path: &Path) -> Result<State, StoreError> {
+    match read_unchecked(path)? {
+        Some(s) => Ok(s),
+        None => Err(StoreError::Missing {
+            path: path.to_path_buf(),
+        }),
+    }
+}
+
 /// `None` when there is no file. Only a regular file is read (a FIFO is refused without blocking),
 /// up to [`MAX_BYTES`], into one buffer that becomes the text.
 fn read(path: &Path, document: &str) -> Result<Option<State>, StoreError> {
+    let Some(state) = read_unchecked(path)? else {
+        return Ok(None);
+    };
+    if state.document != document {
+        return Err(StoreError::WrongDocument {
+            path: path.to_path_buf(),
+            expected: document.to_string(),
+            found: state.document,
+        });
+    }
+    Ok(Some(state))
+}
+
+/// [`read`] without the document check.
+fn read_unchecked(path: &Path) -> Result<Option<State>, StoreError> {
     let bytes = match read_regular(path, MAX_BYTES) {
         Ok(b) => b,
         // A missing file, or a path through a plain file: nothing recorded yet (a save then says why not).
@@ -251,13 +281,6 @@ fn read(path: &Path, document: &str) -> Result<Option<State>, StoreError> {
     };
     let state = format::parse(&text, path)?;
     drop(text);
-    if state.document != document {
-        return Err(StoreError::WrongDocument {
-            path: path.to_path_buf(),
-            expected: document.to_string(),
-            found: state.document,
-        });
-    }
     Ok(Some(state))
 }
 

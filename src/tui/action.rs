@@ -32,8 +32,14 @@ pub enum Action {
     Redo,
     /// a: a one-line note on the selected milestone.
     Note,
+    /// L: an entry in the progress log of the selected milestone or measure.
+    Log,
+    /// Tab while typing a log entry: the next status.
+    NextStatus,
     /// v: verify the selected measure's allocation (units picked, the source typed).
     Verify,
+    /// O: the overview (sections, lead units, deadlines by month).
+    Overview,
     /// /: the search line.
     Search,
     /// n / N: the next / previous hit of the last search.

@@ -61,6 +61,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     bars::footer(f, app, a.footer);
     verify::draw(f, app);
+    super::widgets::overview::draw(f, app);
     if app.mode == super::app::Mode::Help {
         let r = help::area(area);
         help::draw(f, app);

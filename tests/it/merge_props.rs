@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use fgf::domain::progress::{Mark, State, Verification};
+use fgf::domain::progress::{Entry, LogStatus, Mark, State, Verification};
 use fgf::domain::store::{Store, format};
 use jiff::Timestamp;
 use proptest::prelude::*;
@@ -21,6 +21,22 @@ fn mark() -> impl Strategy<Value = Mark> {
             done,
             at: Timestamp::from_second(1_700_000_000 + s).unwrap(),
             note: note.map(String::from),
+        })
+}
+
+/// A progress-log entry (issue 16): few times, authors and statuses, so equal entries are common.
+fn entry() -> impl Strategy<Value = Entry> {
+    (
+        0i64..4,
+        prop::sample::select(vec!["甲", "乙"]),
+        prop::option::of(prop::sample::select(LogStatus::ALL.to_vec())),
+        prop::sample::select(vec!["", "已起草", "待会签"]),
+    )
+        .prop_map(|(s, by, status, text)| Entry {
+            at: Timestamp::from_second(1_700_000_000 + s).unwrap(),
+            by: by.into(),
+            status,
+            text: text.into(),
         })
 }
 
@@ -53,15 +69,28 @@ fn verification() -> impl Strategy<Value = Verification> {
 fn state() -> impl Strategy<Value = State> {
     let ids = prop::sample::select(vec!["1.1.1", "1.2.1", "9.2.1", "19.3.2", "99.1.1"]);
     let measures = prop::sample::select(vec!["1.2", "10.4", "99.9"]);
+    let log_ids = prop::sample::select(vec!["1.1.1", "1.1", "9.2.1", "99.1"]);
     (
         prop::collection::btree_map(ids.prop_map(String::from), mark(), 0..5),
         prop::collection::btree_map(measures.prop_map(String::from), verification(), 0..3),
+        prop::collection::btree_map(
+            log_ids.prop_map(String::from),
+            prop::collection::btree_set(entry(), 1..4),
+            0..3,
+        ),
     )
         .prop_map(
-            |(marks, verified): (BTreeMap<String, Mark>, BTreeMap<String, Verification>)| State {
-                document: DOC.to_string(),
-                marks,
-                verified,
+            |(marks, verified, log): (
+                BTreeMap<String, Mark>,
+                BTreeMap<String, Verification>,
+                _,
+            )| {
+                State {
+                    document: DOC.to_string(),
+                    marks,
+                    log,
+                    verified,
+                }
             },
         )
 }
@@ -98,6 +127,16 @@ proptest! {
         for (id, v) in a.verified.iter().chain(&b.verified) {
             prop_assert!(m.verified[id].at >= v.at, "{id}: an older verification kept");
         }
+    }
+
+    #[test]
+    fn merge_keeps_every_log_entry_of_both(a in state(), b in state()) {
+        let m = State::merged(&a, &b);
+        for (id, entries) in a.log.iter().chain(&b.log) {
+            prop_assert!(entries.is_subset(&m.log[id]), "{id}: an entry was lost");
+        }
+        let count = |s: &State| s.entry_count();
+        prop_assert!(count(&m) <= count(&a) + count(&b));
     }
 
     #[test]

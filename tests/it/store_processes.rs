@@ -93,6 +93,7 @@ fn written(k: u64) -> State {
     State {
         document: DOC.to_string(),
         marks,
+        log: Default::default(),
         verified: Default::default(),
     }
 }

@@ -135,8 +135,7 @@ fn widefix_adds_nothing_when_glyphs_change() {
 
 #[test]
 fn ambiwide_pads_ambiguous_characters_and_skips_the_padding() {
-    let mut a = app(120, 40);
-    a.opts.ambiwide = true;
+    let mut a = crate::support::app_with(120, 40, |o| o.ambiwide = true);
     press(&mut a, "Enter j Enter");
     let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
     // The frame as drawn (the backend's copy leaves out the cells that are not written).

@@ -20,11 +20,11 @@ fn effects(a: &mut fgf::tui::app::App, keys: &str) -> Vec<Effect> {
 #[test]
 fn keys_do_nothing_while_the_screen_is_too_small() {
     let mut a = app(40, 10);
-    let before = (a.view, a.focus, a.trees[0].cursor);
+    let before = (a.view(), a.focus(), a.tree(0).cursor);
     let fx = effects(&mut a, "l j Space j Space 4 /");
     assert!(fx.iter().all(|e| *e == Effect::None), "{fx:?}");
-    assert_eq!((a.view, a.focus, a.trees[0].cursor), before);
-    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!((a.view(), a.focus(), a.tree(0).cursor), before);
+    assert_eq!(*a.mode(), Mode::Browse);
     assert_eq!(press(&mut a, "q"), Effect::Quit, "quit still works");
     // Once resized, the same keys act again.
     a.update(fgf::tui::action::Action::Resize(120, 40));
@@ -36,24 +36,24 @@ fn keys_do_nothing_while_the_screen_is_too_small() {
 fn q_at_the_prompt_does_not_quit() {
     let mut a = app(120, 40);
     press(&mut a, "Space");
-    assert!(matches!(a.mode, Mode::Confirm(_)), "a task asks first");
+    assert!(matches!(*a.mode(), Mode::Confirm(_)), "a task asks first");
     assert_eq!(press(&mut a, "q"), Effect::None);
-    assert!(matches!(a.mode, Mode::Confirm(_)), "still asking");
+    assert!(matches!(*a.mode(), Mode::Confirm(_)), "still asking");
     press(&mut a, "Esc");
-    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(*a.mode(), Mode::Browse);
 }
 
 #[test]
 fn h_and_esc_in_a_units_measures_go_back_to_the_unit_list() {
     let mut a = app(120, 40);
     press(&mut a, "4 j l");
-    assert_eq!((a.view, a.focus), (View::Units, Focus::UnitMeasures));
+    assert_eq!((a.view(), a.focus()), (View::Units, Focus::UnitMeasures));
     press(&mut a, "h");
-    assert_eq!((a.view, a.focus), (View::Units, Focus::UnitList));
+    assert_eq!((a.view(), a.focus()), (View::Units, Focus::UnitList));
     press(&mut a, "l Esc");
-    assert_eq!((a.view, a.focus), (View::Units, Focus::UnitList));
+    assert_eq!((a.view(), a.focus()), (View::Units, Focus::UnitList));
     press(&mut a, "Esc");
-    assert_eq!(a.view, View::Tree, "Esc in the unit list leaves the view");
+    assert_eq!(a.view(), View::Tree, "Esc in the unit list leaves the view");
 }
 
 #[test]
@@ -64,9 +64,9 @@ fn a_search_jump_to_a_unit_scrolls_only_as_needed() {
         press(&mut a, &c.to_string());
     }
     press(&mut a, "Enter");
-    assert_eq!(a.view, View::Units);
-    assert!(a.unit_cursor.sel < 40, "the unit is near the top");
-    assert_eq!(a.unit_cursor.offset, 0, "everything above it still fits");
+    assert_eq!(a.view(), View::Units);
+    assert!(a.units().list().sel < 40, "the unit is near the top");
+    assert_eq!(a.units().list().offset, 0, "everything above it still fits");
 }
 
 #[test]
@@ -78,12 +78,12 @@ fn help_scroll_stops_at_the_end_and_one_k_goes_back_one_line() {
         press(&mut a, "j");
         screen(&a);
     }
-    let bottom = a.help_scroll.top();
+    let bottom = a.help_scroll().top();
     assert!(bottom > 0, "the help is longer than 20 rows");
     press(&mut a, "k");
     screen(&a);
     assert_eq!(
-        a.help_scroll.top(),
+        a.help_scroll().top(),
         bottom - 1,
         "k is not dead after j past the end"
     );
@@ -94,7 +94,7 @@ fn the_detail_pane_says_when_more_is_below_and_above() {
     let mut a = app(80, 14);
     // A task's detail lists its measures: longer than a short pane. S-Tab focuses the detail.
     press(&mut a, "S-Tab");
-    assert_eq!(a.focus, Focus::Detail);
+    assert_eq!(a.focus(), Focus::Detail);
     // The marks sit on the pane's right-hand corners: "↓ N 行 ┘" below, "↑ N 行 ┐" above.
     let s = screen(&a);
     assert!(s.contains("行 ┘"), "{s}");
@@ -109,12 +109,12 @@ fn narrow_screens_open_the_detail_full_screen_and_show_who_leads() {
     let mut a = app(56, 20);
     press(&mut a, "Enter j");
     press(&mut a, "Enter");
-    assert_eq!(a.focus, Focus::Detail);
+    assert_eq!(a.focus(), Focus::Detail);
     let s = screen(&a);
     assert!(s.contains("牵头"), "{s}");
     press(&mut a, "Esc l");
-    assert_eq!(a.focus, Focus::Detail, "l opens it too");
-    assert!(a.status.is_some(), "and says where the keys go");
+    assert_eq!(a.focus(), Focus::Detail, "l opens it too");
+    assert!(a.status().is_some(), "and says where the keys go");
 }
 
 #[test]
@@ -232,9 +232,9 @@ fn tabs_digits_and_help_come_from_the_document() {
         "{tabs}"
     );
     press(&mut a, "6");
-    assert_eq!(a.view, View::Units, "6 opens the units view");
+    assert_eq!(a.view(), View::Units, "6 opens the units view");
     press(&mut a, "7");
-    assert_eq!(a.view, View::Deadlines);
+    assert_eq!(a.view(), View::Deadlines);
     // One help column (80 wide) has room for the whole line.
     a.update(fgf::tui::action::Action::Resize(80, 40));
     press(&mut a, "Esc ?");

@@ -12,7 +12,7 @@ fn selected(a: &App) -> String {
 }
 
 fn done(a: &App, id: &str) -> bool {
-    a.progress.is_done(id)
+    a.progress().is_done(id)
 }
 
 #[test]
@@ -22,8 +22,8 @@ fn space_on_a_measure_checks_its_milestones_and_asks_to_save() {
     assert_eq!(selected(&a), "1.1");
     assert_eq!(press(&mut a, "Space"), Effect::Save);
     assert!(done(&a, "1.1.1"));
-    let task = &a.cat.doc.sections[0].tasks[0];
-    assert_eq!(a.progress.task(task).to_string(), "1/6");
+    let task = &a.catalog().doc.sections[0].tasks[0];
+    assert_eq!(a.progress().task(task).to_string(), "1/6");
     assert_eq!(press(&mut a, "Space"), Effect::Save);
     assert!(!done(&a, "1.1.1"), "Space again unchecks");
 }
@@ -32,9 +32,9 @@ fn space_on_a_measure_checks_its_milestones_and_asks_to_save() {
 fn a_whole_task_asks_first() {
     let mut a = app(120, 40);
     assert_eq!(press(&mut a, "Space"), Effect::None);
-    assert!(matches!(a.mode, Mode::Confirm(ref p) if p.check && p.count == 6));
+    assert!(matches!(*a.mode(), Mode::Confirm(ref p) if p.check && p.count == 6));
     assert_eq!(press(&mut a, "n"), Effect::None);
-    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(*a.mode(), Mode::Browse);
     assert!(!done(&a, "1.1.1"));
     press(&mut a, "Space");
     assert_eq!(press(&mut a, "y"), Effect::Save);
@@ -45,7 +45,7 @@ fn a_whole_task_asks_first() {
     );
     press(&mut a, "Space");
     assert!(
-        matches!(a.mode, Mode::Confirm(ref p) if !p.check && p.count == 6),
+        matches!(*a.mode(), Mode::Confirm(ref p) if !p.check && p.count == 6),
         "all done: unchecks"
     );
     press(&mut a, "Esc");
@@ -62,7 +62,7 @@ fn undo_and_redo_across_the_session() {
     press(&mut a, "u");
     assert!(!done(&a, "1.1.1"));
     assert_eq!(press(&mut a, "u"), Effect::None, "nothing left to undo");
-    assert!(a.status.as_deref().unwrap_or("").contains("没有"));
+    assert!(a.status().unwrap_or("").contains("没有"));
     assert_eq!(press(&mut a, "C-r"), Effect::Save);
     assert!(done(&a, "1.1.1"));
 }
@@ -85,14 +85,14 @@ fn milestones_of_a_measure_open_and_toggle_one_by_one() {
         Some(Item::Measure(_, _, m)) => m.clone(),
         _ => panic!("a measure"),
     };
-    assert_eq!(a.progress.measure(&m).to_string(), "1/3");
+    assert_eq!(a.progress().measure(&m).to_string(), "1/3");
 }
 
 #[test]
 fn a_note_is_typed_saved_and_shown() {
     let mut a = app(120, 40);
     press(&mut a, "Enter j a");
-    assert!(matches!(a.mode, Mode::Note { ref milestone, .. } if milestone == "1.1.1"));
+    assert!(matches!(*a.mode(), Mode::Note { ref milestone, .. } if milestone == "1.1.1"));
     for k in "已报市政府 q".chars() {
         let name = if k == ' ' {
             "Space".to_string()
@@ -103,11 +103,11 @@ fn a_note_is_typed_saved_and_shown() {
     }
     press(&mut a, "Backspace Backspace");
     assert_eq!(press(&mut a, "Enter"), Effect::Save);
-    assert_eq!(a.progress.note("1.1.1"), Some("已报市政府"));
+    assert_eq!(a.progress().note("1.1.1"), Some("已报市政府"));
     assert!(!done(&a, "1.1.1"), "a note does not check the milestone");
     press(&mut a, "a C-u Esc");
     assert_eq!(
-        a.progress.note("1.1.1"),
+        a.progress().note("1.1.1"),
         Some("已报市政府"),
         "Esc keeps the old note"
     );
@@ -122,31 +122,31 @@ fn a_read_only_state_changes_nothing_and_says_why() {
     press(&mut a, "Enter j");
     assert_eq!(press(&mut a, "Space"), Effect::None);
     assert!(!done(&a, "1.1.1"));
-    assert!(a.status.as_deref().unwrap().contains("只读"));
+    assert!(a.status().unwrap().contains("只读"));
     assert_eq!(press(&mut a, "a"), Effect::None);
-    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(*a.mode(), Mode::Browse);
 }
 
 #[test]
 fn changes_from_another_session_are_absorbed_and_reported() {
     let mut a = app(120, 40);
-    let mut other = State::new(&a.cat.doc.id);
+    let mut other = State::new(&a.catalog().doc.id);
     let mut p = fgf::domain::Progress::new(other.clone());
     p.check(&["9.2.1"], Some("来自另一终端"), jiff::Timestamp::now());
     other = p.into_state();
     a.saved(other);
     assert!(done(&a, "9.2.1"));
-    assert!(a.status.as_deref().unwrap().contains("1"));
+    assert!(a.status().unwrap().contains("1"));
 }
 
 #[test]
 fn deadlines_view_groups_and_jumps() {
     let mut a = app(120, 40);
     press(&mut a, "5");
-    assert_eq!(a.view, View::Deadlines);
-    assert_eq!(a.focus, Focus::Deadlines);
+    assert_eq!(a.view(), View::Deadlines);
+    assert_eq!(a.focus(), Focus::Deadlines);
     assert!(
-        matches!(a.deadline_rows[0], fgf::tui::app::DeadlineRow::Header(Some(d), _) if d.to_string() == "2019-12-31")
+        matches!(a.deadlines().rows()[0], fgf::tui::app::DeadlineRow::Header(Some(d), _) if d.to_string() == "2019-12-31")
     );
     assert_eq!(
         selected(&a),
@@ -163,7 +163,7 @@ fn deadlines_view_groups_and_jumps() {
     press(&mut a, "Space");
     assert!(done(&a, "1.1.1"), "Space works in the deadlines view");
     press(&mut a, "Enter");
-    assert_eq!(a.view, View::Tree);
+    assert_eq!(a.view(), View::Tree);
     assert_eq!(a.selected_loc(), Some(Loc::Milestone(0, 0, 0, 0)));
 }
 
@@ -171,13 +171,17 @@ fn deadlines_view_groups_and_jumps() {
 fn the_cached_counts_always_equal_a_full_count() {
     let mut a = app(120, 40);
     let check = |a: &App| {
-        for (i, s) in a.cat.doc.sections.iter().enumerate() {
-            assert_eq!(a.rollup.section(i), a.progress.section(s), "section {i}");
+        for (i, s) in a.catalog().doc.sections.iter().enumerate() {
+            assert_eq!(
+                a.rollup().section(i),
+                a.progress().section(s),
+                "section {i}"
+            );
         }
-        assert_eq!(a.rollup.overall(), a.progress.overall(&a.cat));
+        assert_eq!(a.rollup().overall(), a.progress().overall(a.catalog()));
         assert_eq!(
-            a.rollup.overdue(),
-            a.progress.overdue(&a.cat, a.opts.today).len()
+            a.rollup().overdue(),
+            a.progress().overdue(a.catalog(), a.options().today).len()
         );
     };
     check(&a);
@@ -195,7 +199,7 @@ fn the_cached_counts_always_equal_a_full_count() {
         press(&mut a, keys);
         check(&a);
     }
-    let mut other = fgf::domain::Progress::new(a.progress.state().clone());
+    let mut other = fgf::domain::Progress::new(a.progress().state().clone());
     other.check(&["26.3.1", "1.1.1"], None, jiff::Timestamp::now());
     other.uncheck(&["12.1.1"], jiff::Timestamp::now());
     a.saved(other.into_state());

@@ -132,8 +132,7 @@ fn rows_fit_and_pane_borders_stay_aligned() {
 #[test]
 fn no_color_draws_without_colours_but_keeps_the_selection_visible() {
     use ratatui::style::{Color, Modifier};
-    let mut a = app(120, 40);
-    a.opts.color = false;
+    let mut a = crate::support::app_with(120, 40, |o| o.color = false);
     press(&mut a, "Enter j");
     let t = render(&a);
     let buf = t.backend().buffer();

@@ -17,7 +17,7 @@ fn type_text(a: &mut App, text: &str) {
 }
 
 fn hits(a: &App) -> Vec<String> {
-    match &a.mode {
+    match a.mode() {
         Mode::Search(s) => s.results.hits.iter().map(|h| h.id.clone()).collect(),
         _ => Vec::new(),
     }
@@ -27,8 +27,8 @@ fn hits(a: &App) -> Vec<String> {
 fn slash_opens_the_search_and_results_follow_each_keystroke() {
     let mut a = app(120, 40);
     press(&mut a, "/");
-    assert!(matches!(a.mode, Mode::Search(_)));
-    assert_eq!(a.view, View::Search);
+    assert!(matches!(*a.mode(), Mode::Search(_)));
+    assert_eq!(a.view(), View::Search);
     type_text(&mut a, "企业开");
     let first = hits(&a);
     assert!(!first.is_empty());
@@ -49,11 +49,11 @@ fn enter_jumps_to_the_hit_in_its_section_pane() {
     press(&mut a, "/");
     type_text(&mut a, "企业开办");
     press(&mut a, "Down Enter");
-    assert_eq!(a.mode, Mode::Browse);
-    assert_eq!(a.view, View::Tree);
+    assert_eq!(*a.mode(), Mode::Browse);
+    assert_eq!(a.view(), View::Tree);
     let id = a.selected_id().unwrap();
     assert!(id.starts_with("7."), "a measure of task 7: {id}");
-    assert_eq!(a.focus, Focus::Section(0));
+    assert_eq!(a.focus(), Focus::Section(0));
 }
 
 #[test]
@@ -63,21 +63,21 @@ fn pinyin_initials_find_a_unit_and_enter_opens_the_units_view() {
     type_text(&mut a, "scjgj");
     assert_eq!(hits(&a)[0], "市市场监管局");
     press(&mut a, "Enter");
-    assert_eq!(a.view, View::Units);
-    let u = a.unit_order[a.unit_cursor.sel];
-    assert_eq!(a.cat.doc.units[u].name, "市市场监管局");
+    assert_eq!(a.view(), View::Units);
+    let u = a.units().selected_unit().unwrap();
+    assert_eq!(a.catalog().doc.units[u].name, "市市场监管局");
 }
 
 #[test]
 fn esc_restores_the_view_as_it_was() {
     let mut a = app(120, 40);
     press(&mut a, "2 j j 4 j");
-    let (view, focus, unit) = (a.view, a.focus, a.unit_cursor);
+    let (view, focus, unit) = (a.view(), a.focus(), a.units().list());
     press(&mut a, "/");
     type_text(&mut a, "税务");
     press(&mut a, "Down Down Esc");
-    assert_eq!((a.view, a.focus, a.unit_cursor), (view, focus, unit));
-    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!((a.view(), a.focus(), a.units().list()), (view, focus, unit));
+    assert_eq!(*a.mode(), Mode::Browse);
 }
 
 #[test]
@@ -103,7 +103,7 @@ fn n_and_shift_n_step_through_the_hits_after_closing() {
 fn n_without_a_search_says_so() {
     let mut a = app(120, 40);
     press(&mut a, "n");
-    assert!(a.status.as_deref().unwrap().contains("/"));
+    assert!(a.status().unwrap().contains("/"));
 }
 
 #[test]
@@ -111,9 +111,9 @@ fn letters_are_text_in_the_search_line_not_commands() {
     let mut a = app(120, 40);
     press(&mut a, "/");
     type_text(&mut a, "q u j");
-    assert!(matches!(a.mode, Mode::Search(ref s) if s.input.text() == "q u j"));
+    assert!(matches!(*a.mode(), Mode::Search(ref s) if s.input.text() == "q u j"));
     press(&mut a, "C-u");
-    assert!(matches!(a.mode, Mode::Search(ref s) if s.input.is_empty()));
+    assert!(matches!(*a.mode(), Mode::Search(ref s) if s.input.is_empty()));
 }
 
 #[test]
@@ -159,7 +159,7 @@ fn a_lone_operator_is_noted_not_an_error() {
     let mut a = app(120, 40);
     press(&mut a, "/");
     type_text(&mut a, "! 税务");
-    let Mode::Search(s) = &a.mode else { panic!() };
+    let Mode::Search(s) = a.mode() else { panic!() };
     assert!(
         !s.results.query.notes.is_empty(),
         "the parser notes the lone !"

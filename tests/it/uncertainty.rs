@@ -145,8 +145,8 @@ fn row_of(s: &str, id: &str) -> String {
 fn tui_units_view_marks_and_lists_the_alternative_apart() {
     let mut a = app(120, 40);
     press(&mut a, "4");
-    let u = a.cat.unit_index("口岸办").unwrap();
-    let at = a.unit_order.iter().position(|&x| x == u).unwrap();
+    let u = a.catalog().unit_index("口岸办").unwrap();
+    let at = a.units().order().iter().position(|&x| x == u).unwrap();
     for _ in 0..at {
         press(&mut a, "j");
     }

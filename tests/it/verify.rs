@@ -268,11 +268,11 @@ fn the_tui_shows_the_verified_reading() {
 
 /// Moves the verify popup's cursor to a unit.
 fn pick(a: &mut App, name: &str) {
-    let Mode::Verify(form) = &a.mode else {
+    let Mode::Verify(form) = a.mode() else {
         panic!("not verifying")
     };
-    let u = a.cat.unit_index(name).unwrap();
-    let at = a.unit_order.iter().position(|&x| x == u).unwrap() as isize;
+    let u = a.catalog().unit_index(name).unwrap();
+    let at = a.units().order().iter().position(|&x| x == u).unwrap() as isize;
     let steps = at - form.cursor.sel as isize;
     let key = if steps > 0 { "j" } else { "k" };
     for _ in 0..steps.abs() {
@@ -285,7 +285,7 @@ fn pick(a: &mut App, name: &str) {
 fn v_in_the_tui_records_a_verification_from_picked_units_and_a_typed_source() {
     let mut a = crate::support::app(120, 40);
     press(&mut a, "G Enter j j j j");
-    let Some(Item::Measure(_, _, m)) = a.selected_loc().map(|l| a.cat.at(l)) else {
+    let Some(Item::Measure(_, _, m)) = a.selected_loc().map(|l| a.catalog().at(l)) else {
         panic!("10.4 selected")
     };
     assert_eq!(m.id, "10.4");
@@ -312,12 +312,12 @@ fn v_in_the_tui_records_a_verification_from_picked_units_and_a_typed_source() {
         press(&mut a, &c.to_string());
     }
     assert_eq!(press(&mut a, "Enter"), Effect::Save);
-    assert_eq!(a.mode, Mode::Browse);
-    let v = &a.progress.state().verified["10.4"];
+    assert_eq!(*a.mode(), Mode::Browse);
+    let v = &a.progress().state().verified["10.4"];
     assert_eq!(v.lead, ["市财政局", "市政府口岸物流办"]);
     assert_eq!(v.support, ["重庆海关", "重庆铁路办事处", "各区县政府"]);
     assert_eq!(v.source, "正式文本第6页");
-    let Some(Item::Measure(_, _, m)) = a.cat.get("10.4") else {
+    let Some(Item::Measure(_, _, m)) = a.catalog().get("10.4") else {
         panic!()
     };
     assert_eq!(m.lead, v.lead, "shown in place of the inferred reading");
@@ -336,7 +336,7 @@ fn v_in_the_tui_records_a_verification_from_picked_units_and_a_typed_source() {
     press(&mut a, "Enter");
     assert_eq!(a.ctx(), Ctx::Pick, "no lead unit: still picking");
     press(&mut a, "Esc");
-    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(*a.mode(), Mode::Browse);
 }
 
 /// A verification from a wrong clock would win every merge for ever: refused like a check-off's.

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::log::{Entry, History, Log, merge_log};
 use crate::domain::Catalog;
 use crate::domain::catalog::Loc;
 
@@ -44,12 +45,14 @@ impl Mark {
     }
 }
 
-/// Everything recorded for one document: milestone id -> latest mark. Ids the document lacks are kept.
+/// Everything recorded for one document: milestone id -> latest mark, and the progress log (milestone
+/// or measure id -> entries). Ids the document lacks are kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct State {
     /// The document id (`Document::id`) the marks belong to.
     pub document: String,
     pub marks: BTreeMap<String, Mark>,
+    pub log: Log,
     /// Measure id -> its latest verified reading (or the clearing of one): `fgf verify`.
     pub verified: BTreeMap<String, Verification>,
 }
@@ -59,6 +62,7 @@ impl State {
         State {
             document: document.into(),
             marks: BTreeMap::new(),
+            log: Log::new(),
             verified: BTreeMap::new(),
         }
     }
@@ -75,9 +79,18 @@ impl State {
         self.marks.get(milestone).and_then(|m| m.note.as_deref())
     }
 
-    /// Takes in every mark of `other` that is later than ours; returns the ids whose mark changed.
+    /// Takes in every mark and verified reading of `other` that is later than ours and every log entry
+    /// we lack; returns the ids whose record changed or whose log gained an entry (each once, sorted).
     /// `other.document` is not looked at: the caller checks both are for the same document.
     pub fn merge(&mut self, other: &State) -> Vec<String> {
+        let mut changed = self.merge_marks(other);
+        changed.extend(merge_log(&mut self.log, &other.log));
+        changed.sort_unstable();
+        changed.dedup();
+        changed
+    }
+
+    fn merge_marks(&mut self, other: &State) -> Vec<String> {
         let mut changed = Vec::new();
         for (id, theirs) in &other.marks {
             match self.marks.get(id) {
@@ -112,13 +125,46 @@ impl State {
         out
     }
 
-    /// Ids in the record that are not milestones of `cat` (kept untouched, reported to the user).
+    /// Ids in the record that are not milestones of `cat` (or, for the log, measures): kept untouched,
+    /// reported to the user. Sorted, each once.
     pub fn unknown_ids(&self, cat: &Catalog) -> Vec<&str> {
-        self.marks
+        let mut out: Vec<&str> = self
+            .marks
             .keys()
             .filter(|id| !matches!(cat.locate(id), Some(Loc::Milestone(..))))
+            .chain(self.log.keys().filter(|id| {
+                !matches!(cat.locate(id), Some(Loc::Milestone(..) | Loc::Measure(..)))
+            }))
             .map(String::as_str)
-            .collect()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Drops every mark and log entry of the given ids (a merge refusing ids the document lacks).
+    pub fn forget(&mut self, ids: &[String]) {
+        self.marks.retain(|id, _| !ids.contains(id));
+        self.log.retain(|id, _| !ids.contains(id));
+    }
+
+    /// Adds a log entry to a milestone or measure; false when it was there already.
+    pub fn add_entry(&mut self, id: &str, entry: Entry) -> bool {
+        self.log.entry(id.to_string()).or_default().insert(entry)
+    }
+
+    /// A milestone's log with its measure's entries and its check-off, newest first.
+    pub fn history(&self, measure: &str, milestone: &str) -> History {
+        let own = [milestone, measure]
+            .into_iter()
+            .filter_map(|id| self.log.get(id))
+            .flatten();
+        History::new(own, self.mark(milestone), self.is_done(milestone))
+    }
+
+    /// How many log entries there are, over every id.
+    pub fn entry_count(&self) -> usize {
+        self.log.values().map(|s| s.len()).sum()
     }
 
     /// How many milestones are checked off (known or not).

@@ -4,9 +4,9 @@
 use std::cmp::Reverse;
 
 use super::index::{self, Entry, EntryKeys, Index, ItemKind, Target};
-use super::matcher::{Prepared, TextMatch, better};
+use super::matcher::{self, Prepared, TextMatch, better};
 use super::pinyin;
-use super::query::{Query, Scope};
+use super::query::{Kind, Query, Scope};
 use super::{Field, FieldMatch, Hit};
 use crate::domain::Catalog;
 
@@ -89,7 +89,7 @@ fn unit_match(
     let mut best = None;
     for (i, name) in index.unit_names[u].iter().enumerate() {
         if index.unit_masks[u][i].covers(&p.mask) {
-            best = better(best, p.direct(name, false));
+            best = better(best, p.direct(name, &index.unit_folded[u][i], false));
         }
         if p.term.pinyin {
             best = better(best, p.pinyin(&index.unit_keys[u][i], None));
@@ -97,15 +97,20 @@ fn unit_match(
     }
     let mut best = best?;
     if want {
-        let on_name = better(p.direct(&unit.name, true), pinyin_positions(p, &unit.name));
+        let folded = &index.unit_folded[u];
+        let on_name = better(
+            p.direct(&unit.name, &folded[0], true),
+            pinyin_positions(p, &folded[0]),
+        );
         best.positions = match on_name {
             Some(m) => m.positions,
             None => (1..index.unit_names[u].len())
                 .filter(|&i| {
-                    p.direct(&index.unit_names[u][i], false).is_some()
+                    p.direct(&index.unit_names[u][i], &folded[i], false)
+                        .is_some()
                         || p.pinyin(&index.unit_keys[u][i], None).is_some()
                 })
-                .find_map(|i| in_order(&unit.name, &index.unit_names[u][i]))
+                .find_map(|i| in_order(&folded[0], &folded[i]))
                 .unwrap_or_default(),
         };
     }
@@ -163,9 +168,9 @@ fn eval_alt(alt: &Alt, ctx: &Ctx, i: usize, e: &Entry) -> Option<(i64, Field)> {
             let main = if let Target::Unit(u) = e.target {
                 alt.units.get(u).cloned().flatten()
             } else {
-                let text = index::main_text(ctx.cat, e.target);
                 let direct = if e.mask.covers(&p.mask) {
-                    p.direct(text, false)
+                    let text = index::main_text(ctx.cat, e.target);
+                    p.direct(text, index::folded_text(ctx.cat, e), false)
                 } else {
                     None
                 };
@@ -196,12 +201,18 @@ fn eval_alt(alt: &Alt, ctx: &Ctx, i: usize, e: &Entry) -> Option<(i64, Field)> {
     }
 }
 
+/// A term against an entry's id (9, 9.2), with the term's operator as on any other field:
+/// `^1$` is task 1, `^1` every id that starts with 1. A plain term (`9`, `#9`) is fgf's own:
+/// the id itself or its children (9 and 9.1, 9.2, …, not 19).
 fn id_match(p: &Prepared, ctx: &Ctx, e: &Entry) -> Option<TextMatch> {
     let Target::Item(_) = e.target else {
         return None;
     };
     let id = index::entry_id(ctx.cat, e.target);
     let t = p.term.text.as_str();
+    if p.term.kind != Kind::Fuzzy {
+        return matcher::on_text(p.term.kind, id, t);
+    }
     let n = id.chars().count();
     if id == t {
         Some(TextMatch {
@@ -350,7 +361,9 @@ pub(crate) fn explain(c: &Compiled, ctx: &Ctx, i: usize, score: i64) -> Hit {
                     let m = match e.target {
                         Target::Unit(u) => alt.units.get(u).cloned().flatten(),
                         Target::Item(_) => {
-                            let direct = e.mask.covers(&p.mask).then(|| p.direct(text, true));
+                            let folded = index::folded_text(cat, e);
+                            let direct =
+                                e.mask.covers(&p.mask).then(|| p.direct(text, folded, true));
                             let keys = ctx.keys.map(|k| &k[i]);
                             let py = keys.is_some_and(|k| {
                                 k.letters & p.letters == p.letters
@@ -358,7 +371,7 @@ pub(crate) fn explain(c: &Compiled, ctx: &Ctx, i: usize, score: i64) -> Hit {
                             });
                             let py = match keys {
                                 Some(k) if py => {
-                                    p.pinyin(&k.keys, Some(&pinyin::syllable_chars(text)[..]))
+                                    p.pinyin(&k.keys, Some(&pinyin::syllable_chars(folded)[..]))
                                 }
                                 _ => None,
                             };

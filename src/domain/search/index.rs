@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
+use super::fold;
 use super::pinyin::{self, Keys};
 use crate::domain::{Catalog, Loc};
 
@@ -43,8 +44,34 @@ pub(crate) struct Entry {
     pub units_at: u32,
     pub leads: u16,
     pub supports: u16,
-    /// Characters of the main text (title, measure text or unit name), hashed into 256 bits.
+    /// Characters of the main text (title, measure text or unit name), folded, hashed into 256 bits.
     pub mask: Mask,
+    /// The main text folded (see `fold`), when that is not the text itself.
+    pub folded: Option<Box<str>>,
+}
+
+impl Entry {
+    fn new(kind: ItemKind, target: Target) -> Entry {
+        Entry {
+            kind,
+            target,
+            units_at: 0,
+            leads: 0,
+            supports: 0,
+            mask: Mask::default(),
+            folded: None,
+        }
+    }
+
+    /// Folds the main text and takes its characters.
+    fn fold(&mut self, cat: &Catalog) {
+        let text = main_text(cat, self.target);
+        let folded = fold::text(text, fold::Mode::INDEX);
+        self.mask = Mask::of(&folded);
+        if let std::borrow::Cow::Owned(f) = folded {
+            self.folded = Some(f.into_boxed_str());
+        }
+    }
 }
 
 /// A 256-bit set of hashed characters: a term can only match where all its characters occur.
@@ -116,8 +143,10 @@ pub struct Index {
     pub(crate) entries: Vec<Entry>,
     /// The units of every entry (see `Entry::units_at`).
     pub(crate) units: Vec<u16>,
-    /// Per unit: its name, its aliases and its full official names (see `names`).
+    /// Per unit: its name, its aliases and its official name without its place (see `names`).
     pub(crate) unit_names: Vec<Vec<String>>,
+    /// Each of `unit_names` folded (see `fold`).
+    pub(crate) unit_folded: Vec<Vec<String>>,
     /// The pinyin keys of each of `unit_names`.
     pub(crate) unit_keys: Vec<Vec<Keys>>,
     /// The characters of each of `unit_names`.
@@ -138,26 +167,17 @@ impl Index {
         for (si, s) in cat.doc.sections.iter().enumerate() {
             for (ti, t) in s.tasks.iter().enumerate() {
                 let task = entries.len();
-                entries.push(Entry {
-                    kind: ItemKind::Task,
-                    target: Target::Item(Loc::Task(si, ti)),
-                    units_at: 0,
-                    leads: 0,
-                    supports: 0,
-                    mask: Mask::default(),
-                });
+                entries.push(Entry::new(ItemKind::Task, Target::Item(Loc::Task(si, ti))));
                 for (mi, m) in t.measures.iter().enumerate() {
                     let at = units.len();
                     // Responsible units (format 2) count with the lead: they are in charge.
                     units.extend(m.lead.iter().chain(&m.responsible).map(unit));
                     units.extend(m.support.iter().map(unit));
                     entries.push(Entry {
-                        kind: ItemKind::Measure,
-                        target: Target::Item(Loc::Measure(si, ti, mi)),
                         units_at: at as u32,
                         leads: (m.lead.len() + m.responsible.len()) as u16,
                         supports: m.support.len() as u16,
-                        mask: Mask::default(),
+                        ..Entry::new(ItemKind::Measure, Target::Item(Loc::Measure(si, ti, mi)))
                     });
                 }
                 // The task: its own lead (and responsible) units (format 2) and its measures',
@@ -195,31 +215,20 @@ impl Index {
             }
         }
         for ui in 0..cat.doc.units.len() {
-            entries.push(Entry {
-                kind: ItemKind::Unit,
-                target: Target::Unit(ui),
-                units_at: 0,
-                leads: 0,
-                supports: 0,
-                mask: Mask::default(),
-            });
+            entries.push(Entry::new(ItemKind::Unit, Target::Unit(ui)));
         }
-        // The character masks: a pass over every text, on both cores.
+        // The folded texts and their character masks: a pass over every text, on both cores.
         let chunk = entries.len().div_ceil(2).max(1);
         if entries.len() >= 4096 {
             std::thread::scope(|s| {
                 for part in entries.chunks_mut(chunk) {
-                    s.spawn(|| {
-                        part.iter_mut()
-                            .for_each(|e| e.mask = Mask::of(main_text(cat, e.target)))
-                    });
+                    s.spawn(|| part.iter_mut().for_each(|e| e.fold(cat)));
                 }
             });
         } else {
-            entries
-                .iter_mut()
-                .for_each(|e| e.mask = Mask::of(main_text(cat, e.target)));
+            entries.iter_mut().for_each(|e| e.fold(cat));
         }
+        let place = super::names::place_of(&cat.doc.issuer);
         let unit_names: Vec<Vec<String>> = cat
             .doc
             .units
@@ -227,15 +236,28 @@ impl Index {
             .map(|u| {
                 std::iter::once(u.name.clone())
                     .chain(u.aliases.iter().cloned())
-                    .chain(super::names::full_names(&u.name).map(String::from))
+                    .chain(
+                        u.official
+                            .as_ref()
+                            .map(|o| super::names::place_less(&o.name, place.as_deref())),
+                    )
                     .collect()
             })
             .collect();
-        let unit_keys = unit_names
+        let unit_folded: Vec<Vec<String>> = unit_names
+            .iter()
+            .map(|names| {
+                names
+                    .iter()
+                    .map(|n| fold::text(n, fold::Mode::INDEX).into_owned())
+                    .collect()
+            })
+            .collect();
+        let unit_keys = unit_folded
             .iter()
             .map(|names| names.iter().map(|n| pinyin::keys(n)).collect())
             .collect();
-        let unit_masks = unit_names
+        let unit_masks = unit_folded
             .iter()
             .map(|names| names.iter().map(|n| Mask::of(n)).collect())
             .collect();
@@ -244,6 +266,7 @@ impl Index {
             units,
             unit_masks,
             unit_names,
+            unit_folded,
             unit_keys,
             keys: OnceLock::new(),
         }
@@ -276,7 +299,7 @@ impl Index {
             let build = |es: &[Entry]| -> Vec<EntryKeys> {
                 es.iter()
                     .map(|e| {
-                        let keys = pinyin::keys(main_text(cat, e.target));
+                        let keys = pinyin::keys(folded_text(cat, e));
                         let letters = letter_mask(&keys.spelled);
                         let initials = initial_mask(&keys.spelled);
                         EntryKeys {
@@ -310,6 +333,13 @@ pub(crate) fn main_text(cat: &Catalog, target: Target) -> &str {
             crate::domain::Item::Milestone(_, _, m, k) => m.text_of(k),
         },
     }
+}
+
+/// The main text of an entry, folded as the index folds.
+pub(crate) fn folded_text<'a>(cat: &'a Catalog, e: &'a Entry) -> &'a str {
+    e.folded
+        .as_deref()
+        .unwrap_or_else(|| main_text(cat, e.target))
 }
 
 /// The id shown for an entry: 9, 9.2, or the unit's name.

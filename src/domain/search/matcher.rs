@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::fold;
 use super::index::{Mask, letter_mask, only_initials};
 use super::pinyin::Keys;
 use super::query::{Kind, Scope, Term};
@@ -38,7 +39,9 @@ pub(crate) fn better(a: Option<TextMatch>, b: Option<TextMatch>) -> Option<TextM
 /// A term made ready for matching many texts.
 pub(crate) struct Prepared<'q> {
     pub term: &'q Term,
-    /// The term, ASCII-lower-cased unless case-sensitive.
+    /// How the term folds texts; `None` when as the index does (the usual case).
+    mode: Option<fold::Mode>,
+    /// The term, folded (see `fold`).
     needle: String,
     needle_chars: usize,
     /// Characters every direct match needs.
@@ -59,43 +62,37 @@ const PINYIN_PENALTY: i64 = 5_000;
 
 impl<'q> Prepared<'q> {
     pub fn new(term: &'q Term) -> Prepared<'q> {
-        let needle = if term.case_sensitive {
-            term.text.clone()
-        } else {
-            term.text.to_ascii_lowercase()
-        };
-        let skim = if term.case_sensitive {
-            SkimMatcherV2::default().respect_case()
-        } else {
-            SkimMatcherV2::default().ignore_case()
-        };
+        let mode = term.mode();
+        let needle = fold::text(&term.text, mode).into_owned();
+        // The mask is over the index's folding, which is coarser than any term's.
+        let index_needle = fold::text(&term.text, fold::Mode::INDEX);
         Prepared {
             term,
+            mode: (mode != fold::Mode::INDEX).then_some(mode),
             needle_chars: needle.chars().count(),
-            mask: Mask::of(&needle),
-            letters: letter_mask(&needle),
-            initials: only_initials(&needle),
+            mask: Mask::of(&index_needle),
+            letters: letter_mask(&index_needle),
+            initials: only_initials(&index_needle),
             id_like: matches!(term.scope, Scope::Any | Scope::Id)
-                && needle.bytes().all(|b| b.is_ascii_digit() || b == b'.'),
+                && term.text.bytes().all(|b| b.is_ascii_digit() || b == b'.'),
             needle,
-            skim,
+            skim: SkimMatcherV2::default().respect_case(),
             pinyin_needle: term.text.to_ascii_lowercase(),
         }
     }
 
-    /// The term against the characters of `text`.
-    pub fn direct(&self, text: &str, want: bool) -> Option<TextMatch> {
-        let folded = !self.term.case_sensitive && text.bytes().any(|b| b.is_ascii_uppercase());
-        let hay: Cow<str> = if folded {
-            Cow::Owned(text.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(text)
+    /// The term against the characters of a text: `text` itself and `folded`, its form folded
+    /// as the index folds (`fold::Mode::INDEX`).
+    pub fn direct(&self, text: &str, folded: &str, want: bool) -> Option<TextMatch> {
+        let hay: Cow<str> = match self.mode {
+            None => Cow::Borrowed(folded),
+            Some(mode) => fold::text(text, mode),
         };
         let m = exact(self.term.kind, &hay, &self.needle, self.needle_chars, want);
         if m.is_some() || self.term.kind != Kind::Fuzzy {
             return m;
         }
-        fuzzy(&self.skim, text, &self.term.text, want)
+        fuzzy(&self.skim, &hay, &self.needle, want)
     }
 
     /// The term against the pinyin key of a text, syllable-aligned (see `syllables`).
@@ -141,6 +138,12 @@ impl<'q> Prepared<'q> {
     }
 }
 
+/// `needle` in `hay` as `kind` asks, characters compared as they are (for ids); positions
+/// included.
+pub(crate) fn on_text(kind: Kind, hay: &str, needle: &str) -> Option<TextMatch> {
+    exact(kind, hay, needle, needle.chars().count(), true)
+}
+
 /// A scattered match by SkimMatcherV2 (char positions).
 fn fuzzy(skim: &SkimMatcherV2, text: &str, pattern: &str, want: bool) -> Option<TextMatch> {
     let (score, positions) = if want {
@@ -155,7 +158,9 @@ fn fuzzy(skim: &SkimMatcherV2, text: &str, pattern: &str, want: bool) -> Option<
     })
 }
 
-/// Substring, prefix, suffix and equality matches of an (already case-folded) needle.
+/// Substring, prefix, suffix and equality matches of a needle in a text, both folded. As
+/// fzf's, `^` and `$` ignore white space (U+3000 too) at their end of the text, unless the
+/// needle has white space there itself.
 fn exact(
     kind: Kind,
     hay: &str,
@@ -163,20 +168,31 @@ fn exact(
     needle_chars: usize,
     want: bool,
 ) -> Option<TextMatch> {
+    let (lead_chars, lead) = if needle.starts_with(char::is_whitespace) {
+        (0, 0)
+    } else {
+        fold::leading_space(hay)
+    };
+    let end = if needle.ends_with(char::is_whitespace) {
+        hay.len()
+    } else {
+        hay.len() - fold::trailing_space(hay)
+    };
     let at = match kind {
         Kind::Fuzzy | Kind::Exact => hay.find(needle)?,
         Kind::Boundary => boundary_find(hay, needle)?,
         Kind::Prefix | Kind::Equal => {
-            if !hay.starts_with(needle) || (kind == Kind::Equal && hay.len() != needle.len()) {
+            let core = hay.get(lead..end.max(lead))?;
+            if !core.starts_with(needle) || (kind == Kind::Equal && core.len() != needle.len()) {
                 return None;
             }
-            0
+            lead
         }
         Kind::Suffix => {
-            if !hay.ends_with(needle) {
+            if !hay[..end].ends_with(needle) {
                 return None;
             }
-            hay.len() - needle.len()
+            end - needle.len()
         }
     };
     let before = if at == 0 {
@@ -184,16 +200,16 @@ fn exact(
     } else {
         hay[..at].chars().count()
     };
-    let hay_chars = before + needle_chars + hay[at + needle.len()..].chars().count();
-    let tier = if hay_chars == needle_chars {
+    let core_chars = hay.get(lead..end).map_or(0, |c| c.chars().count());
+    let tier = if core_chars == needle_chars && at == lead {
         4
-    } else if at == 0 || kind == Kind::Suffix {
+    } else if at == lead || kind == Kind::Suffix {
         3
     } else {
         2
     };
-    let early = 40_000 - before.min(400) as i64 * 100;
-    let coverage = (needle_chars * 40_000 / hay_chars.max(1)) as i64;
+    let early = 40_000 - before.saturating_sub(lead_chars).min(400) as i64 * 100;
+    let coverage = (needle_chars * 40_000 / core_chars.max(1)) as i64;
     Some(TextMatch {
         tier,
         quality: early + coverage,

@@ -13,7 +13,10 @@
 //! term was added) it looks only at the previous matches.
 
 mod engine;
+pub mod fold;
+mod fold_table;
 mod index;
+mod lines;
 mod matcher;
 pub mod names;
 pub mod pinyin;
@@ -23,6 +26,7 @@ mod syllables;
 use serde::Serialize;
 
 pub use index::{Index, ItemKind, Target};
+pub use lines::filter_lines;
 pub use query::{DateRange, Group, Kind, Query, Scope, Term, parse};
 
 use crate::domain::Catalog;
@@ -304,13 +308,10 @@ fn implies(new: &Term, old: &Term) -> bool {
         // 1 does not find task 10, but 10 does.
         return false;
     }
-    let fold = |s: &str| {
-        if old.case_sensitive {
-            s.to_string()
-        } else {
-            s.to_ascii_lowercase()
-        }
-    };
+    if old.accents != new.accents {
+        return false;
+    }
+    let fold = |s: &str| fold::text(s, old.mode()).into_owned();
     let (o, n) = (fold(&old.text), fold(&new.text));
     match old.kind {
         Kind::Fuzzy => {

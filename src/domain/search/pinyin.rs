@@ -5,9 +5,12 @@
 //! taking a prefix of each syllable, while letters inside syllables (the `g` of `cheng`) never
 //! start a match. Readings come from the `pinyin` crate, except for the words of the embedded document
 //! whose default reading is wrong there (heteronyms: 重庆 is chong qing, 银行 yin hang); those are
-//! in [`OVERRIDES`]. ü is spelled `v`, as typed on a pinyin keyboard. ASCII letters and digits
-//! (also full-width ones) are kept, one syllable each; punctuation is dropped. A map from syllables
-//! back to character positions lets highlighting mark the Chinese characters a pinyin match used.
+//! in [`OVERRIDES`]. ü is spelled `v`, as typed on a pinyin keyboard. Pinyin reaches Han characters
+//! only: each run of other characters (Latin text, digits, punctuation, inner white space) is one
+//! [`SEPARATOR`] syllable that no query letter matches, so ASCII text is matched as itself and
+//! `'cq` or `^cq` need the characters where the text has them; white space at either end is left
+//! out, as fzf's `^` and `$` ignore it. A map from syllables back to character positions lets
+//! highlighting mark the Chinese characters a pinyin match used.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -43,16 +46,20 @@ pub struct Keys {
 }
 
 impl Keys {
-    /// Full pinyin, lower case: `chongqinghaiguan`.
+    /// Full pinyin, lower case, a `-` for each separator: `chongqinghaiguan`.
     pub fn full(&self) -> String {
-        self.spelled.to_ascii_lowercase()
+        self.spelled
+            .chars()
+            .map(|c| if c == SEPARATOR { '-' } else { c })
+            .collect::<String>()
+            .to_ascii_lowercase()
     }
 
     /// First letters: `cqhg`.
     pub fn initials(&self) -> String {
         self.spelled
             .bytes()
-            .filter(|&b| is_start(b))
+            .filter(|&b| b.is_ascii_uppercase())
             .map(|b| char::from(b.to_ascii_lowercase()))
             .collect()
     }
@@ -63,10 +70,13 @@ pub fn is_start(b: u8) -> bool {
     !b.is_ascii_lowercase()
 }
 
-/// The key of `text`.
+/// The syllable that stands for a run of characters that are not Han: no query matches it.
+pub const SEPARATOR: char = '\0';
+
+/// The key of `text` (its folded form: see `fold`).
 pub fn keys(text: &str) -> Keys {
     let mut k = Keys::default();
-    walk(text, |_, syllable| push(&mut k, syllable));
+    walk(text, true, |_, syllable| push(&mut k, syllable));
     k
 }
 
@@ -74,7 +84,7 @@ pub fn keys(text: &str) -> Keys {
 pub fn keys_with_map(text: &str) -> (Keys, Vec<u32>) {
     let mut k = Keys::default();
     let mut m = Vec::new();
-    walk(text, |at, syllable| {
+    walk(text, true, |at, syllable| {
         push(&mut k, syllable);
         m.push(at);
     });
@@ -82,26 +92,26 @@ pub fn keys_with_map(text: &str) -> (Keys, Vec<u32>) {
 }
 
 /// The index of the character each syllable of `keys(text)` spells (as `keys_with_map`, without
-/// building the key again): every character that has a spelling spells one syllable.
+/// spelling anything: an override spells one syllable a character too).
 pub fn syllable_chars(text: &str) -> Vec<u32> {
-    text.chars()
-        .enumerate()
-        .filter(|&(_, c)| {
-            if c.is_ascii() {
-                c.is_ascii_alphanumeric()
-            } else {
-                c.to_pinyin().is_some() || ascii_alnum(c).is_some()
-            }
-        })
-        .map(|(i, _)| i as u32)
-        .collect()
+    let (chars, start, end) = trimmed(text);
+    let mut out = Vec::new();
+    let mut in_run = false;
+    for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
+        let han = !c.is_ascii() && c.to_pinyin().is_some();
+        if han || !in_run {
+            out.push(i as u32);
+        }
+        in_run = !han;
+    }
+    out
 }
 
 /// The readings of `text` one character at a time, space-separated (for tests and checks):
 /// `重庆海关` -> `chong qing hai guan`.
 pub fn spell(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
-    walk(text, |_, s| out.push(s.iter().collect()));
+    walk(text, false, |_, s| out.push(s.iter().collect()));
     out.join(" ")
 }
 
@@ -118,19 +128,31 @@ fn push(k: &mut Keys, syllable: &[char]) {
     }
 }
 
-/// Calls `f(char index, spelling)` for each character that has a spelling, in order.
-fn walk(text: &str, mut f: impl FnMut(u32, &[char])) {
+/// The characters of `text` and where they start and end without white space at either end.
+fn trimmed(text: &str) -> (Vec<char>, usize, usize) {
     let chars: Vec<char> = text.chars().collect();
+    let start = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let inner = chars[start..].iter().rev();
+    let end = chars.len() - inner.take_while(|c| c.is_whitespace()).count();
+    (chars, start, end)
+}
+
+/// Calls `f(char index, spelling)` for each Han character, in order; with `separators`, also
+/// for the first character of each run of other characters, with [`SEPARATOR`] as its spelling
+/// (white space at either end of the text aside).
+fn walk(text: &str, separators: bool, mut f: impl FnMut(u32, &[char])) {
+    let (chars, start, end) = trimmed(text);
     let table = overrides();
     let mut buf: Vec<char> = Vec::with_capacity(8);
-    let mut i = 0;
-    while i < chars.len() {
+    let mut in_run = false;
+    let mut i = start;
+    while i < end {
         let c = chars[i];
         if OVERRIDES.iter().any(|(w, _)| w.starts_with(c))
             && let Some(words) = table.get(&c)
             && let Some((len, readings)) = words
                 .iter()
-                .find(|(w, _)| chars[i..].starts_with(w))
+                .find(|(w, _)| chars[i..end].starts_with(w))
                 .map(|(w, r)| (w.len(), *r))
         {
             for (j, r) in readings.iter().enumerate() {
@@ -138,31 +160,25 @@ fn walk(text: &str, mut f: impl FnMut(u32, &[char])) {
                 buf.extend(r.chars());
                 f((i + j) as u32, &buf);
             }
+            in_run = false;
             i += len;
             continue;
         }
-        buf.clear();
-        if let Some(p) = c.to_pinyin() {
-            buf.extend(p.plain().chars().map(|c| if c == 'ü' { 'v' } else { c }));
-        } else if let Some(a) = ascii_alnum(c) {
-            buf.push(a);
-        }
-        if !buf.is_empty() {
-            f(i as u32, &buf);
+        match c.to_pinyin().filter(|_| !c.is_ascii()) {
+            Some(p) => {
+                buf.clear();
+                buf.extend(p.plain().chars().map(|c| if c == 'ü' { 'v' } else { c }));
+                f(i as u32, &buf);
+                in_run = false;
+            }
+            None if separators && !in_run => {
+                f(i as u32, &[SEPARATOR]);
+                in_run = true;
+            }
+            None => {}
         }
         i += 1;
     }
-}
-
-/// ASCII letters and digits, also typed full-width (３, Ａ), lower-cased.
-fn ascii_alnum(c: char) -> Option<char> {
-    let c = match c {
-        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
-            char::from_u32(c as u32 - 0xFEE0)?
-        }
-        c => c,
-    };
-    c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase())
 }
 
 type Table = HashMap<char, Vec<(Vec<char>, &'static [&'static str])>>;

@@ -340,22 +340,34 @@ fn every_override_differs_from_the_default() {
 }
 
 #[test]
-fn latin_and_full_width_digits_are_kept() {
-    assert_eq!(keys("压缩至３个工作日").full(), "yasuozhi3gegongzuori");
-    assert_eq!(keys("压缩至３个").spelled, "YaSuoZhi3Ge");
-    assert_eq!(keys("5G网络").initials(), "5gwl");
-    assert_eq!(keys("“互联网+监管”").initials(), "hlwjg");
+fn only_han_characters_have_pinyin() {
+    assert_eq!(keys("压缩至３个工作日").full(), "yasuozhi-gegongzuori");
+    assert_eq!(keys("压缩至３个").spelled, "YaSuoZhi\0Ge");
+    assert_eq!(keys("5G网络").initials(), "wl");
+    assert_eq!(
+        keys("a|b").spelled,
+        "\0",
+        "ASCII is matched as itself, not as pinyin"
+    );
+    assert_eq!(keys("--foobar--").initials(), "");
+    assert_eq!(keys("“互联网+监管”").full(), "-hulianwang-jianguan-");
+}
+
+#[test]
+fn white_space_at_the_ends_is_not_a_separator() {
+    assert_eq!(keys("\u{3000}\u{3000}重庆 ").spelled, "ChongQing");
+    assert_eq!(keys("海 关").spelled, "Hai\0Guan");
 }
 
 #[test]
 fn the_map_points_back_to_characters() {
     let (k, m) = keys_with_map("“重庆”海关");
-    assert_eq!(k.spelled, "ChongQingHaiGuan");
+    assert_eq!(k.spelled, "\0ChongQing\0HaiGuan");
     assert_eq!(k.initials(), "cqhg");
     assert_eq!(
         m,
-        [1, 2, 4, 5],
-        "one character a syllable, punctuation skipped"
+        [0, 1, 2, 3, 4, 5],
+        "one character a syllable, a run of punctuation one separator"
     );
 }
 
@@ -366,7 +378,7 @@ fn syllable_chars_agree_with_the_key_map() {
         .measures()
         .map(|(_, _, m)| m.text.as_str())
         .chain(cat.tasks().map(|(_, t)| t.title.as_str()))
-        .chain(["“重庆”银行5G、ＡＢ３ x", ""]);
+        .chain(["“重庆”银行5G、ＡＢ３ x", "", "\u{3000} 重庆 a ", "  ", "a"]);
     for text in texts {
         assert_eq!(syllable_chars(text), keys_with_map(text).1, "{text}");
     }

@@ -13,6 +13,17 @@
 
 use jiff::civil::Date;
 
+use super::fold;
+
+const LOWER: fold::Mode = fold::Mode {
+    lower: true,
+    accents: false,
+};
+const SAME: fold::Mode = fold::Mode {
+    lower: false,
+    accents: false,
+};
+
 /// How a term's text must occur in a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -65,8 +76,10 @@ pub struct Term {
     pub kind: Kind,
     /// The text to find, without operators (empty for deadline terms).
     pub text: String,
-    /// Smart case: an ASCII capital in the term makes it case-sensitive.
+    /// Smart case: an upper-case letter in the term makes it case-sensitive.
     pub case_sensitive: bool,
+    /// Whether Latin accents fold (`cafe` finds `café`): not when the term has an accent.
+    pub accents: bool,
     /// An all-ASCII, lower-case term with a letter also matches Chinese by pinyin.
     pub pinyin: bool,
 }
@@ -83,6 +96,16 @@ pub struct Query {
     pub groups: Vec<Group>,
     /// What was ignored or read literally, for a status line.
     pub notes: Vec<String>,
+}
+
+impl Term {
+    /// How this term folds the texts it is matched against.
+    pub fn mode(&self) -> fold::Mode {
+        fold::Mode {
+            lower: !self.case_sensitive,
+            accents: self.accents,
+        }
+    }
 }
 
 impl Query {
@@ -226,35 +249,27 @@ fn parse_term(tok: &[(char, bool)], notes: &mut Vec<String>) -> Option<Term> {
         }
         _ => {}
     }
-    if t.len() > 1 && t.last().and_then(|&c| op(c)) == Some('$') {
+    // The rest is read exactly as fzf 0.74 reads it (pattern.go, parseTerms): `$` at the end,
+    // then `'…'` (at word boundaries, negated or not), else a leading `'` (exact, or fuzzy
+    // again after `!`, dropping a `$`), else a leading `^`.
+    let is = |c: Option<&(char, bool)>, want: char| c.and_then(|&c| op(c)) == Some(want);
+    if !(t.len() == 1 && is(t.first(), '$')) && is(t.last(), '$') {
         kind = Kind::Suffix;
         t = &t[..t.len() - 1];
     }
-    match t.first().and_then(|&c| op(c)) {
-        Some('\'') => {
-            t = &t[1..];
-            kind = if kind == Kind::Fuzzy && !negate {
-                if t.len() > 1 && t.last().and_then(|&c| op(c)) == Some('\'') {
-                    t = &t[..t.len() - 1];
-                    Kind::Boundary
-                } else {
-                    Kind::Exact
-                }
-            } else if negate && kind == Kind::Exact {
-                Kind::Fuzzy
-            } else {
-                kind
-            };
-        }
-        Some('^') => {
-            t = &t[1..];
-            kind = if kind == Kind::Suffix {
-                Kind::Equal
-            } else {
-                Kind::Prefix
-            };
-        }
-        _ => {}
+    if t.len() >= 3 && is(t.first(), '\'') && is(t.last(), '\'') {
+        kind = Kind::Boundary;
+        t = &t[1..t.len() - 1];
+    } else if is(t.first(), '\'') {
+        kind = if negate { Kind::Fuzzy } else { Kind::Exact };
+        t = &t[1..];
+    } else if is(t.first(), '^') {
+        kind = if kind == Kind::Suffix {
+            Kind::Equal
+        } else {
+            Kind::Prefix
+        };
+        t = &t[1..];
     }
     let text: String = t.iter().map(|c| c.0).collect();
     if text.is_empty() {
@@ -265,11 +280,16 @@ fn parse_term(tok: &[(char, bool)], notes: &mut Vec<String>) -> Option<Term> {
 }
 
 fn term(negate: bool, scope: Scope, kind: Kind, text: String) -> Term {
-    let case_sensitive = text.chars().any(|c| c.is_ascii_uppercase());
+    // Smart case as fzf's: any upper-case letter (Ａ, Д, É too) makes the term case-sensitive.
+    let case_sensitive = text
+        .chars()
+        .any(|c| fold::char(c, LOWER) != fold::char(c, SAME));
+    // An accented letter asks for that accent (fzf: no normalisation for such a term).
+    let accents = !text.chars().any(|c| fold::has_accent(fold::char(c, LOWER)));
     // A capital asks for that exact case, so it is read as Latin text, not as pinyin.
     let pinyin = matches!(scope, Scope::Any | Scope::Lead | Scope::Support)
         && !case_sensitive
-        && text.is_ascii()
+        && text.bytes().all(|b| b.is_ascii_graphic())
         && text.chars().any(|c| c.is_ascii_alphabetic());
     Term {
         negate,
@@ -277,6 +297,7 @@ fn term(negate: bool, scope: Scope, kind: Kind, text: String) -> Term {
         kind,
         text,
         case_sensitive,
+        accents,
         pinyin,
     }
 }

@@ -243,3 +243,75 @@ fn pinyin_only_for_ascii_terms_with_letters() {
     assert!(parse("x 发").wants_pinyin());
     assert!(!parse("发").wants_pinyin());
 }
+
+#[test]
+fn operator_combinations_as_fzf_parse_terms() {
+    // fzf's src/pattern_test.go, TestParseTermsExtended.
+    let q = parse("aaa 'bbb ^ccc ddd$ !eee !'fff !^ggg !hhh$ | ^iii$ ^xxx | 'yyy | zzz$ | !ZZZ |");
+    let kinds: Vec<Vec<(Kind, bool)>> = q
+        .groups
+        .iter()
+        .map(|g| g.alts.iter().map(|t| (t.kind, t.negate)).collect())
+        .collect();
+    use Kind::*;
+    assert_eq!(
+        kinds,
+        vec![
+            vec![(Fuzzy, false)],
+            vec![(Exact, false)],
+            vec![(Prefix, false)],
+            vec![(Suffix, false)],
+            vec![(Exact, true)],
+            vec![(Fuzzy, true)],
+            vec![(Prefix, true)],
+            vec![(Suffix, true), (Equal, false)],
+            vec![
+                (Prefix, false),
+                (Exact, false),
+                (Suffix, false),
+                (Exact, true)
+            ],
+        ]
+    );
+    assert!(q.groups[..8].iter().all(|g| g.alts[0].text.len() == 3));
+    // TestParseTermsEmpty: operators alone are nothing (fgf notes them).
+    assert!(parse("' ^ !' !^").is_empty());
+}
+
+#[test]
+fn quote_forms_read_as_fzf() {
+    let t = one("!'企业'");
+    assert_eq!(
+        (t.negate, t.kind, t.text.as_str()),
+        (true, Kind::Boundary, "企业")
+    );
+    let t = one("'企业'$");
+    assert_eq!((t.kind, t.text.as_str()), (Kind::Boundary, "企业"));
+    let t = one("'企业$");
+    assert_eq!(
+        (t.kind, t.text.as_str()),
+        (Kind::Exact, "企业"),
+        "' drops the $"
+    );
+    let t = one("!'企业$");
+    assert_eq!((t.negate, t.kind), (true, Kind::Fuzzy));
+    let t = one("^'企业");
+    assert_eq!((t.kind, t.text.as_str()), (Kind::Prefix, "'企业"));
+    let t = one("'^企业");
+    assert_eq!((t.kind, t.text.as_str()), (Kind::Exact, "^企业"));
+    let t = one("''");
+    assert_eq!((t.kind, t.text.as_str()), (Kind::Exact, "'"));
+    let t = one("'''");
+    assert_eq!((t.kind, t.text.as_str()), (Kind::Boundary, "'"));
+}
+
+#[test]
+fn smart_case_and_accents_beyond_ascii() {
+    assert!(one("Москва").case_sensitive);
+    assert!(!one("москва").case_sensitive);
+    assert!(one("ＦＧＷ").case_sensitive);
+    assert!(!one("ｆｇｗ").case_sensitive);
+    assert!(one("cafe").accents);
+    assert!(!one("café").accents, "an accent typed is matched exactly");
+    assert!(!one("Café").pinyin);
+}

@@ -148,3 +148,11 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_separator_breaks_runs_but_not_scattered_matches() {
+    let key = "Chong\0Qing";
+    assert_eq!(used(Kind::Fuzzy, key, "cq"), Some((vec![0, 2], false)));
+    assert_eq!(used(Kind::Exact, key, "cq"), None);
+    assert_eq!(used(Kind::Prefix, "\0ChongQing", "cq"), None);
+}

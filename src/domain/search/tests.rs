@@ -375,6 +375,8 @@ fn masks_built_on_two_cores_are_each_entry_s_own() {
     let index = Index::new(&cat);
     assert!(index.len() >= 4096, "large enough to be split");
     for e in &index.entries {
-        assert_eq!(e.mask, index::Mask::of(index::main_text(&cat, e.target)));
+        let folded = fold::text(index::main_text(&cat, e.target), fold::Mode::INDEX);
+        assert_eq!(e.mask, index::Mask::of(&folded));
+        assert_eq!(index::folded_text(&cat, e), folded);
     }
 }

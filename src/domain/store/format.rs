@@ -7,9 +7,17 @@
 //!   "milestones": {
 //!     "9.2.1": { "done": true, "at": "2026-11-25T13:26:01.5Z", "note": "已报送" },
 //!     "9.2.2": { "done": false, "at": "2026-11-25T14:00:00Z" }
+//!   },
+//!   "log": {
+//!     "9.2.1": [
+//!       { "at": "2026-11-20T09:00:00Z", "by": "张三", "status": "in-progress", "text": "已起草" }
+//!     ]
 //!   }
 //! }
 //! ```
+//!
+//! `log` (the progress log, milestone or measure id -> entries oldest first) is optional and left out
+//! when empty, so a file without a log is exactly what fgf wrote before the log existed.
 //!
 //! Keys are sorted (BTreeMap) and the JSON is pretty-printed, so the file diffs well under git.
 
@@ -22,6 +30,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_path_to_error::{Path as JsonPath, Segment};
 
 use super::StoreError;
+use crate::domain::progress::log::{Entry, Log};
 use crate::domain::progress::{Mark, State, Verification};
 use crate::domain::text::sanitize;
 
@@ -31,13 +40,15 @@ pub const VERSION: u64 = 1;
 #[derive(Deserialize)]
 #[serde(
     deny_unknown_fields,
-    expecting = "a state file: {\"version\": 1, \"document\", \"milestones\"}"
+    expecting = "a state file: {\"version\": 1, \"document\", \"milestones\", \"log\"?}"
 )]
 struct FileV1 {
     #[allow(dead_code)] // checked by `Probe`
     version: u64,
     document: String,
     milestones: Milestones,
+    #[serde(default)]
+    log: LogIn,
     /// Verified readings per measure (`fgf verify`); absent when there are none, so that a file
     /// without them is exactly what earlier versions wrote (and read).
     #[serde(default)]
@@ -50,6 +61,8 @@ struct FileV1Out<'a> {
     version: u64,
     document: &'a str,
     milestones: &'a BTreeMap<String, Mark>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    log: &'a Log,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     verified: &'a BTreeMap<String, Verification>,
 }
@@ -145,21 +158,67 @@ impl<'de, T: Stamped> DeserializeSeed<'de> for Plausible<'_, T> {
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
         let record = T::deserialize(d)?;
         if record.at() > self.0.latest {
-            return Err(D::Error::custom(format!(
-                "the time {} is more than a day ahead of this computer's clock ({}): refused, \
-                 since a mark from a wrong clock would win every merge for ever \
-                 (check the clock of the machine that wrote it)",
-                record.at(),
-                self.0.now.round(jiff::Unit::Second).unwrap_or(self.0.now)
-            )));
+            return Err(D::Error::custom(too_far_ahead(record.at(), self.0.now)));
         }
         Ok(record)
     }
 }
 
+/// The log object: id -> list of entries, each as plausible in time as a mark. Duplicate entries are
+/// one (the log is a set); a duplicate id is refused as in `milestones`.
+#[derive(Default)]
+struct LogIn(Log);
+
+impl<'de> Deserialize<'de> for LogIn {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let now = Timestamp::now();
+        let latest = now.checked_add(MAX_AHEAD).unwrap_or(Timestamp::MAX);
+        d.deserialize_map(LogVisitor { now, latest })
+    }
+}
+
+struct LogVisitor {
+    now: Timestamp,
+    latest: Timestamp,
+}
+
+impl<'de> Visitor<'de> for LogVisitor {
+    type Value = LogIn;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a map (an object) of milestone or measure id -> list of log entries")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LogIn, A::Error> {
+        let mut out = Log::new();
+        while let Some(id) = map.next_key::<String>()? {
+            if out.contains_key(&id) {
+                return Err(A::Error::custom(format!(
+                    "duplicate log id {id:?}: an id may appear once (put all its entries in one list)"
+                )));
+            }
+            let entries: Vec<Entry> = map.next_value()?;
+            if let Some(e) = entries.iter().find(|e| e.at > self.latest) {
+                return Err(A::Error::custom(too_far_ahead(e.at, self.now)));
+            }
+            out.insert(id, entries.into_iter().collect());
+        }
+        Ok(LogIn(out))
+    }
+}
+
+fn too_far_ahead(at: Timestamp, now: Timestamp) -> String {
+    format!(
+        "the time {at} is more than a day ahead of this computer's clock ({}): refused, \
+         since a mark from a wrong clock would win every merge for ever \
+         (check the clock of the machine that wrote it)",
+        now.round(jiff::Unit::Second).unwrap_or(now)
+    )
+}
+
 /// Read first, on its own, so that a file of another version is reported as such, not as a wrong shape.
 #[derive(Deserialize)]
-#[serde(expecting = "a state file: {\"version\": 1, \"document\", \"milestones\"}")]
+#[serde(expecting = "a state file: {\"version\": 1, \"document\", \"milestones\", \"log\"?}")]
 struct Probe {
     #[serde(deserialize_with = "known_version")]
     #[allow(dead_code)]
@@ -193,6 +252,7 @@ pub fn parse(text: &str, path: &Path) -> Result<State, StoreError> {
     Ok(State {
         document: file.document,
         marks: file.milestones.0,
+        log: file.log.0,
         verified: file.verified.0,
     })
 }
@@ -227,7 +287,7 @@ fn not_an_object(text: &str, path: &Path) -> Result<(), StoreError> {
 }
 
 const TOP: &str = "(top level)";
-const EXPECTED: &str = "a state file: {\"version\": 1, \"document\", \"milestones\"}";
+const EXPECTED: &str = "a state file: {\"version\": 1, \"document\", \"milestones\", \"log\"?}";
 
 fn malformed(path: &Path, field: String, e: serde_json::Error) -> StoreError {
     let text = e.to_string();
@@ -255,6 +315,7 @@ pub fn to_json(state: &State) -> String {
         version: VERSION,
         document: &state.document,
         milestones: &state.marks,
+        log: &state.log,
         verified: &state.verified,
     };
     let mut text = serde_json::to_string_pretty(&file).expect("a state always serializes");
@@ -269,7 +330,7 @@ fn field_name(path: &JsonPath) -> String {
         match seg {
             Segment::Seq { index } => out.push_str(&format!("[{index}]")),
             Segment::Map { key } if out.is_empty() => out.push_str(key),
-            Segment::Map { key } if out == "milestones" || out == "verified" => {
+            Segment::Map { key } if out == "milestones" || out == "log" || out == "verified" => {
                 out.push_str(&format!("[{key:?}]"))
             }
             Segment::Map { key } | Segment::Enum { variant: key } => {

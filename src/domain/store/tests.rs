@@ -26,6 +26,7 @@ fn state(marks: &[(&str, Mark)]) -> State {
             .iter()
             .map(|(id, m)| (id.to_string(), m.clone()))
             .collect::<BTreeMap<_, _>>(),
+        log: Default::default(),
         verified: BTreeMap::new(),
     }
 }
@@ -385,4 +386,61 @@ fn a_file_that_is_not_utf8_is_rejected_and_untouched() {
             .is_err()
     );
     assert_eq!(fs::read(store.path()).unwrap(), bytes);
+}
+
+mod log {
+    use super::*;
+    use crate::domain::progress::{Entry, LogStatus};
+
+    fn entry(s: i64, by: &str, status: Option<LogStatus>) -> Entry {
+        Entry {
+            at: t(s),
+            by: by.into(),
+            status,
+            text: "已起草".into(),
+        }
+    }
+
+    #[test]
+    fn a_file_without_a_log_loads_and_saves_byte_for_byte() {
+        let old = "{\n  \"version\": 1,\n  \"document\": \"yufubanfa-2019-103\",\n  \"milestones\": {\n    \"1.1.1\": {\n      \"done\": true,\n      \"at\": \"2023-11-14T22:13:20Z\"\n    }\n  }\n}\n";
+        let s = format::parse(old, Path::new("old.json")).unwrap();
+        assert!(s.log.is_empty());
+        assert_eq!(format::to_json(&s), old);
+    }
+
+    #[test]
+    fn the_log_round_trips_and_two_saves_keep_both_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("s.json"), DOC);
+        let mut a = state(&[]);
+        a.add_entry("1.1.1", entry(1, "甲", Some(LogStatus::Blocked)));
+        let mut b = state(&[]);
+        b.add_entry("1.1.1", entry(2, "乙", None));
+        b.add_entry("1.1", entry(3, "乙", Some(LogStatus::InProgress)));
+        store.save(&a).unwrap();
+        let saved = store.save(&b).unwrap();
+        assert!(saved.written);
+        let back = store.load().unwrap();
+        assert_eq!(back, saved.state);
+        assert_eq!(back.log["1.1.1"].len(), 2);
+        assert_eq!(back.log["1.1"].len(), 1);
+        assert!(!store.save(&a).unwrap().written, "nothing new: not written");
+    }
+
+    #[test]
+    fn a_log_entry_from_the_far_future_or_of_a_wrong_shape_is_refused_with_its_place() {
+        let bad = r#"{"version": 1, "document": "yufubanfa-2019-103", "milestones": {},
+  "log": {"1.1.1": [{"at": "2999-01-01T00:00:00Z", "by": "x", "text": ""}]}}"#;
+        let e = format::parse(bad, Path::new("f.json"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("ahead"), "{e}");
+        let bad = r#"{"version": 1, "document": "yufubanfa-2019-103", "milestones": {},
+  "log": {"1.1.1": [{"at": "2020-01-01T00:00:00Z", "by": "x", "status": "late"}]}}"#;
+        let e = format::parse(bad, Path::new("f.json"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("log[\"1.1.1\"]") && e.contains("line 2"), "{e}");
+    }
 }

@@ -2,8 +2,11 @@
 //!
 //! Navigation lives in `nav.rs`, check-offs, undo and notes in `marks.rs`.
 
+mod lists;
+mod log;
 mod marks;
 mod nav;
+mod overview;
 mod rollup;
 mod search;
 mod verify;
@@ -11,20 +14,21 @@ mod verify;
 use jiff::civil::Date;
 use ratatui::layout::Rect;
 
+pub use self::lists::{DeadlineRow, DeadlinesView, UnitPart, UnitsView};
 pub use self::marks::Pending;
+pub use self::overview::Overview;
 pub use self::rollup::Rollup;
 pub use self::search::{Finder, SearchState};
 pub use self::verify::VerifyForm;
 use super::action::{Action, Effect};
-use super::cursor::Cursor;
 use super::i18n::Lang;
 use super::input::LineInput;
 use super::keymap::Ctx;
 use super::layout::{self, Areas, View};
 use super::scroll::Scroll;
 use super::tree::Tree;
-use crate::domain::progress::deadline_groups;
-use crate::domain::{Catalog, Loc, Progress, State};
+use crate::domain::progress::LogStatus;
+use crate::domain::{Catalog, Progress, State};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -49,29 +53,22 @@ pub enum Mode {
         milestone: String,
         input: LineInput,
     },
+    /// Typing a progress-log entry for a milestone or measure, with the status it reports.
+    Log {
+        id: String,
+        status: LogStatus,
+        input: LineInput,
+    },
     /// Typing a search; the results show as you type.
     Search(Box<SearchState>),
+    /// The overview popup (O).
+    Overview(Box<Overview>),
     /// Verifying a measure's allocation: picking units, then typing the source.
     Verify(Box<VerifyForm>),
 }
 
 /// A row of the units view's measure list: the measure, whether the unit leads it (else it
 /// cooperates), and whether only under the measure's alternative reading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct UnitPart {
-    pub loc: Loc,
-    pub leads: bool,
-    pub alternative: bool,
-}
-
-/// A row of the deadlines view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DeadlineRow {
-    /// A deadline (None: no date in the text) and how many milestones share it.
-    Header(Option<Date>, usize),
-    Milestone(Loc),
-}
-
 /// Options fixed at start-up.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -86,47 +83,37 @@ pub struct Options {
 }
 
 pub struct App {
-    pub cat: Catalog,
-    pub opts: Options,
-    pub view: View,
-    pub focus: Focus,
-    pub mode: Mode,
-    pub trees: Vec<Tree>,
+    pub(crate) cat: Catalog,
+    pub(crate) opts: Options,
+    pub(crate) view: View,
+    pub(crate) focus: Focus,
+    pub(crate) mode: Mode,
+    pub(crate) trees: Vec<Tree>,
     /// The section pane shown on a narrow screen and described by the detail pane.
-    pub section: usize,
+    pub(crate) section: usize,
     /// The detail pane's scroll (measured as drawn).
-    pub detail_scroll: Scroll,
-    /// Units in display order (most measures led first) and the selections of the units view.
-    pub unit_order: Vec<usize>,
-    pub unit_cursor: Cursor,
-    pub unit_measure_cursor: Cursor,
-    pub deadline_rows: Vec<DeadlineRow>,
-    pub deadline_cursor: Cursor,
-    pub help_scroll: Scroll,
-    pub finder: Finder,
-    pub progress: Progress,
+    pub(crate) detail_scroll: Scroll,
+    /// The units view: units in display order, the selected unit and its selected measure.
+    pub(crate) units: UnitsView,
+    /// The deadlines view: milestones by deadline and the selection.
+    pub(crate) deadlines: DeadlinesView,
+    pub(crate) help_scroll: Scroll,
+    pub(crate) finder: Finder,
+    pub(crate) progress: Progress,
     /// Counts shown on every frame, kept in step with `progress`.
-    pub rollup: Rollup,
+    pub(crate) rollup: Rollup,
     /// Why check-offs cannot be saved (a state file fgf must not overwrite), if so.
-    pub read_only: Option<String>,
+    pub(crate) read_only: Option<String>,
     /// A one-line message for the status bar (what a save did, why a key did nothing).
-    pub status: Option<String>,
-    pub size: Rect,
+    pub(crate) status: Option<String>,
+    pub(crate) size: Rect,
 }
 
 impl App {
     pub fn new(cat: Catalog, opts: Options) -> App {
         let trees = cat.doc.sections.iter().map(Tree::new).collect();
-        let mut unit_order: Vec<usize> = (0..cat.doc.units.len()).collect();
-        unit_order.sort_by_key(|&u| {
-            let (lead, support) = cat.unit_counts(u);
-            (std::cmp::Reverse(lead), std::cmp::Reverse(support))
-        });
-        let mut deadline_rows = Vec::new();
-        for g in deadline_groups(&cat) {
-            deadline_rows.push(DeadlineRow::Header(g.deadline, g.milestones.len()));
-            deadline_rows.extend(g.milestones.into_iter().map(DeadlineRow::Milestone));
-        }
+        let units = UnitsView::new(&cat);
+        let deadlines = DeadlinesView::new(&cat);
         let progress = Progress::new(State::new(&cat.doc.id));
         let rollup = Rollup::new(&cat, opts.today);
         App {
@@ -138,12 +125,8 @@ impl App {
             trees,
             section: 0,
             detail_scroll: Scroll::default(),
-            unit_order,
-            unit_cursor: Cursor::default(),
-            unit_measure_cursor: Cursor::default(),
-            deadline_rows,
-            // The first row is a deadline heading: start on its first milestone.
-            deadline_cursor: Cursor { sel: 1, offset: 0 },
+            units,
+            deadlines,
             help_scroll: Scroll::default(),
             finder: Finder::default(),
             progress,
@@ -168,15 +151,91 @@ impl App {
         self
     }
 
+    /// The document.
+    pub fn catalog(&self) -> &Catalog {
+        &self.cat
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.opts
+    }
+
+    /// Which view shows: the section panes, units, deadlines, or the search results.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// Which pane has the keys.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// What keys mean now: browsing, help, a prompt, a note or a search being typed.
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// Section `i`'s pane: its rows, expansion and selection.
+    pub fn tree(&self, i: usize) -> &Tree {
+        &self.trees[i]
+    }
+
+    /// The section shown on a narrow screen (and followed by the detail pane).
+    pub fn section(&self) -> usize {
+        self.section
+    }
+
+    pub fn units(&self) -> &UnitsView {
+        &self.units
+    }
+
+    pub fn deadlines(&self) -> &DeadlinesView {
+        &self.deadlines
+    }
+
+    pub fn detail_scroll(&self) -> &Scroll {
+        &self.detail_scroll
+    }
+
+    pub fn help_scroll(&self) -> &Scroll {
+        &self.help_scroll
+    }
+
+    /// The check-offs, notes and verifications of this session.
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    /// The counts drawn every frame.
+    pub fn rollup(&self) -> &Rollup {
+        &self.rollup
+    }
+
+    /// The status line's message, if any.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// Says `message` in the status line (until the next key).
+    pub fn set_status(&mut self, message: String) {
+        self.status = Some(message);
+    }
+
+    /// The screen's size as last resized.
+    pub fn size(&self) -> Rect {
+        self.size
+    }
+
     pub fn ctx(&self) -> Ctx {
         match self.mode {
             Mode::Browse => Ctx::Browse,
             Mode::Help => Ctx::Help,
             Mode::Confirm(_) => Ctx::Confirm,
-            Mode::Note { .. } => Ctx::Input,
+            Mode::Note { .. } | Mode::Log { .. } => Ctx::Input,
             Mode::Search(_) => Ctx::Search,
             Mode::Verify(ref f) if f.source.is_none() => Ctx::Pick,
             Mode::Verify(_) => Ctx::Input,
+            Mode::Overview(_) => Ctx::Help,
         }
     }
 
@@ -228,8 +287,10 @@ impl App {
             }
             Mode::Confirm(_) => self.confirm(action),
             Mode::Note { .. } => self.note_input(action),
+            Mode::Log { .. } => self.log_input(action),
             Mode::Search(_) => self.search_input(action),
             Mode::Verify(_) => self.verify_input(action),
+            Mode::Overview(_) => self.overview_input(action),
         }
     }
 
@@ -257,7 +318,9 @@ impl App {
             Action::Undo => return self.undo(),
             Action::Redo => return self.redo(),
             Action::Note => self.begin_note(),
+            Action::Log => self.begin_log(),
             Action::Verify => self.begin_verify(),
+            Action::Overview => self.begin_overview(),
             Action::Search => self.begin_search(),
             Action::Click(x, y) => self.click(x, y),
             Action::NextHit => self.step_hit(true),
@@ -267,6 +330,7 @@ impl App {
             | Action::Resize(..)
             | Action::Confirm(_)
             | Action::Edit(_)
+            | Action::NextStatus
             | Action::Submit => {}
         }
         Effect::None

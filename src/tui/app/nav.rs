@@ -1,8 +1,7 @@
 //! Moving around: selections, panes, views, expanding and collapsing.
 
-use super::{App, DeadlineRow, Focus, Mode, UnitPart};
+use super::{App, Focus, Mode, UnitPart};
 use crate::domain::{Item, Loc, Section};
-use crate::tui::cursor::Cursor;
 use crate::tui::layout::{self, View};
 use crate::tui::tree::{Row, Tree};
 
@@ -44,28 +43,9 @@ impl App {
             .map_or(1, |(_, r)| layout::inner_height(*r))
     }
 
-    /// The measures of the selected unit: those it leads, those it supports, then those it would
-    /// lead or support only under their alternative reading.
+    /// The measures of the selected unit (see [`UnitsView::parts`]).
     pub fn unit_measures(&self) -> Vec<UnitPart> {
-        let Some(&u) = self.unit_order.get(self.unit_cursor.sel) else {
-            return Vec::new();
-        };
-        let part = |alternative| {
-            move |(loc, leads)| UnitPart {
-                loc,
-                leads,
-                alternative,
-            }
-        };
-        let loc = |i: Item<'_>| self.cat.locate(i.id());
-        let in_charge = self.cat.led_by(u).chain(self.cat.responsible_for(u));
-        let led = in_charge.filter_map(loc).map(|l| (l, true));
-        let sup = self.cat.supported_by(u).filter_map(loc).map(|l| (l, false));
-        let alt = self.cat.alternative_parts(u).into_iter();
-        led.chain(sup)
-            .map(part(false))
-            .chain(alt.map(part(true)))
-            .collect()
+        self.units.parts(&self.cat)
     }
 
     /// Where the selection of the focused list (or the one the detail pane follows) points.
@@ -75,14 +55,8 @@ impl App {
                 let row = self.trees.get(self.section)?.selected()?;
                 Some(self.loc_of(self.section, row))
             }
-            View::Units => self
-                .unit_measures()
-                .get(self.unit_measure_cursor.sel)
-                .map(|p| p.loc),
-            View::Deadlines => match self.deadline_rows.get(self.deadline_cursor.sel)? {
-                DeadlineRow::Milestone(l) => Some(*l),
-                DeadlineRow::Header(..) => None,
-            },
+            View::Units => self.units.selected_part(&self.cat).map(|p| p.loc),
+            View::Deadlines => self.deadlines.selected(),
             View::Search => match self.search_hit()?.target {
                 crate::domain::search::Target::Item(l) => Some(l),
                 crate::domain::search::Target::Unit(_) => None,
@@ -167,29 +141,9 @@ impl App {
                 self.detail_scroll.by(delta);
                 return;
             }
-            Focus::UnitList => {
-                self.unit_cursor.move_by(delta, self.unit_order.len(), page);
-                self.unit_measure_cursor = Cursor::default();
-            }
-            Focus::UnitMeasures => {
-                self.unit_measure_cursor
-                    .move_by(delta, self.unit_measures().len(), page)
-            }
-            Focus::Deadlines => {
-                let n = self.deadline_rows.len();
-                self.deadline_cursor.move_by(delta, n, page);
-                // Deadline headings are not stops: step over one to its first milestone (or back).
-                if let Some(DeadlineRow::Header(..)) =
-                    self.deadline_rows.get(self.deadline_cursor.sel)
-                {
-                    let step = if delta < 0 && self.deadline_cursor.sel > 0 {
-                        -1
-                    } else {
-                        1
-                    };
-                    self.deadline_cursor.move_by(step, n, page);
-                }
-            }
+            Focus::UnitList => self.units.move_list(delta, page),
+            Focus::UnitMeasures => self.units.move_parts(&self.cat, delta, page),
+            Focus::Deadlines => self.deadlines.move_by(delta, page),
             Focus::Results => {}
         }
         self.detail_scroll.reset();
@@ -321,21 +275,15 @@ impl App {
             }
             View::Units if which == 0 => {
                 self.focus = Focus::UnitList;
-                let off = self.unit_cursor.offset;
-                self.unit_cursor.set(off + row, self.unit_order.len(), page);
-                self.unit_measure_cursor = Cursor::default();
+                self.units.click_list(row, page);
             }
             View::Units => {
                 self.focus = Focus::UnitMeasures;
-                let off = self.unit_measure_cursor.offset;
-                let n = self.unit_measures().len();
-                self.unit_measure_cursor.set(off + row, n, page);
+                self.units.click_parts(&self.cat, row, page);
             }
             View::Deadlines => {
                 self.focus = Focus::Deadlines;
-                let off = self.deadline_cursor.offset;
-                self.deadline_cursor
-                    .set(off + row, self.deadline_rows.len(), page);
+                self.deadlines.click(row, page);
             }
             View::Search => {}
         }
@@ -352,11 +300,9 @@ impl App {
             self.list_height(View::Units, 0),
             self.list_height(View::Units, 1),
         );
-        self.unit_cursor.follow(self.unit_order.len(), hu);
-        let n = self.unit_measures().len();
-        self.unit_measure_cursor.follow(n, hm);
+        self.units.follow(&self.cat, hu, hm);
         let hd = self.list_height(View::Deadlines, 0);
-        self.deadline_cursor.follow(self.deadline_rows.len(), hd);
+        self.deadlines.follow(hd);
         if self.focus == Focus::Detail && self.areas().detail.is_none() {
             self.focus = match self.view {
                 View::Tree => Focus::Section(self.section),

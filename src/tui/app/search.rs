@@ -151,12 +151,8 @@ impl App {
             Target::Unit(u) => {
                 self.view = View::Units;
                 self.focus = Focus::UnitMeasures;
-                let i = self.unit_order.iter().position(|&x| x == u).unwrap_or(0);
-                // Scrolled only as far as the unit needs to be seen.
-                self.unit_cursor = Cursor::default();
                 let height = self.list_height(View::Units, 0);
-                self.unit_cursor.set(i, self.unit_order.len(), height);
-                self.unit_measure_cursor = Cursor::default();
+                self.units.select(u, height);
                 self.refollow();
             }
         }

@@ -52,7 +52,7 @@ impl App {
     }
 
     pub(super) fn verify_input(&mut self, action: Action) -> Effect {
-        let units = self.unit_order.len();
+        let units = self.units.order().len();
         let page = crate::tui::layout::inner_height(crate::tui::widgets::help::area(self.size));
         let Mode::Verify(form) = &mut self.mode else {
             return Effect::None;
@@ -61,7 +61,7 @@ impl App {
             (None, Action::Down) => form.cursor.move_by(1, units, page),
             (None, Action::Up) => form.cursor.move_by(-1, units, page),
             (None, Action::Toggle) => {
-                let u = self.unit_order[form.cursor.sel];
+                let u = self.units.order()[form.cursor.sel];
                 form.parts[u] = match form.parts[u] {
                     None => Some(true),
                     Some(true) => Some(false),

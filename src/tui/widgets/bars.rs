@@ -107,6 +107,11 @@ pub fn footer(f: &mut Frame, app: &App, area: Rect) {
             let label = format!("{} {milestone}：", l.pick("备注", "note"));
             input_line(f, app, area, label, input);
         }
+        Mode::Log { id, status, input } => {
+            let word = l.pick(status.zh(), status.en());
+            let label = format!("{} {id} [{word}, Tab]：", l.pick("日志", "log"));
+            input_line(f, app, area, label, input);
+        }
         Mode::Search(s) => input_line(f, app, area, "/".to_string(), &s.input),
         Mode::Verify(v) if v.source.is_some() => {
             let label = format!("{} {}：", l.pick("核实来源", "source"), v.measure);

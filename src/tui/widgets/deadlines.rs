@@ -17,10 +17,11 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let l = app.opts.lang;
     let focused = app.focus == Focus::Deadlines;
     let cols = inner_width(area);
-    let c = app.deadline_cursor;
+    let c = app.deadlines.cursor();
     let mut lines: Vec<Line> = Vec::new();
     for (i, r) in app
-        .deadline_rows
+        .deadlines
+        .rows()
         .iter()
         .enumerate()
         .skip(c.offset)

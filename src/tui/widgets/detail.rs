@@ -10,7 +10,7 @@ use super::{disp, pane, theme};
 use crate::domain::progress::Status;
 use crate::domain::roles::officials_line;
 use crate::domain::text::{wrap, wrap_items};
-use crate::domain::{Item, Measure, Milestone, Official, Role, RoleRow};
+use crate::domain::{Item, Loc, Measure, Milestone, Official, Role, RoleRow};
 use crate::tui::app::{App, Focus};
 use crate::tui::i18n::Lang;
 use crate::tui::layout::{inner_height, inner_width};
@@ -351,6 +351,38 @@ fn milestone(
             cols.saturating_sub(4),
         ) {
             out.push(Line::styled(format!("    {w}"), t.warn()));
+        }
+    }
+    log_lines(out, app, t, k, cols);
+}
+
+/// The milestone's progress log, newest first (only when someone wrote in it): `日期 谁 状态：内容`.
+fn log_lines(out: &mut Vec<Line<'static>>, app: &App, t: &Theme, k: &Milestone, cols: usize) {
+    let measure = match app.cat.locate(&k.id) {
+        Some(Loc::Milestone(s, ti, m, _)) => app.cat.at(Loc::Measure(s, ti, m)).id(),
+        _ => "",
+    };
+    let history = app.progress.state().history(measure, &k.id);
+    if !history.entries.iter().any(|e| !e.by.is_empty()) {
+        return;
+    }
+    let l = app.opts.lang;
+    for e in &history.entries {
+        let day = e.at.to_zoned(jiff::tz::TimeZone::UTC).date();
+        let by = if e.by.is_empty() {
+            l.pick("勾选", "check-off")
+        } else {
+            &e.by
+        };
+        let status = e.status.map_or("", |s| l.pick(s.zh(), s.en()));
+        let sep = if status.is_empty() || e.text.is_empty() {
+            ""
+        } else {
+            l.pick("：", ": ")
+        };
+        let line = format!("{day} {by} {status}{sep}{}", e.text);
+        for w in wrap(&disp(app, &line), cols.saturating_sub(6)) {
+            out.push(Line::styled(format!("      {w}"), t.dim()));
         }
     }
 }

@@ -16,10 +16,11 @@ pub fn draw_units(f: &mut Frame, app: &App, area: Rect) {
     let l = app.opts.lang;
     let focused = app.focus == Focus::UnitList;
     let cols = inner_width(area);
-    let c = app.unit_cursor;
+    let c = app.units.list();
     let mut lines = Vec::new();
     for (i, &u) in app
-        .unit_order
+        .units
+        .order()
         .iter()
         .enumerate()
         .skip(c.offset)
@@ -51,11 +52,11 @@ pub fn draw_measures(f: &mut Frame, app: &App, area: Rect) {
     let l = app.opts.lang;
     let focused = app.focus == Focus::UnitMeasures;
     let cols = inner_width(area);
-    let c = app.unit_measure_cursor;
+    let c = app.units.parts_cursor();
     let name = app
-        .unit_order
-        .get(app.unit_cursor.sel)
-        .map_or("", |&u| app.cat.doc.units[u].name.as_str());
+        .units
+        .selected_unit()
+        .map_or("", |u| app.cat.doc.units[u].name.as_str());
     let mut lines: Vec<Line> = Vec::new();
     for (i, part) in app
         .unit_measures()

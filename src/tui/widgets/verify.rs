@@ -19,7 +19,8 @@ pub fn draw(f: &mut Frame, app: &App) {
     let (cols, rows) = (inner_width(r), inner_height(r));
     let mut lines: Vec<Line> = Vec::new();
     for (i, &u) in app
-        .unit_order
+        .units
+        .order()
         .iter()
         .enumerate()
         .skip(form.cursor.offset)

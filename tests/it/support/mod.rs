@@ -3,6 +3,7 @@
 
 pub mod pty;
 pub mod sealed;
+pub mod state_env;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use fgf::domain::seeds;
@@ -25,7 +26,14 @@ pub fn options(lang: Lang) -> Options {
 }
 
 pub fn app(w: u16, h: u16) -> App {
-    let mut app = App::new(seeds::embedded(), options(Lang::Zh));
+    app_with(w, h, |_| {})
+}
+
+/// An app with its options changed by `change` (--ambiwide, NO_COLOR, …).
+pub fn app_with(w: u16, h: u16, change: impl FnOnce(&mut Options)) -> App {
+    let mut opts = options(Lang::Zh);
+    change(&mut opts);
+    let mut app = App::new(seeds::embedded(), opts);
     app.update(Action::Resize(w, h));
     app
 }
@@ -78,7 +86,7 @@ pub fn press(app: &mut App, keys: &str) -> Effect {
 
 /// Draws the app once on a TestBackend of its size.
 pub fn render(app: &App) -> Terminal<TestBackend> {
-    let (w, h) = (app.size.width, app.size.height);
+    let (w, h) = (app.size().width, app.size().height);
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| view::draw(f, app)).unwrap();
     t
