@@ -11,11 +11,8 @@ use serde_json::{Value, json};
 
 use super::context::Global;
 use super::lang::{t, tr};
-use super::output::{
-    BOLD, DIM, Paint, WARN, columns, fit_lines, fitted, nothing_matches, paint, shown_limit,
-    shown_of,
-};
-use super::{Command, EXIT_NO_MATCH, EXIT_UNKNOWN, deadlines, json, progress, search, who};
+use super::output::{BOLD, DIM, Paint, WARN, columns, fit_lines, fitted, paint, shown_limit};
+use super::{Command, EXIT_UNKNOWN, deadlines, json, progress, search, who};
 use crate::domain::progress::{Status, deadline_groups};
 use crate::domain::text::{fit, sanitize};
 use crate::domain::workspace::{self, Workspace, scope, units::Identities};
@@ -109,14 +106,7 @@ fn who_all(cats: &[Catalog], query: &str, limit: usize, as_json: bool) -> anyhow
             print!("{}", fitted(who::hit_text(cat.at(h.loc), h.field), cols));
         }
     }
-    if hits.is_empty() {
-        eprintln!("fgf: {}", nothing_matches(query));
-        return Ok(ExitCode::from(EXIT_NO_MATCH));
-    }
-    if all.len() > hits.len() && !as_json {
-        eprintln!("fgf: {}", shown_of(hits.len(), all.len()));
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(who::finish(query, hits.len(), all.len(), as_json))
 }
 
 fn search_all(
@@ -176,14 +166,7 @@ fn search_all(
     for note in &notes {
         eprintln!("fgf: {}", super::errors::query_note(note));
     }
-    if all.is_empty() {
-        eprintln!("fgf: {}", nothing_matches(query));
-        return Ok(ExitCode::from(EXIT_NO_MATCH));
-    }
-    if total > all.len() && !as_json {
-        eprintln!("fgf: {}", shown_of(all.len(), total));
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(who::finish(query, all.len(), total, as_json))
 }
 
 /// The unit identities of these notices with the user's aliases.

@@ -74,16 +74,10 @@ pub fn run(
         Format::Json => {
             let list: Vec<Value> = rows.iter().map(|r| row_json(r, state(r.measure))).collect();
             let doc = json!({"document": cat.doc.id, "number": cat.doc.number, "unit": unit, "as_of": with_progress.then(|| today.to_string()), "measures": list});
-            writeln!(
-                out,
-                "{}",
-                super::output::json_safe(serde_json::to_string_pretty(&doc)?)
-            )?;
+            write_json(&mut out, &doc)?;
         }
         Format::Csv => {
-            if bom {
-                out.write_all("\u{feff}".as_bytes())?;
-            }
+            write_bom(&mut out, bom)?;
             let mut w = csv::Writer::from_writer(out);
             w.write_record(header(unit.is_some(), with_progress, cat.doc.format >= 2))?;
             for r in &rows {
@@ -176,16 +170,10 @@ pub(super) fn run_many(
                 })
                 .collect();
             let v = json!({"unit": unit, "as_of": with_progress.then(|| today.to_string()), "documents": docs});
-            writeln!(
-                out,
-                "{}",
-                super::output::json_safe(serde_json::to_string_pretty(&v)?)
-            )?;
+            write_json(&mut out, &v)?;
         }
         Format::Csv => {
-            if bom {
-                out.write_all("\u{feff}".as_bytes())?;
-            }
+            write_bom(&mut out, bom)?;
             let v2 = parts.iter().any(|(c, ..)| c.doc.format >= 2);
             let mut w = csv::Writer::from_writer(out);
             let mut head = vec!["文件"];
@@ -214,6 +202,23 @@ pub(super) fn run_many(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn write_json(out: &mut impl Write, v: &Value) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        super::output::json_safe(serde_json::to_string_pretty(v)?)
+    )?;
+    Ok(())
+}
+
+/// CSV: a UTF-8 byte order mark first, with `--bom` (Excel then reads the Chinese right).
+fn write_bom(out: &mut impl Write, bom: bool) -> std::io::Result<()> {
+    if bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    Ok(())
 }
 
 fn header(unit: bool, with_progress: bool, v2: bool) -> Vec<&'static str> {

@@ -31,14 +31,19 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
             print!("{}", fitted(hit_text(cat.at(h.loc), h.field), cols));
         }
     }
-    if hits.is_empty() {
+    Ok(finish(query, hits.len(), all.len(), as_json))
+}
+
+/// After the hits: exit 1 when none matched, and on stderr that the list was cut.
+pub(super) fn finish(query: &str, shown: usize, total: usize, as_json: bool) -> ExitCode {
+    if shown == 0 {
         eprintln!("fgf: {}", nothing_matches(query));
-        return Ok(ExitCode::from(EXIT_NO_MATCH));
+        return ExitCode::from(EXIT_NO_MATCH);
     }
-    if all.len() > hits.len() && !as_json {
-        eprintln!("fgf: {}", shown_of(hits.len(), all.len()));
+    if total > shown && !as_json {
+        eprintln!("fgf: {}", shown_of(shown, total));
     }
-    Ok(ExitCode::SUCCESS)
+    ExitCode::SUCCESS
 }
 
 pub(super) fn field_name(f: Field) -> &'static str {

@@ -272,16 +272,7 @@ pub fn rm(key: &str) -> anyhow::Result<ExitCode> {
     };
     let id = match found {
         Ok(Some(i)) => ids[i].clone(),
-        Ok(None) => {
-            eprintln!(
-                "fgf: {}",
-                tr!(
-                    "工作区中没有 {key}；fgf docs 列出全部",
-                    "no notice {key} in the workspace; fgf docs lists them"
-                )
-            );
-            return Ok(ExitCode::from(super::EXIT_UNKNOWN));
-        }
+        Ok(None) => return Ok(no_notice(&key)),
         Err(many) => {
             let list = sanitize(&many.join("、")).into_owned();
             eprintln!(
@@ -295,14 +286,7 @@ pub fn rm(key: &str) -> anyhow::Result<ExitCode> {
         }
     };
     if !ws.remove(&id).map_err(error)? {
-        eprintln!(
-            "fgf: {}",
-            tr!(
-                "工作区中没有 {key}；fgf docs 列出全部",
-                "no notice {key} in the workspace; fgf docs lists them"
-            )
-        );
-        return Ok(ExitCode::from(super::EXIT_UNKNOWN));
+        return Ok(no_notice(&key));
     }
     println!(
         "{}",
@@ -312,6 +296,18 @@ pub fn rm(key: &str) -> anyhow::Result<ExitCode> {
         )
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// No notice `key` (neutralised) in the workspace: said on stderr.
+fn no_notice(key: &str) -> ExitCode {
+    eprintln!(
+        "fgf: {}",
+        tr!(
+            "工作区中没有 {key}；fgf docs 列出全部",
+            "no notice {key} in the workspace; fgf docs lists them"
+        )
+    );
+    ExitCode::from(super::EXIT_UNKNOWN)
 }
 
 /// `fgf unit alias NAME OTHER`: two names of one body.

@@ -56,6 +56,22 @@ fn arg(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+/// The notices a list of hits names.
+fn documents(hits: &Value) -> Vec<String> {
+    let list = hits.as_array().unwrap().iter();
+    list.map(|h| h["document"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A sandbox whose workspace holds the 103号 and the city's notice (fixtures/import/city.txt,
+/// imported by `fgf add`).
+fn with_city() -> Sandbox {
+    let sb = Sandbox::new();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures/import/city.txt");
+    ok(sb.run(&["add", arg(&src)]));
+    sb
+}
+
 #[test]
 fn add_lists_and_removes_a_notice() {
     let sb = Sandbox::new();
@@ -155,9 +171,7 @@ fn a_notice_s_text_is_imported_first() {
 
 #[test]
 fn commands_answer_across_notices_and_name_them() {
-    let sb = Sandbox::new();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures/import/city.txt");
-    ok(sb.run(&["add", arg(&src)]));
+    let sb = with_city();
     let city = ids(&sb)[1].clone();
     // 市市场监管局 leads in both notices.
     let hits = json(&ok(sb.run(&[
@@ -167,14 +181,9 @@ fn commands_answer_across_notices_and_name_them() {
         "--limit",
         "0",
     ])));
-    let docs: Vec<&str> = hits
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["document"].as_str().unwrap())
-        .collect();
+    let docs = documents(&hits);
     assert!(
-        docs.contains(&EMBEDDED) && docs.contains(&city.as_str()),
+        docs.contains(&EMBEDDED.to_string()) && docs.contains(&city),
         "{docs:?}"
     );
     let text = stdout(&ok(sb.run(&["who", "市场监管局", "--limit", "0"])));
@@ -183,14 +192,9 @@ fn commands_answer_across_notices_and_name_them() {
         "{text}"
     );
     let hits = json(&ok(sb.run(&["search", "开办", "--json", "--limit", "0"])));
-    let docs: Vec<&str> = hits
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["document"].as_str().unwrap())
-        .collect();
+    let docs = documents(&hits);
     assert!(
-        docs.contains(&EMBEDDED) && docs.contains(&city.as_str()),
+        docs.contains(&EMBEDDED.to_string()) && docs.contains(&city),
         "{docs:?}"
     );
     // A search scope: only the city's.
@@ -276,9 +280,7 @@ fn commands_answer_across_notices_and_name_them() {
 
 #[test]
 fn units_are_gathered_across_notices_with_user_aliases() {
-    let sb = Sandbox::new();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures/import/city.txt");
-    ok(sb.run(&["add", arg(&src)]));
+    let sb = with_city();
     let v = json(&ok(sb.run(&["unit", "市市场监管局", "--json"])));
     assert_eq!(v["units"].as_array().unwrap().len(), 2, "{v}");
     let o = sb.run(&["unit", "工商局"]);
@@ -323,9 +325,7 @@ fn the_embedded_notice_is_removed_and_brought_back_with_its_check_offs() {
 
 #[test]
 fn export_spans_the_notices_and_names_them() {
-    let sb = Sandbox::new();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures/import/city.txt");
-    ok(sb.run(&["add", arg(&src)]));
+    let sb = with_city();
     let csv = stdout(&ok(sb.run(&["export", "--format", "csv"])));
     let mut lines = csv.lines();
     let head = lines.next().unwrap();
