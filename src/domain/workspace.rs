@@ -184,6 +184,10 @@ impl Workspace {
             })
             .collect();
         stored.sort_by(|a, b| a.id.cmp(&b.id));
+        // A stored copy under the embedded one's id (added while it was removed) stands for it.
+        if stored.iter().any(|e| e.id == seeds::EMBEDDED_ID) {
+            out.clear();
+        }
         out.extend(stored);
         Ok(out)
     }
@@ -236,7 +240,8 @@ impl Workspace {
     /// marked removed. Returns whether it was there.
     pub fn remove(&mut self, id: &str) -> Result<bool, WorkspaceError> {
         self.locked(|ws| {
-            if id == seeds::EMBEDDED_ID && ws.manifest.embedded {
+            let stored = ws.notice_path(id);
+            if id == seeds::EMBEDDED_ID && ws.manifest.embedded && !stored.exists() {
                 ws.manifest.embedded = false;
                 ws.write_manifest()?;
                 return Ok(true);
@@ -256,7 +261,8 @@ impl Workspace {
     /// Brings the embedded 103号 back; false when it was there already.
     pub fn add_embedded(&mut self) -> Result<bool, WorkspaceError> {
         self.locked(|ws| {
-            if ws.manifest.embedded {
+            let stored = ws.notice_path(seeds::EMBEDDED_ID).exists();
+            if ws.manifest.embedded || stored {
                 return Ok(false);
             }
             ws.manifest.embedded = true;

@@ -108,3 +108,25 @@ fn a_refused_document_in_a_batch_adds_none_of_it() {
         [Added::New("a-1".into()), Added::Already("a-1".into())]
     );
 }
+
+#[test]
+fn a_stored_copy_under_the_embedded_id_stands_for_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open(tmp.path().join("ws")).unwrap();
+    assert!(ws.remove(seeds::EMBEDDED_ID).unwrap());
+    let mut cat = seeds::embedded();
+    cat.doc.title.push_str("（修订）");
+    let json = serde_json::to_vec(&cat.doc).unwrap();
+    assert_eq!(
+        ws.add(&cat, &json).unwrap(),
+        Added::New(seeds::EMBEDDED_ID.into())
+    );
+    assert!(!ws.add_embedded().unwrap(), "the stored copy is it");
+    let entries = ws.entries().unwrap();
+    assert_eq!(entries.len(), 1);
+    assert!(matches!(entries[0].source, Source::File(_)));
+    assert!(ws.remove(seeds::EMBEDDED_ID).unwrap());
+    assert!(ws.entries().unwrap().is_empty());
+    assert!(ws.add_embedded().unwrap());
+    assert_eq!(ws.entries().unwrap()[0].source, Source::Embedded);
+}
