@@ -44,7 +44,7 @@ const ABOUT: &str = "放管服 task tree in the terminal: who leads what in 渝�
 重庆市深化“放管服”改革重点任务分工：谁牵头、谁配合、何时完成。";
 
 /// `fgf --help`'s examples: (command, what it does), aligned by display width (CJK is two columns).
-const EXAMPLES: [(&str, &str); 15] = [
+const EXAMPLES: [(&str, &str); 17] = [
     ("fgf who 企业开办", "who leads 企业开办, best first"),
     (
         "fgf search 'fgw 营商 >2019'",
@@ -85,6 +85,14 @@ const EXAMPLES: [(&str, &str); 15] = [
     (
         "fgf --doc 国办发.json list",
         "another document (or FGF_DOC=国办发.json)",
+    ),
+    (
+        "fgf add 国办发.json 通知.txt",
+        "keep notices in the workspace (fgf docs)",
+    ),
+    (
+        "fgf who 发改委",
+        "with several notices: across all, each named",
     ),
     (
         "fgf doc check 国办发.json",
