@@ -151,10 +151,7 @@ fn resolve<'c>(cat: &'c Catalog, ids: &[String]) -> Option<Vec<&'c str>> {
 fn milestone_text(cat: &Catalog, id: &str) -> String {
     match cat.get(id) {
         Some(Item::Milestone(_, _, m, k)) => {
-            let when = k.deadline.map_or_else(
-                || t("无明确时限", "no deadline").to_string(),
-                |d| d.to_string(),
-            );
+            let when = crate::domain::present::deadline_text(k, super::lang::get());
             let text = m.text_of(k);
             format!("{}  {}", paint(BOLD, &when), truncate(text, 48))
         }

@@ -121,10 +121,7 @@ pub(super) fn print_milestone(
 /// A deadline's heading: the date, how many milestones, done, overdue.
 pub(super) fn print_group_head(deadline: Option<jiff::civil::Date>, statuses: &[Status]) {
     let n = |st| statuses.iter().filter(|&&s| s == st).count();
-    let head = deadline.map_or_else(
-        || t("无明确时限", "no deadline").to_string(),
-        |d| d.to_string(),
-    );
+    let head = crate::domain::present::group_deadline(deadline, super::lang::get());
     let (all, done, late) = (statuses.len(), n(Status::Done), n(Status::Overdue));
     let mut summary = tr!("{all} 个 · 已完成 {done}", "{all} · done {done}");
     if late > 0 {

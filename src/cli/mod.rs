@@ -469,7 +469,11 @@ impl Command {
             Command::Verify(args) => args.json,
             Command::Export { format, .. } => matches!(format, export::Format::Json),
             Command::State(_) => true,
-            _ => false,
+            // Every command is named: a new one must say whether it prints JSON (a `_` arm let
+            // a new --json command get the text output's neutralised data unseen).
+            Command::Log { .. } | Command::Report { .. } | Command::Completions { .. } => false,
+            // These read their own files, not the catalog this decides for.
+            Command::Doc(_) | Command::Import { .. } => false,
         }
     }
 }

@@ -124,10 +124,11 @@ pub fn role_summary(rows: &[RoleRow<'_>]) -> String {
 
 /// Where a milestone stands, for people: `[x] 已完成`, `[ ] 逾期`, `[ ] 未完成`, styled.
 pub fn status_label(s: Status) -> String {
+    let label = crate::domain::present::status_label(s, super::lang::get());
     match s {
-        Status::Done => paint(DONE, t("[x] 已完成", "[x] done")),
-        Status::Overdue => paint(WARN, t("[ ] 逾期", "[ ] overdue")),
-        Status::Open => t("[ ] 未完成", "[ ] open").to_string(),
+        Status::Done => paint(DONE, label),
+        Status::Overdue => paint(WARN, label),
+        Status::Open => label.to_string(),
     }
 }
 

@@ -161,12 +161,7 @@ fn print_measure(cat: &Catalog, m: &Measure, marks: &Marks) {
 fn print_milestone(m: &Measure, k: &Milestone, marks: &Marks) {
     // The deadline as written: a year the notice did not write is marked; an undated target
     // keeps its phrase.
-    let when = match (k.deadline, &k.phrase) {
-        (Some(d), _) if k.inferred => format!("{d}{}", t("（年份推定）", " (year inferred)")),
-        (Some(d), _) => d.to_string(),
-        (None, Some(p)) if !p.is_empty() => p.clone(),
-        (None, _) => t("无明确时限", "no deadline").to_string(),
-    };
+    let when = crate::domain::present::deadline_text(k, super::lang::get());
     let text = if m.is_whole(k) {
         t("（整项举措）", "(the whole measure)")
     } else {

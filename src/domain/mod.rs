@@ -10,6 +10,7 @@ pub mod load;
 pub mod locate;
 pub mod lookup;
 pub mod model;
+pub mod present;
 pub mod progress;
 pub mod report;
 pub mod roles;

@@ -29,10 +29,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     {
         let mut line = match *r {
             DeadlineRow::Header(d, n) => {
-                let when = d.map_or_else(
-                    || l.pick("无明确时限", "no deadline").to_string(),
-                    |d| d.to_string(),
-                );
+                let when = crate::domain::present::group_deadline(d, l);
                 let word = l.pick("个里程碑", "milestones");
                 row(app, vec![(format!("{when}  {n} {word}"), t.bold())], cols)
             }

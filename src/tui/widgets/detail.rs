@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{disp, pane, theme};
+use crate::domain::present;
 use crate::domain::progress::Status;
 use crate::domain::roles::officials_line;
 use crate::domain::text::{wrap, wrap_items};
@@ -306,18 +307,15 @@ fn milestone(
     cols: usize,
 ) {
     let l = app.opts.lang;
-    let (state, style) = match app.progress.status(k, app.opts.today) {
-        Status::Done => (l.pick("[x] 已完成", "[x] done"), t.done()),
-        Status::Overdue => (l.pick("[ ] 逾期", "[ ] overdue"), t.overdue()),
-        Status::Open => (l.pick("[ ] 未完成", "[ ] open"), t.plain()),
+    let status = app.progress.status(k, app.opts.today);
+    let style = match status {
+        Status::Done => t.done(),
+        Status::Overdue => t.overdue(),
+        Status::Open => t.plain(),
     };
+    let state = present::status_label(status, l);
     // As written: a year the notice left out is marked; an undated target keeps its phrase.
-    let when = match (k.deadline, k.phrase.as_deref()) {
-        (Some(d), _) if k.inferred => format!("{d}{}", l.pick("（年份推定）", " (year inferred)")),
-        (Some(d), _) => d.to_string(),
-        (None, Some(p)) if !p.is_empty() => disp(app, p),
-        (None, _) => l.pick("无明确时限", "no deadline").to_string(),
-    };
+    let when = disp(app, &present::deadline_text(k, l));
     let mut head = Line::from(vec![
         Span::styled(format!("  {} ", k.id), t.id()),
         Span::styled(when, t.bold()),

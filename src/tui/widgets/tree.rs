@@ -100,9 +100,9 @@ fn row_line<'a>(
                 Status::Overdue => ("[ ] ", t.overdue()),
                 Status::Open => ("[ ] ", t.plain()),
             };
-            let when = k.deadline.map_or_else(
-                || app.opts.lang.pick("无时限", "no date").to_string(),
-                |d| d.to_string(),
+            let when = disp(
+                app,
+                &crate::domain::present::deadline_text(k, app.opts.lang),
             );
             let text = if !m.is_whole(k) {
                 disp(app, &k.text)
