@@ -473,7 +473,9 @@ impl Command {
             // a new --json command get the text output's neutralised data unseen).
             Command::Log { .. } | Command::Report { .. } | Command::Completions { .. } => false,
             // These read their own files, not the catalog this decides for.
-            Command::Doc(_) | Command::Import { .. } => false,
+            Command::Doc(_) | Command::Import { .. } | Command::Add { .. } | Command::Rm { .. } => {
+                false
+            }
         }
     }
 }
