@@ -36,10 +36,7 @@ fn main() -> ExitCode {
             restore_sigpipe();
             cli::run(command, &args.global)
         }
-        None => args
-            .global
-            .catalog()
-            .and_then(|cat| run_tui(cat, &args, lang)),
+        None => run_interactive(&args, lang),
     };
     match result {
         Ok(code) => code,
@@ -59,7 +56,65 @@ fn restore_sigpipe() {
     }
 }
 
-fn run_tui(cat: fgf::domain::Catalog, args: &Cli, lang: Lang) -> anyhow::Result<ExitCode> {
+/// The interactive view: on the workspace's list of notices when it holds more than one (and no
+/// `--doc` names one), else on the one notice exactly as before.
+fn run_interactive(args: &Cli, lang: Lang) -> anyhow::Result<ExitCode> {
+    if args.global.doc_path().is_none() {
+        let mut cats = cli::notices()?;
+        if cats.len() > 1 {
+            return run_workspace(cats, args, lang);
+        }
+        if let Some(cat) = cats.pop() {
+            return run_tui(cat, args, lang, false);
+        }
+    }
+    args.global
+        .catalog()
+        .and_then(|cat| run_tui(cat, args, lang, false))
+}
+
+/// The list of notices; Enter opens one, and quitting it comes back to the list.
+fn run_workspace(
+    cats: Vec<fgf::domain::Catalog>,
+    args: &Cli,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    if let Some(code) = no_terminal(lang) {
+        return Ok(code);
+    }
+    let today = args.global.today();
+    let theme = Theme::new(Theme::color_from_env());
+    let mut list = tui::workspace::List::new(Vec::new(), lang, theme);
+    loop {
+        // Progress read again each time: the notice just closed may have changed it.
+        list.rows = cats
+            .iter()
+            .map(|cat| {
+                let state = cli::store_of(&args.global, cat, true).and_then(|s| Ok(s.load()?));
+                let p = fgf::domain::Progress::new(
+                    state.unwrap_or_else(|_| fgf::domain::State::new(&cat.doc.id)),
+                );
+                let tally = p.overall(cat);
+                tui::workspace::Row {
+                    label: fgf::domain::workspace::label(cat).to_string(),
+                    title: cat.doc.title.clone(),
+                    done: tally.done,
+                    total: tally.total,
+                    overdue: p.overdue(cat, today).len(),
+                }
+            })
+            .collect();
+        match tui::workspace::pick(&mut list, args.mouse)? {
+            Some(i) => {
+                run_tui(cats[i].clone(), args, lang, true)?;
+            }
+            None => return Ok(ExitCode::SUCCESS),
+        }
+    }
+}
+
+/// Why the interactive view cannot start here (stdout not a terminal, TERM=dumb), said on stderr.
+fn no_terminal(lang: Lang) -> Option<ExitCode> {
     if !std::io::stdout().is_terminal() {
         eprintln!(
             "fgf: {}",
@@ -68,7 +123,7 @@ fn run_tui(cat: fgf::domain::Catalog, args: &Cli, lang: Lang) -> anyhow::Result<
                 "stdout is not a terminal, so the interactive view does not start.\n  For scripts and pipes use the commands: fgf list, fgf who QUERY, fgf show ID (see fgf --help)."
             )
         );
-        return Ok(ExitCode::from(2));
+        return Some(ExitCode::from(2));
     }
     if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
         eprintln!(
@@ -78,7 +133,19 @@ fn run_tui(cat: fgf::domain::Catalog, args: &Cli, lang: Lang) -> anyhow::Result<
                 "this terminal is TERM=dumb: the full-screen view cannot run. Use the commands: fgf list, fgf who QUERY, fgf show ID (see fgf --help)."
             )
         );
-        return Ok(ExitCode::from(2));
+        return Some(ExitCode::from(2));
+    }
+    None
+}
+
+fn run_tui(
+    cat: fgf::domain::Catalog,
+    args: &Cli,
+    lang: Lang,
+    many: bool,
+) -> anyhow::Result<ExitCode> {
+    if let Some(code) = no_terminal(lang) {
+        return Ok(code);
     }
     let locale = tui::i18n::non_utf8_locale();
     let opts = app::Options {
@@ -90,10 +157,8 @@ fn run_tui(cat: fgf::domain::Catalog, args: &Cli, lang: Lang) -> anyhow::Result<
     };
     // The check-offs: a state file fgf cannot read opens read-only, with the reason on screen,
     // and is never written.
-    let loaded = args
-        .global
-        .store(&cat)
-        .and_then(|store| Ok((store.load()?, store)));
+    let loaded =
+        cli::store_of(&args.global, &cat, many).and_then(|store| Ok((store.load()?, store)));
     let (app, store) = match loaded {
         // A read-only file (chmod 0400) is shown and never replaced. Verified readings
         // (`fgf verify`) are shown in place of the inferred ones.

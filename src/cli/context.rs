@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use super::lang::tr;
 use crate::domain::store::ENV_STATE;
-use crate::domain::{Catalog, Store, load, seeds};
+use crate::domain::{Catalog, Store, load};
 
 /// The environment variable that names a document to use instead of the embedded one.
 pub const ENV_DOC: &str = "FGF_DOC";
@@ -43,12 +43,14 @@ impl Global {
             .find(|p| !p.as_os_str().is_empty())
     }
 
-    /// The document every command and the interactive view work on: `--doc` / `FGF_DOC`,
-    /// checked in full (an invalid one fails with every problem listed), else the embedded one.
+    /// The document every command and the interactive view work on: `--doc` / `FGF_DOC` (a
+    /// file, or a notice of the workspace by id or 文号), checked in full (an invalid one fails
+    /// with every problem listed), else the workspace's only notice (the embedded 103号 unless
+    /// the user changed the workspace).
     pub fn catalog(&self) -> anyhow::Result<Catalog> {
         match self.doc_path() {
-            Some(path) => Ok(load_file(&path)?),
-            None => Ok(seeds::embedded()),
+            Some(path) => super::workspace::by_key(&path),
+            None => super::workspace::only(),
         }
     }
 

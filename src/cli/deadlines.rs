@@ -25,27 +25,7 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                 let items: Vec<_> = grp
                     .milestones
                     .iter()
-                    .filter_map(|&l| match cat.at(l) {
-                        Item::Milestone(s, t, m, k) => {
-                            let status = p.status(k, today);
-                            let mark = p.state().mark(&k.id);
-                            let latest = p.state().history(&m.id, &k.id).latest();
-                            Some(json!({
-                                "id": k.id, "measure": m.id, "task": t.id, "section": s.key,
-                                "deadline": k.deadline, "phrase": k.phrase, "text": m.text_of(k),
-                                "measure_text": m.text, "lead": m.lead,
-                                "responsible": m.responsible, "support": m.support,
-                                "confidence": m.confidence, "alternative": m.alternative,
-                                "verified": m.verified,
-                                "state": status_name(status), "done": status == Status::Done,
-                                "overdue": status == Status::Overdue,
-                                "checked_at": mark.filter(|m| m.done).map(|m| m.at),
-                                "note": mark.and_then(|m| m.note.as_deref()),
-                                "latest": latest.map(LogStatus::name),
-                            }))
-                        }
-                        _ => None,
-                    })
+                    .filter_map(|&l| milestone_json(cat, &p, today, l))
                     .collect();
                 let count = |st: &str| items.iter().filter(|i| i["state"] == st).count();
                 json!({
@@ -72,39 +52,82 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
                 _ => None,
             })
             .collect();
-        let n = |st| statuses.iter().filter(|&&s| s == st).count();
-        let head = crate::domain::present::group_deadline(grp.deadline, super::lang::get());
-        let (all, done, late) = (statuses.len(), n(Status::Done), n(Status::Overdue));
-        let mut summary = tr!("{all} 个 · 已完成 {done}", "{all} · done {done}");
-        if late > 0 {
-            summary.push_str(&paint(WARN, &tr!(" · 逾期 {late}", " · overdue {late}")));
-        }
-        println!();
-        println!("{}  {summary}", paint(BOLD, &head));
+        print_group_head(grp.deadline, &statuses);
         for &l in &grp.milestones {
-            let Item::Milestone(_, _, m, k) = cat.at(l) else {
-                continue;
-            };
-            let (sign, label) = match p.status(k, today) {
-                Status::Done => (paint(DONE, "✔"), paint(DONE, t("已完成", "done   "))),
-                Status::Open => ("-".to_string(), t("未完成", "open   ").to_string()),
-                Status::Overdue => (paint(WARN, "!"), paint(WARN, t("逾期  ", "overdue"))),
-            };
-            let text = m.text_of(k);
-            let latest = super::log::latest_suffix(&p.state().history(&m.id, &k.id));
-            println!(
-                "  {sign} {}{}  {}  {}{latest}",
-                paint(ID, &fit(&k.id, 8)),
-                label,
-                lead_column(m, 22),
-                truncate(text, 44)
-            );
-            if let Some(note) = p.note(&k.id) {
-                // A note may come from a colleague's merged state file: untrusted text.
-                let note = crate::domain::text::sanitize(note);
-                println!("      {}", paint(DIM, &tr!("备注：{note}", "note: {note}")));
-            }
+            print_milestone(cat, &p, today, l, "");
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One milestone for `--json`, `None` for a location that is not a milestone.
+pub(super) fn milestone_json(
+    cat: &Catalog,
+    p: &Progress,
+    today: jiff::civil::Date,
+    l: crate::domain::Loc,
+) -> Option<serde_json::Value> {
+    let Item::Milestone(s, t, m, k) = cat.at(l) else {
+        return None;
+    };
+    let status = p.status(k, today);
+    let mark = p.state().mark(&k.id);
+    Some(json!({
+        "id": k.id, "measure": m.id, "task": t.id, "section": s.key,
+        "deadline": k.deadline, "phrase": k.phrase, "text": m.text_of(k),
+        "measure_text": m.text, "lead": m.lead,
+        "responsible": m.responsible, "support": m.support,
+        "confidence": m.confidence, "alternative": m.alternative,
+        "verified": m.verified,
+        "state": status_name(status), "done": status == Status::Done,
+        "overdue": status == Status::Overdue,
+        "checked_at": mark.filter(|m| m.done).map(|m| m.at),
+        "note": mark.and_then(|m| m.note.as_deref()),
+        "latest": p.state().history(&m.id, &k.id).latest().map(LogStatus::name),
+    }))
+}
+
+/// One milestone's line (and its note's), after `label` (a notice's, across the workspace).
+pub(super) fn print_milestone(
+    cat: &Catalog,
+    p: &Progress,
+    today: jiff::civil::Date,
+    l: crate::domain::Loc,
+    label: &str,
+) {
+    let Item::Milestone(_, _, m, k) = cat.at(l) else {
+        return;
+    };
+    let (sign, state) = match p.status(k, today) {
+        Status::Done => (paint(DONE, "✔"), paint(DONE, t("已完成", "done   "))),
+        Status::Open => ("-".to_string(), t("未完成", "open   ").to_string()),
+        Status::Overdue => (paint(WARN, "!"), paint(WARN, t("逾期  ", "overdue"))),
+    };
+    let text = m.text_of(k);
+    let latest = super::log::latest_suffix(&p.state().history(&m.id, &k.id));
+    println!(
+        "  {sign} {label}{}{}  {}  {}{latest}",
+        paint(ID, &fit(&k.id, 8)),
+        state,
+        lead_column(m, 22),
+        truncate(text, 44)
+    );
+    if let Some(note) = p.note(&k.id) {
+        // A note may come from a colleague's merged state file: untrusted text.
+        let note = crate::domain::text::sanitize(note);
+        println!("      {}", paint(DIM, &tr!("备注：{note}", "note: {note}")));
+    }
+}
+
+/// A deadline's heading: the date, how many milestones, done, overdue.
+pub(super) fn print_group_head(deadline: Option<jiff::civil::Date>, statuses: &[Status]) {
+    let n = |st| statuses.iter().filter(|&&s| s == st).count();
+    let head = crate::domain::present::group_deadline(deadline, super::lang::get());
+    let (all, done, late) = (statuses.len(), n(Status::Done), n(Status::Overdue));
+    let mut summary = tr!("{all} 个 · 已完成 {done}", "{all} · done {done}");
+    if late > 0 {
+        summary.push_str(&paint(WARN, &tr!(" · 逾期 {late}", " · overdue {late}")));
+    }
+    println!();
+    println!("{}  {summary}", paint(BOLD, &head));
 }

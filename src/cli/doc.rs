@@ -20,7 +20,9 @@ pub enum DocCommand {
     /// Print the JSON Schema of fgf's document format (docs/document.schema.json).
     Schema,
     /// Print a valid synthetic document: the embedded document's clauses and units recombined.
-    #[command(after_help = "Example:\n  fgf doc generate --measures 100000 --seed 7 > big.json")]
+    #[command(
+        after_help = "Examples:\n  fgf doc generate --measures 100000 --seed 7 > big.json\n  fgf doc generate --measures 100 --seed 3 --id gen-3 > gen-3.json"
+    )]
     Generate {
         /// Number of measures (10 a task).
         #[arg(long, default_value_t = 1000)]
@@ -28,6 +30,10 @@ pub enum DocCommand {
         /// The same seed gives the same document.
         #[arg(long, default_value_t = 2019)]
         seed: u64,
+        /// The document's id (its 文号 then ends with it), so that generated documents can share a
+        /// workspace: `--id gen-7`.
+        #[arg(long)]
+        id: Option<String>,
     },
 }
 
@@ -38,8 +44,12 @@ pub fn run(cmd: DocCommand) -> anyhow::Result<ExitCode> {
             print!("{}", shape::schema_text());
             Ok(ExitCode::SUCCESS)
         }
-        DocCommand::Generate { measures, seed } => {
-            let doc = generate::document(measures, seed);
+        DocCommand::Generate { measures, seed, id } => {
+            let mut doc = generate::document(measures, seed);
+            if let Some(id) = id {
+                doc.number = format!("{}〔{id}〕", doc.number);
+                doc.id = id;
+            }
             println!("{}", json_safe(serde_json::to_string_pretty(&doc)?));
             Ok(ExitCode::SUCCESS)
         }

@@ -67,8 +67,32 @@ pub fn run(
         None
     };
     let today = g.today();
-    let rows: Vec<Row> = cat
-        .measures()
+    let rows = rows_of(cat, unit);
+    let state = |m: &Measure| progress.as_ref().map(|p| status_text(p, m, today));
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let list: Vec<Value> = rows.iter().map(|r| row_json(r, state(r.measure))).collect();
+            let doc = json!({"document": cat.doc.id, "number": cat.doc.number, "unit": unit, "as_of": with_progress.then(|| today.to_string()), "measures": list});
+            write_json(&mut out, &doc)?;
+        }
+        Format::Csv => {
+            write_bom(&mut out, bom)?;
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(header(unit.is_some(), with_progress, cat.doc.format >= 2))?;
+            for r in &rows {
+                w.write_record(cells(r, state(r.measure)))?;
+            }
+            w.flush()?;
+        }
+        Format::Md => markdown(&mut out, cat, &rows, unit, with_progress, |m| state(m))?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The rows of one notice; with `unit` (its name in this notice), those it has a role in.
+fn rows_of<'a>(cat: &'a Catalog, unit: Option<&str>) -> Vec<Row<'a>> {
+    cat.measures()
         .filter_map(|(section, task, measure)| {
             let role = match unit {
                 None => None,
@@ -85,33 +109,116 @@ pub fn run(
                 v2: cat.doc.format >= 2,
             })
         })
-        .collect();
-    let state = |m: &Measure| progress.as_ref().map(|p| status_text(p, m, today));
+        .collect()
+}
+
+/// `fgf export` across the workspace's notices: JSON `{"documents": [...]}` (each as one notice's
+/// export), CSV with the notice's 文号 in a first column (文件), Markdown one table a notice.
+/// `--unit` gathers one body across the notices (unit identities, `fgf unit alias`).
+pub(super) fn run_many(
+    cats: &[Catalog],
+    g: &Global,
+    format: Format,
+    with_progress: bool,
+    unit: Option<&str>,
+    bom: bool,
+) -> anyhow::Result<ExitCode> {
+    let picks: Vec<(&Catalog, Option<&str>)> = match unit {
+        None => cats.iter().map(|c| (c, None)).collect(),
+        Some(name) => {
+            let table = super::across::identities(cats)?;
+            let found = table.gather(cats, name);
+            if found.is_empty() {
+                let n = crate::domain::text::sanitize(name);
+                anstream::eprintln!(
+                    "fgf: {}",
+                    super::lang::tr!(
+                        "工作区的通知中没有单位叫 {n}（fgf unit 列出全部）",
+                        "no notice of the workspace names a unit {n} (fgf unit lists them)"
+                    )
+                );
+                return Ok(ExitCode::from(EXIT_UNKNOWN));
+            }
+            found
+                .iter()
+                .map(|&(d, u)| (&cats[d], Some(cats[d].doc.units[u].name.as_str())))
+                .collect()
+        }
+    };
+    let today = g.today();
+    let mut parts = Vec::new();
+    for (cat, name) in picks {
+        let progress = if with_progress {
+            Some(Progress::new(
+                super::workspace::store_of(g, cat, true)?.load()?,
+            ))
+        } else {
+            None
+        };
+        parts.push((cat, name, rows_of(cat, name), progress));
+    }
+    let state = |p: &Option<Progress>, m: &Measure| p.as_ref().map(|p| status_text(p, m, today));
     let mut out = std::io::stdout().lock();
     match format {
         Format::Json => {
-            let list: Vec<Value> = rows.iter().map(|r| row_json(r, state(r.measure))).collect();
-            let doc = json!({"document": cat.doc.id, "number": cat.doc.number, "unit": unit, "as_of": with_progress.then(|| today.to_string()), "measures": list});
-            writeln!(
-                out,
-                "{}",
-                super::output::json_safe(serde_json::to_string_pretty(&doc)?)
-            )?;
+            let docs: Vec<Value> = parts
+                .iter()
+                .map(|(cat, name, rows, p)| {
+                    let list: Vec<Value> =
+                        rows.iter().map(|r| row_json(r, state(p, r.measure))).collect();
+                    json!({"document": cat.doc.id, "number": cat.doc.number, "unit": name, "measures": list})
+                })
+                .collect();
+            let v = json!({"unit": unit, "as_of": with_progress.then(|| today.to_string()), "documents": docs});
+            write_json(&mut out, &v)?;
         }
         Format::Csv => {
-            if bom {
-                out.write_all("\u{feff}".as_bytes())?;
-            }
+            write_bom(&mut out, bom)?;
+            let v2 = parts.iter().any(|(c, ..)| c.doc.format >= 2);
             let mut w = csv::Writer::from_writer(out);
-            w.write_record(header(unit.is_some(), with_progress, cat.doc.format >= 2))?;
-            for r in &rows {
-                w.write_record(cells(r, state(r.measure)))?;
+            let mut head = vec!["文件"];
+            head.extend(header(unit.is_some(), with_progress, v2));
+            w.write_record(head)?;
+            for (cat, _, rows, p) in &parts {
+                let label = crate::domain::workspace::label(cat).to_string();
+                for r in rows {
+                    let mut cells = cells(r, state(p, r.measure));
+                    if v2 && !r.v2 {
+                        cells.splice(9..9, [String::new(), String::new()]);
+                    }
+                    cells.insert(0, label.clone());
+                    w.write_record(cells)?;
+                }
             }
             w.flush()?;
         }
-        Format::Md => markdown(&mut out, cat, &rows, unit, with_progress, |m| state(m))?,
+        Format::Md => {
+            for (i, (cat, name, rows, p)) in parts.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                markdown(&mut out, cat, rows, *name, with_progress, |m| state(p, m))?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn write_json(out: &mut impl Write, v: &Value) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        super::output::json_safe(serde_json::to_string_pretty(v)?)
+    )?;
+    Ok(())
+}
+
+/// CSV: a UTF-8 byte order mark first, with `--bom` (Excel then reads the Chinese right).
+fn write_bom(out: &mut impl Write, bom: bool) -> std::io::Result<()> {
+    if bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    Ok(())
 }
 
 fn header(unit: bool, with_progress: bool, v2: bool) -> Vec<&'static str> {

@@ -1,5 +1,6 @@
 //! The non-interactive commands: text for people, `--json` for scripts.
 
+mod across;
 mod check;
 mod context;
 mod deadlines;
@@ -20,6 +21,7 @@ mod state;
 mod team;
 mod verify;
 mod who;
+mod workspace;
 
 use std::process::ExitCode;
 
@@ -27,6 +29,8 @@ use clap::{Parser, Subcommand};
 use clap_complete::Shell;
 
 pub use context::{Global, huge_pages};
+/// The workspace's notices and each one's state file, for the interactive view.
+pub use workspace::{catalogs as notices, store_of};
 
 use crate::domain::Catalog;
 
@@ -40,7 +44,7 @@ const ABOUT: &str = "放管服 task tree in the terminal: who leads what in 渝�
 重庆市深化“放管服”改革重点任务分工：谁牵头、谁配合、何时完成。";
 
 /// `fgf --help`'s examples: (command, what it does), aligned by display width (CJK is two columns).
-const EXAMPLES: [(&str, &str); 15] = [
+const EXAMPLES: [(&str, &str); 17] = [
     ("fgf who 企业开办", "who leads 企业开办, best first"),
     (
         "fgf search 'fgw 营商 >2019'",
@@ -81,6 +85,14 @@ const EXAMPLES: [(&str, &str); 15] = [
     (
         "fgf --doc 国办发.json list",
         "another document (or FGF_DOC=国办发.json)",
+    ),
+    (
+        "fgf add 国办发.json 通知.txt",
+        "keep notices in the workspace (fgf docs)",
+    ),
+    (
+        "fgf who 发改委",
+        "with several notices: across all, each named",
     ),
     (
         "fgf doc check 国办发.json",
@@ -169,8 +181,12 @@ pub enum Command {
         after_help = "Examples:\n  fgf unit\n  fgf unit 市场监管局\n  fgf unit 重庆市税务局 --json"
     )]
     Unit {
-        /// A unit name as printed (市市场监管局) or a short form (市场监管局).
+        /// A unit name as printed (市市场监管局) or a short form (市场监管局); `alias NAME OTHER`
+        /// records that two names are one body, across the workspace's notices.
         name: Option<String>,
+        /// After `alias`: the two names.
+        #[arg(hide = true)]
+        more: Vec<String>,
         #[arg(long)]
         json: bool,
     },
@@ -297,6 +313,30 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Keep notices in the workspace: a JSON document is checked, anything else imported first.
+    #[command(
+        after_help = "Examples:\n  fgf add notice.json\n  fgf add 通知.txt 分工表.xlsx\n  fgf add --embedded"
+    )]
+    Add {
+        /// Files to add (a document, or a notice's text, .docx, .csv, .xlsx).
+        #[arg(required_unless_present = "embedded")]
+        paths: Vec<std::path::PathBuf>,
+        /// Bring back the embedded 渝府办发〔2019〕103号 after `fgf rm`.
+        #[arg(long)]
+        embedded: bool,
+    },
+    /// The notices of the workspace: id, 文号, title, issuer, date, measures, done / total, overdue.
+    #[command(after_help = "Examples:\n  fgf docs\n  fgf docs --json")]
+    Docs {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a notice from the workspace (its check-offs stay in its state file).
+    #[command(after_help = "Examples:\n  fgf rm 103号\n  fgf rm example-2020-1")]
+    Rm {
+        /// The notice's id, 文号, or the 文号's unique ending (39号).
+        id: String,
+    },
     /// Print shell completions.
     #[command(
         after_help = "Example:\n  fgf completions bash > ~/.local/share/bash-completion/completions/fgf"
@@ -319,28 +359,86 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
             output,
             force,
         } => import::run(&path, output.as_ref(), force),
+        Command::Add { paths, embedded } => workspace::add(&paths, embedded),
+        Command::Docs { json } => workspace::docs(global, json),
+        Command::Rm { id } => workspace::rm(&id),
+        Command::Unit { name, more, .. }
+            if name.as_deref() == Some("alias") || !more.is_empty() =>
+        {
+            match (name.as_deref(), more.as_slice()) {
+                (Some("alias"), [a, b]) => workspace::alias(a, b),
+                _ => Err(anyhow::anyhow!(lang::t(
+                    "用法：fgf unit [名称] 或 fgf unit alias 名称 另一名称",
+                    "usage: fgf unit [NAME] or fgf unit alias NAME OTHER"
+                ))),
+            }
+        }
+        command if command.spans_notices() && global.doc_path().is_none() => {
+            let mut cats = workspace::catalogs()?;
+            if cats.len() == 1 && !command.scoped() {
+                let cat = cats.remove(0);
+                return prepared_run(cat, command, global);
+            }
+            let cats = cats
+                .into_iter()
+                .map(|cat| prepare(cat, &command, global, true))
+                .collect();
+            across::run(cats, command, global)
+        }
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "fgf", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
-        command => {
-            let cat = verified(global.catalog()?, &command, global);
-            let cat = if command.shows_text() {
-                cat.sanitized()
-            } else {
-                cat
-            };
-            let code = run_on(&cat, command, global);
-            // The process ends now: freeing a large document string by string (a 100k-measure
-            // one holds millions) would only delay the exit.
-            std::mem::forget(cat);
-            code
-        }
+        command => prepared_run(global.catalog()?, command, global),
     }
 }
 
+/// The catalog as a command shows it: verified readings in, text neutralised where shown.
+fn prepare(cat: Catalog, command: &Command, global: &Global, many: bool) -> Catalog {
+    let cat = verified(cat, command, global, many);
+    if command.shows_text() {
+        cat.sanitized()
+    } else {
+        cat
+    }
+}
+
+fn prepared_run(cat: Catalog, command: Command, global: &Global) -> anyhow::Result<ExitCode> {
+    let cat = prepare(cat, &command, global, false);
+    let code = run_on(&cat, command, global);
+    // The process ends now: freeing a large document string by string (a 100k-measure
+    // one holds millions) would only delay the exit.
+    std::mem::forget(cat);
+    code
+}
+
 impl Command {
+    /// Whether the command answers across the workspace's notices without `--doc`.
+    fn spans_notices(&self) -> bool {
+        matches!(
+            self,
+            Command::Who { .. }
+                | Command::Search { .. }
+                | Command::Unit { .. }
+                | Command::Deadlines { .. }
+                | Command::Progress { .. }
+                | Command::Export { .. }
+        )
+    }
+
+    /// Whether a search names a scope of notices (`in:39号`).
+    fn scoped(&self) -> bool {
+        match self {
+            Command::Search { query, .. } | Command::Who { query, .. } => {
+                !crate::domain::workspace::scope::split(&query.join(" "))
+                    .1
+                    .is_empty()
+            }
+            _ => false,
+        }
+    }
+
     /// Whether the command prints a document's text for people to read, where control characters
     /// and escape sequences must be neutralised. Not for JSON (escaped by its own rules) nor for a
     /// Markdown / CSV export into a file (the data), but for those too on a terminal.
@@ -363,6 +461,7 @@ impl Command {
             | Command::Show { json, .. }
             | Command::List { json }
             | Command::Unit { json, .. }
+            | Command::Docs { json }
             | Command::Check { json, .. }
             | Command::Uncheck { json, .. }
             | Command::Progress { json }
@@ -374,7 +473,9 @@ impl Command {
             // a new --json command get the text output's neutralised data unseen).
             Command::Log { .. } | Command::Report { .. } | Command::Completions { .. } => false,
             // These read their own files, not the catalog this decides for.
-            Command::Doc(_) | Command::Import { .. } => false,
+            Command::Doc(_) | Command::Import { .. } | Command::Add { .. } | Command::Rm { .. } => {
+                false
+            }
         }
     }
 }
@@ -387,8 +488,8 @@ pub fn error_text(e: &anyhow::Error) -> String {
 /// The catalog with the verified readings of the state file in place of the inferred ones
 /// (`fgf verify`). A state file that cannot be read does not stop a command that only shows the
 /// document: it says so on stderr (commands that use the check-offs report it themselves).
-fn verified(cat: Catalog, command: &Command, global: &Global) -> Catalog {
-    let state = global.store(&cat).and_then(|store| Ok(store.load()?));
+fn verified(cat: Catalog, command: &Command, global: &Global, many: bool) -> Catalog {
+    let state = workspace::store_of(global, &cat, many).and_then(|store| Ok(store.load()?));
     let state = match state {
         Ok(state) => state,
         Err(e) => {
@@ -475,9 +576,14 @@ fn run_on(cat: &Catalog, command: Command, global: &Global) -> anyhow::Result<Ex
         Command::Search { query, limit, json } => search::run(cat, &query.join(" "), limit, json),
         Command::Show { id, json } => show::show(cat, global, &id, json),
         Command::List { json } => show::list(cat, json),
-        Command::Unit { name, json } => who::unit(cat, name.as_deref(), json),
+        Command::Unit { name, json, .. } => who::unit(cat, name.as_deref(), json),
         Command::Verify(args) => verify::run(cat, global, args),
-        Command::Doc(_) | Command::Completions { .. } | Command::Import { .. } => {
+        Command::Doc(_)
+        | Command::Completions { .. }
+        | Command::Import { .. }
+        | Command::Add { .. }
+        | Command::Docs { .. }
+        | Command::Rm { .. } => {
             unreachable!("run handles these")
         }
     }

@@ -22,7 +22,7 @@ use crate::domain::{Catalog, Item};
 
 /// `fgf search --help`: the query language, aligned by display width.
 pub fn help() -> String {
-    const ROWS: [(&str, &str); 9] = [
+    const ROWS: [(&str, &str); 10] = [
         ("企业 开办", "both words, fuzzy (in order), in any field"),
         (
             "'exact ^prefix suffix$",
@@ -34,6 +34,7 @@ pub fn help() -> String {
         ("+海关  with:海关", "cooperating unit (配合)"),
         ("#19  #9.2", "task 19 and its measures; one measure"),
         (">2019  <2020-06-30  >=2020", "a milestone deadline"),
+        ("in:39号", "only that notice of the workspace (id or 文号)"),
         (
             "fgw  fagaiwei  cq",
             "lower-case ASCII matches Chinese by pinyin",
@@ -56,9 +57,9 @@ Examples:
 /// Matched characters.
 const MARK: Style = AnsiColor::Yellow.on_default().bold().underline();
 /// Columns for the text of a hit.
-const TEXT_COLS: usize = 72;
+pub(super) const TEXT_COLS: usize = 72;
 /// Columns before the text of an item's hit: id (6), tag (`measure [text]`, up to 17), spaces.
-const HEAD_COLS: usize = 27;
+pub(super) const HEAD_COLS: usize = 27;
 
 pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::Result<ExitCode> {
     let index = Index::new(cat);
@@ -119,7 +120,7 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
 /// Runs `write` on stdout, buffered: through anstream when styled, else as is (without colour
 /// nothing here is an escape sequence: the document's text is neutralised). Like fzf, a reader
 /// that goes away (`fgf search x | head -1`) ends the output quietly.
-fn write_out<T>(
+pub(super) fn write_out<T>(
     paint: Paint,
     write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<T>,
 ) -> anyhow::Result<T>
@@ -142,7 +143,7 @@ where
 /// `{"kind", "id", "field", "text", "positions", "lead", "support", "score", "matches"}`, and for
 /// a task or measure `confidence` and `alternative` (a task's: its least certain measure's, none).
 /// For a unit, `lead` and `support` are the ids of the measures it leads and supports.
-fn hit_json(cat: &Catalog, h: &Hit) -> Value {
+pub(super) fn hit_json(cat: &Catalog, h: &Hit) -> Value {
     let (lead, support): (Vec<String>, Vec<String>) = match h.target {
         Target::Unit(u) => (
             cat.led_by(u).map(|i| i.id().to_string()).collect(),
@@ -185,7 +186,7 @@ fn strings(v: Vec<&str>) -> Vec<String> {
 /// One hit for people to read. The catalog is not neutralised for search (`Command::shows_text`):
 /// every text of the document printed here goes through `sanitize` (one character for one, so
 /// the match positions still hold).
-fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit, text_cols: usize) {
+pub(super) fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit, text_cols: usize) {
     let tag = format!("{:<7} [{}]", h.kind.as_str(), h.field.as_str());
     match h.target {
         Target::Unit(u) => {

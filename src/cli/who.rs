@@ -31,22 +31,27 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
             print!("{}", fitted(hit_text(cat.at(h.loc), h.field), cols));
         }
     }
-    if hits.is_empty() {
-        eprintln!("fgf: {}", nothing_matches(query));
-        return Ok(ExitCode::from(EXIT_NO_MATCH));
-    }
-    if all.len() > hits.len() && !as_json {
-        eprintln!("fgf: {}", shown_of(hits.len(), all.len()));
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(finish(query, hits.len(), all.len(), as_json))
 }
 
-fn field_name(f: Field) -> &'static str {
+/// After the hits: exit 1 when none matched, and on stderr that the list was cut.
+pub(super) fn finish(query: &str, shown: usize, total: usize, as_json: bool) -> ExitCode {
+    if shown == 0 {
+        eprintln!("fgf: {}", nothing_matches(query));
+        return ExitCode::from(EXIT_NO_MATCH);
+    }
+    if total > shown && !as_json {
+        eprintln!("fgf: {}", shown_of(shown, total));
+    }
+    ExitCode::SUCCESS
+}
+
+pub(super) fn field_name(f: Field) -> &'static str {
     f.as_str()
 }
 
 /// One hit's three lines: id, task and field; the measure's text; its units.
-fn hit_text(item: Item<'_>, field: Field) -> String {
+pub(super) fn hit_text(item: Item<'_>, field: Field) -> String {
     let (id, task, text, rows, officials, conf) = match item {
         Item::Task(_, t) => (&t.id, t, None, t.role_rows(), &t.officials, t.confidence()),
         Item::Measure(_, t, m) | Item::Milestone(_, t, m, _) => (
@@ -188,7 +193,7 @@ pub fn unit(cat: &Catalog, name: Option<&str>, as_json: bool) -> anyhow::Result<
 
 /// One measure of `fgf unit`, fitted to the terminal: its role (under the other reading), id,
 /// task, text and flag.
-fn print_measure_row(role: &str, item: &Item<'_>, cols: Option<usize>) {
+pub(super) fn print_measure_row(role: &str, item: &Item<'_>, cols: Option<usize>) {
     let (id, t, text, flag) = match item {
         Item::Measure(_, t, m) => (&m.id, t, &m.text, flag(m)),
         // A task's own allocation (format 2), where none of its measures inherits it.

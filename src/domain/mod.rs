@@ -21,6 +21,7 @@ pub mod store;
 pub mod text;
 pub mod untrusted;
 pub mod validate;
+pub mod workspace;
 
 pub use catalog::{Catalog, Item, Loc};
 pub use error::{DocError, Problem};

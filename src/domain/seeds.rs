@@ -16,3 +16,6 @@ pub fn embedded() -> Catalog {
     Catalog::from_json(DOCUMENT_JSON)
         .expect("the embedded document is valid (see tests/dataset_*.rs)")
 }
+
+/// The id of the embedded document (its state file's name).
+pub const EMBEDDED_ID: &str = "yufubanfa-2019-103";

@@ -6,7 +6,7 @@
 //! result, which it returns, so that a running TUI can show what changed behind it. A file that does not
 //! parse is never written over.
 
-mod atomic;
+pub(crate) mod atomic;
 mod error;
 pub mod format;
 

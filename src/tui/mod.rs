@@ -19,6 +19,7 @@ pub mod theme;
 pub mod tree;
 pub mod view;
 pub mod widgets;
+pub mod workspace;
 
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -47,11 +48,22 @@ pub type Term = Terminal<WideFix<CrosstermBackend<Ansi16<Stdout>>>>;
 /// Runs the TUI until the user quits. The caller has checked that stdout is a terminal.
 /// Check-offs are saved to `store` as they are made (none: read-only).
 pub fn run(mut app: App, mouse: bool, store: Option<Store>) -> anyhow::Result<()> {
-    install_panic_hook();
-    install_signal_handler().context("installing signal handlers")?;
+    install_once()?;
     let mut terminal = setup(mouse).inspect_err(|_| restore())?;
     let result = event_loop(&mut terminal, &mut app, store.as_ref(), mouse);
     restore();
+    result
+}
+
+/// The panic hook and the signal thread, once a process (the workspace's list and the notices
+/// opened from it share them).
+fn install_once() -> anyhow::Result<()> {
+    static DONE: std::sync::Once = std::sync::Once::new();
+    let mut result = Ok(());
+    DONE.call_once(|| {
+        install_panic_hook();
+        result = install_signal_handler().context("installing signal handlers");
+    });
     result
 }
 

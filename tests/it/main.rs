@@ -39,3 +39,5 @@ mod tui_search;
 mod tui_signals;
 mod uncertainty;
 mod verify;
+mod workspace;
+mod workspace_tui;

@@ -20,6 +20,17 @@ pub struct Pty {
 
 impl Pty {
     pub fn spawn(cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Pty {
+        Pty::spawn_in(Sandbox::new(), cols, rows, args, env)
+    }
+
+    /// As `spawn`, in a sandbox the test prepared (a workspace of notices, say).
+    pub fn spawn_in(
+        sandbox: Sandbox,
+        cols: u16,
+        rows: u16,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -28,7 +39,6 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let sandbox = Sandbox::new();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_fgf"));
         cmd.args(args);
         cmd.env_clear();

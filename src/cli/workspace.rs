@@ -1,0 +1,411 @@
+//! The workspace's commands (`fgf add`, `fgf docs`, `fgf rm`, `fgf unit alias`) and the notices
+//! every other command works on: `--doc ID|PATH`, else the workspace.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anstream::{eprintln, println};
+use anyhow::anyhow;
+use serde_json::json;
+
+use super::context::{Global, load_file};
+use super::lang::{t, tr};
+use super::output::{BOLD, DIM, WARN, json_safe, paint};
+use crate::domain::import::{self, Kind};
+use crate::domain::input::{InputError, read_regular};
+use crate::domain::load::{self, LoadError};
+use crate::domain::text::{fit, sanitize};
+use crate::domain::workspace::{self, Added, Workspace, WorkspaceError};
+use crate::domain::{Catalog, Progress, Store, validate};
+
+/// The workspace's error in the run's language.
+pub fn error(e: WorkspaceError) -> anyhow::Error {
+    let text = match &e {
+        WorkspaceError::NoDataDir => t(
+            "没有数据目录（未设置 HOME？），无法保存工作区",
+            "no data directory (HOME is not set?) to keep the workspace in",
+        )
+        .to_string(),
+        WorkspaceError::Read { path, err } => {
+            let p = path.display();
+            tr!("读不了 {p}：{err}", "cannot read {p}: {err}")
+        }
+        WorkspaceError::Write { path, err } => {
+            let p = path.display();
+            tr!(
+                "写不了 {p}：{err}（未改动）",
+                "cannot write {p}: {err} (nothing changed)"
+            )
+        }
+        WorkspaceError::Manifest {
+            path,
+            line,
+            column,
+            message,
+        } => {
+            let p = path.display();
+            tr!(
+                "{p}:{line}:{column}：不是工作区文件：{message}（未改动）",
+                "{p}:{line}:{column}: not a workspace file: {message} (left as it is)"
+            )
+        }
+        WorkspaceError::Stored { id, err } => tr!(
+            "工作区中的文件 {id} 读不了：{err}",
+            "the stored notice {id} cannot be read: {err}"
+        ),
+        WorkspaceError::SameId { id } => tr!(
+            "工作区中已有另一份编号为 {id} 的文件，未加入（要替换请先 fgf rm {id}）",
+            "another notice with the id {id} is in the workspace; not added (fgf rm {id} first to replace it)"
+        ),
+        WorkspaceError::SameNumber { number, id } => tr!(
+            "{number} 已在工作区中（{id}），内容不同，未加入（要替换请先 fgf rm {id}）",
+            "{number} is in the workspace already ({id}) with other content; not added (fgf rm {id} first to replace it)"
+        ),
+    };
+    anyhow!(text)
+}
+
+/// The workspace in the data directory.
+pub fn open() -> anyhow::Result<Workspace> {
+    Workspace::locate().map_err(error)
+}
+
+/// Every notice of the workspace, loaded.
+pub fn catalogs() -> anyhow::Result<Vec<Catalog>> {
+    let ws = match Workspace::locate() {
+        // No home to keep a workspace in: the embedded notice, as before there was one.
+        Err(WorkspaceError::NoDataDir) => return Ok(vec![crate::domain::seeds::embedded()]),
+        other => other.map_err(error)?,
+    };
+    let entries = ws.entries().map_err(error)?;
+    entries
+        .iter()
+        .map(|e| e.load().map_err(anyhow::Error::from))
+        .collect()
+}
+
+/// The one notice a command works on without `--doc`: the workspace's only one.
+pub fn only() -> anyhow::Result<Catalog> {
+    let mut cats = catalogs()?;
+    match cats.len() {
+        1 => Ok(cats.remove(0)),
+        0 => Err(anyhow!(t(
+            "工作区是空的：用 fgf add 文件 加入通知，或 fgf add --embedded 恢复内置的 103号",
+            "the workspace is empty: fgf add PATH adds a notice, fgf add --embedded brings back the embedded 103号"
+        ))),
+        n => {
+            let list = labels(&cats);
+            Err(anyhow!(tr!(
+                "工作区中有 {n} 份通知，这个命令只作用于一份：请用 --doc 指明（{list}；fgf docs 列出全部）",
+                "the workspace holds {n} notices and this command works on one: name it with --doc ({list}; fgf docs lists them)"
+            )))
+        }
+    }
+}
+
+fn labels(cats: &[Catalog]) -> String {
+    let names: Vec<&str> = cats.iter().take(6).map(workspace::label).collect();
+    sanitize(&names.join("、")).into_owned()
+}
+
+/// `--doc KEY`: a file at that path, else the workspace's notice KEY names (id, 文号 or its
+/// ending), else the file's error as before.
+pub fn by_key(key: &Path) -> anyhow::Result<Catalog> {
+    if key.exists() {
+        return Ok(load_file(key)?);
+    }
+    if let Some(text) = key.to_str() {
+        // By id: only that notice is read.
+        if let Ok(ws) = Workspace::locate()
+            && let Some(entry) = ws
+                .entries()
+                .map_err(error)?
+                .into_iter()
+                .find(|e| e.id == text)
+        {
+            return Ok(entry.load()?);
+        }
+        let mut cats = catalogs()?;
+        match workspace::find(&cats, text) {
+            Ok(Some(i)) => return Ok(cats.swap_remove(i)),
+            Ok(None) => {}
+            Err(many) => {
+                let list = sanitize(&many.join("、")).into_owned();
+                return Err(anyhow!(tr!(
+                    "--doc {text} 可指几份通知：{list}；请写全文号或编号",
+                    "--doc {text} could be several notices: {list}; give the whole 文号 or the id"
+                )));
+            }
+        }
+    }
+    Ok(load_file(key)?)
+}
+
+/// The state file of a notice when several are in play: each its own, in the data directory
+/// (`--state` / `FGF_STATE` name one notice's file and apply with `--doc`).
+pub fn store_of(global: &Global, cat: &Catalog, many: bool) -> anyhow::Result<Store> {
+    if many {
+        Ok(Store::locate(None, &cat.doc.id)?)
+    } else {
+        global.store(cat)
+    }
+}
+
+/// `fgf add [--embedded] PATH...`: every file is read and checked first; if one fails, nothing is
+/// added.
+pub fn add(paths: &[PathBuf], embedded: bool) -> anyhow::Result<ExitCode> {
+    let mut ws = open()?;
+    if embedded {
+        let msg = if ws.add_embedded().map_err(error)? {
+            t(
+                "已恢复内置的渝府办发〔2019〕103号",
+                "the embedded 渝府办发〔2019〕103号 is back",
+            )
+        } else {
+            t(
+                "内置的渝府办发〔2019〕103号已在工作区中",
+                "the embedded 渝府办发〔2019〕103号 is in the workspace already",
+            )
+        };
+        println!("{msg}");
+    }
+    let mut read = Vec::new();
+    for path in paths {
+        read.push(prepare(path)?);
+    }
+    let docs: Vec<(&Catalog, &[u8])> = read.iter().map(|(c, j)| (c, j.as_slice())).collect();
+    let added = ws.add_all(&docs).map_err(error)?;
+    for ((cat, _), added) in read.iter().zip(added) {
+        let label = sanitize(workspace::label(cat)).into_owned();
+        match added {
+            Added::New(id) => println!(
+                "{}",
+                tr!("已加入：{label}（{id}）", "added: {label} ({id})")
+            ),
+            Added::Already(id) => println!(
+                "{}",
+                tr!(
+                    "{label} 已在工作区中（{id}），未重复加入",
+                    "{label} is in the workspace already ({id}); not added twice"
+                )
+            ),
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A file read and checked: a JSON document as it is, anything else through the importer.
+fn prepare(path: &Path) -> anyhow::Result<(Catalog, Vec<u8>)> {
+    let bytes = read_regular(path, load::MAX_BYTES).map_err(|e| {
+        let p = path.display();
+        let e = match e {
+            InputError::Io(e) => e.to_string(),
+            InputError::NotRegular(kind) => kind.to_string(),
+            InputError::TooLarge(size) => format!("{size} bytes"),
+        };
+        anyhow!(tr!(
+            "读不了 {p}：{e}；未加入",
+            "cannot read {p}: {e}; nothing added"
+        ))
+    })?;
+    let name = path.to_string_lossy();
+    let first = bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF);
+    if name.to_ascii_lowercase().ends_with(".json") || first == Some(&b'{') {
+        return match load::from_bytes(&bytes) {
+            Ok(cat) => Ok((cat, bytes)),
+            Err(findings) => Err(LoadError::Invalid {
+                path: path.to_path_buf(),
+                findings,
+            }
+            .into()),
+        };
+    }
+    let p = path.display();
+    let (doc, report) = import::import(&bytes, Kind::guess(&name, &bytes)).map_err(|e| {
+        anyhow!(tr!(
+            "{p} 导入失败：{e}；未加入（fgf import {p} 查看详情）",
+            "{p} cannot be imported: {e}; nothing added (fgf import {p} says more)"
+        ))
+    })?;
+    if let Some(problem) = validate::check(&doc).first() {
+        let what = format!("{}: {}", problem.path, problem.message);
+        return Err(anyhow!(tr!(
+            "{p} 导入后未通过检查：{what}；未加入",
+            "{p} does not pass the check once imported: {what}; nothing added"
+        )));
+    }
+    let (m, n) = (report.measures, report.unplaced.len());
+    eprintln!(
+        "{}",
+        sanitize(&tr!(
+            "fgf add: 导入 {p}：{m} 条举措，{n} 行未能归入（fgf import {p} 查看详情）",
+            "fgf add: imported {p}: {m} measures, {n} lines not placed (fgf import {p} says more)"
+        ))
+    );
+    let mut json = json_safe(serde_json::to_string_pretty(&doc)?);
+    json.push('\n');
+    let cat = Catalog::new(doc).map_err(|e| anyhow!("{p}: {e}"))?;
+    Ok((cat, json.into_bytes()))
+}
+
+/// `fgf rm ID`: the notice leaves the workspace; its state file stays.
+pub fn rm(key: &str) -> anyhow::Result<ExitCode> {
+    let mut ws = open()?;
+    let entries = ws.entries().map_err(error)?;
+    let key = sanitize(key);
+    // By the stored file's id, without reading it: a stored notice that no longer reads can go
+    // too. Else by 文号 among the notices that read.
+    let (ids, cats): (Vec<String>, Vec<Catalog>) = if entries.iter().any(|e| e.id == key) {
+        (vec![key.to_string()], Vec::new())
+    } else {
+        entries
+            .iter()
+            .filter_map(|e| e.load().ok().map(|c| (e.id.clone(), c)))
+            .unzip()
+    };
+    let found = if cats.is_empty() && ids.len() == 1 {
+        Ok(Some(0))
+    } else {
+        workspace::find(&cats, &key)
+    };
+    let id = match found {
+        Ok(Some(i)) => ids[i].clone(),
+        Ok(None) => return Ok(no_notice(&key)),
+        Err(many) => {
+            let list = sanitize(&many.join("、")).into_owned();
+            eprintln!(
+                "fgf: {}",
+                tr!(
+                    "{key} 可指几份通知：{list}",
+                    "{key} could be several notices: {list}"
+                )
+            );
+            return Ok(ExitCode::from(super::EXIT_UNKNOWN));
+        }
+    };
+    if !ws.remove(&id).map_err(error)? {
+        return Ok(no_notice(&key));
+    }
+    println!(
+        "{}",
+        tr!(
+            "已从工作区移除：{id}（勾选记录仍在状态文件中；fgf add 可再加入）",
+            "removed from the workspace: {id} (its check-offs stay in its state file; fgf add brings it back)"
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// No notice `key` (neutralised) in the workspace: said on stderr.
+fn no_notice(key: &str) -> ExitCode {
+    eprintln!(
+        "fgf: {}",
+        tr!(
+            "工作区中没有 {key}；fgf docs 列出全部",
+            "no notice {key} in the workspace; fgf docs lists them"
+        )
+    );
+    ExitCode::from(super::EXIT_UNKNOWN)
+}
+
+/// `fgf unit alias NAME OTHER`: two names of one body.
+pub fn alias(a: &str, b: &str) -> anyhow::Result<ExitCode> {
+    let mut ws = open()?;
+    let (sa, sb) = (sanitize(a), sanitize(b));
+    if ws.add_alias(a, b).map_err(error)? {
+        println!(
+            "{}",
+            tr!(
+                "已记下：{sa} 与 {sb} 是同一单位",
+                "noted: {sa} and {sb} are one body"
+            )
+        );
+    } else {
+        println!(
+            "{}",
+            tr!(
+                "已有记录：{sa} 与 {sb} 是同一单位",
+                "known already: {sa} and {sb} are one body"
+            )
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `fgf docs [--json]`: the notices with their progress.
+pub fn docs(global: &Global, as_json: bool) -> anyhow::Result<ExitCode> {
+    let cats = catalogs()?;
+    let many = cats.len() > 1;
+    let today = global.today();
+    let mut rows = Vec::new();
+    for cat in &cats {
+        let state = store_of(global, cat, many)?.load()?;
+        let p = Progress::new(state);
+        let overall = p.overall(cat);
+        let overdue = p.overdue(cat, today).len();
+        let measures: usize = cat
+            .doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.tasks)
+            .map(|t| t.measures.len())
+            .sum();
+        rows.push((cat, measures, overall, overdue));
+    }
+    if as_json {
+        let list: Vec<_> = rows
+            .iter()
+            .map(|(cat, measures, tally, overdue)| {
+                let d = &cat.doc;
+                json!({
+                    "id": d.id, "number": d.number, "title": d.title, "issuer": d.issuer,
+                    "date": d.signed.or(d.published), "measures": measures,
+                    "done": tally.done, "total": tally.total, "overdue": overdue,
+                })
+            })
+            .collect();
+        super::json::print(&json!(list))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if rows.is_empty() {
+        println!(
+            "{}",
+            t(
+                "工作区是空的（fgf add 文件 加入通知）",
+                "the workspace is empty (fgf add PATH adds a notice)"
+            )
+        );
+    }
+    for (cat, measures, tally, overdue) in rows {
+        let d = &cat.doc;
+        let date = d
+            .signed
+            .or(d.published)
+            .map(|x| x.to_string())
+            .unwrap_or_default();
+        let late = if overdue > 0 {
+            paint(WARN, &tr!("  逾期 {overdue}", "  overdue {overdue}"))
+        } else {
+            String::new()
+        };
+        println!(
+            "{}  {}  {}",
+            paint(BOLD, &sanitize(workspace::label(cat))),
+            paint(DIM, &sanitize(&d.id)),
+            date
+        );
+        println!(
+            "  {}  {}",
+            fit(&sanitize(&d.title), 60),
+            paint(DIM, &sanitize(&d.issuer))
+        );
+        println!(
+            "  {}  {}{late}",
+            tr!("{measures} 条举措", "{measures} measures"),
+            tr!("完成 {tally}", "done {tally}"),
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

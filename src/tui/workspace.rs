@@ -1,0 +1,159 @@
+//! The workspace's list of notices, shown first when the workspace holds more than one: each
+//! notice with its progress bar; Enter opens one (the usual view, its panes by section), and `q`
+//! there comes back here; `q` or Esc here quits. Its own small loop on the terminal, so that the
+//! notice's App is untouched.
+
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::i18n::Lang;
+use super::theme::Theme;
+use crate::domain::text::{fit, sanitize};
+
+/// One notice of the list, as the caller summed it up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// 文号 (or id).
+    pub label: String,
+    pub title: String,
+    pub done: usize,
+    pub total: usize,
+    pub overdue: usize,
+}
+
+/// The list's state: the rows, the selection, the language and colours.
+#[derive(Debug, Clone)]
+pub struct List {
+    pub rows: Vec<Row>,
+    pub selected: usize,
+    pub lang: Lang,
+    pub theme: Theme,
+    /// The first row shown (kept so that the selection is on screen).
+    pub top: usize,
+}
+
+/// What a key did on the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picked {
+    Open(usize),
+    Quit,
+    Stay,
+}
+
+impl List {
+    pub fn new(rows: Vec<Row>, lang: Lang, theme: Theme) -> List {
+        List {
+            rows,
+            selected: 0,
+            lang,
+            theme,
+            top: 0,
+        }
+    }
+
+    /// A key: ↑/↓ (k/j), Home/End (g/G), Enter opens, q / Esc / Ctrl-c quits.
+    pub fn key(&mut self, code: KeyCode, mods: KeyModifiers) -> Picked {
+        let last = self.rows.len().saturating_sub(1);
+        match code {
+            KeyCode::Char('c') if mods.contains(KeyModifiers::CONTROL) => return Picked::Quit,
+            KeyCode::Char('q') | KeyCode::Esc => return Picked::Quit,
+            KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') if !self.rows.is_empty() => {
+                return Picked::Open(self.selected);
+            }
+            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
+            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Home | KeyCode::Char('g') => self.selected = 0,
+            KeyCode::End | KeyCode::Char('G') => self.selected = last,
+            _ => {}
+        }
+        Picked::Stay
+    }
+
+    /// Draws the list: a heading, two lines a notice (文号 and bar; title), the keys at the foot.
+    pub fn draw(&mut self, f: &mut Frame<'_>) {
+        let area = f.area();
+        let zh = self.lang == Lang::Zh;
+        let n = self.rows.len();
+        let head = if zh {
+            format!("工作区 · {n} 份通知")
+        } else {
+            format!("Workspace · {n} notices")
+        };
+        let foot = if zh {
+            "↑↓ 选择  Enter 打开（在通知里按 q 回到这里）  q 退出"
+        } else {
+            "↑↓ select  Enter open (q in a notice comes back here)  q quit"
+        };
+        let t = self.theme;
+        let w = usize::from(area.width);
+        let per_page = usize::from(area.height.saturating_sub(3) / 2).max(1);
+        if self.selected < self.top {
+            self.top = self.selected;
+        }
+        if self.selected >= self.top + per_page {
+            self.top = self.selected + 1 - per_page;
+        }
+        let mut lines = vec![Line::styled(fit(&head, w), t.bold()), Line::raw("")];
+        for (i, r) in self.rows.iter().enumerate().skip(self.top).take(per_page) {
+            let sel = i == self.selected;
+            let filled = (r.done * 10).checked_div(r.total).unwrap_or(0);
+            let pct = (r.done * 100).checked_div(r.total).unwrap_or(0);
+            let late = match (r.overdue, zh) {
+                (0, _) => String::new(),
+                (k, true) => format!("  逾期 {k}"),
+                (k, false) => format!("  overdue {k}"),
+            };
+            let style = if sel { t.selected(true) } else { t.bold() };
+            let label = fit(&sanitize(&r.label), 28.min(w.saturating_sub(2)));
+            lines.push(Line::from(vec![
+                Span::styled(if sel { "▶ " } else { "  " }, style),
+                Span::styled(label, style),
+                Span::raw(format!("  {}/{} {pct:>3}% ", r.done, r.total)),
+                Span::styled("█".repeat(filled), t.done()),
+                Span::styled("░".repeat(10 - filled), t.dim()),
+                Span::styled(late, t.overdue()),
+            ]));
+            let title = fit(&sanitize(&r.title), w.saturating_sub(4));
+            lines.push(Line::styled(format!("    {title}"), t.dim()));
+        }
+        let body = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        f.render_widget(Paragraph::new(lines), body);
+        if area.height > 0 {
+            let foot_area = Rect {
+                y: area.y + area.height - 1,
+                height: 1,
+                ..area
+            };
+            f.render_widget(
+                Paragraph::new(Line::styled(fit(foot, w), t.dim())),
+                foot_area,
+            );
+        }
+    }
+}
+
+/// Shows the list until a notice is opened (its index) or the user quits (`None`).
+pub fn pick(list: &mut List, mouse: bool) -> anyhow::Result<Option<usize>> {
+    super::install_once()?;
+    let mut terminal = super::setup(mouse).inspect_err(|_| super::restore())?;
+    let result = (|| loop {
+        terminal.draw(|f| list.draw(f))?;
+        if let Event::Key(k) = event::read()?
+            && k.kind == KeyEventKind::Press
+        {
+            match list.key(k.code, k.modifiers) {
+                Picked::Open(i) => return Ok(Some(i)),
+                Picked::Quit => return Ok(None),
+                Picked::Stay => {}
+            }
+        }
+    })();
+    super::restore();
+    result
+}
