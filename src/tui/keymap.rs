@@ -20,6 +20,8 @@ pub enum Ctx {
     Search,
     /// Picking units from a list (verifying an allocation).
     Pick,
+    /// The overview: a row selected, Enter goes to its milestones.
+    Overview,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +73,7 @@ const B: &[Ctx] = &[Ctx::Browse];
 const INPUT: &[Ctx] = &[Ctx::Input, Ctx::Search];
 const SEARCH: &[Ctx] = &[Ctx::Search];
 /// Where `q` quits: not at a y / n prompt, which answers y, n or Esc only.
-const BROWSE_HELP: &[Ctx] = &[Ctx::Browse, Ctx::Help];
+const BROWSE_HELP: &[Ctx] = &[Ctx::Browse, Ctx::Help, Ctx::Overview];
 const ALL: &[Ctx] = &[
     Ctx::Browse,
     Ctx::Help,
@@ -79,6 +81,7 @@ const ALL: &[Ctx] = &[
     Ctx::Input,
     Ctx::Search,
     Ctx::Pick,
+    Ctx::Overview,
 ];
 const PICK: &[Ctx] = &[Ctx::Pick];
 
@@ -95,6 +98,12 @@ pub static BINDINGS: &[Binding] = &[
     b!(&[Ctx::Help], [ch('k'), code(KeyCode::Up)], "k ↑", Action::Up, "向上滚动", "scroll up", true),
     b!(&[Ctx::Help], [code(KeyCode::PageDown), ch(' ')], "PgDn Space", Action::PageDown, "下翻一页", "page down", false),
     b!(&[Ctx::Help], [code(KeyCode::PageUp)], "PgUp", Action::PageUp, "上翻一页", "page up", false),
+    b!(&[Ctx::Overview], [code(KeyCode::Esc), ch('O')], "Esc O", Action::Back, "关闭总览", "close the overview", true),
+    b!(&[Ctx::Overview], [ch('j'), code(KeyCode::Down)], "j ↓", Action::Down, "下一行", "next row", true),
+    b!(&[Ctx::Overview], [ch('k'), code(KeyCode::Up)], "k ↑", Action::Up, "上一行", "previous row", true),
+    b!(&[Ctx::Overview], [code(KeyCode::Enter)], "Enter", Action::Activate, "前往该部分、单位或月份的里程碑", "go to the milestones of that section, unit or month", true),
+    b!(&[Ctx::Overview], [code(KeyCode::PageDown)], "PgDn", Action::PageDown, "下翻一页", "page down", false),
+    b!(&[Ctx::Overview], [code(KeyCode::PageUp)], "PgUp", Action::PageUp, "上翻一页", "page up", false),
     b!(&[Ctx::Confirm], [ch('y'), code(KeyCode::Enter)], "y Enter", Action::Confirm(true), "确认", "yes", true),
     b!(&[Ctx::Confirm], [ch('n'), code(KeyCode::Esc)], "n Esc", Action::Confirm(false), "取消", "no", true),
     b!(PICK, [ch('j'), code(KeyCode::Down)], "j ↓", Action::Down, "下一个单位", "next unit", true),
@@ -140,7 +149,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(B, [code(KeyCode::PageUp)], "PgUp", Action::PageUp, "上翻一页", "page up", false),
     b!(B, [code(KeyCode::Tab)], "Tab", Action::NextPane, "下一窗格", "next pane", true),
     b!(B, [code(KeyCode::BackTab)], "S-Tab", Action::PrevPane, "上一窗格", "previous pane", false),
-    Binding { ctxs: B, keys: &DIGITS, label: "1-9", action: Action::Section(0), zh: "标签（各部分、单位、期限）", en: "tabs (sections, units, deadlines)", footer: true },
+    Binding { ctxs: B, keys: &DIGITS, label: "1-9", action: Action::Section(0), zh: "标签（各部分、单位、期限、总览）", en: "tabs (sections, units, deadlines, overview)", footer: true },
     b!(B, [ch('U')], "U", Action::Units, "单位视图：谁牵头什么", "units: who leads what", false),
     b!(B, [ch('D')], "D", Action::Deadlines, "期限视图：按截止日期", "deadlines view", false),
     b!(B, [code(KeyCode::Esc)], "Esc", Action::Back, "返回", "back", false),
@@ -151,16 +160,18 @@ pub static BINDINGS: &[Binding] = &[
 ];
 
 /// A binding's keys and help as shown to the user. The digit keys are the document's own tabs:
-/// its sections, then the units and deadlines views (`1 放 2 管 3 服 4 单位 5 期限` for the 103号).
+/// its sections, then the units and deadlines views and the overview (`1 放 2 管 3 服 4 单位
+/// 5 期限 6 总览` for the 103号).
 pub fn describe(b: &Binding, sections: &[&str], lang: Lang) -> (String, String) {
     if !matches!(b.action, Action::Section(_)) {
         return (b.label.to_string(), lang.pick(b.zh, b.en).to_string());
     }
     let n = sections.len();
-    let reach = (n + 2).min(DIGITS.len());
+    let reach = (n + 3).min(DIGITS.len());
     let mut tabs: Vec<String> = sections.iter().map(|s| s.to_string()).collect();
     tabs.push(lang.pick("单位", "units").to_string());
     tabs.push(lang.pick("期限", "deadlines").to_string());
+    tabs.push(lang.pick("总览", "overview").to_string());
     let listed: Vec<String> = tabs
         .iter()
         .take(reach)

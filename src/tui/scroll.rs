@@ -35,6 +35,16 @@ impl Scroll {
         self.top = self.top.min(self.max());
     }
 
+    /// Scrolls just enough for `line` to be seen (in the height last measured).
+    pub fn reveal(&mut self, line: usize) {
+        let height = self.height.get().max(1);
+        if line < self.top {
+            self.top = line;
+        } else if line >= self.top + height {
+            self.top = line + 1 - height;
+        }
+    }
+
     pub fn reset(&mut self) {
         self.top = 0;
     }

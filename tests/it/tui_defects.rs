@@ -240,10 +240,10 @@ fn tabs_digits_and_help_come_from_the_document() {
     press(&mut a, "Esc ?");
     let help = screen(&a);
     assert!(
-        help.contains("1 放甲 2 放乙 3 管甲 4 管乙 5 服 6 单位 7 期限"),
+        help.contains("1 放甲 2 放乙 3 管甲 4 管乙 5 服 6 单位 7 期限 8 总览"),
         "{help}"
     );
     assert!(!help.contains("4 单位"), "{help}");
     let footer = s.lines().last().unwrap();
-    assert!(footer.contains("1-7 标签"), "{footer}");
+    assert!(footer.contains("1-8 标签"), "{footer}");
 }

@@ -53,3 +53,58 @@ fn the_months_are_reached_by_scrolling_at_80x24_and_bars_line_up() {
     let month = last.lines().find(|l| l.contains("2019-12")).expect(&last);
     assert!(month.contains("到期") && month.contains("滞后"), "{month}");
 }
+
+/// Enter on a row goes to its milestones: a section to its pane, a lead unit to the units view
+/// with that unit selected, a month to the deadlines view on that month's first milestone.
+#[test]
+fn enter_on_a_row_goes_to_its_milestones() {
+    use fgf::tui::app::{DeadlineRow, Focus};
+    use fgf::tui::layout::View;
+    let overview = |a: &fgf::tui::app::App| match a.mode() {
+        Mode::Overview(o) => (**o).clone(),
+        other => panic!("not the overview: {other:?}"),
+    };
+    // The tab after the views opens it too.
+    let mut a = app(120, 40);
+    assert!(screen(&a).lines().nth(1).unwrap().contains("6 总览"));
+    press(&mut a, "6");
+    let o = overview(&a);
+    // Row 1 is the second section.
+    press(&mut a, "j Enter");
+    assert_eq!((a.view(), a.focus()), (View::Tree, Focus::Section(1)));
+
+    // The first lead unit.
+    let s = o.sections.len();
+    let mut a = app(120, 40);
+    press(&mut a, "O");
+    for _ in 0..s {
+        press(&mut a, "j");
+    }
+    let (unit, name, ..) = o.units[0].clone();
+    assert!(screen(&a).lines().any(|l| l.contains(name.as_str())));
+    press(&mut a, "Enter");
+    assert_eq!(*a.mode(), Mode::Browse);
+    assert_eq!((a.view(), a.focus()), (View::Units, Focus::UnitList));
+    assert_eq!(a.units().selected_unit(), Some(unit));
+
+    // The first month.
+    let mut a = app(120, 40);
+    press(&mut a, "O");
+    for _ in 0..s + o.units.len() {
+        press(&mut a, "j");
+    }
+    let m = o.months[0];
+    press(&mut a, "Enter");
+    assert_eq!(a.view(), View::Deadlines);
+    let at = a.deadlines().cursor().sel;
+    let header = a.deadlines().rows()[..at]
+        .iter()
+        .rev()
+        .find_map(|r| match r {
+            DeadlineRow::Header(d, _) => Some(*d),
+            DeadlineRow::Milestone(_) => None,
+        })
+        .flatten()
+        .expect("a dated heading above the selection");
+    assert_eq!((header.year(), header.month()), (m.year, m.month));
+}

@@ -54,7 +54,9 @@ fn help_lists_every_binding_from_the_keymap() {
     let s = screen(&a);
     for b in fgf::tui::keymap::BINDINGS {
         let (_, help) = fgf::tui::widgets::describe(&a, b);
-        assert!(s.contains(&help), "help lacks {help}");
+        // A text longer than its column is cut with …: its start must show.
+        let start: String = help.chars().take(12).collect();
+        assert!(s.contains(&start), "help lacks {help}");
     }
     assert_snapshot!(s);
 }

@@ -185,6 +185,18 @@ impl DeadlinesView {
         }
     }
 
+    /// Selects the first milestone due in month `m` of year `y` (the first row after that
+    /// month's first heading), scrolled as little as needed.
+    pub(super) fn select_month(&mut self, y: i16, m: i8, height: usize) {
+        let first = self.rows.iter().position(
+            |r| matches!(r, DeadlineRow::Header(Some(d), _) if d.year() == y && d.month() == m),
+        );
+        if let Some(i) = first {
+            self.cursor = Cursor::default();
+            self.cursor.set(i + 1, self.rows.len(), height);
+        }
+    }
+
     pub(super) fn click(&mut self, row: usize, page: usize) {
         let n = self.rows.len();
         self.cursor.set(self.cursor.offset + row, n, page);

@@ -235,7 +235,7 @@ impl App {
             Mode::Search(_) => Ctx::Search,
             Mode::Verify(ref f) if f.source.is_none() => Ctx::Pick,
             Mode::Verify(_) => Ctx::Input,
-            Mode::Overview(_) => Ctx::Help,
+            Mode::Overview(_) => Ctx::Overview,
         }
     }
 

@@ -105,7 +105,8 @@ impl App {
         self.refollow();
     }
 
-    /// 1..n: a section; n+1: the units view; n+2: the deadlines view (as the tab bar shows them).
+    /// 1..n: a section; n+1: the units view; n+2: the deadlines view; n+3: the overview (as the tab
+    /// bar shows them).
     pub(super) fn section_key(&mut self, i: usize) {
         let n = self.trees.len();
         if i < n {
@@ -117,6 +118,8 @@ impl App {
             self.switch_view(View::Units);
         } else if i == n + 1 {
             self.switch_view(View::Deadlines);
+        } else if i == n + 2 {
+            self.begin_overview();
         }
     }
 

@@ -67,6 +67,15 @@ pub fn tabs(f: &mut Frame, app: &App, area: Rect) {
         format!(" {} {} ", n + 2, l.pick("期限", "deadlines")),
         app.view == View::Deadlines,
     ));
+    // The overview is a popup over a view: while it shows, its tab is the one lit.
+    let overview = matches!(app.mode, Mode::Overview(_));
+    for tab in &mut tabs {
+        tab.1 &= !overview;
+    }
+    tabs.push((
+        format!(" {} {} ", n + 3, l.pick("总览", "overview")),
+        overview,
+    ));
     let mut spans = Vec::new();
     for (label, active) in tabs {
         spans.push(Span::styled(

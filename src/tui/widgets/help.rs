@@ -42,7 +42,7 @@ fn group(app: &App, ctx: Ctx, title: &str, width: usize) -> Vec<Line<'static>> {
 }
 
 /// The groups of the right-hand column (the left one is browsing).
-const RIGHT: [(Ctx, &str, &str); 5] = [
+const RIGHT: [(Ctx, &str, &str); 6] = [
     (
         Ctx::Confirm,
         "确认（整项任务）",
@@ -55,6 +55,7 @@ const RIGHT: [(Ctx, &str, &str); 5] = [
     ),
     (Ctx::Search, "搜索结果", "Search results"),
     (Ctx::Pick, "核实分工（v）", "Verifying an allocation (v)"),
+    (Ctx::Overview, "总览（O）", "The overview (O)"),
     (Ctx::Help, "帮助窗口", "This screen"),
 ];
 

@@ -60,7 +60,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         ),
         t.bold(),
     ));
-    for (name, tally, late) in &o.units {
+    for (_, name, tally, late) in &o.units {
         let mut spans = vec![text(format!("{} ", fit(&disp(app, name), label)), t.lead())];
         spans.extend(bar(&t, tally.done, *late, tally.total, width));
         let open = tally.total - tally.done - late;
@@ -89,12 +89,16 @@ pub fn draw(f: &mut Frame, app: &App) {
         spans.push(text(counts, t.plain()));
         lines.push(Line::from(spans));
     }
+    let at = o.line_of(o.sel);
+    if let Some(line) = lines.get_mut(at) {
+        *line = std::mem::take(line).patch_style(t.selected(true));
+    }
     let top = o.scroll.measure(lines.len(), inner_height(r));
     let shown: Vec<Line> = lines.into_iter().skip(top).collect();
     let title = l
         .pick(
-            "总览 · j k 滚动 · Esc 关闭",
-            "Overview · j k scroll · Esc to close",
+            "总览 · j k 选择 · Enter 前往 · Esc 关闭",
+            "Overview · j k select · Enter to go · Esc to close",
         )
         .to_string();
     let block = super::detail::more_marks(app, pane(app, title, true, r.width), &o.scroll);
