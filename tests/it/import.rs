@@ -573,3 +573,39 @@ fn deadlines_show_who_is_responsible_where_no_lead_is_named() {
         "{text}"
     );
 }
+
+/// A named official is found by `fgf search` (and so by `/` in the view) as by `fgf who`.
+#[test]
+fn search_finds_an_item_by_its_official() {
+    let sandbox = Sandbox::new();
+    let (doc, _) = import(&sandbox, &fixture("city.txt"));
+    let official = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.tasks)
+        .flat_map(|t| {
+            t.officials
+                .iter()
+                .chain(t.measures.iter().flat_map(|m| &m.officials))
+        })
+        .next()
+        .expect("the city fixture names an official")
+        .name
+        .clone();
+    let out = sandbox.path().join("out.json");
+    let o = sandbox.run(&[
+        "--doc",
+        out.to_str().unwrap(),
+        "search",
+        &official,
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let hits: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let hits = hits.as_array().unwrap();
+    assert!(!hits.is_empty(), "{official} found");
+    assert!(
+        hits.iter().any(|h| h.to_string().contains("official")),
+        "the hit says it matched an official: {hits:?}"
+    );
+}

@@ -186,10 +186,14 @@ fn eval_alt(alt: &Alt, ctx: &Ctx, i: usize, e: &Entry) -> Option<(i64, Field)> {
                 };
                 better(direct, py)
             };
+            let official = official_matches(p, ctx.cat, e, false)
+                .map(|(_, m)| (value(Field::Official, &m), Field::Official))
+                .max_by_key(|c| c.0);
             let candidates = [
                 main.map(|m| (value(field, &m), field)),
                 unit_best(ctx.index.lead(e), Field::Lead),
                 unit_best(ctx.index.support(e), Field::Support),
+                official,
             ];
             for c in candidates.into_iter().flatten() {
                 if best.is_none_or(|b: (i64, Field)| c.0 > b.0) {
@@ -199,6 +203,21 @@ fn eval_alt(alt: &Alt, ctx: &Ctx, i: usize, e: &Entry) -> Option<(i64, Field)> {
             best
         }
     }
+}
+
+/// The entry's named officials that the term matches (their names folded as the index folds).
+fn official_matches<'c>(
+    p: &'c Prepared,
+    cat: &'c Catalog,
+    e: &Entry,
+    want: bool,
+) -> impl Iterator<Item = (&'c str, TextMatch)> + 'c {
+    index::officials(cat, e.target)
+        .into_iter()
+        .filter_map(move |name| {
+            let folded = super::fold::text(name, super::fold::Mode::INDEX);
+            p.direct(name, &folded, want).map(|m| (name, m))
+        })
 }
 
 /// A term against an entry's id (9, 9.2), with the term's operator as on any other field:
@@ -380,6 +399,9 @@ pub(crate) fn explain(c: &Compiled, ctx: &Ctx, i: usize, score: i64) -> Hit {
                     };
                     if let Some(m) = m {
                         add(main_field(e.kind), None, text, m);
+                    }
+                    for (name, m) in official_matches(p, cat, e, true) {
+                        add(Field::Official, None, name, m);
                     }
                 }
             }

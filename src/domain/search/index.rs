@@ -335,6 +335,20 @@ pub(crate) fn main_text(cat: &Catalog, target: Target) -> &str {
     }
 }
 
+/// The people an item names (format 2: 牵头负责领导：张三): searched by name as any other text.
+/// A measure that inherits its task's allocation leaves them to the task.
+pub(crate) fn officials(cat: &Catalog, target: Target) -> Vec<&str> {
+    let Target::Item(loc) = target else {
+        return Vec::new();
+    };
+    let list = match cat.at(loc) {
+        crate::domain::Item::Task(_, t) => &t.officials,
+        crate::domain::Item::Measure(_, _, m) if !m.inherited => &m.officials,
+        _ => return Vec::new(),
+    };
+    list.iter().map(|o| o.name.as_str()).collect()
+}
+
 /// The main text of an entry, folded as the index folds.
 pub(crate) fn folded_text<'a>(cat: &'a Catalog, e: &'a Entry) -> &'a str {
     e.folded
