@@ -160,7 +160,13 @@ impl Pty {
             }
             if start.elapsed() > Duration::from_secs(10) {
                 self.child.kill().ok();
-                panic!("fgf did not exit; screen:\n{}", self.screen());
+                let raw = self.raw.lock().unwrap().clone();
+                let tail =
+                    String::from_utf8_lossy(&raw[raw.len().saturating_sub(400)..]).into_owned();
+                panic!(
+                    "fgf did not exit; screen:\n{}\nlast bytes: {tail:?}",
+                    self.screen()
+                );
             }
             std::thread::sleep(Duration::from_millis(20));
         }
