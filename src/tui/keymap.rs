@@ -327,13 +327,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for ctx in [
-            Ctx::Browse,
-            Ctx::Help,
-            Ctx::Confirm,
-            Ctx::Input,
-            Ctx::Search,
-        ] {
+        for &ctx in ALL {
             let mut seen = Vec::new();
             for b in bindings(ctx, false) {
                 for k in b.keys {
