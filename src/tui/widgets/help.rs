@@ -11,6 +11,7 @@ use crate::domain::text::fit;
 use crate::tui::app::App;
 use crate::tui::keymap::{BINDINGS, Ctx};
 use crate::tui::layout::{inner_height, inner_width};
+use crate::tui::scroll::Scroll;
 
 /// The popup's area: centred, leaving a margin, at most 110 columns.
 pub fn area(screen: Rect) -> Rect {
@@ -85,18 +86,21 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn draw(f: &mut Frame, app: &App) {
-    let l = app.opts.lang;
     let r = area(f.area());
     let all = lines(app, inner_width(r));
-    let top = app.help_scroll.measure(all.len(), inner_height(r));
+    let title = app.opts.lang.pick(
+        "帮助 · j k 滚动 · Esc 关闭",
+        "Help · j k scroll · Esc to close",
+    );
+    popup(f, app, r, title, all, &app.help_scroll);
+}
+
+/// A popup (the help, the overview) at `r`: its lines scrolled as `scroll` says, the title on the
+/// border with how many lines are hidden above and below.
+pub fn popup(f: &mut Frame, app: &App, r: Rect, title: &str, all: Vec<Line>, scroll: &Scroll) {
+    let top = scroll.measure(all.len(), inner_height(r));
     let shown: Vec<Line> = all.into_iter().skip(top).collect();
-    let title = l
-        .pick(
-            "帮助 · j k 滚动 · Esc 关闭",
-            "Help · j k scroll · Esc to close",
-        )
-        .to_string();
-    let block = super::detail::more_marks(app, pane(app, title, true, r.width), &app.help_scroll);
+    let block = super::detail::more_marks(app, pane(app, title.to_string(), true, r.width), scroll);
     f.render_widget(Clear, r);
     f.render_widget(Paragraph::new(shown).block(block), r);
 }

@@ -5,12 +5,11 @@
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
 
-use super::{disp, pane, theme};
+use super::{disp, theme};
 use crate::domain::text::fit;
 use crate::tui::app::{App, Mode};
-use crate::tui::layout::{inner_height, inner_width};
+use crate::tui::layout::inner_width;
 use crate::tui::theme::Theme;
 
 /// `width` cells split in proportion: done █, overdue ▒, open ░.
@@ -93,15 +92,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     if let Some(line) = lines.get_mut(at) {
         *line = std::mem::take(line).patch_style(t.selected(true));
     }
-    let top = o.scroll.measure(lines.len(), inner_height(r));
-    let shown: Vec<Line> = lines.into_iter().skip(top).collect();
-    let title = l
-        .pick(
-            "总览 · j k 选择 · Enter 前往 · Esc 关闭",
-            "Overview · j k select · Enter to go · Esc to close",
-        )
-        .to_string();
-    let block = super::detail::more_marks(app, pane(app, title, true, r.width), &o.scroll);
-    f.render_widget(Clear, r);
-    f.render_widget(Paragraph::new(shown).block(block), r);
+    let title = l.pick(
+        "总览 · j k 选择 · Enter 前往 · Esc 关闭",
+        "Overview · j k select · Enter to go · Esc to close",
+    );
+    super::help::popup(f, app, r, title, lines, &o.scroll);
 }
