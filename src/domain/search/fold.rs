@@ -2,7 +2,7 @@
 //! positions in the folded text are positions in the original).
 //!
 //! As fzf 0.74 does (its `normalize` and case folding): case beyond ASCII (Cyrillic, Greek,
-//! full-width Latin), Latin accents (`café` -> `cafe`, fzf's own table in `fold_table.rs`),
+//! full-width Latin), Latin accents (`café` -> `cafe`, fzf's own table in `accents_table.rs`),
 //! full-width letters, digits and punctuation as their ASCII forms. And, as fgf adds: traditional
 //! characters as simplified ones (`fast2s`, MIT), so `銀行` and `银行` are the same text.
 //!
@@ -12,7 +12,8 @@
 
 use std::borrow::Cow;
 
-use super::fold_table::{ACCENTS, TRADITIONAL};
+use super::accents_table::ACCENTS;
+use super::traditional_table::TRADITIONAL;
 
 /// What a fold does besides width and script, which are always folded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

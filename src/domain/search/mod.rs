@@ -12,9 +12,9 @@
 //! For typing, keep a [`Searcher`]: when a query only narrows the previous one (a term grew, a
 //! term was added) it looks only at the previous matches.
 
+mod accents_table;
 mod engine;
 pub mod fold;
-mod fold_table;
 mod index;
 mod lines;
 mod matcher;
@@ -22,6 +22,7 @@ pub mod names;
 pub mod pinyin;
 pub mod query;
 mod syllables;
+mod traditional_table;
 
 use serde::Serialize;
 
