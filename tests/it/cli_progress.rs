@@ -2,55 +2,10 @@
 //! temp home (never the real one).
 
 use std::fs;
-use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use crate::support::sealed::Sandbox;
+use crate::support::state_env::StateEnv as Env;
 use serde_json::Value;
-
-/// A temp home with its own data dir; the state file is wherever a test says.
-struct Env {
-    sandbox: Sandbox,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env {
-            sandbox: Sandbox::new(),
-        }
-    }
-
-    fn state(&self) -> PathBuf {
-        self.sandbox.path().join("state.json")
-    }
-
-    fn command(&self) -> Command {
-        self.sandbox.command()
-    }
-
-    /// fgf with `FGF_STATE` pointing at the temp state file.
-    fn run(&self, args: &[&str]) -> Output {
-        self.command()
-            .env("FGF_STATE", self.state())
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let o = self.run(args);
-        assert!(o.status.success(), "{args:?}: {}", err(&o));
-        String::from_utf8(o.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).expect("valid JSON")
-    }
-
-    fn file(&self) -> Value {
-        serde_json::from_str(&fs::read_to_string(self.state()).unwrap()).unwrap()
-    }
-}
 
 fn err(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

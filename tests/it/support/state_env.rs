@@ -24,6 +24,16 @@ impl StateEnv {
         self.sandbox.path().join("state.json")
     }
 
+    /// A sealed fgf without the state file set (a test sets what it wants).
+    pub fn command(&self) -> std::process::Command {
+        self.sandbox.command()
+    }
+
+    /// The state file as saved.
+    pub fn file(&self) -> Value {
+        serde_json::from_str(&std::fs::read_to_string(self.state()).unwrap()).unwrap()
+    }
+
     pub fn run(&self, args: &[&str]) -> Output {
         self.sandbox
             .command()
