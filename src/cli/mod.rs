@@ -215,6 +215,8 @@ fn verified(cat: Catalog, command: &Command, global: &Global, many: bool) -> Cat
     }
     let (cat, skipped) = cat.with_verified(&state);
     for s in skipped {
+        // Names from the state file: untrusted text.
+        let s = output::safe_lines(&s.to_string());
         eprintln!(
             "fgf: {}",
             lang::tr!(

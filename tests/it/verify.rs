@@ -362,3 +362,19 @@ fn a_verification_dated_in_the_future_is_refused() {
         "says why no verified reading is shown: {err}"
     );
 }
+
+/// A verified reading that does not fit the document is named on stderr, neutralised: its id
+/// comes from the state file.
+#[test]
+fn a_verification_that_does_not_fit_is_named_neutralised() {
+    let env = crate::support::state_env::StateEnv::new();
+    env.ok(&["verify", "10.4", "--lead", "口岸办", "--source", "正式文本"]);
+    let text = std::fs::read_to_string(env.state()).unwrap();
+    let evil = text.replacen("\"10.4\"", "\"10.4\\u001b]0;x\\u0007\"", 1);
+    assert_ne!(evil, text, "the id is in the file");
+    std::fs::write(env.state(), evil).unwrap();
+    let o = env.run(&["who", "企业开办"]);
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("10.4"), "named: {err}");
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+}
