@@ -17,6 +17,7 @@ mod hardening;
 mod import;
 mod import_format;
 mod import_props;
+mod json_shapes;
 mod layout;
 mod load_props;
 mod merge_props;
