@@ -159,3 +159,46 @@ fn across_the_workspace() {
     }
     insta::assert_snapshot!(out);
 }
+
+snap!(
+    export_unit_progress,
+    [
+        "export",
+        "--format",
+        "json",
+        "--unit",
+        "市发展改革委",
+        "--progress"
+    ]
+);
+
+/// `fgf export --format json` across a workspace of two notices (a format-2 generated one).
+#[test]
+fn export_across_the_workspace() {
+    let env = env();
+    let sb = &env.sandbox;
+    let o = sb.run(&[
+        "doc",
+        "generate",
+        "--measures",
+        "4",
+        "--seed",
+        "5",
+        "--id",
+        "gen-5",
+    ]);
+    assert!(o.status.success());
+    let path = sb.path().join("gen-5.json");
+    std::fs::write(&path, &o.stdout).unwrap();
+    assert!(sb.run(&["add", path.to_str().unwrap()]).status.success());
+    let o = sb.run(&["--as-of", AS_OF, "export", "--format", "json", "--progress"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    redact(&mut v, sb.path().to_str().unwrap());
+    // The generated notice whole, the 103号's first two rows.
+    let docs = v["documents"].as_array_mut().unwrap();
+    for d in docs.iter_mut() {
+        d["measures"].as_array_mut().unwrap().truncate(2);
+    }
+    insta::assert_snapshot!(serde_json::to_string_pretty(&v).unwrap());
+}
