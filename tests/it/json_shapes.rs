@@ -113,26 +113,32 @@ fn list() {
     insta::assert_snapshot!(serde_json::to_string_pretty(&head).unwrap());
 }
 
+/// A generated notice of `measures` measures (id `gen-SEED`) added to the sandbox's workspace.
+fn add_generated(sb: &crate::support::sealed::Sandbox, measures: &str, seed: &str) {
+    let id = format!("gen-{seed}");
+    let o = sb.run(&[
+        "doc",
+        "generate",
+        "--measures",
+        measures,
+        "--seed",
+        seed,
+        "--id",
+        &id,
+    ]);
+    assert!(o.status.success());
+    let path = sb.path().join(format!("{id}.json"));
+    std::fs::write(&path, &o.stdout).unwrap();
+    let o = sb.run(&["add", path.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
 /// The answers across a workspace of two notices: each hit names its notice.
 #[test]
 fn across_the_workspace() {
     let env = env();
     let sb = &env.sandbox;
-    let o = sb.run(&[
-        "doc",
-        "generate",
-        "--measures",
-        "6",
-        "--seed",
-        "3",
-        "--id",
-        "gen-3",
-    ]);
-    assert!(o.status.success());
-    let path = sb.path().join("gen-3.json");
-    std::fs::write(&path, &o.stdout).unwrap();
-    let o = sb.run(&["add", path.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    add_generated(sb, "6", "3");
     let mut out = String::new();
     for args in [
         &["who", "发改委", "--limit", "4", "--json"][..],
@@ -177,20 +183,7 @@ snap!(
 fn export_across_the_workspace() {
     let env = env();
     let sb = &env.sandbox;
-    let o = sb.run(&[
-        "doc",
-        "generate",
-        "--measures",
-        "4",
-        "--seed",
-        "5",
-        "--id",
-        "gen-5",
-    ]);
-    assert!(o.status.success());
-    let path = sb.path().join("gen-5.json");
-    std::fs::write(&path, &o.stdout).unwrap();
-    assert!(sb.run(&["add", path.to_str().unwrap()]).status.success());
+    add_generated(sb, "4", "5");
     let o = sb.run(&["--as-of", AS_OF, "export", "--format", "json", "--progress"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let mut v: Value = serde_json::from_slice(&o.stdout).unwrap();
