@@ -8,7 +8,7 @@ use anstream::{eprintln, println};
 use anyhow::anyhow;
 
 use super::context::{Global, load_file};
-use super::lang::{t, tr};
+use super::lang::{self, t, tr};
 use super::output::{BOLD, DIM, WARN, json_safe, paint};
 use super::shapes::{self, DocRow};
 use crate::domain::import::{self, Kind};
@@ -230,7 +230,7 @@ fn prepare(path: &Path) -> anyhow::Result<(Catalog, Vec<u8>)> {
         ))
     })?;
     if let Some(problem) = validate::check(&doc).first() {
-        let what = format!("{}: {}", problem.path, problem.message);
+        let what = format!("{}: {}", problem.path, problem.message_in(lang::get()));
         return Err(anyhow!(tr!(
             "{p} 导入后未通过检查：{what}；未加入",
             "{p} does not pass the check once imported: {what}; nothing added"

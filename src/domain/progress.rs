@@ -167,14 +167,6 @@ impl Progress {
         self.record(vec![target], now)
     }
 
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
-
     /// Reverts the last change of this session; returns what the undo itself changed. A milestone that
     /// was changed again since (here or in another copy, after a merge) is left alone.
     pub fn undo(&mut self, now: Timestamp) -> Option<Change> {

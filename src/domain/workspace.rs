@@ -139,11 +139,6 @@ impl Workspace {
         self.notices_dir().join(format!("{id}.json"))
     }
 
-    /// Whether the embedded 103号 is part of the workspace.
-    pub fn has_embedded(&self) -> bool {
-        self.manifest.embedded
-    }
-
     /// The unit aliases the user gave, in the order given.
     pub fn aliases(&self) -> &[[String; 2]] {
         &self.manifest.aliases
