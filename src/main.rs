@@ -3,7 +3,6 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
 use fgf::cli::{self, Cli};
 use fgf::tui::{self, app, i18n::Lang, theme::Theme};
 
@@ -28,7 +27,7 @@ static NO_HUGE_PAGES_YET: extern "C" fn() = {
 };
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let args = cli::parse();
     let lang = Lang::detect(args.lang.as_deref());
     cli::lang::set(lang);
     let result = match args.command {

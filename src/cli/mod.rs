@@ -8,6 +8,7 @@ mod deadlines;
 pub mod doc;
 mod errors;
 mod export;
+mod help;
 mod ids;
 mod import;
 pub mod lang;
@@ -30,6 +31,7 @@ use std::process::ExitCode;
 
 pub use args::{Cli, Command, VERSION};
 pub use context::{Global, huge_pages};
+pub use help::parse;
 /// The workspace's notices and each one's state file, for the interactive view.
 pub use workspace::{catalogs as notices, store_of};
 

@@ -20,26 +20,28 @@ use crate::domain::search::{self, Field, Hit, Index, Options, Target};
 use crate::domain::text::{char_width, fit, sanitize, width};
 use crate::domain::{Catalog, Item};
 
+/// The query language: (syntax, what it means); `--help` aligns them by display width.
+pub(super) const QUERY_ROWS: [(&str, &str); 10] = [
+    ("企业 开办", "both words, fuzzy (in order), in any field"),
+    (
+        "'exact ^prefix suffix$",
+        "as in fzf; ^whole$ is the whole field",
+    ),
+    ("!word  !^prefix  !suffix$", "excludes"),
+    ("税务 | 海关", "either"),
+    ("@市场监管  lead:市场监管", "lead unit (牵头)"),
+    ("+海关  with:海关", "cooperating unit (配合)"),
+    ("#19  #9.2", "task 19 and its measures; one measure"),
+    (">2019  <2020-06-30  >=2020", "a milestone deadline"),
+    ("in:39号", "only that notice of the workspace (id or 文号)"),
+    (
+        "fgw  fagaiwei  cq",
+        "lower-case ASCII matches Chinese by pinyin",
+    ),
+];
+
 /// `fgf search --help`: the query language, aligned by display width.
 pub fn help() -> String {
-    const ROWS: [(&str, &str); 10] = [
-        ("企业 开办", "both words, fuzzy (in order), in any field"),
-        (
-            "'exact ^prefix suffix$",
-            "as in fzf; ^whole$ is the whole field",
-        ),
-        ("!word  !^prefix  !suffix$", "excludes"),
-        ("税务 | 海关", "either"),
-        ("@市场监管  lead:市场监管", "lead unit (牵头)"),
-        ("+海关  with:海关", "cooperating unit (配合)"),
-        ("#19  #9.2", "task 19 and its measures; one measure"),
-        (">2019  <2020-06-30  >=2020", "a milestone deadline"),
-        ("in:39号", "only that notice of the workspace (id or 文号)"),
-        (
-            "fgw  fagaiwei  cq",
-            "lower-case ASCII matches Chinese by pinyin",
-        ),
-    ];
     format!(
         "Query language:
 {}
@@ -50,7 +52,7 @@ Examples:
   fgf search 营商环境
   fgf search 'fgw !#1' --limit 5
   fgf search '@scjgj >2019' --json",
-        super::output::aligned(&ROWS, "  ")
+        super::output::aligned(&QUERY_ROWS, "  ")
     )
 }
 

@@ -7,6 +7,7 @@ mod cli;
 mod cli_doc;
 mod cli_edges;
 mod cli_export;
+mod cli_help;
 mod cli_log;
 mod cli_progress;
 mod cli_report;
