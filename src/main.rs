@@ -182,7 +182,7 @@ fn run_tui(
             None,
         ),
     };
-    let mut app = app;
+    let mut app = app.with_as_of(args.global.as_of.is_some());
     if let Some(locale) = locale {
         let locale = fgf::domain::text::sanitize(&locale).into_owned();
         app.set_status(match lang {
