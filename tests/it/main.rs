@@ -41,4 +41,5 @@ mod tui_signals;
 mod uncertainty;
 mod verify;
 mod workspace;
+mod workspace_across;
 mod workspace_tui;

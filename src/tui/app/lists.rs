@@ -106,6 +106,16 @@ impl UnitsView {
         }
     }
 
+    /// Puts back both selections (clamped to the rows there are).
+    pub(crate) fn restore(&mut self, list: Cursor, parts: Cursor) {
+        let last = self.order.len().saturating_sub(1);
+        self.list = Cursor {
+            sel: list.sel.min(last),
+            offset: list.offset.min(last),
+        };
+        self.parts = parts;
+    }
+
     pub(crate) fn move_list(&mut self, delta: isize, page: usize) {
         self.list.move_by(delta, self.order.len(), page);
         self.parts = Cursor::default();

@@ -107,7 +107,11 @@ pub fn draw_in(f: &mut Frame, s: &Source, area: Rect) {
                     // No date headings in this order: the date on the row.
                     let when = match k.deadline {
                         Some(d) => format!("{d} {} ", relative(d, today, st != Status::Done, l)),
-                        None => format!("{} ", crate::domain::present::no_deadline(l)),
+                        // The undated target's own words (持续推进), else 无明确时限.
+                        None => format!(
+                            "{} ",
+                            disp_in(o, &crate::domain::present::deadline_text(k, l))
+                        ),
                     };
                     spans.push((when, t.dim()));
                 }

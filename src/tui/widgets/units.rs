@@ -64,8 +64,8 @@ pub fn draw_measures(f: &mut Frame, app: &App, area: Rect) {
     draw_parts(f, &Source::of(app), area);
 }
 
-/// The unit list: counts (lead, cooperating; overdue when sorted by it), the name, and across
-/// notices in how many notices.
+/// The unit list: counts (lead, cooperating; overdue when sorted by it), the name, and how many
+/// notices name it when more than one.
 pub fn draw_list(f: &mut Frame, s: &Source, area: Rect) {
     let (t, l, o) = (s.theme(), s.opts.lang, s.opts);
     let focused = s.focus == Focus::UnitList;
@@ -93,7 +93,7 @@ pub fn draw_list(f: &mut Frame, s: &Source, area: Rect) {
             docs.dedup();
             docs.len()
         };
-        if s.many() {
+        if notices > 1 {
             let n = match l {
                 crate::tui::i18n::Lang::Zh => format!(" ·{notices}份"),
                 crate::tui::i18n::Lang::En => format!(" ·{notices}"),
