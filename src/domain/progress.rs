@@ -4,6 +4,7 @@
 //! (passed in as `now`, so tests and the TUI choose the clock) and returned as a [`Change`] that says which
 //! milestones moved; undo and redo make new, later marks, so that they too win merges with other copies.
 
+pub mod agenda;
 pub mod log;
 mod rollup;
 mod state;

@@ -5,6 +5,7 @@
 //! by the store's lock; the directory is private (0700). Check-offs stay in the per-notice state
 //! files: nothing here touches them.
 
+pub mod bodies;
 mod error;
 pub mod scope;
 pub mod units;

@@ -24,6 +24,9 @@ pub enum Action {
     Units,
     /// D: milestones grouped by deadline, and back.
     Deadlines,
+    /// s: the units or deadlines view in its next order (units: lead, support, overdue, name;
+    /// deadlines: date, unit).
+    Sort,
     /// Space: check off the selected milestone / measure (a whole task asks first).
     Toggle,
     /// y / n at a prompt.

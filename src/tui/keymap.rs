@@ -152,6 +152,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding { ctxs: B, keys: &DIGITS, label: "1-9", action: Action::Section(0), zh: "标签（各部分、单位、期限、总览）", en: "tabs (sections, units, deadlines, overview)", footer: true },
     b!(B, [ch('U')], "U", Action::Units, "单位视图：谁牵头什么", "units: who leads what", false),
     b!(B, [ch('D')], "D", Action::Deadlines, "期限视图：按截止日期", "deadlines view", false),
+    b!(B, [ch('s')], "s", Action::Sort, "排序：单位（牵头数、配合数、逾期、名称）、期限（日期、单位）", "sort: units (lead, support, overdue, name), deadlines (date, unit)", true),
     b!(B, [code(KeyCode::Esc)], "Esc", Action::Back, "返回", "back", false),
     b!(B, [ch('?')], "?", Action::Help, "帮助", "help", true),
     b!(BROWSE_HELP, [ch('q')], "q", Action::Quit, "退出", "quit", true),

@@ -14,7 +14,9 @@ mod verify;
 use jiff::civil::Date;
 use ratatui::layout::Rect;
 
-pub use self::lists::{DeadlineRow, DeadlinesView, UnitPart, UnitsView};
+pub use self::lists::{
+    Band, Body, DeadlineOrder, DeadlineRow, DeadlinesView, UnitOrder, UnitPart, UnitsView,
+};
 pub use self::marks::Pending;
 pub use self::overview::Overview;
 pub use self::rollup::Rollup;
@@ -107,14 +109,18 @@ pub struct App {
     /// A one-line message for the status bar (what a save did, why a key did nothing).
     pub(crate) status: Option<String>,
     pub(crate) size: Rect,
+    /// "Today" is the day `--as-of` gave (the header says so).
+    pub(crate) as_of: bool,
 }
 
 impl App {
     pub fn new(cat: Catalog, opts: Options) -> App {
         let trees = cat.doc.sections.iter().map(Tree::new).collect();
-        let units = UnitsView::new(&cat);
-        let deadlines = DeadlinesView::new(&cat);
         let progress = Progress::new(State::new(&cat.doc.id));
+        let (cats, p) = (std::slice::from_ref(&cat), std::slice::from_ref(&progress));
+        let units = UnitsView::new(cats, p, opts.today, None);
+        let deadlines =
+            DeadlinesView::new(cats, p, opts.today, DeadlineOrder::Date, str::to_string);
         let rollup = Rollup::new(&cat, opts.today);
         App {
             cat,
@@ -134,6 +140,7 @@ impl App {
             read_only: None,
             status: None,
             size: Rect::new(0, 0, 80, 24),
+            as_of: false,
         }
     }
 
@@ -323,6 +330,7 @@ impl App {
             Action::Overview => self.begin_overview(),
             Action::Search => self.begin_search(),
             Action::Click(x, y) => self.click(x, y),
+            Action::Sort => self.sort(),
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
             Action::Quit

@@ -45,7 +45,7 @@ impl App {
 
     /// The measures of the selected unit (see [`UnitsView::parts`]).
     pub fn unit_measures(&self) -> Vec<UnitPart> {
-        self.units.parts(&self.cat)
+        self.units.parts(std::slice::from_ref(&self.cat))
     }
 
     /// Where the selection of the focused list (or the one the detail pane follows) points.
@@ -55,7 +55,10 @@ impl App {
                 let row = self.trees.get(self.section)?.selected()?;
                 Some(self.loc_of(self.section, row))
             }
-            View::Units => self.units.selected_part(&self.cat).map(|p| p.loc),
+            View::Units => self
+                .units
+                .selected_part(std::slice::from_ref(&self.cat))
+                .map(|p| p.loc),
             View::Deadlines => self.deadlines.selected(),
             View::Search => match self.search_hit()?.target {
                 crate::domain::search::Target::Item(l) => Some(l),
@@ -145,7 +148,10 @@ impl App {
                 return;
             }
             Focus::UnitList => self.units.move_list(delta, page),
-            Focus::UnitMeasures => self.units.move_parts(&self.cat, delta, page),
+            Focus::UnitMeasures => {
+                self.units
+                    .move_parts(std::slice::from_ref(&self.cat), delta, page)
+            }
             Focus::Deadlines => self.deadlines.move_by(delta, page),
             Focus::Results => {}
         }
@@ -282,7 +288,8 @@ impl App {
             }
             View::Units => {
                 self.focus = Focus::UnitMeasures;
-                self.units.click_parts(&self.cat, row, page);
+                self.units
+                    .click_parts(std::slice::from_ref(&self.cat), row, page);
             }
             View::Deadlines => {
                 self.focus = Focus::Deadlines;
@@ -303,7 +310,7 @@ impl App {
             self.list_height(View::Units, 0),
             self.list_height(View::Units, 1),
         );
-        self.units.follow(&self.cat, hu, hm);
+        self.units.follow(std::slice::from_ref(&self.cat), hu, hm);
         let hd = self.list_height(View::Deadlines, 0);
         self.deadlines.follow(hd);
         if self.focus == Focus::Detail && self.areas().detail.is_none() {

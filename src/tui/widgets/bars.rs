@@ -35,6 +35,14 @@ pub fn header(f: &mut Frame, app: &App, area: Rect) {
         (disp(app, &d.number), t.bold()),
         (stats, t.dim()),
     ];
+    if app.as_of {
+        let day = app.opts.today;
+        let text = app
+            .opts
+            .lang
+            .pick("  今天按 --as-of ", "  today is --as-of ");
+        spans.push((format!("{text}{day}"), t.warn()));
+    }
     if let Some(why) = &app.read_only {
         let label = app.opts.lang.pick("  ⚠ 只读：", "  ⚠ read-only: ");
         spans.push((format!("{label}{}", disp(app, why)), t.warn()));
@@ -188,7 +196,8 @@ fn key_hints(f: &mut Frame, app: &App, area: Rect) {
         let idle = matches!(
             (app.focus, b.action),
             (Focus::Detail | Focus::UnitList, Action::Activate)
-        );
+        ) || (b.action == Action::Sort
+            && !matches!(app.view, View::Units | View::Deadlines));
         if idle {
             continue;
         }
