@@ -32,6 +32,10 @@ fn main() -> ExitCode {
     let lang = Lang::detect(args.lang.as_deref());
     cli::lang::set(lang);
     let result = match args.command {
+        Some(_) if args.filter.is_set() => Err(anyhow::anyhow!(lang.pick(
+            "--open --overdue --uncertain --unit --lead --coop --due 只用于交互界面（不带命令）",
+            "--open --overdue --uncertain --unit --lead --coop --due apply to the interactive view only (no command)"
+        ))),
         Some(command) => {
             restore_sigpipe();
             cli::run(command, &args.global)
@@ -144,6 +148,8 @@ fn run_tui(
     lang: Lang,
     many: bool,
 ) -> anyhow::Result<ExitCode> {
+    // The command line's filter, read (and refused, naming the flag) before anything starts.
+    let (filter, filter_note) = args.filter.filter(&cat)?;
     if let Some(code) = no_terminal(lang) {
         return Ok(code);
     }
@@ -183,6 +189,12 @@ fn run_tui(
         ),
     };
     let mut app = app;
+    if !filter.is_empty() {
+        app.set_filter(filter);
+    }
+    if let Some(note) = filter_note {
+        app.set_status(fgf::domain::text::sanitize(&note).into_owned());
+    }
     if let Some(locale) = locale {
         let locale = fgf::domain::text::sanitize(&locale).into_owned();
         app.set_status(match lang {

@@ -29,6 +29,7 @@ mod team_git;
 mod tui_app;
 mod tui_backend;
 mod tui_defects;
+mod tui_filter;
 mod tui_frames;
 mod tui_log;
 mod tui_marks;
