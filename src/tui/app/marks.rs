@@ -165,8 +165,8 @@ impl App {
     }
 
     /// The editor is done: `Ok(text)` as it left the file, or `Err(why)` when it failed (the note
-    /// is then left as it was). The text is untrusted: each line is neutralised, carriage returns
-    /// and blank lines at the ends dropped; an empty note removes it.
+    /// is then left as it was). The text is untrusted: each line is neutralised (then blanks
+    /// folded and blank lines at the ends dropped, as every note); an empty note removes it.
     pub fn note_edited(&mut self, milestone: &str, result: Result<String, String>) -> Effect {
         let text = match result {
             Ok(text) => text,
@@ -178,17 +178,17 @@ impl App {
                 return Effect::None;
             }
         };
-        let lines: Vec<String> = text
-            .lines()
-            .map(|l| sanitize(l.trim_end_matches('\r')).trim_end().to_string())
-            .collect();
-        let note = lines.join("\n").trim_matches('\n').to_string();
-        let note = Some(note.as_str()).filter(|t| !t.trim().is_empty());
-        if note == self.progress.note(milestone) {
+        let lines: Vec<String> = text.lines().map(|l| sanitize(l).into_owned()).collect();
+        let text = lines.join("\n");
+        let note = Some(text.as_str()).filter(|t| !t.trim().is_empty());
+        if self
+            .progress
+            .set_note(milestone, note, Timestamp::now())
+            .is_empty()
+        {
             self.say("备注未改".into(), "note unchanged".into());
             return Effect::None;
         }
-        self.progress.set_note(milestone, note, Timestamp::now());
         self.recount();
         self.say(
             format!("{milestone}：备注已保存"),
