@@ -31,6 +31,10 @@ fn main() -> ExitCode {
     let lang = Lang::detect(args.lang.as_deref());
     cli::lang::set(lang);
     let result = match args.command {
+        Some(_) if args.filter.is_set() => Err(anyhow::anyhow!(lang.pick(
+            "--open --overdue --uncertain --unit --lead --coop --due 只用于交互界面（不带命令）",
+            "--open --overdue --uncertain --unit --lead --coop --due apply to the interactive view only (no command)"
+        ))),
         Some(command) => {
             restore_sigpipe();
             cli::run(command, &args.global)
@@ -190,6 +194,8 @@ fn run_tui(
     many: bool,
     at: Option<fgf::domain::Loc>,
 ) -> anyhow::Result<ExitCode> {
+    // The command line's filter, read (and refused, naming the flag) before anything starts.
+    let (filter, filter_note) = args.filter.filter(&cat)?;
     if let Some(code) = no_terminal(lang) {
         return Ok(code);
     }
@@ -223,6 +229,12 @@ fn run_tui(
         ),
     };
     let mut app = app.with_as_of(args.global.as_of.is_some());
+    if !filter.is_empty() {
+        app.set_filter(filter);
+    }
+    if let Some(note) = filter_note {
+        app.set_status(fgf::domain::text::sanitize(&note).into_owned());
+    }
     if let Some(loc) = at {
         app.jump_to(loc);
     }

@@ -8,6 +8,7 @@ mod deadlines;
 pub mod doc;
 mod errors;
 mod export;
+pub mod filter;
 mod help;
 mod ids;
 mod import;

@@ -9,7 +9,7 @@ use super::output::{
 };
 use super::shapes::{self, UnitHead, UnitMeasure, UnitOut, UnitRow, WhoHit};
 use super::{EXIT_NO_MATCH, EXIT_UNKNOWN};
-use crate::domain::lookup::{self, Field, UnitMatch};
+use crate::domain::lookup::{self, Field};
 use crate::domain::roles::officials_line;
 use crate::domain::text::{fit, truncate};
 use crate::domain::{Catalog, Item};
@@ -252,45 +252,15 @@ fn all_units(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
 /// the user that nothing matches or which units it could be. A unit found other than by its
 /// exact name or alias is said on stderr, so a script sees what was taken.
 pub fn resolve_unit(cat: &Catalog, name: &str) -> Option<usize> {
-    let names = |us: &[usize]| {
-        let names: Vec<&str> = us
-            .iter()
-            .take(8)
-            .map(|&u| cat.doc.units[u].name.as_str())
-            .collect();
-        names.join("、")
-    };
-    match lookup::unit(cat, name) {
-        UnitMatch::Exact(u) => Some(u),
-        UnitMatch::Best(u, others) => {
-            let n = &cat.doc.units[u].name;
-            let mut note = tr!("{name:?} 取为 {n}", "{name:?} taken as {n}");
-            if !others.is_empty() {
-                let others = names(&others);
-                note.push_str(&tr!("（也相符：{others}）", " (also matching: {others})"));
+    match super::filter::unit_or_why(cat, name) {
+        Ok((u, note)) => {
+            if let Some(note) = note {
+                eprintln!("fgf: {note}");
             }
-            eprintln!("fgf: {note}");
             Some(u)
         }
-        UnitMatch::Unclear(candidates) if candidates.is_empty() => {
-            eprintln!(
-                "fgf: {}",
-                tr!(
-                    "没有与 {name:?} 相符的单位；`fgf unit` 列出全部",
-                    "no unit matches {name:?}; `fgf unit` lists them all"
-                )
-            );
-            None
-        }
-        UnitMatch::Unclear(candidates) => {
-            let names = names(&candidates);
-            eprintln!(
-                "fgf: {}",
-                tr!(
-                    "{name:?} 可指几个单位：{names}；请写得更确切",
-                    "{name:?} could be several units: {names}; say which"
-                )
-            );
+        Err(why) => {
+            eprintln!("fgf: {why}");
             None
         }
     }

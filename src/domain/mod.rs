@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod error;
+pub mod filter;
 pub mod generate;
 pub mod import;
 pub mod input;

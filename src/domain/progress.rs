@@ -292,10 +292,16 @@ impl Progress {
     }
 }
 
-/// A note is one line: trimmed, line breaks folded to spaces; blank means none.
+/// A note keeps its lines (one written in an editor has several): in each, runs of blanks fold to
+/// one space and the ends are trimmed; blank lines before and after go; blank means none.
 fn clean_note(text: &str) -> Option<String> {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!one_line.is_empty()).then_some(one_line)
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let first = lines.iter().position(|l| !l.is_empty())?;
+    let last = lines.iter().rposition(|l| !l.is_empty())?;
+    Some(lines[first..=last].join("\n"))
 }
 
 #[cfg(test)]

@@ -2,9 +2,10 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Action;
+use super::action::{Action, FilterKey};
 use super::i18n::Lang;
 use super::input::Edit;
+use crate::domain::filter::UnitRole;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +23,9 @@ pub enum Ctx {
     Pick,
     /// The overview: a row selected, Enter goes to its milestones.
     Overview,
+    /// After the first key of a two-key command (z, [, ], f): the key that completes it; any
+    /// other key cancels.
+    Prefix(char),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,8 +86,23 @@ const ALL: &[Ctx] = &[
     Ctx::Search,
     Ctx::Pick,
     Ctx::Overview,
+    Ctx::Prefix('z'),
+    Ctx::Prefix(']'),
+    Ctx::Prefix('['),
+    Ctx::Prefix('f'),
 ];
 const PICK: &[Ctx] = &[Ctx::Pick];
+const Z: &[Ctx] = &[Ctx::Prefix('z')];
+const NEXT: &[Ctx] = &[Ctx::Prefix(']')];
+const PREV: &[Ctx] = &[Ctx::Prefix('[')];
+const FILTER: &[Ctx] = &[Ctx::Prefix('f')];
+/// The contexts of the two-key commands.
+pub const PREFIXES: [Ctx; 4] = [
+    Ctx::Prefix('z'),
+    Ctx::Prefix(']'),
+    Ctx::Prefix('['),
+    Ctx::Prefix('f'),
+];
 
 macro_rules! b {
     ($ctxs:expr, [$($k:expr),+], $label:expr, $action:expr, $zh:expr, $en:expr, $footer:expr) => {
@@ -148,14 +167,35 @@ pub static BINDINGS: &[Binding] = &[
     b!(B, [code(KeyCode::PageDown)], "PgDn", Action::PageDown, "下翻一页", "page down", false),
     b!(B, [code(KeyCode::PageUp)], "PgUp", Action::PageUp, "上翻一页", "page up", false),
     b!(B, [code(KeyCode::Tab)], "Tab", Action::NextPane, "下一窗格", "next pane", true),
-    b!(B, [code(KeyCode::BackTab)], "S-Tab", Action::PrevPane, "上一窗格", "previous pane", false),
+    b!(B, [code(KeyCode::BackTab)], "S-Tab", Action::CycleFold, "折叠循环（其他窗格：上一窗格）", "cycle folding (elsewhere: previous pane)", false),
     Binding { ctxs: B, keys: &DIGITS, label: "1-9", action: Action::Section(0), zh: "标签（各部分、单位、期限、总览）", en: "tabs (sections, units, deadlines, overview)", footer: true },
     b!(B, [ch('U')], "U", Action::Units, "单位视图：谁牵头什么", "units: who leads what", false),
     b!(B, [ch('D')], "D", Action::Deadlines, "期限视图：按截止日期", "deadlines view", false),
     b!(B, [ch('s')], "s", Action::Sort, "排序：单位（牵头数、配合数、逾期、名称）、期限（日期、单位）", "sort: units (lead, support, overdue, name), deadlines (date, unit)", true),
     b!(B, [code(KeyCode::Esc)], "Esc", Action::Back, "返回", "back", false),
+    b!(B, [ch('z')], "z", Action::Prefix('z'), "折叠：zR 全部展开，zM 全部折叠", "folds: zR open all, zM close all", false),
+    b!(Z, [ch('R')], "zR", Action::FoldAll(true), "全部展开（各部分的任务和里程碑）", "unfold everything (tasks and milestones)", true),
+    b!(Z, [ch('M')], "zM", Action::FoldAll(false), "全部折叠到任务", "fold everything to the tasks", true),
+    b!(B, [ch(']')], "]", Action::Prefix(']'), "跳到下一个：]o 未完成，]d 逾期", "next: ]o open, ]d overdue", false),
+    b!(NEXT, [ch('o')], "]o", Action::JumpTo { forward: true, overdue: false }, "下一个未完成的里程碑", "next open milestone", true),
+    b!(NEXT, [ch('d')], "]d", Action::JumpTo { forward: true, overdue: true }, "下一个逾期的里程碑", "next overdue milestone", true),
+    b!(B, [ch('[')], "[", Action::Prefix('['), "跳到上一个：[o 未完成，[d 逾期", "previous: [o open, [d overdue", false),
+    b!(PREV, [ch('o')], "[o", Action::JumpTo { forward: false, overdue: false }, "上一个未完成的里程碑", "previous open milestone", true),
+    b!(PREV, [ch('d')], "[d", Action::JumpTo { forward: false, overdue: true }, "上一个逾期的里程碑", "previous overdue milestone", true),
+    b!(B, [ch('f')], "f", Action::Prefix('f'), "筛选：未完成、逾期、待核、单位、期限", "filter menu: open, overdue, uncertain, unit, dates", false),
+    b!(FILTER, [ch('o')], "fo", Action::Filter(FilterKey::Open), "未完成（再按取消）", "open (again: off)", true),
+    b!(FILTER, [ch('d')], "fd", Action::Filter(FilterKey::Overdue), "逾期（再按取消）", "overdue (again: off)", true),
+    b!(FILTER, [ch('?')], "f?", Action::Filter(FilterKey::Uncertain), "分工待核（再按取消）", "uncertain allocation (again: off)", true),
+    b!(FILTER, [ch('u')], "fu", Action::Filter(FilterKey::Unit(UnitRole::Either)), "单位（牵头或配合）：输入名称", "a unit, leading or cooperating: type its name", true),
+    b!(FILTER, [ch('l')], "fl", Action::Filter(FilterKey::Unit(UnitRole::Lead)), "单位牵头：输入名称", "a unit as lead: type its name", true),
+    b!(FILTER, [ch('c')], "fc", Action::Filter(FilterKey::Unit(UnitRole::Cooperating)), "单位配合：输入名称", "a unit cooperating: type its name", true),
+    b!(FILTER, [ch('r')], "fr", Action::Filter(FilterKey::Due), "期限范围：如 2020-01..2020-06", "deadline range: e.g. 2020-01..2020-06", true),
+    b!(FILTER, [ch('F'), ch('x')], "fF fx", Action::ClearFilter, "清除全部筛选", "clear the filter", true),
+    b!(B, [ch('F')], "F", Action::ClearFilter, "清除筛选", "clear the filter", false),
+    b!(B, [ch('A')], "A", Action::EditNote, "在 $EDITOR 中写多行备注", "a note of several lines in $EDITOR", false),
     b!(B, [ch('?')], "?", Action::Help, "帮助", "help", true),
     b!(BROWSE_HELP, [ch('q')], "q", Action::Quit, "退出", "quit", true),
+    b!(&PREFIXES, [code(KeyCode::Esc)], "Esc", Action::Back, "取消", "cancel", true),
     b!(ALL, [ctrl('c')], "Ctrl-c", Action::Quit, "退出", "quit", false),
     b!(ALL, [ctrl('z')], "Ctrl-z", Action::Suspend, "挂起到后台（fg 回来）", "suspend (fg to come back)", false),
 ];
@@ -204,6 +244,8 @@ pub fn resolve(ctx: Ctx, ev: KeyEvent) -> Option<Action> {
         (Ctx::Input | Ctx::Search, KeyCode::Char(c)) if bound.is_none() && !ctrl_held => {
             Some(Action::Edit(Edit::Insert(c)))
         }
+        // A two-key command not completed is cancelled, whatever the key.
+        (Ctx::Prefix(_), _) if bound.is_none() => Some(Action::Back),
         _ => bound,
     }
 }

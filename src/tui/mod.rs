@@ -10,11 +10,13 @@ pub mod ansi16;
 pub mod app;
 pub mod backend;
 pub mod cursor;
+pub mod editor;
 pub mod i18n;
 pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod scroll;
+pub mod sections;
 pub mod theme;
 pub mod tree;
 pub mod view;
@@ -110,6 +112,9 @@ fn install_panic_hook() {
 
 /// Set by SIGTSTP (`kill -TSTP`; Ctrl-z arrives as a key in raw mode): the event loop suspends.
 static SUSPEND: AtomicBool = AtomicBool::new(false);
+/// Set while $EDITOR runs (`A`): Ctrl-c and Ctrl-\\ are the editor's then, and a stop (Ctrl-z)
+/// stops fgf with it, so that the shell gets the terminal back.
+static EDITING: AtomicBool = AtomicBool::new(false);
 /// Set by SIGCONT: the terminal may have been reset meanwhile (a stop by SIGSTOP, say), so the event
 /// loop enters raw mode and the alternate screen again and draws a full frame.
 static RESUMED: AtomicBool = AtomicBool::new(false);
@@ -128,7 +133,12 @@ fn install_signal_handler() -> io::Result<()> {
     ])?;
     std::thread::spawn(move || {
         for sig in signals.forever() {
+            let editing = EDITING.load(Ordering::SeqCst);
             match sig {
+                SIGINT | SIGQUIT if editing => {}
+                SIGTSTP if editing => {
+                    let _ = signal_hook::low_level::raise(SIGSTOP);
+                }
                 SIGTSTP => SUSPEND.store(true, Ordering::SeqCst),
                 SIGCONT => RESUMED.store(true, Ordering::SeqCst),
                 _ => {
@@ -224,7 +234,7 @@ fn event_loop(
                 let last = presses.pop().unwrap_or(k);
                 for p in presses {
                     if let Some(a) = keymap::resolve(app.ctx(), p)
-                        && perform(app, a, store) == Effect::Quit
+                        && act(terminal, mouse, app, a, store)? == Effect::Quit
                     {
                         return Ok(());
                     }
@@ -241,11 +251,48 @@ fn event_loop(
             _ => None,
         };
         if let Some(action) = action
-            && perform(app, action, store) == Effect::Quit
+            && act(terminal, mouse, app, action, store)? == Effect::Quit
         {
             return Ok(());
         }
     }
+}
+
+/// Performs an action, and runs $EDITOR when it asks for one.
+fn act(
+    terminal: &mut Term,
+    mouse: bool,
+    app: &mut App,
+    action: Action,
+    store: Option<&Store>,
+) -> anyhow::Result<Effect> {
+    let effect = perform(app, action, store);
+    if let Effect::Editor { milestone, text } = &effect {
+        edit_note(terminal, mouse, app, store, milestone, text)?;
+    }
+    Ok(effect)
+}
+
+/// A: the terminal restored, the editor run on the note, the terminal taken back and redrawn
+/// whole; the text handed to the app (which saves it) or the editor's failure said.
+fn edit_note(
+    terminal: &mut Term,
+    mouse: bool,
+    app: &mut App,
+    store: Option<&Store>,
+    milestone: &str,
+    text: &str,
+) -> anyhow::Result<()> {
+    restore();
+    EDITING.store(true, Ordering::SeqCst);
+    let result = editor::edit(text);
+    EDITING.store(false, Ordering::SeqCst);
+    resume(terminal, mouse)?;
+    RESUMED.store(false, Ordering::SeqCst);
+    if app.note_edited(milestone, result) == Effect::Save {
+        save(app, store);
+    }
+    Ok(())
 }
 
 /// Notices when another process (a second fgf, `fgf check`, a `git pull`) changes the state file,

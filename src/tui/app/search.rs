@@ -114,7 +114,9 @@ impl App {
         let Mode::Search(s) = std::mem::replace(&mut self.mode, Mode::Browse) else {
             return;
         };
-        let (view, focus) = s.back.unwrap_or((View::Tree, Focus::Section(self.section)));
+        let (view, focus) = s
+            .back
+            .unwrap_or((View::Tree, Focus::Section(self.sections.selected())));
         self.view = view;
         self.focus = focus;
         if go && !s.results.hits.is_empty() {

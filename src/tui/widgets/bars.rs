@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{describe, disp, row, theme};
 use crate::domain::text::{caret_window, width};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, FilterKey};
 use crate::tui::app::{App, Focus, Mode};
 use crate::tui::i18n::Lang;
 use crate::tui::input::LineInput;
@@ -35,6 +35,15 @@ pub fn header(f: &mut Frame, app: &App, area: Rect) {
         (disp(app, &d.number), t.bold()),
         (stats, t.dim()),
     ];
+    // The filter first: what the panes show; then the day they are judged by.
+    if let Some(n) = app.sections.matching_measures() {
+        let what = app.sections.filter().describe(&app.cat, app.opts.lang);
+        let text = match app.opts.lang {
+            Lang::Zh => format!("  筛选：{what}（{n} 项，F 清除）"),
+            Lang::En => format!("  filter: {what} ({n}, F clears)"),
+        };
+        spans.push((disp(app, &text), t.key()));
+    }
     if app.as_of {
         let day = app.opts.today;
         let text = app
@@ -63,7 +72,7 @@ pub fn tabs(f: &mut Frame, app: &App, area: Rect) {
         .map(|(i, s)| {
             (
                 format!(" {} {} ", i + 1, disp(app, &s.key)),
-                app.view == View::Tree && app.section == i,
+                app.view == View::Tree && app.sections.selected() == i,
             )
         })
         .collect();
@@ -130,6 +139,19 @@ pub fn footer(f: &mut Frame, app: &App, area: Rect) {
             input_line(f, app, area, label, input);
         }
         Mode::Search(s) => input_line(f, app, area, "/".to_string(), &s.input),
+        Mode::Filter { key, input } => {
+            let label = match key {
+                FilterKey::Due => l.pick(
+                    "筛选期限（如 2020-01..2020-06）：",
+                    "due (e.g. 2020-01..2020-06): ",
+                ),
+                _ => l.pick(
+                    "筛选单位（名称、简称或拼音）：",
+                    "unit (name, short form or pinyin): ",
+                ),
+            };
+            input_line(f, app, area, label.to_string(), input);
+        }
         Mode::Verify(v) if v.source.is_some() => {
             let label = format!("{} {}：", l.pick("核实来源", "source"), v.measure);
             if let Some(input) = &v.source {

@@ -9,7 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::units::Source;
-use super::{disp_in, pane_in, row_in};
+use super::{disp, pane, row};
 use crate::domain::Item;
 use crate::domain::progress::Status;
 use crate::domain::progress::agenda::relative;
@@ -54,7 +54,7 @@ pub fn draw_in(f: &mut Frame, s: &Source, area: Rect) {
                         Lang::En => format!(" · {late} overdue"),
                     });
                 }
-                row_in(o, vec![(text, t.key())], cols)
+                row(o, vec![(text, t.key())], cols)
             }
             DeadlineRow::Header(d, n) => {
                 let when = crate::domain::present::group_deadline(*d, l);
@@ -75,16 +75,16 @@ pub fn draw_in(f: &mut Frame, s: &Source, area: Rect) {
                     };
                     spans.push((format!("  {}", relative(*d, today, open, l)), style));
                 }
-                row_in(o, spans, cols)
+                row(o, spans, cols)
             }
             DeadlineRow::Unit(name, n) => {
                 let name = if name.is_empty() {
                     l.pick("（未写明牵头单位）", "(no unit in charge named)")
                         .to_string()
                 } else {
-                    disp_in(o, name)
+                    disp(o, name)
                 };
-                row_in(
+                row(
                     o,
                     vec![(format!("{name}  {n} {}", word(*n)), t.bold())],
                     cols,
@@ -101,27 +101,26 @@ pub fn draw_in(f: &mut Frame, s: &Source, area: Rect) {
                     Status::Open => (l.pick("[ ] 未完 ", "[ ] open "), t.plain()),
                 };
                 let mut spans = vec![(format!("  {}", s.tag(*doc)), t.dim())];
-                spans.push((format!("{} ", disp_in(o, &k.id)), t.id()));
+                spans.push((format!("{} ", disp(o, &k.id)), t.id()));
                 spans.push((mark.to_string(), style));
                 if by == DeadlineOrder::Unit {
                     // No date headings in this order: the date on the row.
                     let when = match k.deadline {
                         Some(d) => format!("{d} {} ", relative(d, today, st != Status::Done, l)),
                         // The undated target's own words (持续推进), else 无明确时限.
-                        None => format!(
-                            "{} ",
-                            disp_in(o, &crate::domain::present::deadline_text(k, l))
-                        ),
+                        None => {
+                            format!("{} ", disp(o, &crate::domain::present::deadline_text(k, l)))
+                        }
                     };
                     spans.push((when, t.dim()));
                 }
                 let in_charge = crate::domain::roles::join_units(m.in_charge(), false);
-                spans.push((format!("{} ", disp_in(o, &in_charge)), t.lead()));
+                spans.push((format!("{} ", disp(o, &in_charge)), t.lead()));
                 if !m.is_certain() {
                     spans.push(("? ".into(), t.warn()));
                 }
-                spans.push((disp_in(o, m.text_of(k)), t.plain()));
-                row_in(o, spans, cols)
+                spans.push((disp(o, m.text_of(k)), t.plain()));
+                row(o, spans, cols)
             }
         };
         if i == c.sel {
@@ -142,7 +141,7 @@ pub fn draw_in(f: &mut Frame, s: &Source, area: Rect) {
         Lang::En => format!("Deadlines · {order} · {overdue} overdue as of {today}"),
     };
     f.render_widget(
-        Paragraph::new(lines).block(pane_in(o, title, focused, area.width)),
+        Paragraph::new(lines).block(pane(o, title, focused, area.width)),
         area,
     );
 }

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::{disp_in, pane_in, row_in};
+use super::{disp, pane, row};
 use crate::domain::workspace::bodies::short_label;
 use crate::domain::{Catalog, Item, Progress};
 use crate::tui::app::{App, DeadlinesView, Focus, Options, UnitOrder, UnitsView};
@@ -45,7 +45,7 @@ impl<'a> Source<'a> {
     /// A notice's tag before a row (`〔2019〕103号 `), or nothing with one notice.
     pub fn tag(&self, doc: usize) -> String {
         if self.many() {
-            format!("{} ", disp_in(self.opts, short_label(&self.cats[doc])))
+            format!("{} ", disp(self.opts, short_label(&self.cats[doc])))
         } else {
             String::new()
         }
@@ -87,7 +87,7 @@ pub fn draw_list(f: &mut Frame, s: &Source, area: Rect) {
         if by == UnitOrder::Overdue {
             counts.push_str(&format!("{:>3} ", body.overdue));
         }
-        let mut spans = vec![(counts, t.dim()), (disp_in(o, &body.name), t.plain())];
+        let mut spans = vec![(counts, t.dim()), (disp(o, &body.name), t.plain())];
         let notices = {
             let mut docs: Vec<usize> = body.members.iter().map(|m| m.0).collect();
             docs.dedup();
@@ -100,7 +100,7 @@ pub fn draw_list(f: &mut Frame, s: &Source, area: Rect) {
             };
             spans.push((n, t.dim()));
         }
-        let mut line = row_in(o, spans, cols);
+        let mut line = row(o, spans, cols);
         if i == c.sel {
             line = line.patch_style(t.selected(focused));
         }
@@ -118,7 +118,7 @@ pub fn draw_list(f: &mut Frame, s: &Source, area: Rect) {
         by.label(l)
     );
     f.render_widget(
-        Paragraph::new(lines).block(pane_in(o, title, focused, area.width)),
+        Paragraph::new(lines).block(pane(o, title, focused, area.width)),
         area,
     );
 }
@@ -163,12 +163,12 @@ pub fn draw_parts(f: &mut Frame, s: &Source, area: Rect) {
         };
         let mut spans = vec![(s.tag(part.doc), t.dim())];
         spans.push((role.0.to_string(), role.1));
-        spans.push((format!("{} ", disp_in(o, id)), t.id()));
+        spans.push((format!("{} ", disp(o, id)), t.id()));
         if !certain {
             spans.push(("? ".to_string(), t.warn()));
         }
-        spans.push((disp_in(o, text), t.plain()));
-        let mut line = row_in(o, spans, cols);
+        spans.push((disp(o, text), t.plain()));
+        let mut line = row(o, spans, cols);
         if i == c.sel {
             line = line.patch_style(t.selected(focused));
         }
@@ -176,7 +176,7 @@ pub fn draw_parts(f: &mut Frame, s: &Source, area: Rect) {
     }
     let title = format!("{} · {}", name, l.pick("举措", "measures"));
     f.render_widget(
-        Paragraph::new(lines).block(pane_in(o, title, focused, area.width)),
+        Paragraph::new(lines).block(pane(o, title, focused, area.width)),
         area,
     );
 }

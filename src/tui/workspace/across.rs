@@ -19,7 +19,7 @@ use crate::tui::i18n::Lang;
 use crate::tui::keymap::{self, Ctx};
 use crate::tui::layout::{View, inner_height};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{deadlines, row_in, units};
+use crate::tui::widgets::{deadlines, row, units};
 
 /// Every notice of the workspace with its check-offs, the unit identities, the run's options.
 #[derive(Debug, Clone)]
@@ -278,8 +278,8 @@ impl Across {
         if area.height < 4 {
             return;
         }
-        f.render_widget(Paragraph::new(row_in(o, head, w)), line(0));
-        f.render_widget(Paragraph::new(row_in(o, tabs, w)), line(1));
+        f.render_widget(Paragraph::new(row(o, head, w)), line(0));
+        f.render_widget(Paragraph::new(row(o, tabs, w)), line(1));
         let source = units::Source {
             cats: &n.cats,
             progress: &n.progress,
@@ -296,7 +296,7 @@ impl Across {
             }
             _ => deadlines::draw_in(f, &source, panes[0]),
         }
-        let foot = row_in(o, vec![(footer(l), t.dim())], w);
+        let foot = row(o, vec![(footer(l), t.dim())], w);
         f.render_widget(Paragraph::new(foot), line(area.height - 1));
     }
 }
