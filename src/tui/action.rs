@@ -40,6 +40,10 @@ pub enum Action {
     Verify,
     /// O: the overview (sections, lead units, deadlines by month).
     Overview,
+    /// y: the selection's id to the clipboard (OSC 52).
+    Yank,
+    /// Y: the selection's text with its lead and cooperating units to the clipboard.
+    YankText,
     /// /: the search line.
     Search,
     /// n / N: the next / previous hit of the last search.
@@ -70,4 +74,6 @@ pub enum Effect {
     Quit,
     /// Stop the process as a shell job (the loop restores the terminal first).
     Suspend,
+    /// Put this text (neutralised and bounded by `tui::clipboard`) on the terminal's clipboard.
+    Copy(String),
 }

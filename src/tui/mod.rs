@@ -9,6 +9,7 @@ pub mod action;
 pub mod ansi16;
 pub mod app;
 pub mod backend;
+pub mod clipboard;
 pub mod cursor;
 pub mod i18n;
 pub mod input;
@@ -293,6 +294,10 @@ fn perform(app: &mut App, action: Action, store: Option<&Store>) -> Effect {
     }
     if effect == Effect::Save {
         save(app, store);
+    }
+    if let Effect::Copy(text) = &effect {
+        // Between frames, on the terminal the frames go to: no frame is torn by it.
+        let _ = clipboard::write(&mut io::stdout(), text);
     }
     effect
 }

@@ -10,6 +10,7 @@ mod overview;
 mod rollup;
 mod search;
 mod verify;
+mod yank;
 
 use jiff::civil::Date;
 use ratatui::layout::Rect;
@@ -322,6 +323,8 @@ impl App {
             Action::Verify => self.begin_verify(),
             Action::Overview => self.begin_overview(),
             Action::Search => self.begin_search(),
+            Action::Yank => return self.yank(false),
+            Action::YankText => return self.yank(true),
             Action::Click(x, y) => self.click(x, y),
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),

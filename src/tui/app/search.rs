@@ -55,7 +55,10 @@ impl App {
     }
 
     pub(super) fn search_input(&mut self, action: Action) -> Effect {
+        // A message (what Ctrl-y copied) shows in the results' title until the next key.
+        self.status = None;
         match action {
+            Action::Yank => return self.yank(false),
             Action::Edit(e) => {
                 let changed = match &mut self.mode {
                     Mode::Search(s) => s.input.apply(e),

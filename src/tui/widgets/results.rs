@@ -86,6 +86,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         title.push_str(" · ");
         title.push_str(&crate::domain::lang::query_note(note, l));
     }
+    if let Some(msg) = &app.status {
+        title.push_str(" · ");
+        title.push_str(&disp(app, msg));
+    }
     f.render_widget(
         Paragraph::new(lines).block(pane(app, title, true, area.width)),
         area,
