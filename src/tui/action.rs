@@ -49,6 +49,9 @@ pub enum Action {
     /// n / N: the next / previous hit of the last search.
     NextHit,
     PrevHit,
+    /// Up / Down in the search line: the previous / next query run before.
+    HistoryPrev,
+    HistoryNext,
     /// An edit of the input line.
     Edit(super::input::Edit),
     /// Enter in the input line.
@@ -76,4 +79,6 @@ pub enum Effect {
     Suspend,
     /// Put this text (neutralised and bounded by `tui::clipboard`) on the terminal's clipboard.
     Copy(String),
+    /// Add this query to the search history file (`domain::history::remember`).
+    Remember(String),
 }

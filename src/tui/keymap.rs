@@ -16,7 +16,7 @@ pub enum Ctx {
     Confirm,
     /// Typing into the input line (a note): printable keys are text.
     Input,
-    /// Typing a search: as Input, and the arrows move in the results.
+    /// Typing a search: as Input; Ctrl-n / Ctrl-p move in the results, ↑ / ↓ walk the history.
     Search,
     /// Picking units from a list (verifying an allocation).
     Pick,
@@ -111,13 +111,17 @@ pub static BINDINGS: &[Binding] = &[
     b!(PICK, [ch(' ')], "Space", Action::Toggle, "牵头 → 配合 → 不选", "lead → cooperating → none", true),
     b!(PICK, [code(KeyCode::Enter)], "Enter", Action::Submit, "下一步：填写来源", "next: name the source", true),
     b!(PICK, [code(KeyCode::Esc)], "Esc", Action::Back, "放弃核实", "cancel", true),
-    b!(SEARCH, [code(KeyCode::Down), ctrl('n')], "↓ Ctrl-n", Action::Down, "下一条结果", "next result", true),
-    b!(SEARCH, [code(KeyCode::Up), ctrl('p')], "↑ Ctrl-p", Action::Up, "上一条结果", "previous result", true),
+    b!(SEARCH, [code(KeyCode::Enter)], "Enter", Action::Submit, "跳转到结果（空行：重搜上一次）", "go to the hit (empty: the last search again)", true),
+    b!(SEARCH, [code(KeyCode::Esc)], "Esc", Action::Back, "取消，回到原处", "cancel, back where you were", true),
+    b!(SEARCH, [ctrl('n'), code(KeyCode::Tab)], "Ctrl-n Tab", Action::Down, "下一条结果", "next result", true),
+    b!(SEARCH, [ctrl('p'), code(KeyCode::BackTab)], "Ctrl-p S-Tab", Action::Up, "上一条结果", "previous result", false),
+    b!(SEARCH, [code(KeyCode::Up)], "↑", Action::HistoryPrev, "上一条搜索历史", "earlier search", true),
+    b!(SEARCH, [code(KeyCode::Down)], "↓", Action::HistoryNext, "下一条搜索历史", "later search", false),
     b!(SEARCH, [ctrl('y')], "Ctrl-y", Action::Yank, "复制结果的编号", "copy the hit's id", false),
     b!(SEARCH, [code(KeyCode::PageDown)], "PgDn", Action::PageDown, "结果下翻一页", "results page down", false),
     b!(SEARCH, [code(KeyCode::PageUp)], "PgUp", Action::PageUp, "结果上翻一页", "results page up", false),
-    b!(INPUT, [code(KeyCode::Enter)], "Enter", Action::Submit, "确定（搜索：跳转）", "done (search: jump)", true),
-    b!(INPUT, [code(KeyCode::Esc)], "Esc", Action::Back, "放弃（搜索：回到原处）", "cancel (search: back)", true),
+    b!(&[Ctx::Input], [code(KeyCode::Enter)], "Enter", Action::Submit, "确定", "done", true),
+    b!(&[Ctx::Input], [code(KeyCode::Esc)], "Esc", Action::Back, "放弃", "cancel", true),
     b!(&[Ctx::Input], [code(KeyCode::Tab)], "Tab", Action::NextStatus, "进度日志：换一种状态", "log: next status", false),
     b!(INPUT, [code(KeyCode::Backspace)], "Backspace", Action::Edit(Edit::Backspace), "删除前一字", "delete back", false),
     b!(INPUT, [code(KeyCode::Delete)], "Delete", Action::Edit(Edit::Delete), "删除后一字", "delete forward", false),

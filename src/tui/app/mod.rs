@@ -334,6 +334,8 @@ impl App {
             | Action::Confirm(_)
             | Action::Edit(_)
             | Action::NextStatus
+            | Action::HistoryPrev
+            | Action::HistoryNext
             | Action::Submit => {}
         }
         Effect::None

@@ -34,7 +34,8 @@ fn group(app: &App, ctx: Ctx, title: &str, width: usize) -> Vec<Line<'static>> {
         let (label, help) = super::describe(app, b);
         let text = fit(&help, width.saturating_sub(15));
         lines.push(Line::from(vec![
-            Span::styled(format!("  {}", fit(&label, 12)), t.key()),
+            // At least one blank after a label of 12 columns (Ctrl-p S-Tab).
+            Span::styled(format!("  {}", fit(&label, 13)), t.key()),
             Span::raw(text),
         ]));
     }
@@ -54,7 +55,7 @@ const RIGHT: [(Ctx, &str, &str); 6] = [
         "输入（备注、搜索、核实来源）",
         "Typing (a note, a search, a source)",
     ),
-    (Ctx::Search, "搜索结果", "Search results"),
+    (Ctx::Search, "搜索（/）", "Searching (/)"),
     (Ctx::Pick, "核实分工（v）", "Verifying an allocation (v)"),
     (Ctx::Overview, "总览（O）", "The overview (O)"),
     (Ctx::Help, "帮助窗口", "This screen"),
