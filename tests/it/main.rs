@@ -30,6 +30,7 @@ mod tui_app;
 mod tui_backend;
 mod tui_defects;
 mod tui_frames;
+mod tui_help;
 mod tui_history;
 mod tui_log;
 mod tui_marks;

@@ -1,5 +1,6 @@
-//! The help screen: every binding of the keymap table, grouped by where it works; two columns
-//! when there is room, scrolled with j / k when it does not fit.
+//! The help screen: every binding of the keymap table, grouped by where it works (two columns
+//! when there is room), then the markers' legend and the query syntax (`legend.rs`); scrolled
+//! with j / k when it does not fit.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -71,19 +72,19 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         .iter()
         .flat_map(|&(ctx, zh, en)| group(app, ctx, l.pick(zh, en), col))
         .collect();
+    let legend = super::legend::lines(app, width);
     if !two {
-        return left.into_iter().chain(right).collect();
+        return left.into_iter().chain(right).chain(legend).collect();
     }
     let n = left.len().max(right.len());
-    (0..n)
-        .map(|i| {
-            let mut spans: Vec<Span> = left.get(i).map_or(vec![], |x| x.spans.clone());
-            let used: usize = spans.iter().map(|s| s.width()).sum();
-            spans.push(Span::raw(" ".repeat(col.saturating_sub(used))));
-            spans.extend(right.get(i).map_or(vec![], |x| x.spans.clone()));
-            Line::from(spans)
-        })
-        .collect()
+    let keys = (0..n).map(|i| {
+        let mut spans: Vec<Span> = left.get(i).map_or(vec![], |x| x.spans.clone());
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        spans.push(Span::raw(" ".repeat(col.saturating_sub(used))));
+        spans.extend(right.get(i).map_or(vec![], |x| x.spans.clone()));
+        Line::from(spans)
+    });
+    keys.chain(legend).collect()
 }
 
 pub fn draw(f: &mut Frame, app: &App) {
