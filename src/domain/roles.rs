@@ -123,6 +123,11 @@ pub struct RoleRow<'a> {
 }
 
 impl RoleRow<'_> {
+    /// The label in the run's language: the notice's word in Chinese, the role in English.
+    pub fn label_in(&self, zh: bool) -> &str {
+        if zh { &self.label } else { self.role.english() }
+    }
+
     /// The units joined for display (`join_units`), — when there are none.
     pub fn joined(&self) -> String {
         if self.units.is_empty() {

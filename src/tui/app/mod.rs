@@ -12,6 +12,7 @@ mod overview;
 mod rollup;
 mod search;
 mod verify;
+mod yank;
 
 use jiff::civil::Date;
 use ratatui::layout::Rect;
@@ -365,6 +366,8 @@ impl App {
             Action::Verify => self.begin_verify(),
             Action::Overview => self.begin_overview(),
             Action::Search => self.begin_search(),
+            Action::Yank => return self.yank(false),
+            Action::YankText => return self.yank(true),
             Action::Click(x, y) => self.click(x, y),
             Action::Sort => self.sort(),
             Action::NextHit => self.step_hit(true),
@@ -382,6 +385,8 @@ impl App {
             | Action::Confirm(_)
             | Action::Edit(_)
             | Action::NextStatus
+            | Action::HistoryPrev
+            | Action::HistoryNext
             | Action::Submit => {}
         }
         Effect::None

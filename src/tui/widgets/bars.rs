@@ -138,7 +138,20 @@ pub fn footer(f: &mut Frame, app: &App, area: Rect) {
             let label = format!("{} {id} [{word}, Tab]：", l.pick("日志", "log"));
             input_line(f, app, area, label, input);
         }
-        Mode::Search(s) => input_line(f, app, area, "/".to_string(), &s.input),
+        Mode::Search(s) => {
+            // The keys of the search on the right (Enter, Esc, Ctrl-n, ↑), as many as leave
+            // the query at least 24 columns.
+            let mut keys = hints(app);
+            while !keys.is_empty() && cols < 24 + keys.iter().map(|(s, _)| width(s)).sum::<usize>()
+            {
+                keys.truncate(keys.len() - 2);
+            }
+            let used: usize = keys.iter().map(|(s, _)| width(s)).sum();
+            let left = Rect::new(area.x, area.y, area.width - used as u16, 1);
+            let right = Rect::new(left.right(), area.y, used as u16, 1);
+            f.render_widget(Paragraph::new(row(app, keys, used)), right);
+            input_line(f, app, left, "/".to_string(), &s.input);
+        }
         Mode::Filter { key, input } => {
             let label = match key {
                 FilterKey::Due => l.pick(
