@@ -33,7 +33,7 @@ fn y_and_big_y_write_osc_52_to_the_terminal() {
     let mut p = Pty::spawn(120, 40, &[], &[]);
     p.wait_text("（一）");
     p.send("\rjy");
-    p.wait_text("已复制 1.1");
+    p.wait_text("已复制到剪贴板（OSC 52）：1.1");
     p.send("Y");
     p.wait_text("内容和单位");
     p.send("q");

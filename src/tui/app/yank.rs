@@ -73,9 +73,9 @@ impl App {
                 .collect(),
         };
         let (zh, en) = match full {
-            false => (format!("已复制 {what}"), format!("copied {what}")),
+            false => (what.to_string(), format!("copied {what}")),
             true => (
-                format!("已复制 {what} 的内容和单位（{} 字）", text.chars().count()),
+                format!("{what} 的内容和单位（{} 字）", text.chars().count()),
                 format!(
                     "copied {what}'s text and units ({} characters)",
                     text.chars().count()
@@ -88,7 +88,7 @@ impl App {
             ("", "")
         };
         self.say(
-            format!("{zh}{zh_cut}到剪贴板（OSC 52）"),
+            format!("已复制到剪贴板（OSC 52）：{zh}{zh_cut}"),
             format!("{en} to the clipboard (OSC 52{en_cut})"),
         );
         Effect::Copy(text)
