@@ -332,7 +332,7 @@ impl App {
                     self.deadlines
                         .resorted(cats, progress, today, by, str::to_string, height);
             }
-            View::Tree | View::Search => {
+            View::Tree => {
                 self.status = Some(
                     self.opts
                         .lang

@@ -29,7 +29,7 @@ use super::action::{Action, Effect, FilterKey};
 use super::i18n::Lang;
 use super::input::LineInput;
 use super::keymap::Ctx;
-use super::layout::{self, Areas, View};
+use super::layout::{self, Areas, Screen, View};
 use super::scroll::Scroll;
 use super::sections::Sections;
 use super::tree::Tree;
@@ -188,9 +188,18 @@ impl App {
         &self.opts
     }
 
-    /// Which view shows: the section panes, units, deadlines, or the search results.
+    /// The view: the section panes, units or deadlines (while a search is typed, the one it
+    /// began in).
     pub fn view(&self) -> View {
         self.view
+    }
+
+    /// What the body shows: the view, or the search results while a search is typed.
+    pub fn screen(&self) -> Screen {
+        match self.mode {
+            Mode::Search(_) => Screen::Results,
+            _ => self.view.into(),
+        }
     }
 
     /// Which pane has the keys.
@@ -278,7 +287,7 @@ impl App {
         let n = self.cat.doc.sections.len();
         layout::areas(
             self.size,
-            self.view,
+            self.screen(),
             n,
             self.sections.selected(),
             self.focus == Focus::Detail,

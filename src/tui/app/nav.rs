@@ -2,7 +2,7 @@
 
 use super::{App, Focus, Mode, UnitPart};
 use crate::domain::{Item, Loc, Section};
-use crate::tui::layout::{self, View};
+use crate::tui::layout::{self, Screen, View};
 use crate::tui::tree::{Row, Tree};
 
 impl App {
@@ -50,17 +50,17 @@ impl App {
 
     /// Where the selection of the focused list (or the one the detail pane follows) points.
     pub fn selected_loc(&self) -> Option<Loc> {
-        match self.view {
-            View::Tree => {
+        match self.screen() {
+            Screen::Tree => {
                 let row = self.sections.selected_row()?;
                 Some(self.loc_of(self.sections.selected(), row))
             }
-            View::Units => self
+            Screen::Units => self
                 .units
                 .selected_part(std::slice::from_ref(&self.cat))
                 .map(|p| p.loc),
-            View::Deadlines => self.deadlines.selected(),
-            View::Search => match self.search_hit()?.target {
+            Screen::Deadlines => self.deadlines.selected(),
+            Screen::Results => match self.search_hit()?.target {
                 crate::domain::search::Target::Item(l) => Some(l),
                 crate::domain::search::Target::Unit(_) => None,
             },
@@ -81,11 +81,11 @@ impl App {
     }
 
     fn focus_order(&self) -> Vec<Focus> {
-        let mut order: Vec<Focus> = match self.view {
-            View::Tree => (0..self.sections.len()).map(Focus::Section).collect(),
-            View::Units => vec![Focus::UnitList, Focus::UnitMeasures],
-            View::Deadlines => vec![Focus::Deadlines],
-            View::Search => vec![Focus::Results],
+        let mut order: Vec<Focus> = match self.screen() {
+            Screen::Tree => (0..self.sections.len()).map(Focus::Section).collect(),
+            Screen::Units => vec![Focus::UnitList, Focus::UnitMeasures],
+            Screen::Deadlines => vec![Focus::Deadlines],
+            Screen::Results => vec![Focus::Results],
         };
         if self.view == View::Tree || self.areas().detail.is_some() {
             order.push(Focus::Detail);
@@ -133,7 +133,6 @@ impl App {
             View::Tree => Focus::Section(self.sections.selected()),
             View::Units => Focus::UnitList,
             View::Deadlines => Focus::Deadlines,
-            View::Search => Focus::Results,
         };
         self.detail_scroll.reset();
         self.refollow();
@@ -164,7 +163,6 @@ impl App {
             (View::Units, Focus::Detail) => self.focus = Focus::UnitMeasures,
             (View::Units, Focus::UnitMeasures) => self.focus = Focus::UnitList,
             (View::Deadlines, Focus::Detail) => self.focus = Focus::Deadlines,
-            (View::Search, _) => {}
             (View::Units | View::Deadlines, _) => self.switch_view(View::Tree),
             _ => {}
         }
@@ -273,8 +271,8 @@ impl App {
         };
         let row = (y - r.y - 1) as usize;
         let page = layout::inner_height(r);
-        match self.view {
-            View::Tree => {
+        match self.screen() {
+            Screen::Tree => {
                 self.set_focus(Focus::Section(which));
                 let tree = self.sections.tree_mut(which);
                 let (n, at) = (tree.rows().len(), tree.cursor.offset + row);
@@ -282,20 +280,20 @@ impl App {
                     tree.cursor.set(at, n, page);
                 }
             }
-            View::Units if which == 0 => {
+            Screen::Units if which == 0 => {
                 self.focus = Focus::UnitList;
                 self.units.click_list(row, page);
             }
-            View::Units => {
+            Screen::Units => {
                 self.focus = Focus::UnitMeasures;
                 self.units
                     .click_parts(std::slice::from_ref(&self.cat), row, page);
             }
-            View::Deadlines => {
+            Screen::Deadlines => {
                 self.focus = Focus::Deadlines;
                 self.deadlines.click(row, page);
             }
-            View::Search => {}
+            Screen::Results => {}
         }
         self.detail_scroll.reset();
     }
@@ -318,7 +316,6 @@ impl App {
                 View::Tree => Focus::Section(self.sections.selected()),
                 View::Units => Focus::UnitMeasures,
                 View::Deadlines => Focus::Deadlines,
-                View::Search => Focus::Results,
             };
         }
     }

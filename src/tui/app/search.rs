@@ -17,8 +17,8 @@ pub struct SearchState {
     pub input: LineInput,
     pub results: Results,
     pub cursor: Cursor,
-    /// Where to go back to on Esc.
-    back: Option<(View, Focus)>,
+    /// The pane to go back to on Esc (the view stays what it was).
+    back: Option<Focus>,
     /// The history entry shown while walking it with Up / Down, and what was typed before.
     walk: Option<usize>,
     draft: LineInput,
@@ -53,8 +53,7 @@ const OPTIONS: search::Options = search::Options {
 
 impl App {
     pub(super) fn begin_search(&mut self) {
-        let back = Some((self.view, self.focus));
-        self.view = View::Search;
+        let back = Some(self.focus);
         self.focus = Focus::Results;
         self.mode = Mode::Search(Box::new(SearchState {
             back,
@@ -212,11 +211,7 @@ impl App {
         let Mode::Search(s) = std::mem::replace(&mut self.mode, Mode::Browse) else {
             return;
         };
-        let (view, focus) = s
-            .back
-            .unwrap_or((View::Tree, Focus::Section(self.sections.selected())));
-        self.view = view;
-        self.focus = focus;
+        self.focus = s.back.unwrap_or(Focus::Section(self.sections.selected()));
         if go && !s.results.hits.is_empty() {
             self.finder.last = s.results.hits.iter().map(|h| h.target).collect();
             self.finder.at = s.cursor.sel;

@@ -17,12 +17,14 @@ enum Selected {
 
 impl App {
     fn yank_target(&self) -> Option<Selected> {
-        match (self.view, self.focus) {
-            (View::Units, Focus::UnitList) => self.units.selected_unit().map(Selected::Unit),
-            (View::Search, _) => match self.search_hit()?.target {
+        if let super::Mode::Search(_) = self.mode {
+            return match self.search_hit()?.target {
                 Target::Item(loc) => Some(Selected::Item(loc)),
                 Target::Unit(u) => Some(Selected::Unit(u)),
-            },
+            };
+        }
+        match (self.view, self.focus) {
+            (View::Units, Focus::UnitList) => self.units.selected_unit().map(Selected::Unit),
             _ => self.selected_loc().map(Selected::Item),
         }
     }
