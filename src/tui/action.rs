@@ -64,6 +64,8 @@ pub enum Action {
     Suspend,
     /// A mouse click at (column, row) (only with `--mouse`): focus and select what is there.
     Click(u16, u16),
+    /// The mouse wheel at (column, row), down (true) or up: scrolls the pane under the pointer.
+    Wheel(u16, u16, bool),
     /// The terminal was resized to (width, height).
     Resize(u16, u16),
 }

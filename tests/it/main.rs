@@ -34,6 +34,7 @@ mod tui_help;
 mod tui_history;
 mod tui_log;
 mod tui_marks;
+mod tui_mouse;
 mod tui_overview;
 mod tui_pty;
 mod tui_pty_power;
