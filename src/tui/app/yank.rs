@@ -88,7 +88,7 @@ impl App {
             ("", "")
         };
         self.say(
-            format!("{zh}{zh_cut}到剪贴板（OSC 52）"),
+            format!("{zh} 到剪贴板（OSC 52）{zh_cut}"),
             format!("{en} to the clipboard (OSC 52{en_cut})"),
         );
         Effect::Copy(text)
