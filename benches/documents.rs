@@ -6,11 +6,11 @@
 //!    `view::draw` on a ratatui `TestBackend` (what the event loop does, minus the terminal I/O),
 //!    for move (j), expand (Enter) and check-off (Space).
 
+mod common;
 #[path = "../tests/it/support/mod.rs"]
 mod support;
 
-use std::time::Instant;
-
+use common::{stats, time_ms};
 use fgf::domain::{Catalog, State, generate, load, seeds};
 use fgf::tui::app::App;
 use fgf::tui::i18n::Lang;
@@ -21,25 +21,6 @@ use ratatui::backend::TestBackend;
 /// The allocator of the `fgf` binary (src/main.rs), so that the figures are the binary's.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-fn stats(name: &str, unit: &str, mut v: Vec<f64>) {
-    v.sort_by(f64::total_cmp);
-    let pick = |q: f64| v[((v.len() - 1) as f64 * q).round() as usize];
-    println!(
-        "{name:<52} n={:<4} min {:>9.3} median {:>9.3} p90 {:>9.3} max {:>9.3} {unit}",
-        v.len(),
-        pick(0.0),
-        pick(0.5),
-        pick(0.9),
-        pick(1.0),
-    );
-}
-
-fn time_ms(f: impl FnOnce()) -> f64 {
-    let t = Instant::now();
-    f();
-    t.elapsed().as_secs_f64() * 1000.0
-}
 
 fn loading() {
     let embedded = seeds::DOCUMENT_JSON.as_bytes();

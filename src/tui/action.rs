@@ -67,6 +67,8 @@ pub enum Action {
     Suspend,
     /// A mouse click at (column, row) (only with `--mouse`): focus and select what is there.
     Click(u16, u16),
+    /// The mouse wheel at (column, row), down (true) or up: scrolls the pane under the pointer.
+    Wheel(u16, u16, bool),
     /// The terminal was resized to (width, height).
     Resize(u16, u16),
     /// z, [, ], f: the first key of a two-key command; the next key completes it.

@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod mouse;
 pub mod scroll;
 pub mod sections;
 pub mod theme;
@@ -29,9 +30,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::Context;
-use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
-};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
     disable_raw_mode, enable_raw_mode,
@@ -244,12 +243,7 @@ fn event_loop(
                 keymap::resolve(app.ctx(), last)
             }
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            Event::Mouse(m) => match m.kind {
-                MouseEventKind::ScrollDown => Some(Action::Down),
-                MouseEventKind::ScrollUp => Some(Action::Up),
-                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
-                _ => None,
-            },
+            Event::Mouse(m) => mouse::action(m),
             _ => None,
         };
         if let Some(action) = action

@@ -39,6 +39,7 @@ mod tui_history;
 mod tui_lists;
 mod tui_log;
 mod tui_marks;
+mod tui_mouse;
 mod tui_notes;
 mod tui_overview;
 mod tui_pty;

@@ -108,3 +108,40 @@ fn a_corrupt_history_file_is_named_and_left_untouched() {
     let after = std::fs::read_to_string(p.sandbox.data_dir().join("search-history.json")).unwrap();
     assert_eq!(after, bad);
 }
+
+fn captured(p: &Pty) -> bool {
+    p.parser.lock().unwrap().screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
+}
+
+/// With --mouse: capture on while fgf runs, a click on a tab (an SGR mouse report) opens it,
+/// and capture is off again however fgf ends: q, a panic, SIGTERM.
+#[test]
+fn mouse_capture_is_on_with_the_flag_and_off_on_every_exit() {
+    let mut p = Pty::spawn(120, 40, &["--mouse"], &[]);
+    p.wait_text("（一）");
+    assert!(captured(&p), "--mouse captures");
+    // Column 8 of row 2 (1-based, as the terminal reports): the tab " 2 管 ".
+    p.send("\x1b[<0;9;2M\x1b[<0;9;2m");
+    p.wait_text("（十一）");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    assert!(!captured(&p), "released after q");
+
+    let mut p = Pty::spawn(120, 40, &["--mouse"], &[("FGF_TEST_PANIC", "1")]);
+    assert_ne!(p.wait_exit(), 0);
+    assert!(!captured(&p), "released after a panic");
+
+    let mut p = Pty::spawn(120, 40, &["--mouse"], &[]);
+    p.wait_text("（一）");
+    assert!(captured(&p));
+    let pid = p.child.process_id().expect("the child's pid") as libc::pid_t;
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    assert_ne!(p.wait_exit(), 0);
+    assert!(!captured(&p), "released after SIGTERM");
+
+    let mut p = Pty::spawn(120, 40, &[], &[]);
+    p.wait_text("（一）");
+    assert!(!captured(&p), "never without the flag");
+    p.send("q");
+    p.wait_exit();
+}

@@ -93,3 +93,24 @@ fn a_read_only_state_file_opens_the_view_read_only_with_the_reason() {
     assert_eq!(p.wait_exit(), 0);
     assert_eq!(std::fs::read_to_string(&state).unwrap(), text);
 }
+
+/// With --mouse, capture is released while stopped (the shell gets its mouse back) and taken
+/// again on SIGCONT.
+#[test]
+fn mouse_capture_is_released_while_stopped_and_taken_again_after() {
+    let captured = |p: &Pty| {
+        p.parser.lock().unwrap().screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    };
+    let mut p = Pty::spawn(120, 40, &["--mouse"], &[]);
+    let pid = pid(&p);
+    p.wait_text(FIRST);
+    assert!(captured(&p));
+    p.send("\x1a");
+    p.wait_for("the stop", |_| stopped(pid));
+    p.wait_for("the capture released", |p| !captured(p) && !p.alternate());
+    signal(pid, libc::SIGCONT);
+    p.wait_for("the capture again", |p| p.alternate() && captured(p));
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+    assert!(!captured(&p));
+}

@@ -121,3 +121,27 @@ fn hostile_text_is_neutralised_before_it_is_copied() {
         "{text:?}"
     );
 }
+
+#[test]
+fn a_text_over_the_bound_is_cut_and_the_status_says_so() {
+    let mut doc = seeds::embedded().doc.clone();
+    doc.sections[0].tasks[0].measures[0].text = "很长的举措".repeat(10_000);
+    let mut a = App::new(Catalog::new(doc).unwrap(), options(Lang::Zh));
+    a.update(Action::Resize(120, 40));
+    press(&mut a, "Enter j");
+    let text = copied(press(&mut a, "Y"));
+    assert!(
+        text.len() <= fgf::tui::clipboard::MAX_TEXT,
+        "{}",
+        text.len()
+    );
+    assert!(text.starts_with("1.1 很长的举措"));
+    let status = a.status().unwrap();
+    assert!(
+        status.starts_with("已复制到剪贴板（OSC 52）：1.1") && status.ends_with("，过长已截断"),
+        "{status}"
+    );
+    // The id alone is never cut.
+    assert_eq!(copied(press(&mut a, "y")), "1.1");
+    assert_eq!(a.status(), Some("已复制 1.1 到剪贴板（OSC 52）"));
+}

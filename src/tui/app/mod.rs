@@ -7,6 +7,7 @@ mod fold;
 mod lists;
 mod log;
 mod marks;
+mod mouse;
 mod nav;
 mod overview;
 mod rollup;
@@ -313,6 +314,10 @@ impl App {
         if self.mode == Mode::Browse {
             self.status = None;
         }
+        if let Action::Wheel(x, y, down) = action {
+            self.wheel(x, y, down);
+            return Effect::None;
+        }
         match self.mode {
             Mode::Browse => self.browse(action),
             Mode::Help => {
@@ -394,6 +399,7 @@ impl App {
             | Action::Confirm(_)
             | Action::Edit(_)
             | Action::NextStatus
+            | Action::Wheel(..)
             | Action::HistoryPrev
             | Action::HistoryNext
             | Action::Submit => {}

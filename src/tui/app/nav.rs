@@ -93,7 +93,7 @@ impl App {
         order
     }
 
-    fn set_focus(&mut self, f: Focus) {
+    pub(super) fn set_focus(&mut self, f: Focus) {
         if let Focus::Section(i) = f {
             self.sections.select(i);
         }
@@ -258,10 +258,11 @@ impl App {
 
     /// A click: the pane under it takes the focus, and a list row under it is selected.
     pub(super) fn click(&mut self, x: u16, y: u16) {
+        if self.click_tab(x, y) {
+            return;
+        }
         let a = self.areas();
-        let inside = |r: ratatui::layout::Rect| {
-            x > r.x && x + 1 < r.right() && y > r.y && y + 1 < r.bottom()
-        };
+        let inside = |r| super::mouse::inside(r, x, y);
         if a.detail.is_some_and(inside) {
             self.focus = Focus::Detail;
             return;

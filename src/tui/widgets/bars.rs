@@ -63,36 +63,28 @@ pub fn tabs(f: &mut Frame, app: &App, area: Rect) {
     let t = theme(app);
     let l = app.opts.lang;
     let n = app.cat.doc.sections.len();
-    let mut tabs: Vec<(String, bool)> = app
+    // The labels the mouse's clicks are matched against (tui/mouse.rs).
+    let keys: Vec<String> = app
         .cat
         .doc
         .sections
         .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            (
-                format!(" {} {} ", i + 1, disp(app, &s.key)),
-                app.view == View::Tree && app.sections.selected() == i,
-            )
-        })
+        .map(|s| disp(app, &s.key))
         .collect();
-    tabs.push((
-        format!(" {} {} ", n + 1, l.pick("单位", "units")),
-        app.view == View::Units,
-    ));
-    tabs.push((
-        format!(" {} {} ", n + 2, l.pick("期限", "deadlines")),
-        app.view == View::Deadlines,
-    ));
     // The overview is a popup over a view: while it shows, its tab is the one lit.
     let overview = matches!(app.mode, Mode::Overview(_));
-    for tab in &mut tabs {
-        tab.1 &= !overview;
-    }
-    tabs.push((
-        format!(" {} {} ", n + 3, l.pick("总览", "overview")),
-        overview,
-    ));
+    let tabs = crate::tui::mouse::tab_labels(&keys, l)
+        .into_iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let lit = match i {
+                _ if i < n => app.view == View::Tree && app.sections.selected() == i,
+                _ if i == n => app.view == View::Units,
+                _ if i == n + 1 => app.view == View::Deadlines,
+                _ => true,
+            };
+            (label, lit && (overview == (i == n + 2)))
+        });
     let mut spans = Vec::new();
     for (label, active) in tabs {
         spans.push(Span::styled(

@@ -138,6 +138,23 @@ pub const EXAMPLES: &[(&str, &str, &str)] = &[
     ("qykb", "拼音首字母：企业开办", "pinyin initials: 企业开办"),
 ];
 
+/// (what in zh, in en, zh, en): the mouse, with `--mouse` (off by default: the terminal's own
+/// selection works).
+pub const MOUSE: &[(&str, &str, &str, &str)] = &[
+    (
+        "点击",
+        "click",
+        "点标签打开它；点窗格中的行选中它",
+        "a tab opens it; a row in a pane selects it",
+    ),
+    (
+        "滚轮",
+        "wheel",
+        "滚动指针下的窗格",
+        "scrolls the pane under the pointer",
+    ),
+];
+
 /// A titled block of (left, right) rows: the left column in the key style.
 fn block<'a>(
     app: &App,
@@ -166,16 +183,17 @@ fn block<'a>(
     out
 }
 
-/// The legend, the syntax and the examples, for `width` columns.
+/// The legend, the syntax, the examples and the mouse, for `width` columns.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let l = app.opts.lang;
-    let markers = MARKERS
-        .iter()
-        .map(|&(mz, me, zh, en)| (l.pick(mz, me), l.pick(zh, en)));
+    let both = |rows: &'static [(&'static str, &'static str, &'static str, &'static str)]| {
+        rows.iter()
+            .map(move |&(kz, ke, zh, en)| (l.pick(kz, ke), l.pick(zh, en)))
+    };
     let said = |rows: &'static [(&str, &'static str, &'static str)]| {
         rows.iter().map(move |&(k, zh, en)| (k, l.pick(zh, en)))
     };
-    let mut out = block(app, l.pick("标记", "Markers"), markers, width);
+    let mut out = block(app, l.pick("标记", "Markers"), both(MARKERS), width);
     let syntax = l.pick("搜索语法（/）", "Search syntax (/)");
     out.extend(block(app, syntax, said(SYNTAX), width));
     out.extend(block(
@@ -184,5 +202,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         said(EXAMPLES),
         width,
     ));
+    let mouse = l.pick("鼠标（启动时加 --mouse）", "Mouse (start with --mouse)");
+    out.extend(block(app, mouse, both(MOUSE), width));
     out
 }
