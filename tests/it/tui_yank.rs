@@ -143,5 +143,5 @@ fn a_text_over_the_bound_is_cut_and_the_status_says_so() {
     );
     // The id alone is never cut.
     assert_eq!(copied(press(&mut a, "y")), "1.1");
-    assert_eq!(a.status(), Some("已复制 1.1 到剪贴板（OSC 52）"));
+    assert_eq!(a.status(), Some("已复制到剪贴板（OSC 52）：1.1"));
 }
