@@ -102,6 +102,8 @@ pub struct Cli {
     /// Interactive view: the terminal draws “ ” — … two columns wide (East Asian ambiguous = wide).
     #[arg(long)]
     pub ambiwide: bool,
+    #[command(flatten)]
+    pub filter: super::filter::FilterArgs,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,10 +5,10 @@ use std::process::ExitCode;
 
 use std::io::Write as _;
 
+use super::shapes::{self, SearchHit};
 use anstream::eprintln;
 use anstyle::{AnsiColor, Style};
 use anyhow::Context;
-use serde_json::{Value, json};
 
 use super::EXIT_NO_MATCH;
 use super::lang::{t, tr};
@@ -72,8 +72,12 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
     let paint = Paint::stdout();
     let (parsed, total, shown) = if as_json {
         let results = search::search(cat, &index, query, &opts);
-        let list: Vec<Value> = results.hits.iter().map(|h| hit_json(cat, h)).collect();
-        let mut out = super::output::json_safe(serde_json::to_string_pretty(&json!(list))?);
+        let list: Vec<_> = results
+            .hits
+            .iter()
+            .map(|h| SearchHit::new(cat, h))
+            .collect();
+        let mut out = shapes::text(&list)?;
         out.push('\n');
         write_out(paint, |w| w.write_all(out.as_bytes()))?;
         (results.query, results.total, results.hits.len())
@@ -140,49 +144,6 @@ where
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(T::default()),
         r => r.context(t("写不出结果", "cannot write the results")),
     }
-}
-
-/// `{"kind", "id", "field", "text", "positions", "lead", "support", "score", "matches"}`, and for
-/// a task or measure `confidence` and `alternative` (a task's: its least certain measure's, none).
-/// For a unit, `lead` and `support` are the ids of the measures it leads and supports.
-pub(super) fn hit_json(cat: &Catalog, h: &Hit) -> Value {
-    let (lead, support): (Vec<String>, Vec<String>) = match h.target {
-        Target::Unit(u) => (
-            cat.led_by(u).map(|i| i.id().to_string()).collect(),
-            cat.supported_by(u).map(|i| i.id().to_string()).collect(),
-        ),
-        Target::Item(loc) => match cat.at(loc) {
-            Item::Task(_, t) => (strings(t.lead_units()), strings(t.support_units())),
-            Item::Measure(_, _, m) | Item::Milestone(_, _, m, _) => {
-                (m.lead.clone(), m.support.clone())
-            }
-        },
-    };
-    let matches: Vec<Value> = h
-        .matches
-        .iter()
-        .map(|m| json!({"field": m.field, "text": m.text, "positions": m.positions}))
-        .collect();
-    let mut v = json!({
-        "kind": h.kind.as_str(), "id": h.id, "field": h.field, "text": h.text,
-        "positions": h.positions, "lead": lead, "support": support,
-        "score": h.score, "matches": matches,
-    });
-    if let Target::Item(loc) = h.target {
-        let (confidence, alternative) = match cat.at(loc) {
-            Item::Task(_, t) => (t.confidence(), None),
-            Item::Measure(_, _, m) | Item::Milestone(_, _, m, _) => {
-                (m.confidence, m.alternative.as_ref())
-            }
-        };
-        v["confidence"] = json!(confidence);
-        v["alternative"] = json!(alternative);
-    }
-    v
-}
-
-fn strings(v: Vec<&str>) -> Vec<String> {
-    v.into_iter().map(String::from).collect()
 }
 
 /// One hit for people to read. The catalog is not neutralised for search (`Command::shows_text`):

@@ -4,6 +4,7 @@
 //! (passed in as `now`, so tests and the TUI choose the clock) and returned as a [`Change`] that says which
 //! milestones moved; undo and redo make new, later marks, so that they too win merges with other copies.
 
+pub mod agenda;
 pub mod log;
 mod rollup;
 mod state;
@@ -167,14 +168,6 @@ impl Progress {
         self.record(vec![target], now)
     }
 
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
-
     /// Reverts the last change of this session; returns what the undo itself changed. A milestone that
     /// was changed again since (here or in another copy, after a merge) is left alone.
     pub fn undo(&mut self, now: Timestamp) -> Option<Change> {
@@ -299,10 +292,16 @@ impl Progress {
     }
 }
 
-/// A note is one line: trimmed, line breaks folded to spaces; blank means none.
+/// A note keeps its lines (one written in an editor has several): in each, runs of blanks fold to
+/// one space and the ends are trimmed; blank lines before and after go; blank means none.
 fn clean_note(text: &str) -> Option<String> {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!one_line.is_empty()).then_some(one_line)
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let first = lines.iter().position(|l| !l.is_empty())?;
+    let last = lines.iter().rposition(|l| !l.is_empty())?;
+    Some(lines[first..=last].join("\n"))
 }
 
 #[cfg(test)]

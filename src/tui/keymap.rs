@@ -2,9 +2,10 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Action;
+use super::action::{Action, FilterKey};
 use super::i18n::Lang;
 use super::input::Edit;
+use crate::domain::filter::UnitRole;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,12 +17,15 @@ pub enum Ctx {
     Confirm,
     /// Typing into the input line (a note): printable keys are text.
     Input,
-    /// Typing a search: as Input, and the arrows move in the results.
+    /// Typing a search: as Input; Ctrl-n / Ctrl-p move in the results, ↑ / ↓ walk the history.
     Search,
     /// Picking units from a list (verifying an allocation).
     Pick,
     /// The overview: a row selected, Enter goes to its milestones.
     Overview,
+    /// After the first key of a two-key command (z, [, ], f): the key that completes it; any
+    /// other key cancels.
+    Prefix(char),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,8 +86,23 @@ const ALL: &[Ctx] = &[
     Ctx::Search,
     Ctx::Pick,
     Ctx::Overview,
+    Ctx::Prefix('z'),
+    Ctx::Prefix(']'),
+    Ctx::Prefix('['),
+    Ctx::Prefix('f'),
 ];
 const PICK: &[Ctx] = &[Ctx::Pick];
+const Z: &[Ctx] = &[Ctx::Prefix('z')];
+const NEXT: &[Ctx] = &[Ctx::Prefix(']')];
+const PREV: &[Ctx] = &[Ctx::Prefix('[')];
+const FILTER: &[Ctx] = &[Ctx::Prefix('f')];
+/// The contexts of the two-key commands.
+pub const PREFIXES: [Ctx; 4] = [
+    Ctx::Prefix('z'),
+    Ctx::Prefix(']'),
+    Ctx::Prefix('['),
+    Ctx::Prefix('f'),
+];
 
 macro_rules! b {
     ($ctxs:expr, [$($k:expr),+], $label:expr, $action:expr, $zh:expr, $en:expr, $footer:expr) => {
@@ -111,12 +130,17 @@ pub static BINDINGS: &[Binding] = &[
     b!(PICK, [ch(' ')], "Space", Action::Toggle, "牵头 → 配合 → 不选", "lead → cooperating → none", true),
     b!(PICK, [code(KeyCode::Enter)], "Enter", Action::Submit, "下一步：填写来源", "next: name the source", true),
     b!(PICK, [code(KeyCode::Esc)], "Esc", Action::Back, "放弃核实", "cancel", true),
-    b!(SEARCH, [code(KeyCode::Down), ctrl('n')], "↓ Ctrl-n", Action::Down, "下一条结果", "next result", true),
-    b!(SEARCH, [code(KeyCode::Up), ctrl('p')], "↑ Ctrl-p", Action::Up, "上一条结果", "previous result", true),
+    b!(SEARCH, [code(KeyCode::Enter)], "Enter", Action::Submit, "跳转到结果（空行：重搜上一次）", "go to the hit (empty: the last search again)", true),
+    b!(SEARCH, [code(KeyCode::Esc)], "Esc", Action::Back, "取消，回到原处", "cancel, back where you were", true),
+    b!(SEARCH, [ctrl('n'), code(KeyCode::Tab)], "Ctrl-n Tab", Action::Down, "下一条结果", "next result", true),
+    b!(SEARCH, [ctrl('p'), code(KeyCode::BackTab)], "Ctrl-p S-Tab", Action::Up, "上一条结果", "previous result", false),
+    b!(SEARCH, [code(KeyCode::Up)], "↑", Action::HistoryPrev, "上一条搜索历史", "earlier search", true),
+    b!(SEARCH, [code(KeyCode::Down)], "↓", Action::HistoryNext, "下一条搜索历史", "later search", false),
+    b!(SEARCH, [ctrl('y')], "Ctrl-y", Action::Yank, "复制结果的编号", "copy the hit's id", false),
     b!(SEARCH, [code(KeyCode::PageDown)], "PgDn", Action::PageDown, "结果下翻一页", "results page down", false),
     b!(SEARCH, [code(KeyCode::PageUp)], "PgUp", Action::PageUp, "结果上翻一页", "results page up", false),
-    b!(INPUT, [code(KeyCode::Enter)], "Enter", Action::Submit, "确定（搜索：跳转）", "done (search: jump)", true),
-    b!(INPUT, [code(KeyCode::Esc)], "Esc", Action::Back, "放弃（搜索：回到原处）", "cancel (search: back)", true),
+    b!(&[Ctx::Input], [code(KeyCode::Enter)], "Enter", Action::Submit, "确定", "done", true),
+    b!(&[Ctx::Input], [code(KeyCode::Esc)], "Esc", Action::Back, "放弃", "cancel", true),
     b!(&[Ctx::Input], [code(KeyCode::Tab)], "Tab", Action::NextStatus, "进度日志：换一种状态", "log: next status", false),
     b!(INPUT, [code(KeyCode::Backspace)], "Backspace", Action::Edit(Edit::Backspace), "删除前一字", "delete back", false),
     b!(INPUT, [code(KeyCode::Delete)], "Delete", Action::Edit(Edit::Delete), "删除后一字", "delete forward", false),
@@ -138,6 +162,8 @@ pub static BINDINGS: &[Binding] = &[
     b!(B, [ch('L')], "L", Action::Log, "进度日志：记一条（Tab 换状态）", "log progress (Tab: status)", false),
     b!(B, [ch('O')], "O", Action::Overview, "总览：各部分、各牵头单位、按月份的时限", "overview: sections, lead units, deadlines by month", false),
     b!(B, [ch('v')], "v", Action::Verify, "按正式文件核实举措的牵头/配合单位", "verify a measure's units against the official table", false),
+    b!(B, [ch('y')], "y", Action::Yank, "复制编号到剪贴板（OSC 52）", "copy the id (OSC 52 clipboard)", false),
+    b!(B, [ch('Y')], "Y", Action::YankText, "复制内容及牵头、配合单位", "copy the text with lead and cooperating units", false),
     b!(B, [ch('/')], "/", Action::Search, "搜索（中文、拼音、@牵头 +配合 #编号）", "search (Chinese, pinyin, @lead +coop #id)", true),
     b!(B, [ch('n')], "n", Action::NextHit, "下一条搜索结果", "next search hit", false),
     b!(B, [ch('N')], "N", Action::PrevHit, "上一条搜索结果", "previous search hit", false),
@@ -148,13 +174,35 @@ pub static BINDINGS: &[Binding] = &[
     b!(B, [code(KeyCode::PageDown)], "PgDn", Action::PageDown, "下翻一页", "page down", false),
     b!(B, [code(KeyCode::PageUp)], "PgUp", Action::PageUp, "上翻一页", "page up", false),
     b!(B, [code(KeyCode::Tab)], "Tab", Action::NextPane, "下一窗格", "next pane", true),
-    b!(B, [code(KeyCode::BackTab)], "S-Tab", Action::PrevPane, "上一窗格", "previous pane", false),
+    b!(B, [code(KeyCode::BackTab)], "S-Tab", Action::CycleFold, "折叠循环（其他窗格：上一窗格）", "cycle folding (elsewhere: previous pane)", false),
     Binding { ctxs: B, keys: &DIGITS, label: "1-9", action: Action::Section(0), zh: "标签（各部分、单位、期限、总览）", en: "tabs (sections, units, deadlines, overview)", footer: true },
     b!(B, [ch('U')], "U", Action::Units, "单位视图：谁牵头什么", "units: who leads what", false),
     b!(B, [ch('D')], "D", Action::Deadlines, "期限视图：按截止日期", "deadlines view", false),
+    b!(B, [ch('s')], "s", Action::Sort, "排序：单位（牵头数、配合数、逾期、名称）、期限（日期、单位）", "sort: units (lead, support, overdue, name), deadlines (date, unit)", true),
     b!(B, [code(KeyCode::Esc)], "Esc", Action::Back, "返回", "back", false),
+    b!(B, [ch('z')], "z", Action::Prefix('z'), "折叠：zR 全部展开，zM 全部折叠", "folds: zR open all, zM close all", false),
+    b!(Z, [ch('R')], "zR", Action::FoldAll(true), "全部展开（各部分的任务和里程碑）", "unfold everything (tasks and milestones)", true),
+    b!(Z, [ch('M')], "zM", Action::FoldAll(false), "全部折叠到任务", "fold everything to the tasks", true),
+    b!(B, [ch(']')], "]", Action::Prefix(']'), "跳到下一个：]o 未完成，]d 逾期", "next: ]o open, ]d overdue", false),
+    b!(NEXT, [ch('o')], "]o", Action::JumpTo { forward: true, overdue: false }, "下一个未完成的里程碑", "next open milestone", true),
+    b!(NEXT, [ch('d')], "]d", Action::JumpTo { forward: true, overdue: true }, "下一个逾期的里程碑", "next overdue milestone", true),
+    b!(B, [ch('[')], "[", Action::Prefix('['), "跳到上一个：[o 未完成，[d 逾期", "previous: [o open, [d overdue", false),
+    b!(PREV, [ch('o')], "[o", Action::JumpTo { forward: false, overdue: false }, "上一个未完成的里程碑", "previous open milestone", true),
+    b!(PREV, [ch('d')], "[d", Action::JumpTo { forward: false, overdue: true }, "上一个逾期的里程碑", "previous overdue milestone", true),
+    b!(B, [ch('f')], "f", Action::Prefix('f'), "筛选：未完成、逾期、待核、单位、期限", "filter menu: open, overdue, uncertain, unit, dates", false),
+    b!(FILTER, [ch('o')], "fo", Action::Filter(FilterKey::Open), "未完成（再按取消）", "open (again: off)", true),
+    b!(FILTER, [ch('d')], "fd", Action::Filter(FilterKey::Overdue), "逾期（再按取消）", "overdue (again: off)", true),
+    b!(FILTER, [ch('?')], "f?", Action::Filter(FilterKey::Uncertain), "分工待核（再按取消）", "uncertain allocation (again: off)", true),
+    b!(FILTER, [ch('u')], "fu", Action::Filter(FilterKey::Unit(UnitRole::Either)), "单位（牵头或配合）：输入名称", "a unit, leading or cooperating: type its name", true),
+    b!(FILTER, [ch('l')], "fl", Action::Filter(FilterKey::Unit(UnitRole::Lead)), "单位牵头：输入名称", "a unit as lead: type its name", true),
+    b!(FILTER, [ch('c')], "fc", Action::Filter(FilterKey::Unit(UnitRole::Cooperating)), "单位配合：输入名称", "a unit cooperating: type its name", true),
+    b!(FILTER, [ch('r')], "fr", Action::Filter(FilterKey::Due), "期限范围：如 2020-01..2020-06", "deadline range: e.g. 2020-01..2020-06", true),
+    b!(FILTER, [ch('F'), ch('x')], "fF fx", Action::ClearFilter, "清除全部筛选", "clear the filter", true),
+    b!(B, [ch('F')], "F", Action::ClearFilter, "清除筛选", "clear the filter", false),
+    b!(B, [ch('A')], "A", Action::EditNote, "在 $EDITOR 中写多行备注", "a note of several lines in $EDITOR", false),
     b!(B, [ch('?')], "?", Action::Help, "帮助", "help", true),
     b!(BROWSE_HELP, [ch('q')], "q", Action::Quit, "退出", "quit", true),
+    b!(&PREFIXES, [code(KeyCode::Esc)], "Esc", Action::Back, "取消", "cancel", true),
     b!(ALL, [ctrl('c')], "Ctrl-c", Action::Quit, "退出", "quit", false),
     b!(ALL, [ctrl('z')], "Ctrl-z", Action::Suspend, "挂起到后台（fg 回来）", "suspend (fg to come back)", false),
 ];
@@ -203,6 +251,8 @@ pub fn resolve(ctx: Ctx, ev: KeyEvent) -> Option<Action> {
         (Ctx::Input | Ctx::Search, KeyCode::Char(c)) if bound.is_none() && !ctrl_held => {
             Some(Action::Edit(Edit::Insert(c)))
         }
+        // A two-key command not completed is cancelled, whatever the key.
+        (Ctx::Prefix(_), _) if bound.is_none() => Some(Action::Back),
         _ => bound,
     }
 }

@@ -9,12 +9,15 @@ pub mod action;
 pub mod ansi16;
 pub mod app;
 pub mod backend;
+pub mod clipboard;
 pub mod cursor;
+pub mod editor;
 pub mod i18n;
 pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod scroll;
+pub mod sections;
 pub mod theme;
 pub mod tree;
 pub mod view;
@@ -41,7 +44,7 @@ use self::action::{Action, Effect};
 use self::ansi16::Ansi16;
 use self::app::App;
 use self::backend::WideFix;
-use crate::domain::Store;
+use crate::domain::{Store, history};
 
 pub type Term = Terminal<WideFix<CrosstermBackend<Ansi16<Stdout>>>>;
 
@@ -49,6 +52,7 @@ pub type Term = Terminal<WideFix<CrosstermBackend<Ansi16<Stdout>>>>;
 /// Check-offs are saved to `store` as they are made (none: read-only).
 pub fn run(mut app: App, mouse: bool, store: Option<Store>) -> anyhow::Result<()> {
     install_once()?;
+    load_history(&mut app);
     let mut terminal = setup(mouse).inspect_err(|_| restore())?;
     let result = event_loop(&mut terminal, &mut app, store.as_ref(), mouse);
     restore();
@@ -110,6 +114,9 @@ fn install_panic_hook() {
 
 /// Set by SIGTSTP (`kill -TSTP`; Ctrl-z arrives as a key in raw mode): the event loop suspends.
 static SUSPEND: AtomicBool = AtomicBool::new(false);
+/// Set while $EDITOR runs (`A`): Ctrl-c and Ctrl-\\ are the editor's then, and a stop (Ctrl-z)
+/// stops fgf with it, so that the shell gets the terminal back.
+static EDITING: AtomicBool = AtomicBool::new(false);
 /// Set by SIGCONT: the terminal may have been reset meanwhile (a stop by SIGSTOP, say), so the event
 /// loop enters raw mode and the alternate screen again and draws a full frame.
 static RESUMED: AtomicBool = AtomicBool::new(false);
@@ -128,7 +135,12 @@ fn install_signal_handler() -> io::Result<()> {
     ])?;
     std::thread::spawn(move || {
         for sig in signals.forever() {
+            let editing = EDITING.load(Ordering::SeqCst);
             match sig {
+                SIGINT | SIGQUIT if editing => {}
+                SIGTSTP if editing => {
+                    let _ = signal_hook::low_level::raise(SIGSTOP);
+                }
                 SIGTSTP => SUSPEND.store(true, Ordering::SeqCst),
                 SIGCONT => RESUMED.store(true, Ordering::SeqCst),
                 _ => {
@@ -224,7 +236,7 @@ fn event_loop(
                 let last = presses.pop().unwrap_or(k);
                 for p in presses {
                     if let Some(a) = keymap::resolve(app.ctx(), p)
-                        && perform(app, a, store) == Effect::Quit
+                        && act(terminal, mouse, app, a, store)? == Effect::Quit
                     {
                         return Ok(());
                     }
@@ -241,11 +253,48 @@ fn event_loop(
             _ => None,
         };
         if let Some(action) = action
-            && perform(app, action, store) == Effect::Quit
+            && act(terminal, mouse, app, action, store)? == Effect::Quit
         {
             return Ok(());
         }
     }
+}
+
+/// Performs an action, and runs $EDITOR when it asks for one.
+fn act(
+    terminal: &mut Term,
+    mouse: bool,
+    app: &mut App,
+    action: Action,
+    store: Option<&Store>,
+) -> anyhow::Result<Effect> {
+    let effect = perform(app, action, store);
+    if let Effect::Editor { milestone, text } = &effect {
+        edit_note(terminal, mouse, app, store, milestone, text)?;
+    }
+    Ok(effect)
+}
+
+/// A: the terminal restored, the editor run on the note, the terminal taken back and redrawn
+/// whole; the text handed to the app (which saves it) or the editor's failure said.
+fn edit_note(
+    terminal: &mut Term,
+    mouse: bool,
+    app: &mut App,
+    store: Option<&Store>,
+    milestone: &str,
+    text: &str,
+) -> anyhow::Result<()> {
+    restore();
+    EDITING.store(true, Ordering::SeqCst);
+    let result = editor::edit(text);
+    EDITING.store(false, Ordering::SeqCst);
+    resume(terminal, mouse)?;
+    RESUMED.store(false, Ordering::SeqCst);
+    if app.note_edited(milestone, result) == Effect::Save {
+        save(app, store);
+    }
+    Ok(())
 }
 
 /// Notices when another process (a second fgf, `fgf check`, a `git pull`) changes the state file,
@@ -294,7 +343,31 @@ fn perform(app: &mut App, action: Action, store: Option<&Store>) -> Effect {
     if effect == Effect::Save {
         save(app, store);
     }
+    if let Effect::Remember(query) = &effect {
+        remember(app, query);
+    }
+    if let Effect::Copy(text) = &effect {
+        // Between frames, on the terminal the frames go to: no frame is torn by it.
+        let _ = clipboard::write(&mut io::stdout(), text);
+    }
     effect
+}
+
+/// The search history from the data directory; a file that cannot be read is left alone and
+/// the reason shown while searching.
+fn load_history(app: &mut App) {
+    let lang = app.options().lang;
+    if let Some(path) = history::default_path() {
+        app.set_history(history::load(&path).map_err(|e| e.describe(lang)));
+    }
+}
+
+/// Adds a query to the history file (merged with other sessions'), or says why not.
+fn remember(app: &mut App, query: &str) {
+    let lang = app.options().lang;
+    if let Some(path) = history::default_path() {
+        app.history_saved(history::remember(&path, query).map_err(|e| e.describe(lang)));
+    }
 }
 
 /// Saves under the lock, merging with what other sessions wrote; the merged state comes back.

@@ -4,7 +4,8 @@
 use std::collections::HashSet;
 
 use super::cursor::Cursor;
-use crate::domain::Section;
+use crate::domain::filter::TaskMatch;
+use crate::domain::{Section, Tally};
 
 /// A visible row of a section pane (indices within the section).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,8 +29,10 @@ pub struct Tree {
     /// Measures (task, measure) whose milestones are shown.
     pub open_measures: HashSet<(usize, usize)>,
     pub cursor: Cursor,
-    /// The visible rows, rebuilt only when the expansion changes (never per frame).
+    /// The visible rows, rebuilt only when the expansion or the filter changes (never per frame).
     rows: Vec<Row>,
+    /// What a filter keeps of the section (tasks in document order), if one is set.
+    kept: Option<Vec<TaskMatch>>,
 }
 
 impl Tree {
@@ -39,6 +42,7 @@ impl Tree {
             open_measures: HashSet::new(),
             cursor: Cursor::default(),
             rows: Vec::new(),
+            kept: None,
         };
         t.rebuild(section);
         t
@@ -54,19 +58,119 @@ impl Tree {
 
     fn rebuild(&mut self, section: &Section) {
         self.rows.clear();
-        for (ti, task) in section.tasks.iter().enumerate() {
+        let Some(kept) = &self.kept else {
+            for (ti, task) in section.tasks.iter().enumerate() {
+                self.rows.push(Row::Task(ti));
+                if !self.expanded[ti] {
+                    continue;
+                }
+                for (mi, m) in task.measures.iter().enumerate() {
+                    self.rows.push(Row::Measure(ti, mi));
+                    if self.open_measures.contains(&(ti, mi)) {
+                        self.rows
+                            .extend((0..m.milestones.len()).map(|k| Row::Milestone(ti, mi, k)));
+                    }
+                }
+            }
+            return;
+        };
+        for t in kept {
+            let ti = t.task;
             self.rows.push(Row::Task(ti));
             if !self.expanded[ti] {
                 continue;
             }
-            for (mi, m) in task.measures.iter().enumerate() {
-                self.rows.push(Row::Measure(ti, mi));
-                if self.open_measures.contains(&(ti, mi)) {
+            for m in &t.measures {
+                self.rows.push(Row::Measure(ti, m.measure));
+                if self.open_measures.contains(&(ti, m.measure)) {
+                    let ks = m.milestones.iter();
                     self.rows
-                        .extend((0..m.milestones.len()).map(|k| Row::Milestone(ti, mi, k)));
+                        .extend(ks.map(|&k| Row::Milestone(ti, m.measure, k)));
                 }
             }
         }
+    }
+
+    /// Whether a filter narrows this pane.
+    pub fn is_filtered(&self) -> bool {
+        self.kept.is_some()
+    }
+
+    /// Under a filter: the tally of a task's matching milestones (`None` when not filtered).
+    pub fn kept_tally(&self, task: usize) -> Option<Tally> {
+        let kept = self.kept.as_ref()?;
+        let i = kept.binary_search_by_key(&task, |t| t.task).ok()?;
+        Some(kept[i].tally)
+    }
+
+    /// Under a filter: the tally of every matching milestone of the section.
+    pub fn kept_total(&self) -> Option<Tally> {
+        Some(self.kept.as_ref()?.iter().map(|t| t.tally).sum())
+    }
+
+    /// Under a filter: how many measures match.
+    pub fn kept_measures(&self) -> usize {
+        self.kept
+            .as_ref()
+            .map_or(0, |k| k.iter().map(|t| t.measures.len()).sum())
+    }
+
+    /// Narrows the pane to what a filter keeps (`None`: everything), keeping the selection on the
+    /// same row if it stays, else on its task, else near where it was. `open` expands the tasks
+    /// that match, so that what matched shows.
+    pub fn set_kept(
+        &mut self,
+        section: &Section,
+        kept: Option<Vec<TaskMatch>>,
+        open: bool,
+        height: usize,
+    ) {
+        let before = self.selected();
+        let at = self.cursor.sel;
+        if open && let Some(k) = &kept {
+            for t in k {
+                self.expanded[t.task] = true;
+            }
+        }
+        self.kept = kept;
+        self.rebuild(section);
+        let stays = |r: Row| self.rows.contains(&r);
+        let keep = before.and_then(|r| {
+            let up = match r {
+                Row::Milestone(t, m, _) => [Some(r), Some(Row::Measure(t, m)), Some(Row::Task(t))],
+                Row::Measure(t, _) => [Some(r), Some(Row::Task(t)), None],
+                Row::Task(_) => [Some(r), None, None],
+            };
+            up.into_iter().flatten().find(|&r| stays(r))
+        });
+        match keep {
+            Some(r) => self.select(r, height),
+            None => self.cursor.set(at, self.rows.len(), height),
+        }
+    }
+
+    /// Every task expanded (`measures`: and every measure with several milestones opened), or
+    /// everything folded to the tasks; the selection stays on its row or its nearest ancestor.
+    pub fn set_all(&mut self, section: &Section, open: bool, measures: bool, height: usize) {
+        let keep = match (self.selected(), open, measures) {
+            (Some(Row::Measure(t, _) | Row::Milestone(t, _, _)), false, _) => Row::Task(t),
+            (Some(Row::Milestone(t, m, _)), true, false) => Row::Measure(t, m),
+            (Some(r), _, _) => r,
+            (None, _, _) => Row::Task(0),
+        };
+        self.expanded.iter_mut().for_each(|e| *e = open);
+        self.open_measures.clear();
+        if open && measures {
+            for (ti, t) in section.tasks.iter().enumerate() {
+                for (mi, m) in t.measures.iter().enumerate() {
+                    if m.milestones.len() > 1 {
+                        self.open_measures.insert((ti, mi));
+                    }
+                }
+            }
+        }
+        self.rebuild(section);
+        self.select(keep, height);
     }
 
     /// The row to keep selected when `closing` disappears: the nearest ancestor that stays.

@@ -34,7 +34,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     match app.view {
         View::Tree => {
             for &(section, r) in &a.lists {
-                tree::draw(f, app, section, r);
+                tree::draw(f, &tree::PaneCtx::of(app, section), section, r);
             }
         }
         View::Search => {
@@ -88,6 +88,7 @@ pub fn ascii_chrome(buf: &mut Buffer) {
                 '▸' => Some('>'),
                 '▾' => Some('v'),
                 '⚠' => Some('!'),
+                '✎' => Some('*'),
                 c if c.is_ascii() => None,
                 c => ascii_for(c),
             };

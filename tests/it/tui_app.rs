@@ -83,9 +83,21 @@ fn numbers_and_tab_switch_sections() {
     assert_eq!(a.focus(), Focus::Section(2));
     press(&mut a, "Tab");
     assert_eq!(a.focus(), Focus::Detail);
-    press(&mut a, "Tab");
+    press(&mut a, "S-Tab");
+    assert_eq!(
+        a.focus(),
+        Focus::Section(2),
+        "from the detail, S-Tab is the previous pane"
+    );
+    press(&mut a, "Tab Tab");
     assert_eq!(a.focus(), Focus::Section(0));
     press(&mut a, "S-Tab");
+    assert_eq!(
+        a.focus(),
+        Focus::Section(0),
+        "in a section pane S-Tab cycles the folding (org) instead"
+    );
+    press(&mut a, "Tab Tab Tab");
     assert_eq!(a.focus(), Focus::Detail);
     press(&mut a, "9");
     assert_eq!(

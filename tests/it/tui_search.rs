@@ -48,7 +48,7 @@ fn enter_jumps_to_the_hit_in_its_section_pane() {
     let mut a = app(120, 40);
     press(&mut a, "/");
     type_text(&mut a, "企业开办");
-    press(&mut a, "Down Enter");
+    press(&mut a, "C-n Enter");
     assert_eq!(*a.mode(), Mode::Browse);
     assert_eq!(a.view(), View::Tree);
     let id = a.selected_id().unwrap();
@@ -75,7 +75,7 @@ fn esc_restores_the_view_as_it_was() {
     let (view, focus, unit) = (a.view(), a.focus(), a.units().list());
     press(&mut a, "/");
     type_text(&mut a, "税务");
-    press(&mut a, "Down Down Esc");
+    press(&mut a, "C-n C-n Esc");
     assert_eq!((a.view(), a.focus(), a.units().list()), (view, focus, unit));
     assert_eq!(*a.mode(), Mode::Browse);
 }

@@ -76,9 +76,9 @@ fn every_command_argument_and_placeholder_has_its_chinese() {
 fn a_flag_added_without_chinese_is_caught() {
     let more = Cli::command()
         .arg(
-            Arg::new("overdue")
-                .long("overdue")
-                .help("Only overdue ones."),
+            Arg::new("later-flag")
+                .long("later-flag")
+                .help("A later flag."),
         )
         .mut_subcommand("who", |c| {
             c.arg(
@@ -93,7 +93,7 @@ fn a_flag_added_without_chinese_is_caught() {
     assert_eq!(
         problems,
         [
-            "`fgf`'s argument overdue",
+            "`fgf`'s argument later-flag",
             "`fgf who`'s argument unit",
             "the placeholder <UNIT> of `fgf who` unit",
             "the about of `fgf later`",

@@ -37,6 +37,7 @@ pub(super) fn value_name(name: &str) -> Option<&'static str> {
 /// Placeholders: clap's (the field's name in capitals) and those args.rs names.
 pub(super) const VALUE_NAMES: &[(&str, &str)] = &[
     ("PATH", "路径"),
+    ("FROM..TO", "起..止"),
     ("PATHS", "文件"),
     ("DATE", "日期"),
     ("NAME", "名称"),
@@ -99,6 +100,19 @@ const ENTRIES: &[Entry] = &[
             (
                 "ambiwide",
                 "交互界面：终端把 “ ” — … 显示为两列宽（东亚宽度不明的字符按宽字符计）",
+            ),
+            ("open", "交互界面：只看未勾选完成的里程碑"),
+            ("overdue", "交互界面：只看逾期的里程碑（未完成且已过期限）"),
+            ("uncertain", "交互界面：只看分工待核实的举措"),
+            (
+                "unit",
+                "交互界面：只看某单位牵头或配合的举措（名称、简称或拼音）",
+            ),
+            ("lead", "交互界面：只看某单位牵头的举措"),
+            ("coop", "交互界面：只看某单位配合的举措"),
+            (
+                "due",
+                "交互界面：只看期限在 起..止 之间的里程碑（日或月；两端均可省略，如 ..2020-06）",
             ),
         ],
     },

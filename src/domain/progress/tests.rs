@@ -80,23 +80,22 @@ fn undo_and_redo_across_several_changes() {
     let (cat, mut p) = fresh();
     p.toggle(&cat, "19", t(1));
     p.set_note("19.1.1", Some("  第一批\n已完成 "), t(2));
-    assert_eq!(p.note("19.1.1"), Some("第一批 已完成"));
+    assert_eq!(p.note("19.1.1"), Some("第一批\n已完成"));
     let u = p.undo(t(3)).unwrap();
     assert_eq!(u.ids().collect::<Vec<_>>(), ["19.1.1"]);
     assert_eq!(p.note("19.1.1"), None);
     p.undo(t(4)).unwrap();
     assert_eq!(p.task(task(&cat, "19")).done, 0);
-    assert!(!p.can_undo());
     assert!(p.undo(t(5)).is_none());
     p.redo(t(6)).unwrap();
     assert_eq!(p.task(task(&cat, "19")).done, 15);
     p.redo(t(7)).unwrap();
-    assert_eq!(p.note("19.1.1"), Some("第一批 已完成"));
-    assert!(!p.can_redo());
+    assert_eq!(p.note("19.1.1"), Some("第一批\n已完成"));
+    assert!(p.redo(t(7)).is_none());
     // A new change clears redo.
     p.undo(t(8));
     p.check(&["1.1.1"], None, t(9));
-    assert!(!p.can_redo());
+    assert!(p.redo(t(10)).is_none());
 }
 
 #[test]
@@ -265,5 +264,16 @@ fn absorb_reports_changes_made_behind_us() {
     let merged = State::merged(&disk, p.state());
     assert_eq!(p.absorb(merged), ["2.1.1"]);
     assert!(p.is_done("2.1.1") && p.is_done("1.1.1"));
-    assert!(p.can_undo(), "history kept");
+    // History kept: the check-off made before the merge can be undone.
+    assert!(p.undo(t(3)).is_some(), "history kept");
+    assert!(!p.is_done("1.1.1"));
+}
+
+#[test]
+fn a_note_keeps_its_lines_with_blanks_folded_and_the_ends_trimmed() {
+    let (_, mut p) = fresh();
+    p.set_note("19.1.1", Some("\n  a   b \r\n\n c\t d\n\n\n"), t(1));
+    assert_eq!(p.note("19.1.1"), Some("a b\n\nc d"));
+    p.set_note("19.1.1", Some(" \n\t\n"), t(2));
+    assert_eq!(p.note("19.1.1"), None, "blank is no note");
 }

@@ -3,7 +3,8 @@
 use jiff::Timestamp;
 
 use super::{App, Mode};
-use crate::domain::{Item, Loc};
+use crate::domain::Loc;
+use crate::domain::text::sanitize;
 use crate::tui::action::{Action, Effect};
 use crate::tui::i18n::Lang;
 use crate::tui::input::LineInput;
@@ -132,19 +133,68 @@ impl App {
         if self.refuse_read_only() {
             return;
         }
-        let milestone = match self.selected_loc().map(|l| self.cat.at(l)) {
-            Some(Item::Milestone(_, _, _, k)) => k.id.clone(),
-            Some(Item::Measure(_, _, m)) if m.milestones.len() == 1 => m.milestones[0].id.clone(),
-            _ => {
-                self.say(
-                    "请选择一个里程碑再添加备注（l 展开举措）".into(),
-                    "select a milestone to annotate (l opens a measure)".into(),
-                );
-                return;
-            }
+        let Some(milestone) = self.note_target() else {
+            return;
         };
         let input = LineInput::with_text(self.progress.note(&milestone).unwrap_or(""));
         self.mode = Mode::Note { milestone, input };
+    }
+
+    /// The milestone a note goes on, or `None` after saying to pick one.
+    fn note_target(&mut self) -> Option<String> {
+        let m = self.selected_milestone();
+        if m.is_none() {
+            self.say(
+                "请选择一个里程碑再添加备注（l 展开举措）".into(),
+                "select a milestone to annotate (l opens a measure)".into(),
+            );
+        }
+        m
+    }
+
+    /// A: the note of the selected milestone in $EDITOR, several lines (the event loop runs it).
+    pub(super) fn begin_edit_note(&mut self) -> Effect {
+        if self.refuse_read_only() {
+            return Effect::None;
+        }
+        let Some(milestone) = self.note_target() else {
+            return Effect::None;
+        };
+        let text = self.progress.note(&milestone).unwrap_or("").to_string();
+        Effect::Editor { milestone, text }
+    }
+
+    /// The editor is done: `Ok(text)` as it left the file, or `Err(why)` when it failed (the note
+    /// is then left as it was). The text is untrusted: each line is neutralised (then blanks
+    /// folded and blank lines at the ends dropped, as every note); an empty note removes it.
+    pub fn note_edited(&mut self, milestone: &str, result: Result<String, String>) -> Effect {
+        let text = match result {
+            Ok(text) => text,
+            Err(why) => {
+                self.say(
+                    format!("编辑器未成功，备注未改：{why}"),
+                    format!("the editor failed; note unchanged: {why}"),
+                );
+                return Effect::None;
+            }
+        };
+        let lines: Vec<String> = text.lines().map(|l| sanitize(l).into_owned()).collect();
+        let text = lines.join("\n");
+        let note = Some(text.as_str()).filter(|t| !t.trim().is_empty());
+        if self
+            .progress
+            .set_note(milestone, note, Timestamp::now())
+            .is_empty()
+        {
+            self.say("备注未改".into(), "note unchanged".into());
+            return Effect::None;
+        }
+        self.recount();
+        self.say(
+            format!("{milestone}：备注已保存"),
+            format!("{milestone}: note saved"),
+        );
+        Effect::Save
     }
 
     pub(super) fn note_input(&mut self, action: Action) -> Effect {

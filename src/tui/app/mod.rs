@@ -2,6 +2,8 @@
 //!
 //! Navigation lives in `nav.rs`, check-offs, undo and notes in `marks.rs`.
 
+mod filter;
+mod fold;
 mod lists;
 mod log;
 mod marks;
@@ -10,22 +12,26 @@ mod overview;
 mod rollup;
 mod search;
 mod verify;
+mod yank;
 
 use jiff::civil::Date;
 use ratatui::layout::Rect;
 
-pub use self::lists::{DeadlineRow, DeadlinesView, UnitPart, UnitsView};
+pub use self::lists::{
+    Band, Body, DeadlineOrder, DeadlineRow, DeadlinesView, UnitOrder, UnitPart, UnitsView,
+};
 pub use self::marks::Pending;
 pub use self::overview::Overview;
 pub use self::rollup::Rollup;
 pub use self::search::{Finder, SearchState};
 pub use self::verify::VerifyForm;
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, FilterKey};
 use super::i18n::Lang;
 use super::input::LineInput;
 use super::keymap::Ctx;
 use super::layout::{self, Areas, View};
 use super::scroll::Scroll;
+use super::sections::Sections;
 use super::tree::Tree;
 use crate::domain::progress::LogStatus;
 use crate::domain::{Catalog, Progress, State};
@@ -65,6 +71,13 @@ pub enum Mode {
     Overview(Box<Overview>),
     /// Verifying a measure's allocation: picking units, then typing the source.
     Verify(Box<VerifyForm>),
+    /// The first key of a two-key command was pressed (z, [, ], f): the next completes it.
+    Prefix(char),
+    /// Typing what a filter criterion needs: a unit's name, a deadline range.
+    Filter {
+        key: FilterKey,
+        input: LineInput,
+    },
 }
 
 /// A row of the units view's measure list: the measure, whether the unit leads it (else it
@@ -82,15 +95,26 @@ pub struct Options {
     pub ascii: bool,
 }
 
+impl AsRef<Options> for Options {
+    fn as_ref(&self) -> &Options {
+        self
+    }
+}
+
+impl AsRef<Options> for App {
+    fn as_ref(&self) -> &Options {
+        &self.opts
+    }
+}
+
 pub struct App {
     pub(crate) cat: Catalog,
     pub(crate) opts: Options,
     pub(crate) view: View,
     pub(crate) focus: Focus,
     pub(crate) mode: Mode,
-    pub(crate) trees: Vec<Tree>,
-    /// The section pane shown on a narrow screen and described by the detail pane.
-    pub(crate) section: usize,
+    /// The section panes: a tree per section, the selected section, the filter.
+    pub(crate) sections: Sections,
     /// The detail pane's scroll (measured as drawn).
     pub(crate) detail_scroll: Scroll,
     /// The units view: units in display order, the selected unit and its selected measure.
@@ -107,14 +131,18 @@ pub struct App {
     /// A one-line message for the status bar (what a save did, why a key did nothing).
     pub(crate) status: Option<String>,
     pub(crate) size: Rect,
+    /// "Today" is the day `--as-of` gave (the header says so).
+    pub(crate) as_of: bool,
 }
 
 impl App {
     pub fn new(cat: Catalog, opts: Options) -> App {
-        let trees = cat.doc.sections.iter().map(Tree::new).collect();
-        let units = UnitsView::new(&cat);
-        let deadlines = DeadlinesView::new(&cat);
+        let sections = Sections::new(&cat);
         let progress = Progress::new(State::new(&cat.doc.id));
+        let (cats, p) = (std::slice::from_ref(&cat), std::slice::from_ref(&progress));
+        let units = UnitsView::new(cats, p, opts.today, None);
+        let deadlines =
+            DeadlinesView::new(cats, p, opts.today, DeadlineOrder::Date, str::to_string);
         let rollup = Rollup::new(&cat, opts.today);
         App {
             cat,
@@ -122,8 +150,7 @@ impl App {
             view: View::Tree,
             focus: Focus::Section(0),
             mode: Mode::Browse,
-            trees,
-            section: 0,
+            sections,
             detail_scroll: Scroll::default(),
             units,
             deadlines,
@@ -134,6 +161,7 @@ impl App {
             read_only: None,
             status: None,
             size: Rect::new(0, 0, 80, 24),
+            as_of: false,
         }
     }
 
@@ -177,12 +205,17 @@ impl App {
 
     /// Section `i`'s pane: its rows, expansion and selection.
     pub fn tree(&self, i: usize) -> &Tree {
-        &self.trees[i]
+        self.sections.tree(i)
     }
 
     /// The section shown on a narrow screen (and followed by the detail pane).
     pub fn section(&self) -> usize {
-        self.section
+        self.sections.selected()
+    }
+
+    /// The section panes: trees, the selected section, the filter.
+    pub fn sections(&self) -> &Sections {
+        &self.sections
     }
 
     pub fn units(&self) -> &UnitsView {
@@ -236,6 +269,8 @@ impl App {
             Mode::Verify(ref f) if f.source.is_none() => Ctx::Pick,
             Mode::Verify(_) => Ctx::Input,
             Mode::Overview(_) => Ctx::Overview,
+            Mode::Prefix(c) => Ctx::Prefix(c),
+            Mode::Filter { .. } => Ctx::Input,
         }
     }
 
@@ -245,7 +280,7 @@ impl App {
             self.size,
             self.view,
             n,
-            self.section,
+            self.sections.selected(),
             self.focus == Focus::Detail,
         )
     }
@@ -291,6 +326,15 @@ impl App {
             Mode::Search(_) => self.search_input(action),
             Mode::Verify(_) => self.verify_input(action),
             Mode::Overview(_) => self.overview_input(action),
+            Mode::Prefix(_) => {
+                // The second key of a two-key command: Esc (or any key not bound) cancels.
+                self.mode = Mode::Browse;
+                if action == Action::Back {
+                    return Effect::None;
+                }
+                self.browse(action)
+            }
+            Mode::Filter { .. } => self.filter_input(action),
         }
     }
 
@@ -322,15 +366,27 @@ impl App {
             Action::Verify => self.begin_verify(),
             Action::Overview => self.begin_overview(),
             Action::Search => self.begin_search(),
+            Action::Yank => return self.yank(false),
+            Action::YankText => return self.yank(true),
             Action::Click(x, y) => self.click(x, y),
+            Action::Sort => self.sort(),
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
+            Action::Prefix(c) => self.mode = Mode::Prefix(c),
+            Action::FoldAll(open) => self.fold_all(open),
+            Action::CycleFold => self.cycle_fold(),
+            Action::JumpTo { forward, overdue } => self.jump_next(forward, overdue),
+            Action::Filter(key) => self.filter_key(key),
+            Action::ClearFilter => self.clear_filter(),
+            Action::EditNote => return self.begin_edit_note(),
             Action::Quit
             | Action::Suspend
             | Action::Resize(..)
             | Action::Confirm(_)
             | Action::Edit(_)
             | Action::NextStatus
+            | Action::HistoryPrev
+            | Action::HistoryNext
             | Action::Submit => {}
         }
         Effect::None

@@ -21,7 +21,7 @@ impl App {
     /// Section `i`, its tree and the height of its pane: what moving in that tree needs.
     fn section_tree(&mut self, i: usize) -> (&Section, &mut Tree, usize) {
         let height = self.section_height(i);
-        (&self.cat.doc.sections[i], &mut self.trees[i], height)
+        (&self.cat.doc.sections[i], self.sections.tree_mut(i), height)
     }
 
     /// Rows of section `i`'s pane in the tree view, whether or not it is on screen now.
@@ -37,7 +37,7 @@ impl App {
     /// Rows of a list of another view: `which` 0 (units, deadlines) or 1 (a unit's measures).
     pub(super) fn list_height(&self, view: View, which: usize) -> usize {
         let n = self.cat.doc.sections.len();
-        let a = layout::areas(self.size, view, n, self.section, false);
+        let a = layout::areas(self.size, view, n, self.sections.selected(), false);
         a.lists
             .get(which)
             .map_or(1, |(_, r)| layout::inner_height(*r))
@@ -45,17 +45,20 @@ impl App {
 
     /// The measures of the selected unit (see [`UnitsView::parts`]).
     pub fn unit_measures(&self) -> Vec<UnitPart> {
-        self.units.parts(&self.cat)
+        self.units.parts(std::slice::from_ref(&self.cat))
     }
 
     /// Where the selection of the focused list (or the one the detail pane follows) points.
     pub fn selected_loc(&self) -> Option<Loc> {
         match self.view {
             View::Tree => {
-                let row = self.trees.get(self.section)?.selected()?;
-                Some(self.loc_of(self.section, row))
+                let row = self.sections.selected_row()?;
+                Some(self.loc_of(self.sections.selected(), row))
             }
-            View::Units => self.units.selected_part(&self.cat).map(|p| p.loc),
+            View::Units => self
+                .units
+                .selected_part(std::slice::from_ref(&self.cat))
+                .map(|p| p.loc),
             View::Deadlines => self.deadlines.selected(),
             View::Search => match self.search_hit()?.target {
                 crate::domain::search::Target::Item(l) => Some(l),
@@ -79,7 +82,7 @@ impl App {
 
     fn focus_order(&self) -> Vec<Focus> {
         let mut order: Vec<Focus> = match self.view {
-            View::Tree => (0..self.trees.len()).map(Focus::Section).collect(),
+            View::Tree => (0..self.sections.len()).map(Focus::Section).collect(),
             View::Units => vec![Focus::UnitList, Focus::UnitMeasures],
             View::Deadlines => vec![Focus::Deadlines],
             View::Search => vec![Focus::Results],
@@ -92,7 +95,7 @@ impl App {
 
     fn set_focus(&mut self, f: Focus) {
         if let Focus::Section(i) = f {
-            self.section = i;
+            self.sections.select(i);
         }
         self.focus = f;
     }
@@ -108,7 +111,7 @@ impl App {
     /// 1..n: a section; n+1: the units view; n+2: the deadlines view; n+3: the overview (as the tab
     /// bar shows them).
     pub(super) fn section_key(&mut self, i: usize) {
-        let n = self.trees.len();
+        let n = self.sections.len();
         if i < n {
             self.view = View::Tree;
             self.set_focus(Focus::Section(i));
@@ -127,7 +130,7 @@ impl App {
     pub(super) fn switch_view(&mut self, view: View) {
         self.view = if self.view == view { View::Tree } else { view };
         self.focus = match self.view {
-            View::Tree => Focus::Section(self.section),
+            View::Tree => Focus::Section(self.sections.selected()),
             View::Units => Focus::UnitList,
             View::Deadlines => Focus::Deadlines,
             View::Search => Focus::Results,
@@ -139,13 +142,16 @@ impl App {
     pub(super) fn move_by(&mut self, delta: isize) {
         let page = self.page();
         match self.focus {
-            Focus::Section(i) => self.trees[i].move_by(delta, page),
+            Focus::Section(i) => self.sections.tree_mut(i).move_by(delta, page),
             Focus::Detail => {
                 self.detail_scroll.by(delta);
                 return;
             }
             Focus::UnitList => self.units.move_list(delta, page),
-            Focus::UnitMeasures => self.units.move_parts(&self.cat, delta, page),
+            Focus::UnitMeasures => {
+                self.units
+                    .move_parts(std::slice::from_ref(&self.cat), delta, page)
+            }
             Focus::Deadlines => self.deadlines.move_by(delta, page),
             Focus::Results => {}
         }
@@ -154,7 +160,7 @@ impl App {
 
     pub(super) fn back(&mut self) {
         match (self.view, self.focus) {
-            (View::Tree, Focus::Detail) => self.focus = Focus::Section(self.section),
+            (View::Tree, Focus::Detail) => self.focus = Focus::Section(self.sections.selected()),
             (View::Units, Focus::Detail) => self.focus = Focus::UnitMeasures,
             (View::Units, Focus::UnitMeasures) => self.focus = Focus::UnitList,
             (View::Deadlines, Focus::Detail) => self.focus = Focus::Deadlines,
@@ -270,7 +276,7 @@ impl App {
         match self.view {
             View::Tree => {
                 self.set_focus(Focus::Section(which));
-                let tree = &mut self.trees[which];
+                let tree = self.sections.tree_mut(which);
                 let (n, at) = (tree.rows().len(), tree.cursor.offset + row);
                 if at < n {
                     tree.cursor.set(at, n, page);
@@ -282,7 +288,8 @@ impl App {
             }
             View::Units => {
                 self.focus = Focus::UnitMeasures;
-                self.units.click_parts(&self.cat, row, page);
+                self.units
+                    .click_parts(std::slice::from_ref(&self.cat), row, page);
             }
             View::Deadlines => {
                 self.focus = Focus::Deadlines;
@@ -295,20 +302,20 @@ impl App {
 
     /// Keeps every selection visible after a resize or a change of view.
     pub(super) fn refollow(&mut self) {
-        for i in 0..self.trees.len() {
+        for i in 0..self.sections.len() {
             let h = self.section_height(i);
-            self.trees[i].follow(h);
+            self.sections.tree_mut(i).follow(h);
         }
         let (hu, hm) = (
             self.list_height(View::Units, 0),
             self.list_height(View::Units, 1),
         );
-        self.units.follow(&self.cat, hu, hm);
+        self.units.follow(std::slice::from_ref(&self.cat), hu, hm);
         let hd = self.list_height(View::Deadlines, 0);
         self.deadlines.follow(hd);
         if self.focus == Focus::Detail && self.areas().detail.is_none() {
             self.focus = match self.view {
-                View::Tree => Focus::Section(self.section),
+                View::Tree => Focus::Section(self.sections.selected()),
                 View::Units => Focus::UnitMeasures,
                 View::Deadlines => Focus::Deadlines,
                 View::Search => Focus::Results,

@@ -80,5 +80,8 @@ impl App {
     pub(super) fn recount(&mut self) {
         self.rollup
             .recount(&self.cat, &self.progress, self.opts.today);
+        self.recount_lists();
+        // Open and overdue depend on the check-offs: a filter on them narrows again.
+        self.refilter();
     }
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{describe, disp, row, theme};
 use crate::domain::text::{caret_window, width};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, FilterKey};
 use crate::tui::app::{App, Focus, Mode};
 use crate::tui::i18n::Lang;
 use crate::tui::input::LineInput;
@@ -35,6 +35,23 @@ pub fn header(f: &mut Frame, app: &App, area: Rect) {
         (disp(app, &d.number), t.bold()),
         (stats, t.dim()),
     ];
+    // The filter first: what the panes show; then the day they are judged by.
+    if let Some(n) = app.sections.matching_measures() {
+        let what = app.sections.filter().describe(&app.cat, app.opts.lang);
+        let text = match app.opts.lang {
+            Lang::Zh => format!("  筛选：{what}（{n} 项，F 清除）"),
+            Lang::En => format!("  filter: {what} ({n}, F clears)"),
+        };
+        spans.push((disp(app, &text), t.key()));
+    }
+    if app.as_of {
+        let day = app.opts.today;
+        let text = app
+            .opts
+            .lang
+            .pick("  今天按 --as-of ", "  today is --as-of ");
+        spans.push((format!("{text}{day}"), t.warn()));
+    }
     if let Some(why) = &app.read_only {
         let label = app.opts.lang.pick("  ⚠ 只读：", "  ⚠ read-only: ");
         spans.push((format!("{label}{}", disp(app, why)), t.warn()));
@@ -55,7 +72,7 @@ pub fn tabs(f: &mut Frame, app: &App, area: Rect) {
         .map(|(i, s)| {
             (
                 format!(" {} {} ", i + 1, disp(app, &s.key)),
-                app.view == View::Tree && app.section == i,
+                app.view == View::Tree && app.sections.selected() == i,
             )
         })
         .collect();
@@ -121,7 +138,33 @@ pub fn footer(f: &mut Frame, app: &App, area: Rect) {
             let label = format!("{} {id} [{word}, Tab]：", l.pick("日志", "log"));
             input_line(f, app, area, label, input);
         }
-        Mode::Search(s) => input_line(f, app, area, "/".to_string(), &s.input),
+        Mode::Search(s) => {
+            // The keys of the search on the right (Enter, Esc, Ctrl-n, ↑), as many as leave
+            // the query at least 24 columns.
+            let mut keys = hints(app);
+            while !keys.is_empty() && cols < 24 + keys.iter().map(|(s, _)| width(s)).sum::<usize>()
+            {
+                keys.truncate(keys.len() - 2);
+            }
+            let used: usize = keys.iter().map(|(s, _)| width(s)).sum();
+            let left = Rect::new(area.x, area.y, area.width - used as u16, 1);
+            let right = Rect::new(left.right(), area.y, used as u16, 1);
+            f.render_widget(Paragraph::new(row(app, keys, used)), right);
+            input_line(f, app, left, "/".to_string(), &s.input);
+        }
+        Mode::Filter { key, input } => {
+            let label = match key {
+                FilterKey::Due => l.pick(
+                    "筛选期限（如 2020-01..2020-06）：",
+                    "due (e.g. 2020-01..2020-06): ",
+                ),
+                _ => l.pick(
+                    "筛选单位（名称、简称或拼音）：",
+                    "unit (name, short form or pinyin): ",
+                ),
+            };
+            input_line(f, app, area, label.to_string(), input);
+        }
         Mode::Verify(v) if v.source.is_some() => {
             let label = format!("{} {}：", l.pick("核实来源", "source"), v.measure);
             if let Some(input) = &v.source {
@@ -188,7 +231,8 @@ fn key_hints(f: &mut Frame, app: &App, area: Rect) {
         let idle = matches!(
             (app.focus, b.action),
             (Focus::Detail | Focus::UnitList, Action::Activate)
-        );
+        ) || (b.action == Action::Sort
+            && !matches!(app.view, View::Units | View::Deadlines));
         if idle {
             continue;
         }

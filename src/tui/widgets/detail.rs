@@ -343,12 +343,17 @@ fn milestone(
         }
     }
     if let Some(note) = app.progress.note(&k.id) {
+        // A note written in $EDITOR (A) keeps its lines.
         let label = l.pick("备注：", "note: ");
-        for w in wrap(
-            &disp(app, &format!("{label}{note}")),
-            cols.saturating_sub(4),
-        ) {
-            out.push(Line::styled(format!("    {w}"), t.warn()));
+        for (i, line) in note.lines().enumerate() {
+            let text = if i == 0 {
+                format!("{label}{line}")
+            } else {
+                format!("  {line}")
+            };
+            for w in wrap(&disp(app, &text), cols.saturating_sub(4)) {
+                out.push(Line::styled(format!("    {w}"), t.warn()));
+            }
         }
     }
     log_lines(out, app, t, k, cols);

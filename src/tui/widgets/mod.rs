@@ -4,6 +4,7 @@ pub mod bars;
 pub mod deadlines;
 pub mod detail;
 pub mod help;
+pub mod legend;
 pub mod overview;
 pub mod results;
 pub mod tree;
@@ -13,24 +14,26 @@ pub mod verify;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 
-use super::app::App;
+use super::app::{App, Options};
 use super::theme::Theme;
 use crate::domain::text::{fit, sanitize, truncate, width};
 
-pub fn theme(app: &App) -> Theme {
-    Theme::new(app.opts.color)
+/// The widgets' helpers take the options alone (`&App` or `&Options`): a pane drawn from its own
+/// view state needs no `App`.
+pub fn theme(o: &impl AsRef<Options>) -> Theme {
+    Theme::new(o.as_ref().color)
 }
 
 /// A bordered pane with a title, highlighted when focused. The title is cut with `…` to the
 /// pane's width (`cols`, the pane's outer width), leaving the corners.
-pub fn pane<'a>(app: &App, title: String, focused: bool, cols: u16) -> Block<'a> {
-    let t = theme(app);
+pub fn pane<'a>(o: &impl AsRef<Options>, title: String, focused: bool, cols: u16) -> Block<'a> {
+    let t = theme(o);
     let room = (cols as usize).saturating_sub(4);
     Block::new()
         .borders(Borders::ALL)
         .border_style(t.border(focused))
         .title(Line::styled(
-            format!(" {} ", truncate(&disp(app, &title), room)),
+            format!(" {} ", truncate(&disp(o, &title), room)),
             t.border(focused),
         ))
 }
@@ -52,9 +55,9 @@ pub fn describe(app: &App, b: &crate::tui::keymap::Binding) -> (String, String) 
 /// every East Asian ambiguous character (“ ” — …) so that columns stay aligned in terminals that
 /// draw them two cells wide; the view then skips that space when writing to the terminal.
 /// Control characters and escape sequences from a document never reach the terminal raw.
-pub fn disp(app: &App, s: &str) -> String {
+pub fn disp(o: &impl AsRef<Options>, s: &str) -> String {
     let s = sanitize(s);
-    if !app.opts.ambiwide {
+    if !o.as_ref().ambiwide {
         return s.into_owned();
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -73,7 +76,11 @@ pub fn is_ambiguous(c: char) -> bool {
 }
 
 /// A one-row line from spans (already passed through `disp`), cut to `cols` columns by display width.
-pub fn row<'a>(app: &App, spans: Vec<(String, ratatui::style::Style)>, cols: usize) -> Line<'a> {
+pub fn row<'a>(
+    o: &impl AsRef<Options>,
+    spans: Vec<(String, ratatui::style::Style)>,
+    cols: usize,
+) -> Line<'a> {
     let mut used = 0;
     let mut out = Vec::new();
     for (text, style) in spans {
@@ -83,7 +90,7 @@ pub fn row<'a>(app: &App, spans: Vec<(String, ratatui::style::Style)>, cols: usi
         let w = width(&text);
         let text = if used + w <= cols {
             text
-        } else if app.opts.ambiwide {
+        } else if o.as_ref().ambiwide {
             // The cut mark … is itself ambiguous-width: give it its second column.
             fit(&text, cols - used - 1) + " "
         } else {
