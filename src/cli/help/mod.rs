@@ -14,6 +14,7 @@ mod zh_more;
 #[cfg(test)]
 mod tests;
 
+use std::ffi::OsString;
 use std::io::Write as _;
 use std::process::exit;
 
@@ -31,10 +32,13 @@ const VERSION_ZH: &str = concat!(
     "（内置文件：渝府办发〔2019〕103号）"
 );
 
-/// The help's layout in Chinese (clap's default, with 用法 for "Usage:").
-const TEMPLATE: &str = "{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
-/// The same for a command without arguments to list.
-const TEMPLATE_NO_ARGS: &str = "{before-help}{about-with-newline}\n用法：{usage}{after-help}";
+/// The help's layout in Chinese: clap's default, with 用法 (styled as clap styles "Usage:") and
+/// without the arguments' sections for a command that has none to list.
+fn template(styles: &clap::builder::Styles, empty: bool) -> String {
+    let u = styles.get_usage();
+    let args = if empty { "" } else { "\n\n{all-args}" };
+    format!("{{before-help}}{{about-with-newline}}\n{u}用法：{u:#}{{usage}}{args}{{after-help}}")
+}
 
 /// The arguments of this run, read in its language; `--help`, `--version` and errors end the
 /// process as clap does (exit 0 for help and version, 2 for a usage error).
@@ -42,11 +46,16 @@ pub fn parse() -> Cli {
     match lang::get() {
         Lang::En => Cli::parse(),
         Lang::Zh => {
-            let mut cmd = command_zh();
-            let parsed = cmd
-                .try_get_matches_from_mut(std::env::args_os())
-                .and_then(|m| Cli::from_arg_matches(&m));
-            parsed.unwrap_or_else(|e| exit_zh(&e))
+            // Arguments that parse need no Chinese: the command is translated only to say
+            // help, the version or an error (the same command line fails the same way).
+            let args: Vec<OsString> = std::env::args_os().collect();
+            Cli::try_parse_from(&args).unwrap_or_else(|_| {
+                let mut cmd = command_zh();
+                let parsed = cmd
+                    .try_get_matches_from_mut(&args)
+                    .and_then(|m| Cli::from_arg_matches(&m));
+                parsed.unwrap_or_else(|e| exit_zh(&e))
+            })
         }
     }
 }
@@ -127,9 +136,8 @@ fn translate(cmd: &mut clap::Command, path: &[String]) {
             .subcommand_value_name(HEADINGS[0]);
     }
     let empty = c.get_arguments().all(Arg::is_hide_set) && !c.has_subcommands();
-    *cmd = c
-        .help_template(if empty { TEMPLATE_NO_ARGS } else { TEMPLATE })
-        .term_width(0);
+    let layout = template(c.get_styles(), empty);
+    *cmd = c.help_template(layout).term_width(0);
     for sub in cmd.get_subcommands_mut() {
         let mut sub_path = path.to_vec();
         sub_path.push(sub.get_name().to_string());

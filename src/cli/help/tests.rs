@@ -10,6 +10,11 @@ use crate::cli::args::EXAMPLES;
 use crate::cli::search::QUERY_ROWS;
 
 /// Every command under `cmd` (itself first) with its path after `fgf`.
+/// `fgf` and its path, as messages name a command.
+fn named(key: &str) -> String {
+    format!("fgf {key}").trim_end().to_string()
+}
+
 fn commands(cmd: &clap::Command, path: &str, out: &mut Vec<(String, clap::Command)>) {
     out.push((path.to_string(), cmd.clone()));
     for sub in cmd.get_subcommands() {
@@ -29,27 +34,30 @@ fn missing(cmd: &clap::Command) -> Vec<String> {
     let mut out = Vec::new();
     for (key, c) in all(cmd) {
         let Some(entry) = zh::find(&key) else {
-            out.push(format!("the about of `fgf {key}`"));
+            out.push(format!("the about of `{}`", named(&key)));
             continue;
         };
         for a in c.get_arguments().filter(|a| !a.is_hide_set()) {
             let id = a.get_id().as_str();
             if !entry.args.iter().any(|(k, _)| *k == id) {
-                out.push(format!("`fgf {key}`'s argument {id}"));
+                out.push(format!("`{}`'s argument {id}", named(&key)));
             }
             let names = a
                 .get_value_names()
                 .filter(|_| a.get_action().takes_values());
             for name in names.unwrap_or_default() {
                 if zh::value_name(name).is_none() {
-                    out.push(format!("the placeholder <{name}> of `fgf {key}` {id}"));
+                    out.push(format!(
+                        "the placeholder <{name}> of `{}` {id}",
+                        named(&key)
+                    ));
                 }
             }
         }
         if let Some(text) = c.get_after_help()
             && after::zh(&key, &text.to_string()).is_none()
         {
-            out.push(format!("the text after the options of `fgf {key}`"));
+            out.push(format!("the text after the options of `{}`", named(&key)));
         }
     }
     out
@@ -57,7 +65,11 @@ fn missing(cmd: &clap::Command) -> Vec<String> {
 
 #[test]
 fn every_command_argument_and_placeholder_has_its_chinese() {
-    assert_eq!(missing(&Cli::command()), Vec::<String>::new());
+    let missing = missing(&Cli::command());
+    assert!(
+        missing.is_empty(),
+        "no Chinese for {missing:#?}: add it to src/cli/help/zh.rs (or zh_more.rs, after.rs)"
+    );
 }
 
 #[test]
@@ -81,7 +93,7 @@ fn a_flag_added_without_chinese_is_caught() {
     assert_eq!(
         problems,
         [
-            "`fgf `'s argument later-flag",
+            "`fgf`'s argument later-flag",
             "`fgf who`'s argument unit",
             "the placeholder <UNIT> of `fgf who` unit",
             "the about of `fgf later`",
