@@ -61,6 +61,7 @@ impl App {
         match self.progress.toggle(&self.cat, id, Timestamp::now()) {
             Some(change) if !change.is_empty() => {
                 let (done, open) = (change.checked().count(), change.unchecked().count());
+                self.refilter_ids(change.ids());
                 self.say(
                     format!("{id}：勾选 {done} 项，取消 {open} 项（u 撤销）"),
                     format!("{id}: {done} checked, {open} unchecked (u to undo)"),
@@ -97,6 +98,7 @@ impl App {
             Some(c) => {
                 let n = c.ids().count();
                 self.recount();
+                self.refilter_ids(c.ids());
                 self.say(
                     format!("已撤销 {n} 项（Ctrl-r 重做）"),
                     format!("undid {n} (Ctrl-r to redo)"),
@@ -118,6 +120,7 @@ impl App {
             Some(c) => {
                 let n = c.ids().count();
                 self.recount();
+                self.refilter_ids(c.ids());
                 self.say(format!("已重做 {n} 项"), format!("redid {n}"));
                 Effect::Save
             }

@@ -381,11 +381,19 @@ impl App {
 
     /// After a save: the merged state from disk becomes ours; say if another session changed it.
     pub fn saved(&mut self, merged: State) {
+        let verified = self.progress.state().verified.clone();
         let behind = self.progress.absorb(merged);
         if !self.progress.state().verified.is_empty() {
             self.apply_verified();
         }
         self.recount();
+        // What another session changed narrows again under a filter (all of it when a
+        // verification changed which allocations are uncertain).
+        if self.progress.state().verified != verified {
+            self.refilter();
+        } else {
+            self.refilter_ids(behind.iter().map(String::as_str));
+        }
         if !behind.is_empty() {
             self.status = Some(match self.opts.lang {
                 Lang::Zh => format!("已合并其他会话的 {} 项更改", behind.len()),

@@ -80,7 +80,5 @@ impl App {
     pub(super) fn recount(&mut self) {
         self.rollup
             .recount(&self.cat, &self.progress, self.opts.today);
-        // Open and overdue depend on the check-offs: a filter on them narrows again.
-        self.refilter();
     }
 }
