@@ -3,7 +3,6 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
 use fgf::cli::{self, Cli};
 use fgf::tui::{self, app, i18n::Lang, theme::Theme};
 
@@ -28,7 +27,7 @@ static NO_HUGE_PAGES_YET: extern "C" fn() = {
 };
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let args = cli::parse();
     let lang = Lang::detect(args.lang.as_deref());
     cli::lang::set(lang);
     let result = match args.command {
@@ -69,15 +68,16 @@ fn run_interactive(args: &Cli, lang: Lang) -> anyhow::Result<ExitCode> {
             return run_workspace(cats, args, lang);
         }
         if let Some(cat) = cats.pop() {
-            return run_tui(cat, args, lang, false);
+            return run_tui(cat, args, lang, false, None);
         }
     }
     args.global
         .catalog()
-        .and_then(|cat| run_tui(cat, args, lang, false))
+        .and_then(|cat| run_tui(cat, args, lang, false, None))
 }
 
-/// The list of notices; Enter opens one, and quitting it comes back to the list.
+/// The list of notices; Enter opens one, and quitting it comes back to the list. `U` / `D` there
+/// open the units and deadlines views across every notice, whose Enter opens a notice at a row.
 fn run_workspace(
     cats: Vec<fgf::domain::Catalog>,
     args: &Cli,
@@ -86,18 +86,47 @@ fn run_workspace(
     if let Some(code) = no_terminal(lang) {
         return Ok(code);
     }
-    let today = args.global.today();
-    let theme = Theme::new(Theme::color_from_env());
-    let mut list = tui::workspace::List::new(Vec::new(), lang, theme);
+    let opts = tui_options(args, lang);
+    let theme = Theme::new(opts.color);
+    // The user's unit aliases join names across notices; without a readable manifest, none.
+    let aliases = fgf::domain::workspace::Workspace::locate()
+        .map(|w| w.aliases().to_vec())
+        .unwrap_or_default();
+    let notices = tui::workspace::across::Notices {
+        cats,
+        progress: Vec::new(),
+        aliases,
+        opts,
+        as_of: args.global.as_of.is_some(),
+    };
+    let mut list = tui::workspace::List::new(Vec::new(), lang, theme).with_notices(notices);
     loop {
         // Progress read again each time: the notice just closed may have changed it.
-        list.rows = cats
+        let Some(n) = list.notices_mut() else {
+            return Ok(ExitCode::SUCCESS);
+        };
+        n.progress = n
+            .cats
             .iter()
             .map(|cat| {
                 let state = cli::store_of(&args.global, cat, true).and_then(|s| Ok(s.load()?));
-                let p = fgf::domain::Progress::new(
+                fgf::domain::Progress::new(
                     state.unwrap_or_else(|_| fgf::domain::State::new(&cat.doc.id)),
-                );
+                )
+            })
+            .collect();
+        // Verified readings (`fgf verify`) in place of the inferred, as in the notice itself.
+        for (cat, p) in n.cats.iter_mut().zip(&n.progress) {
+            if !p.state().verified.is_empty() {
+                cat.apply_verified(p.state());
+            }
+        }
+        let today = n.opts.today;
+        let rows = n
+            .cats
+            .iter()
+            .zip(&n.progress)
+            .map(|(cat, p)| {
                 let tally = p.overall(cat);
                 tui::workspace::Row {
                     label: fgf::domain::workspace::label(cat).to_string(),
@@ -108,11 +137,15 @@ fn run_workspace(
                 }
             })
             .collect();
-        match tui::workspace::pick(&mut list, args.mouse)? {
-            Some(i) => {
-                run_tui(cats[i].clone(), args, lang, true)?;
-            }
-            None => return Ok(ExitCode::SUCCESS),
+        list.rows = rows;
+        list.refresh();
+        let (i, at) = match tui::workspace::pick(&mut list, args.mouse)? {
+            tui::workspace::Picked::Open(i) => (i, None),
+            tui::workspace::Picked::OpenAt(i, loc) => (i, Some(loc)),
+            _ => return Ok(ExitCode::SUCCESS),
+        };
+        if let Some(cat) = list.notice(i) {
+            run_tui(cat.clone(), args, lang, true, at)?;
         }
     }
 }
@@ -142,11 +175,24 @@ fn no_terminal(lang: Lang) -> Option<ExitCode> {
     None
 }
 
+/// The interactive view's options from the command line and the environment.
+fn tui_options(args: &Cli, lang: Lang) -> app::Options {
+    app::Options {
+        lang,
+        today: args.global.today(),
+        ambiwide: args.ambiwide,
+        color: Theme::color_from_env(),
+        ascii: tui::i18n::non_utf8_locale().is_some(),
+    }
+}
+
+/// One notice in the interactive view; `at`: shown at that task, measure or milestone.
 fn run_tui(
     cat: fgf::domain::Catalog,
     args: &Cli,
     lang: Lang,
     many: bool,
+    at: Option<fgf::domain::Loc>,
 ) -> anyhow::Result<ExitCode> {
     // The command line's filter, read (and refused, naming the flag) before anything starts.
     let (filter, filter_note) = args.filter.filter(&cat)?;
@@ -154,13 +200,7 @@ fn run_tui(
         return Ok(code);
     }
     let locale = tui::i18n::non_utf8_locale();
-    let opts = app::Options {
-        lang,
-        today: args.global.today(),
-        ambiwide: args.ambiwide,
-        color: Theme::color_from_env(),
-        ascii: locale.is_some(),
-    };
+    let opts = tui_options(args, lang);
     // The check-offs: a state file fgf cannot read opens read-only, with the reason on screen,
     // and is never written.
     let loaded =
@@ -188,12 +228,15 @@ fn run_tui(
             None,
         ),
     };
-    let mut app = app;
+    let mut app = app.with_as_of(args.global.as_of.is_some());
     if !filter.is_empty() {
         app.set_filter(filter);
     }
     if let Some(note) = filter_note {
         app.set_status(fgf::domain::text::sanitize(&note).into_owned());
+    }
+    if let Some(loc) = at {
+        app.jump_to(loc);
     }
     if let Some(locale) = locale {
         let locale = fgf::domain::text::sanitize(&locale).into_owned();

@@ -7,12 +7,15 @@ use std::process::ExitCode;
 
 use anstream::{eprintln, println};
 use anyhow::anyhow;
-use serde_json::{Value, json};
 
 use super::context::Global;
 use super::lang::{t, tr};
 use super::output::{BOLD, DIM, Paint, WARN, columns, fit_lines, fitted, paint, shown_limit};
-use super::{Command, EXIT_UNKNOWN, deadlines, json, progress, search, who};
+use super::shapes::{
+    self, DeadlineGroup, DeadlinesAcross, InDoc, NoticeProgress, ProgressAcross, SearchHit,
+    UnitAcross, UnitAcrossRow, UnitsAcross, WhoHit,
+};
+use super::{Command, EXIT_UNKNOWN, deadlines, progress, search, who};
 use crate::domain::progress::{Status, deadline_groups};
 use crate::domain::text::{fit, sanitize};
 use crate::domain::workspace::{self, Workspace, scope, units::Identities};
@@ -87,15 +90,14 @@ fn who_all(cats: &[Catalog], query: &str, limit: usize, as_json: bool) -> anyhow
     all.sort_by_key(|(_, h)| std::cmp::Reverse(h.score));
     let hits = &all[..all.len().min(shown_limit(limit))];
     if as_json {
-        let list: Vec<Value> = hits
+        let list: Vec<_> = hits
             .iter()
-            .map(|(cat, h)| {
-                let mut v = json::hit(cat.at(h.loc), who::field_name(h.field), h.score);
-                v["document"] = json!(cat.doc.id);
-                v
+            .map(|(cat, h)| InDoc {
+                document: &cat.doc.id,
+                row: WhoHit::new(cat.at(h.loc), who::field_name(h.field), h.score),
             })
             .collect();
-        json::print(&json!(list))?;
+        shapes::print(&list)?;
     } else {
         let cols = columns();
         for (cat, h) in hits {
@@ -138,15 +140,14 @@ fn search_all(
     all.truncate(opts.limit);
     let paint_out = Paint::stdout();
     if as_json {
-        let list: Vec<Value> = all
+        let list: Vec<_> = all
             .iter()
-            .map(|(cat, h)| {
-                let mut v = search::hit_json(cat, h);
-                v["document"] = json!(cat.doc.id);
-                v
+            .map(|(cat, h)| InDoc {
+                document: &cat.doc.id,
+                row: SearchHit::new(cat, h),
             })
             .collect();
-        let mut out = super::output::json_safe(serde_json::to_string_pretty(&json!(list))?);
+        let mut out = shapes::text(&list)?;
         out.push('\n');
         search::write_out(paint_out, |w| w.write_all(out.as_bytes()))?;
     } else {
@@ -194,19 +195,20 @@ fn unit_all(cats: &[Catalog], name: Option<&str>, as_json: bool) -> anyhow::Resu
     }
     let ids = |items: Vec<Item<'_>>| items.iter().map(|i| i.id().to_string()).collect::<Vec<_>>();
     if as_json {
-        let list: Vec<Value> = found
+        let units = found
             .iter()
             .map(|&(d, u)| {
                 let cat = &cats[d];
-                json!({
-                    "document": cat.doc.id, "name": cat.doc.units[u].name,
-                    "lead": ids(cat.led_by(u).collect()),
-                    "responsible": ids(cat.responsible_for(u).collect()),
-                    "support": ids(cat.supported_by(u).collect()),
-                })
+                UnitAcrossRow {
+                    document: &cat.doc.id,
+                    name: &cat.doc.units[u].name,
+                    lead: ids(cat.led_by(u).collect()),
+                    responsible: ids(cat.responsible_for(u).collect()),
+                    support: ids(cat.supported_by(u).collect()),
+                }
             })
             .collect();
-        json::print(&json!({"name": name, "units": list}))?;
+        shapes::print(&UnitAcross { name, units })?;
         return Ok(ExitCode::SUCCESS);
     }
     let cols = columns();
@@ -267,13 +269,17 @@ fn units_table(cats: &[Catalog], table: &Identities, as_json: bool) -> anyhow::R
         }
     }
     if as_json {
-        let list: Vec<Value> = rows
+        let list: Vec<_> = rows
             .iter()
-            .map(|(_, name, names, docs, l, s)| {
-                json!({"name": name, "names": names, "documents": docs, "lead": l, "support": s})
+            .map(|(_, name, names, documents, lead, support)| UnitsAcross {
+                name,
+                names,
+                documents,
+                lead: *lead,
+                support: *support,
             })
             .collect();
-        json::print(&json!(list))?;
+        shapes::print(&list)?;
         return Ok(ExitCode::SUCCESS);
     }
     println!(
@@ -323,27 +329,29 @@ fn deadlines_all(cats: &[Catalog], g: &Global, as_json: bool) -> anyhow::Result<
         }
     }
     if as_json {
-        let list: Vec<Value> = groups
+        let groups = groups
             .iter()
             .map(|((_, deadline), items)| {
-                let items: Vec<Value> = items
+                let items = items
                     .iter()
                     .filter_map(|&(d, l)| {
                         let (cat, p) = &notices[d];
-                        let mut v = deadlines::milestone_json(cat, p, today, l)?;
-                        v["document"] = json!(cat.doc.id);
-                        Some(v)
+                        let row = deadlines::milestone_json(cat, p, today, l)?;
+                        Some(InDoc {
+                            document: &cat.doc.id,
+                            row,
+                        })
                     })
                     .collect();
-                let count = |st: &str| items.iter().filter(|i| i["state"] == st).count();
-                json!({
-                    "deadline": deadline, "total": items.len(), "done": count("done"),
-                    "overdue": count("overdue"), "milestones": items,
-                })
+                DeadlineGroup::new(*deadline, items, |m| m.row.state)
             })
             .collect();
-        let docs: Vec<&str> = notices.iter().map(|(c, _)| c.doc.id.as_str()).collect();
-        json::print(&json!({"documents": docs, "as_of": today, "groups": list}))?;
+        let documents = notices.iter().map(|(c, _)| c.doc.id.as_str()).collect();
+        shapes::print(&DeadlinesAcross {
+            documents,
+            as_of: today,
+            groups,
+        })?;
         return Ok(ExitCode::SUCCESS);
     }
     let n = notices.len();
@@ -385,21 +393,21 @@ fn progress_all(cats: &[Catalog], g: &Global, as_json: bool) -> anyhow::Result<E
         rows.push((*cat, p, tally, p.overdue(cat, today)));
     }
     if as_json {
-        let list: Vec<Value> = rows
+        let documents = rows
             .iter()
-            .map(|(cat, _, tally, overdue)| {
-                let overdue: Vec<&str> = overdue.iter().map(|&l| cat.at(l).id()).collect();
-                progress::tally_json(
-                    json!({
-                        "document": cat.doc.id, "number": cat.doc.number, "title": cat.doc.title,
-                        "overdue": overdue,
-                    }),
-                    *tally,
-                )
+            .map(|(cat, _, tally, overdue)| NoticeProgress {
+                document: &cat.doc.id,
+                number: &cat.doc.number,
+                title: &cat.doc.title,
+                overdue: overdue.iter().map(|&l| cat.at(l).id()).collect(),
+                counts: (*tally).into(),
             })
             .collect();
-        let v = progress::tally_json(json!({"as_of": today, "documents": list}), sum);
-        json::print(&v)?;
+        shapes::print(&ProgressAcross {
+            as_of: today,
+            documents,
+            counts: sum.into(),
+        })?;
         return Ok(ExitCode::SUCCESS);
     }
     let n = rows.len();

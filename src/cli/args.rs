@@ -16,7 +16,7 @@ const ABOUT: &str = "放管服 task tree in the terminal: who leads what in 渝�
 重庆市深化“放管服”改革重点任务分工：谁牵头、谁配合、何时完成。";
 
 /// `fgf --help`'s examples: (command, what it does), aligned by display width (CJK is two columns).
-const EXAMPLES: [(&str, &str); 17] = [
+pub(super) const EXAMPLES: [(&str, &str); 17] = [
     ("fgf who 企业开办", "who leads 企业开办, best first"),
     (
         "fgf search 'fgw 营商 >2019'",

@@ -3,6 +3,8 @@
 use std::process::ExitCode;
 
 use anstream::println;
+
+use super::shapes::{self, Changed, CheckOut};
 use jiff::Timestamp;
 
 use super::EXIT_UNKNOWN;
@@ -64,21 +66,21 @@ fn change(
     p.absorb(saved.state);
     if as_json {
         let overall = p.overall(cat);
-        let edits: Vec<serde_json::Value> = change
-            .edits
-            .iter()
-            .map(|e| {
-                serde_json::json!({
-                    "id": e.id, "done": e.after.done, "was_done": e.before.as_ref().is_some_and(|m| m.done),
-                    "at": e.after.at, "note": e.after.note,
-                })
+        let changed = (change.edits.iter())
+            .map(|e| Changed {
+                id: &e.id,
+                done: e.after.done,
+                was_done: e.before.as_ref().is_some_and(|m| m.done),
+                at: e.after.at,
+                note: e.after.note.as_deref(),
             })
             .collect();
-        let v = super::progress::tally_json(
-            serde_json::json!({"document": cat.doc.id, "state": store.path(), "changed": edits}),
-            overall,
-        );
-        super::json::print(&v)?;
+        shapes::print(&CheckOut {
+            document: &cat.doc.id,
+            state: store.path(),
+            changed,
+            counts: overall.into(),
+        })?;
         return Ok(ExitCode::SUCCESS);
     }
     if change.is_empty() {

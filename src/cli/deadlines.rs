@@ -3,12 +3,11 @@
 use std::process::ExitCode;
 
 use anstream::println;
-use serde_json::json;
 
 use super::context::Global;
-use super::json;
 use super::lang::{t, tr};
 use super::output::{BOLD, DIM, DONE, ID, WARN, lead_column, paint, status_name};
+use super::shapes::{self, DeadlineGroup, DeadlineMilestone, DeadlinesOut};
 use crate::domain::progress::{LogStatus, Status, deadline_groups};
 use crate::domain::text::{fit, truncate};
 use crate::domain::{Catalog, Item, Progress};
@@ -19,22 +18,20 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
     let today = g.today();
     let groups = deadline_groups(cat);
     if as_json {
-        let groups: Vec<_> = groups
+        let groups = groups
             .iter()
             .map(|grp| {
-                let items: Vec<_> = grp
-                    .milestones
-                    .iter()
+                let items = (grp.milestones.iter())
                     .filter_map(|&l| milestone_json(cat, &p, today, l))
                     .collect();
-                let count = |st: &str| items.iter().filter(|i| i["state"] == st).count();
-                json!({
-                    "deadline": grp.deadline, "total": items.len(), "done": count("done"),
-                    "overdue": count("overdue"), "milestones": items,
-                })
+                DeadlineGroup::new(grp.deadline, items, |m: &DeadlineMilestone| m.state)
             })
             .collect();
-        json::print(&json!({"document": cat.doc.id, "as_of": today, "groups": groups}))?;
+        shapes::print(&DeadlinesOut {
+            document: &cat.doc.id,
+            as_of: today,
+            groups,
+        })?;
         return Ok(ExitCode::SUCCESS);
     }
     let number = &cat.doc.number;
@@ -61,30 +58,43 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
 }
 
 /// One milestone for `--json`, `None` for a location that is not a milestone.
-pub(super) fn milestone_json(
-    cat: &Catalog,
-    p: &Progress,
+pub(super) fn milestone_json<'a>(
+    cat: &'a Catalog,
+    p: &'a Progress,
     today: jiff::civil::Date,
     l: crate::domain::Loc,
-) -> Option<serde_json::Value> {
+) -> Option<DeadlineMilestone<'a>> {
     let Item::Milestone(s, t, m, k) = cat.at(l) else {
         return None;
     };
     let status = p.status(k, today);
     let mark = p.state().mark(&k.id);
-    Some(json!({
-        "id": k.id, "measure": m.id, "task": t.id, "section": s.key,
-        "deadline": k.deadline, "phrase": k.phrase, "text": m.text_of(k),
-        "measure_text": m.text, "lead": m.lead,
-        "responsible": m.responsible, "support": m.support,
-        "confidence": m.confidence, "alternative": m.alternative,
-        "verified": m.verified,
-        "state": status_name(status), "done": status == Status::Done,
-        "overdue": status == Status::Overdue,
-        "checked_at": mark.filter(|m| m.done).map(|m| m.at),
-        "note": mark.and_then(|m| m.note.as_deref()),
-        "latest": p.state().history(&m.id, &k.id).latest().map(LogStatus::name),
-    }))
+    Some(DeadlineMilestone {
+        id: &k.id,
+        measure: &m.id,
+        task: &t.id,
+        section: &s.key,
+        deadline: k.deadline,
+        phrase: k.phrase.as_deref(),
+        text: m.text_of(k),
+        measure_text: &m.text,
+        lead: &m.lead,
+        responsible: &m.responsible,
+        support: &m.support,
+        confidence: m.confidence,
+        alternative: m.alternative.as_ref(),
+        verified: m.verified.as_ref(),
+        state: status_name(status),
+        done: status == Status::Done,
+        overdue: status == Status::Overdue,
+        checked_at: mark.filter(|m| m.done).map(|m| m.at),
+        note: mark.and_then(|m| m.note.as_deref()),
+        latest: p
+            .state()
+            .history(&m.id, &k.id)
+            .latest()
+            .map(LogStatus::name),
+    })
 }
 
 /// One milestone's line (and its note's), after `label` (a notice's, across the workspace).

@@ -78,6 +78,7 @@ fn check(path: PathBuf) -> anyhow::Result<ExitCode> {
         Err(LoadError::Invalid { path, findings }) => {
             let mut out = String::new();
             for f in &findings {
+                let f = f.text_in(super::lang::get());
                 out.push_str(&format!("{}:{f}\n", path.display()));
             }
             print!("{}", safe_lines(&out));

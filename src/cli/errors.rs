@@ -103,6 +103,7 @@ fn load(e: &LoadError) -> String {
                 findings.len()
             );
             for f in findings {
+                let f = f.text_in(Lang::Zh);
                 out.push_str(&format!("\n  {}:{f}", path.display()));
             }
             out

@@ -5,8 +5,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use super::shapes::{self, ExportAcross, ExportOut, ExportRow};
 use clap::ValueEnum;
-use serde_json::{Value, json};
 
 use super::EXIT_UNKNOWN;
 use super::context::Global;
@@ -72,9 +72,15 @@ pub fn run(
     let mut out = std::io::stdout().lock();
     match format {
         Format::Json => {
-            let list: Vec<Value> = rows.iter().map(|r| row_json(r, state(r.measure))).collect();
-            let doc = json!({"document": cat.doc.id, "number": cat.doc.number, "unit": unit, "as_of": with_progress.then(|| today.to_string()), "measures": list});
-            write_json(&mut out, &doc)?;
+            let measures = rows.iter().map(|r| row(r, state(r.measure))).collect();
+            let doc = ExportOut {
+                document: &cat.doc.id,
+                number: &cat.doc.number,
+                unit,
+                as_of: Some(with_progress.then(|| today.to_string())),
+                measures,
+            };
+            writeln!(out, "{}", shapes::text(&doc)?)?;
         }
         Format::Csv => {
             write_bom(&mut out, bom)?;
@@ -161,16 +167,22 @@ pub(super) fn run_many(
     let mut out = std::io::stdout().lock();
     match format {
         Format::Json => {
-            let docs: Vec<Value> = parts
+            let documents = parts
                 .iter()
-                .map(|(cat, name, rows, p)| {
-                    let list: Vec<Value> =
-                        rows.iter().map(|r| row_json(r, state(p, r.measure))).collect();
-                    json!({"document": cat.doc.id, "number": cat.doc.number, "unit": name, "measures": list})
+                .map(|(cat, name, rows, p)| ExportOut {
+                    document: &cat.doc.id,
+                    number: &cat.doc.number,
+                    unit: *name,
+                    as_of: None,
+                    measures: rows.iter().map(|r| row(r, state(p, r.measure))).collect(),
                 })
                 .collect();
-            let v = json!({"unit": unit, "as_of": with_progress.then(|| today.to_string()), "documents": docs});
-            write_json(&mut out, &v)?;
+            let v = ExportAcross {
+                unit,
+                as_of: with_progress.then(|| today.to_string()),
+                documents,
+            };
+            writeln!(out, "{}", shapes::text(&v)?)?;
         }
         Format::Csv => {
             write_bom(&mut out, bom)?;
@@ -202,15 +214,6 @@ pub(super) fn run_many(
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn write_json(out: &mut impl Write, v: &Value) -> anyhow::Result<()> {
-    writeln!(
-        out,
-        "{}",
-        super::output::json_safe(serde_json::to_string_pretty(v)?)
-    )?;
-    Ok(())
 }
 
 /// CSV: a UTF-8 byte order mark first, with `--bom` (Excel then reads the Chinese right).
@@ -281,29 +284,8 @@ fn cells(r: &Row, state: Option<String>) -> Vec<String> {
     v
 }
 
-fn row_json(r: &Row, state: Option<String>) -> Value {
-    let m = r.measure;
-    let mut v = json!({
-        "section": r.section.key, "task": r.task.id, "task_title": r.task.title, "id": m.id,
-        "text": m.text, "lead": m.lead, "support": m.support, "confidence": m.confidence,
-        "alternative": m.alternative, "verified": m.verified, "role": r.role,
-        "milestones": m.milestones.iter().map(|k| json!({"id": k.id, "deadline": k.deadline, "text": m.text_of(k)})).collect::<Vec<_>>(),
-        "progress": state,
-    });
-    // Format 2's fields, added where a document has them.
-    if r.v2 {
-        v["responsible"] = json!(m.responsible);
-        v["roles"] = json!(m.roles);
-        v["officials"] = json!(m.officials);
-        v["label"] = json!(m.label);
-        v["inherited"] = json!(m.inherited);
-        v["milestones"] = m
-            .milestones
-            .iter()
-            .map(|k| json!({"id": k.id, "deadline": k.deadline, "phrase": k.phrase, "inferred": k.inferred, "text": m.text_of(k)}))
-            .collect();
-    }
-    v
+fn row<'a>(r: &Row<'a>, progress: Option<String>) -> ExportRow<'a> {
+    ExportRow::new((r.section, r.task, r.measure), r.role, r.v2, progress)
 }
 
 /// "2/3 done" or "0/1 overdue: 9.2.1".

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anstream::eprintln;
 
-use super::lang::tr;
+use super::lang::{self, tr};
 use super::output::json_safe;
 use crate::domain::import::{self, ImportError, Kind, Report};
 use crate::domain::text::sanitize;
@@ -102,7 +102,7 @@ pub fn run(path: &Path, output: Option<&PathBuf>, force: bool) -> anyhow::Result
     if !problems.is_empty() {
         say("fgf import: 生成的文件未通过检查（这是 fgf 的错误，请报告）：".into(), "fgf import: the document made does not pass the check (a bug in fgf, please report it):".into());
         for p in problems {
-            eprintln!("  {}: {}", p.path, sanitize(&p.message));
+            eprintln!("  {}: {}", p.path, sanitize(p.message_in(lang::get())));
         }
         return Ok(ExitCode::FAILURE);
     }

@@ -1,5 +1,6 @@
-//! One language a run for every message of the commands (clap's own help stays English):
-//! `--lang`, else LC_ALL / LC_MESSAGES / LANG (`domain::Lang::detect`), Chinese by default.
+//! One language a run for every message of the commands and the command line's help and errors
+//! (cli/help): `--lang`, else LC_ALL / LC_MESSAGES / LANG (`domain::Lang::detect`), Chinese by
+//! default. It is known before the arguments are parsed: `--lang` is read from the raw arguments.
 
 use std::sync::OnceLock;
 
@@ -7,8 +8,8 @@ pub use crate::domain::Lang;
 
 static LANG: OnceLock<Lang> = OnceLock::new();
 
-/// The run's language: set by `main` from the parsed `--lang`; until then (errors while the
-/// arguments are parsed) `--lang` read from the raw arguments, else the locale.
+/// The run's language: `--lang` read from the raw arguments (before clap parses them, so that
+/// the help and clap's errors are in it too), else the locale.
 pub fn get() -> Lang {
     *LANG.get_or_init(|| Lang::detect(flag_in(std::env::args()).as_deref()))
 }

@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use anstream::{eprintln, println};
 use jiff::Timestamp;
-use serde_json::{Value, json};
 
 use super::EXIT_UNKNOWN;
 use super::context::Global;
@@ -164,21 +163,6 @@ pub fn lines(h: &History) -> Vec<String> {
                 t("：", ": ")
             };
             format!("{day} {by} {status}{sep}{text}")
-        })
-        .collect()
-}
-
-/// The log as JSON: `[{at, by, status, text}]`, newest first (a check-off has `by: null`).
-pub fn json(h: &History) -> Value {
-    h.entries
-        .iter()
-        .map(|e| {
-            json!({
-                "at": e.at,
-                "by": (!e.by.is_empty()).then_some(&e.by),
-                "status": e.status.map(LogStatus::name),
-                "text": e.text,
-            })
         })
         .collect()
 }

@@ -9,9 +9,9 @@ pub mod doc;
 mod errors;
 mod export;
 pub mod filter;
+mod help;
 mod ids;
 mod import;
-mod json;
 pub mod lang;
 mod log;
 mod output;
@@ -20,6 +20,7 @@ mod report;
 mod report_docx;
 mod screen;
 mod search;
+mod shapes;
 mod show;
 mod state;
 mod team;
@@ -31,6 +32,7 @@ use std::process::ExitCode;
 
 pub use args::{Cli, Command, VERSION};
 pub use context::{Global, huge_pages};
+pub use help::parse;
 /// The workspace's notices and each one's state file, for the interactive view.
 pub use workspace::{catalogs as notices, store_of};
 

@@ -3,12 +3,11 @@
 use std::process::ExitCode;
 
 use anstream::println;
-use serde_json::json;
 
 use super::context::Global;
-use super::json;
 use super::lang::{t, tr};
 use super::output::{BOLD, DIM, DONE, ID, WARN, lead_column, paint, safe_list};
+use super::shapes::{self, ProgressOut, SectionProgress, Tallied, TaskProgress};
 use crate::domain::progress::LogStatus;
 use crate::domain::text::{fit, truncate};
 use crate::domain::{Catalog, Item, Progress, Tally};
@@ -21,48 +20,38 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
     let unknown = p.state().unknown_ids(cat);
     let overall = p.overall(cat);
     if as_json {
-        let sections: Vec<_> = cat
-            .doc
-            .sections
-            .iter()
-            .map(|s| {
-                let tasks: Vec<_> = s
-                    .tasks
-                    .iter()
-                    .map(|t| {
-                        let measures: Vec<_> = t
-                            .measures
-                            .iter()
-                            .map(|m| tally_json(json!({"id": m.id}), p.measure(m)))
-                            .collect();
-                        tally_json(
-                            json!({"id": t.id, "title": t.title, "measures": measures}),
-                            p.task(t),
-                        )
+        let sections = (cat.doc.sections.iter())
+            .map(|s| SectionProgress {
+                key: &s.key,
+                title: &s.title,
+                tasks: (s.tasks.iter())
+                    .map(|t| TaskProgress {
+                        id: &t.id,
+                        title: &t.title,
+                        measures: (t.measures.iter())
+                            .map(|m| Tallied {
+                                id: &m.id,
+                                counts: p.measure(m).into(),
+                            })
+                            .collect(),
+                        counts: p.task(t).into(),
                     })
-                    .collect();
-                tally_json(
-                    json!({"key": s.key, "title": s.title, "tasks": tasks}),
-                    p.section(s),
-                )
+                    .collect(),
+                counts: p.section(s).into(),
             })
             .collect();
-        let overdue: Vec<String> = overdue
-            .iter()
-            .map(|&l| cat.at(l).id().to_string())
-            .collect();
-        let latest: serde_json::Map<String, serde_json::Value> = latest_statuses(cat, &p)
-            .map(|(id, s)| (id.to_string(), json!(s.name())))
-            .collect();
-        let v = tally_json(
-            json!({
-                "document": cat.doc.id, "as_of": today, "state": store.path(),
-                "sections": sections, "overdue": overdue, "unknown": unknown,
-                "latest": latest,
-            }),
-            overall,
-        );
-        json::print(&v)?;
+        shapes::print(&ProgressOut {
+            document: &cat.doc.id,
+            as_of: today,
+            state: store.path(),
+            sections,
+            overdue: overdue.iter().map(|&l| cat.at(l).id()).collect(),
+            unknown,
+            latest: latest_statuses(cat, &p)
+                .map(|(id, s)| (id, s.name()))
+                .collect(),
+            counts: overall.into(),
+        })?;
         return Ok(ExitCode::SUCCESS);
     }
     println!(
@@ -215,12 +204,4 @@ pub fn bar(t: Tally, width: usize) -> String {
     let mut s = paint(DONE, &"█".repeat(filled));
     s.push_str(&paint(DIM, &"░".repeat(width - filled)));
     s
-}
-
-/// `v` with a tally's `done`, `total` and `percent`.
-pub(super) fn tally_json(mut v: serde_json::Value, t: Tally) -> serde_json::Value {
-    v["done"] = json!(t.done);
-    v["total"] = json!(t.total);
-    v["percent"] = json!(t.percent());
-    v
 }

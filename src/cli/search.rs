@@ -5,10 +5,10 @@ use std::process::ExitCode;
 
 use std::io::Write as _;
 
+use super::shapes::{self, SearchHit};
 use anstream::eprintln;
 use anstyle::{AnsiColor, Style};
 use anyhow::Context;
-use serde_json::{Value, json};
 
 use super::EXIT_NO_MATCH;
 use super::lang::{t, tr};
@@ -20,26 +20,28 @@ use crate::domain::search::{self, Field, Hit, Index, Options, Target};
 use crate::domain::text::{char_width, fit, sanitize, width};
 use crate::domain::{Catalog, Item};
 
+/// The query language: (syntax, what it means); `--help` aligns them by display width.
+pub(super) const QUERY_ROWS: [(&str, &str); 10] = [
+    ("企业 开办", "both words, fuzzy (in order), in any field"),
+    (
+        "'exact ^prefix suffix$",
+        "as in fzf; ^whole$ is the whole field",
+    ),
+    ("!word  !^prefix  !suffix$", "excludes"),
+    ("税务 | 海关", "either"),
+    ("@市场监管  lead:市场监管", "lead unit (牵头)"),
+    ("+海关  with:海关", "cooperating unit (配合)"),
+    ("#19  #9.2", "task 19 and its measures; one measure"),
+    (">2019  <2020-06-30  >=2020", "a milestone deadline"),
+    ("in:39号", "only that notice of the workspace (id or 文号)"),
+    (
+        "fgw  fagaiwei  cq",
+        "lower-case ASCII matches Chinese by pinyin",
+    ),
+];
+
 /// `fgf search --help`: the query language, aligned by display width.
 pub fn help() -> String {
-    const ROWS: [(&str, &str); 10] = [
-        ("企业 开办", "both words, fuzzy (in order), in any field"),
-        (
-            "'exact ^prefix suffix$",
-            "as in fzf; ^whole$ is the whole field",
-        ),
-        ("!word  !^prefix  !suffix$", "excludes"),
-        ("税务 | 海关", "either"),
-        ("@市场监管  lead:市场监管", "lead unit (牵头)"),
-        ("+海关  with:海关", "cooperating unit (配合)"),
-        ("#19  #9.2", "task 19 and its measures; one measure"),
-        (">2019  <2020-06-30  >=2020", "a milestone deadline"),
-        ("in:39号", "only that notice of the workspace (id or 文号)"),
-        (
-            "fgw  fagaiwei  cq",
-            "lower-case ASCII matches Chinese by pinyin",
-        ),
-    ];
     format!(
         "Query language:
 {}
@@ -50,7 +52,7 @@ Examples:
   fgf search 营商环境
   fgf search 'fgw !#1' --limit 5
   fgf search '@scjgj >2019' --json",
-        super::output::aligned(&ROWS, "  ")
+        super::output::aligned(&QUERY_ROWS, "  ")
     )
 }
 
@@ -70,8 +72,12 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
     let paint = Paint::stdout();
     let (parsed, total, shown) = if as_json {
         let results = search::search(cat, &index, query, &opts);
-        let list: Vec<Value> = results.hits.iter().map(|h| hit_json(cat, h)).collect();
-        let mut out = super::output::json_safe(serde_json::to_string_pretty(&json!(list))?);
+        let list: Vec<_> = results
+            .hits
+            .iter()
+            .map(|h| SearchHit::new(cat, h))
+            .collect();
+        let mut out = shapes::text(&list)?;
         out.push('\n');
         write_out(paint, |w| w.write_all(out.as_bytes()))?;
         (results.query, results.total, results.hits.len())
@@ -138,49 +144,6 @@ where
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(T::default()),
         r => r.context(t("写不出结果", "cannot write the results")),
     }
-}
-
-/// `{"kind", "id", "field", "text", "positions", "lead", "support", "score", "matches"}`, and for
-/// a task or measure `confidence` and `alternative` (a task's: its least certain measure's, none).
-/// For a unit, `lead` and `support` are the ids of the measures it leads and supports.
-pub(super) fn hit_json(cat: &Catalog, h: &Hit) -> Value {
-    let (lead, support): (Vec<String>, Vec<String>) = match h.target {
-        Target::Unit(u) => (
-            cat.led_by(u).map(|i| i.id().to_string()).collect(),
-            cat.supported_by(u).map(|i| i.id().to_string()).collect(),
-        ),
-        Target::Item(loc) => match cat.at(loc) {
-            Item::Task(_, t) => (strings(t.lead_units()), strings(t.support_units())),
-            Item::Measure(_, _, m) | Item::Milestone(_, _, m, _) => {
-                (m.lead.clone(), m.support.clone())
-            }
-        },
-    };
-    let matches: Vec<Value> = h
-        .matches
-        .iter()
-        .map(|m| json!({"field": m.field, "text": m.text, "positions": m.positions}))
-        .collect();
-    let mut v = json!({
-        "kind": h.kind.as_str(), "id": h.id, "field": h.field, "text": h.text,
-        "positions": h.positions, "lead": lead, "support": support,
-        "score": h.score, "matches": matches,
-    });
-    if let Target::Item(loc) = h.target {
-        let (confidence, alternative) = match cat.at(loc) {
-            Item::Task(_, t) => (t.confidence(), None),
-            Item::Measure(_, _, m) | Item::Milestone(_, _, m, _) => {
-                (m.confidence, m.alternative.as_ref())
-            }
-        };
-        v["confidence"] = json!(confidence);
-        v["alternative"] = json!(alternative);
-    }
-    v
-}
-
-fn strings(v: Vec<&str>) -> Vec<String> {
-    v.into_iter().map(String::from).collect()
 }
 
 /// One hit for people to read. The catalog is not neutralised for search (`Command::shows_text`):

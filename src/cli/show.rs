@@ -4,15 +4,15 @@ use std::process::ExitCode;
 
 use anstream::{eprintln, println};
 use jiff::civil::Date;
-use serde_json::{Value, json};
 
+use super::EXIT_UNKNOWN;
 use super::context::Global;
 use super::lang::{t, tr};
 use super::output::role_lines;
 use super::output::{
     BOLD, DIM, ID, LEAD, doubt_lines, flag, id_arg, paint, status_label, status_name, unknown_id,
 };
-use super::{EXIT_UNKNOWN, json};
+use super::shapes::{self, MilestoneMarks, Shown};
 use crate::domain::progress::LogStatus;
 use crate::domain::text::{fit, sanitize};
 use crate::domain::{Catalog, Item, Measure, Milestone, Progress, Section, Task};
@@ -52,9 +52,8 @@ pub fn show(cat: &Catalog, g: &Global, id: &str, as_json: bool) -> anyhow::Resul
         today: g.today(),
     };
     if as_json {
-        let mut v = json::item(item);
-        with_marks(&mut v, item, &marks);
-        json::print(&v)?;
+        let of = |m: &Measure, k: &Milestone| milestone_marks(&marks, m, k);
+        shapes::print(&Shown::new(item, &of))?;
         return Ok(ExitCode::SUCCESS);
     }
     match item {
@@ -96,39 +95,21 @@ pub fn show(cat: &Catalog, g: &Global, id: &str, as_json: bool) -> anyhow::Resul
     Ok(ExitCode::SUCCESS)
 }
 
-/// Each milestone of the item's JSON with `state` (done / open / overdue), `done`, `checked_at`
-/// and `note` (all null when the state file could not be read).
-fn with_marks(v: &mut Value, item: Item<'_>, marks: &Marks) {
-    let mark = |v: &mut Value, measure_id: &str, k: &Milestone| {
-        let p = marks.progress.as_ref();
-        let status = p.map(|p| p.status(k, marks.today));
-        let mark = p.and_then(|p| p.state().mark(&k.id));
-        v["state"] = json!(status.map(status_name));
-        v["done"] = json!(p.map(|p| p.is_done(&k.id)));
-        v["checked_at"] = json!(mark.filter(|m| m.done).map(|m| m.at));
-        v["note"] = json!(mark.and_then(|m| m.note.as_deref()));
-        let history = p.map(|p| p.state().history(measure_id, &k.id));
-        v["latest"] = json!(
-            history
-                .as_ref()
-                .and_then(|h| h.latest())
-                .map(LogStatus::name)
-        );
-        v["log"] = history.as_ref().map_or(Value::Null, super::log::json);
+/// A milestone's `state` (done / open / overdue), `done`, `checked_at`, `note`, `latest` and
+/// `log` for `--json` (all null when the state file could not be read).
+fn milestone_marks<'a>(marks: &'a Marks, m: &Measure, k: &Milestone) -> MilestoneMarks<'a> {
+    let Some(p) = marks.progress.as_ref() else {
+        return MilestoneMarks::default();
     };
-    let measure = |v: &mut Value, m: &Measure| {
-        for (j, k) in m.milestones.iter().enumerate() {
-            mark(&mut v["milestones"][j], &m.id, k);
-        }
-    };
-    match item {
-        Item::Task(_, t) => {
-            for (i, m) in t.measures.iter().enumerate() {
-                measure(&mut v["measures"][i], m);
-            }
-        }
-        Item::Measure(_, _, m) => measure(v, m),
-        Item::Milestone(_, _, m, k) => mark(v, &m.id, k),
+    let mark = p.state().mark(&k.id);
+    let history = p.state().history(&m.id, &k.id);
+    MilestoneMarks {
+        state: Some(status_name(p.status(k, marks.today))),
+        done: Some(p.is_done(&k.id)),
+        checked_at: mark.filter(|m| m.done).map(|m| m.at),
+        note: mark.and_then(|m| m.note.as_deref()),
+        latest: history.latest().map(LogStatus::name),
+        log: Some(shapes::log_entries(history)),
     }
 }
 
@@ -199,7 +180,7 @@ fn print_milestone(m: &Measure, k: &Milestone, marks: &Marks) {
 pub fn list(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
     if as_json {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        json::write_document(cat, &mut out)?;
+        shapes::write_document(cat, &mut out)?;
         std::io::Write::flush(&mut out)?;
         return Ok(ExitCode::SUCCESS);
     }

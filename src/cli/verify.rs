@@ -6,12 +6,12 @@ use std::process::ExitCode;
 
 use anstream::{eprintln, println};
 use jiff::Timestamp;
-use serde_json::json;
 
+use super::EXIT_UNKNOWN;
 use super::context::Global;
 use super::lang::{t, tr};
 use super::output::{BOLD, DIM, DONE, ID, WARN, id_arg, paint, units, unknown_id};
-use super::{EXIT_UNKNOWN, json};
+use super::shapes::{self, VerifyList, VerifyOut};
 use crate::domain::lookup::{self, UnitMatch};
 use crate::domain::progress::{State, Verification};
 use crate::domain::{Catalog, Item, Measure};
@@ -122,10 +122,12 @@ pub fn run(cat: &Catalog, g: &Global, a: Args) -> anyhow::Result<ExitCode> {
     state.verified.insert(m.id.clone(), record.clone());
     store.save(&state)?;
     if a.json {
-        json::print(&json!({
-            "id": m.id, "verified": (!record.cleared).then_some(&record),
-            "cleared": record.cleared, "state": store.path(),
-        }))?;
+        shapes::print(&VerifyOut {
+            id: &m.id,
+            verified: (!record.cleared).then_some(&record),
+            cleared: record.cleared,
+            state: store.path(),
+        })?;
     } else if record.cleared {
         let (lead, support) = m.verified.as_ref().map_or((&m.lead, &m.support), |v| {
             (&v.inferred.lead, &v.inferred.support)
@@ -203,15 +205,7 @@ fn list(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
         .filter(|m| !m.is_certain())
         .collect();
     if as_json {
-        let v: Vec<_> = verified
-            .iter()
-            .map(|m| json!({"id": m.id, "verified": m.verified}))
-            .collect();
-        let i: Vec<_> = inferred
-            .iter()
-            .map(|m| json!({"id": m.id, "confidence": m.confidence, "alternative": m.alternative}))
-            .collect();
-        json::print(&json!({"verified": v, "inferred": i}))?;
+        shapes::print(&VerifyList::new(&verified, &inferred))?;
         return Ok(ExitCode::SUCCESS);
     }
     let n = verified.len();

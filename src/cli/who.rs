@@ -2,19 +2,18 @@
 
 use std::process::ExitCode;
 
-use anstream::{eprintln, print, println};
-use serde_json::json;
-
 use super::lang::{t, tr};
 use super::output::{
     BOLD, DIM, ID, columns, doubt, fitted, flag, nothing_matches, paint, role_summary, shown_limit,
     shown_of,
 };
-use super::{EXIT_NO_MATCH, EXIT_UNKNOWN, json};
+use super::shapes::{self, UnitHead, UnitMeasure, UnitOut, UnitRow, WhoHit};
+use super::{EXIT_NO_MATCH, EXIT_UNKNOWN};
 use crate::domain::lookup::{self, Field};
 use crate::domain::roles::officials_line;
 use crate::domain::text::{fit, truncate};
 use crate::domain::{Catalog, Item};
+use anstream::{eprintln, print, println};
 
 pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::Result<ExitCode> {
     let all = lookup::who(cat, query);
@@ -22,9 +21,9 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
     if as_json {
         let list: Vec<_> = hits
             .iter()
-            .map(|h| json::hit(cat.at(h.loc), field_name(h.field), h.score))
+            .map(|h| WhoHit::new(cat.at(h.loc), field_name(h.field), h.score))
             .collect();
-        json::print(&json!(list))?;
+        shapes::print(&list)?;
     } else {
         let cols = columns();
         for h in hits {
@@ -104,29 +103,20 @@ pub fn unit(cat: &Catalog, name: Option<&str>, as_json: bool) -> anyhow::Result<
         .collect();
     if as_json {
         let ids = |items: &[Item<'_>]| items.iter().map(|i| i.id().to_string()).collect::<Vec<_>>();
-        let part = |item: &Item<'_>, leads: bool| {
-            let Item::Measure(_, _, m) = item else {
-                return json!(null);
-            };
-            json!({
-                "id": m.id, "role": if leads { "lead" } else { "support" },
-                "confidence": m.confidence, "alternative": m.alternative,
-            })
-        };
-        let measures: Vec<_> = (led.iter().map(|i| part(i, true)))
-            .chain(supported.iter().map(|i| part(i, false)))
+        let measures = (led.iter().map(|i| UnitMeasure::of(i, true)))
+            .chain(supported.iter().map(|i| UnitMeasure::of(i, false)))
             .collect();
-        let alternative: Vec<_> = other.iter().map(|(i, leads)| part(i, *leads)).collect();
-        let mut v = json!({
-            "name": u.name, "aliases": u.aliases, "collective": u.collective,
-            "official": u.official, "lead": ids(&led), "support": ids(&supported),
-            "measures": measures, "alternative_reading": alternative,
-        });
-        // Format 2's third role, added where the document has it.
-        if !responsible.is_empty() {
-            v["responsible"] = json!(ids(&responsible));
-        }
-        json::print(&v)?;
+        shapes::print(&UnitOut {
+            unit: UnitHead::from(u),
+            lead: ids(&led),
+            support: ids(&supported),
+            // Format 2's third role, present where the document has it.
+            responsible: (!responsible.is_empty()).then(|| ids(&responsible)),
+            measures,
+            alternative_reading: (other.iter())
+                .map(|(i, leads)| UnitMeasure::of(i, *leads))
+                .collect(),
+        })?;
         return Ok(ExitCode::SUCCESS);
     }
     let (l, r, s) = (led.len(), responsible.len(), supported.len());
@@ -220,15 +210,14 @@ fn all_units(cat: &Catalog, as_json: bool) -> anyhow::Result<ExitCode> {
     if as_json {
         let list: Vec<_> = rows
             .iter()
-            .map(|(u, (l, s), r)| {
-                let mut v = json!({"name": u.name, "aliases": u.aliases, "collective": u.collective, "official": u.official, "lead": l, "support": s});
-                if *r > 0 {
-                    v["responsible"] = json!(r);
-                }
-                v
+            .map(|&(u, (lead, support), r)| UnitRow {
+                unit: UnitHead::from(u),
+                lead,
+                support,
+                responsible: (r > 0).then_some(r),
             })
             .collect();
-        json::print(&json!(list))?;
+        shapes::print(&list)?;
         return Ok(ExitCode::SUCCESS);
     }
     let any_resp = rows.iter().any(|r| r.2 > 0);

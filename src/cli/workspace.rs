@@ -6,11 +6,11 @@ use std::process::ExitCode;
 
 use anstream::{eprintln, println};
 use anyhow::anyhow;
-use serde_json::json;
 
 use super::context::{Global, load_file};
-use super::lang::{t, tr};
+use super::lang::{self, t, tr};
 use super::output::{BOLD, DIM, WARN, json_safe, paint};
+use super::shapes::{self, DocRow};
 use crate::domain::import::{self, Kind};
 use crate::domain::input::{InputError, read_regular};
 use crate::domain::load::{self, LoadError};
@@ -230,7 +230,7 @@ fn prepare(path: &Path) -> anyhow::Result<(Catalog, Vec<u8>)> {
         ))
     })?;
     if let Some(problem) = validate::check(&doc).first() {
-        let what = format!("{}: {}", problem.path, problem.message);
+        let what = format!("{}: {}", problem.path, problem.message_in(lang::get()));
         return Err(anyhow!(tr!(
             "{p} 导入后未通过检查：{what}；未加入",
             "{p} does not pass the check once imported: {what}; nothing added"
@@ -357,16 +357,9 @@ pub fn docs(global: &Global, as_json: bool) -> anyhow::Result<ExitCode> {
     if as_json {
         let list: Vec<_> = rows
             .iter()
-            .map(|(cat, measures, tally, overdue)| {
-                let d = &cat.doc;
-                json!({
-                    "id": d.id, "number": d.number, "title": d.title, "issuer": d.issuer,
-                    "date": d.signed.or(d.published), "measures": measures,
-                    "done": tally.done, "total": tally.total, "overdue": overdue,
-                })
-            })
+            .map(|&(cat, measures, tally, overdue)| DocRow::new(cat, measures, tally, overdue))
             .collect();
-        super::json::print(&json!(list))?;
+        shapes::print(&list)?;
         return Ok(ExitCode::SUCCESS);
     }
     if rows.is_empty() {

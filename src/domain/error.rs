@@ -8,6 +8,19 @@ pub struct Problem {
     /// JSON path, e.g. `sections[0].tasks[3].measures[1].lead[0]`.
     pub path: String,
     pub message: String,
+    /// The message in Chinese (empty where there is none: a parser's own words).
+    pub zh: String,
+}
+
+impl Problem {
+    /// The message in the run's language.
+    pub fn message_in(&self, lang: crate::domain::Lang) -> &str {
+        if lang == crate::domain::Lang::Zh && !self.zh.is_empty() {
+            &self.zh
+        } else {
+            &self.message
+        }
+    }
 }
 
 impl fmt::Display for Problem {

@@ -29,6 +29,26 @@ pub struct Finding {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// The message in Chinese (empty where there is none: the JSON parser's own words).
+    pub zh: String,
+}
+
+impl Finding {
+    /// `LINE:COLUMN: PATH: message` in the run's language.
+    pub fn text_in(&self, lang: crate::domain::Lang) -> String {
+        let zh = lang == crate::domain::Lang::Zh;
+        let path = match (self.path.is_empty(), zh) {
+            (false, _) => self.path.as_str(),
+            (true, true) => "（整个文档）",
+            (true, false) => "(document)",
+        };
+        let message = if zh && !self.zh.is_empty() {
+            &self.zh
+        } else {
+            &self.message
+        };
+        format!("{}:{}: {path}: {message}", self.line, self.column)
+    }
 }
 
 impl fmt::Display for Finding {
@@ -106,6 +126,7 @@ fn invalid(path: &Path, bytes: &[u8]) -> LoadError {
                 line: 1,
                 column: 1,
                 message: "the file changed while it was read".into(),
+                zh: "读取过程中文件被改动了".into(),
             }],
         },
         Err(findings) => LoadError::Invalid {
@@ -137,23 +158,34 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
 
 /// Checks and indexes a document given as bytes: the catalog, or every problem found.
 pub fn from_bytes(bytes: &[u8]) -> Result<Catalog, Vec<Finding>> {
-    let whole = |text: &str, offset: usize, message: String| {
+    let whole = |text: &str, offset: usize, message: String, zh: String| {
         let p = pos_of_offset(text, offset);
         vec![Finding {
             path: String::new(),
             line: p.line,
             column: p.column,
             message,
+            zh,
         }]
     };
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(whole("", 0, format!("over the limit of {MAX_BYTES} bytes")));
+        return Err(whole(
+            "",
+            0,
+            format!("over the limit of {MAX_BYTES} bytes"),
+            format!("超过 {MAX_BYTES} 字节的上限"),
+        ));
     }
     let text = match simdutf8::compat::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            return Err(whole(good, good.len(), "not UTF-8 text".into()));
+            return Err(whole(
+                good,
+                good.len(),
+                "not UTF-8 text".into(),
+                "不是 UTF-8 文本".into(),
+            ));
         }
     };
     // The common case, fast: a valid document. (serde_json's recursion limit of 128 keeps the
@@ -168,6 +200,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Catalog, Vec<Finding>> {
             text,
             offset,
             format!("nested deeper than {MAX_DEPTH} levels (a document needs 9); refused"),
+            format!("嵌套超过 {MAX_DEPTH} 层（文档只需 9 层），不予读取"),
         ));
     }
     Err(findings(text))
@@ -177,7 +210,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Catalog, Vec<Finding>> {
 fn findings(text: &str) -> Vec<Finding> {
     let mut value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
-        Err(e) => return vec![typed_finding(text, e, "not JSON: ")],
+        Err(e) => return vec![typed_finding(text, e, ("not JSON: ", "不是 JSON："))],
     };
     let mut problems = shape::check(&mut value);
     match serde_json::from_value::<Document>(value) {
@@ -192,6 +225,7 @@ fn findings(text: &str) -> Vec<Finding> {
         Err(e) => problems.push(Problem {
             path: String::new(),
             message: e.to_string(),
+            zh: String::new(),
         }),
     }
     let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
@@ -204,20 +238,22 @@ fn findings(text: &str) -> Vec<Finding> {
             line: pos.line,
             column: pos.column,
             message: p.message,
+            zh: p.zh,
         })
         .collect();
     // A JSON value keeps the last of two equal keys: only the typed parse sees a duplicate.
     if let Err(e) = serde_json::from_str::<Document>(text)
         && (out.is_empty() || e.to_string().starts_with("duplicate field"))
     {
-        out.push(typed_finding(text, e, ""));
+        out.push(typed_finding(text, e, ("", "")));
     }
     out.sort_by_key(|f| (f.line, f.column));
     out
 }
 
 /// A serde_json error as a finding at its line and column (in characters).
-fn typed_finding(text: &str, e: serde_json::Error, prefix: &str) -> Finding {
+/// A finding of serde_json's: its own words, after fgf's prefix (English, Chinese) if any.
+fn typed_finding(text: &str, e: serde_json::Error, (prefix, zh): (&str, &str)) -> Finding {
     let DocError::Parse {
         line,
         column,
@@ -230,6 +266,11 @@ fn typed_finding(text: &str, e: serde_json::Error, prefix: &str) -> Finding {
         path: String::new(),
         line,
         column: char_column(text, line, column),
+        zh: if zh.is_empty() {
+            String::new()
+        } else {
+            format!("{zh}{message}")
+        },
         message: format!("{prefix}{message}"),
     }
 }

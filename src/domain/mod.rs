@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod error;
 pub mod filter;
 pub mod generate;
+pub mod history;
 pub mod import;
 pub mod input;
 pub mod lang;

@@ -427,17 +427,6 @@ impl Measure {
             &self.lead
         }
     }
-
-    /// Every unit of the measure with its role, lead first.
-    pub fn units_by_role(&self) -> impl Iterator<Item = (Role, &str)> {
-        let lead = self.lead.iter().map(|u| (Role::Lead, u.as_str()));
-        let resp = self
-            .responsible
-            .iter()
-            .map(|u| (Role::Responsible, u.as_str()));
-        let sup = self.support.iter().map(|u| (Role::Support, u.as_str()));
-        lead.chain(resp).chain(sup)
-    }
 }
 
 fn dedup<'a>(names: impl Iterator<Item = &'a String>) -> Vec<&'a str> {

@@ -4,6 +4,7 @@
 //! (passed in as `now`, so tests and the TUI choose the clock) and returned as a [`Change`] that says which
 //! milestones moved; undo and redo make new, later marks, so that they too win merges with other copies.
 
+pub mod agenda;
 pub mod log;
 mod rollup;
 mod state;
@@ -165,14 +166,6 @@ impl Progress {
         let note = note.and_then(clean_note);
         let target = (milestone.to_string(), self.is_done(milestone), note);
         self.record(vec![target], now)
-    }
-
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
     }
 
     /// Reverts the last change of this session; returns what the undo itself changed. A milestone that

@@ -107,10 +107,11 @@ fn default_for(root: &Value, s: &Value) -> Value {
     }
 }
 
-fn say(out: &mut Vec<Problem>, path: &str, message: String) {
+fn say(out: &mut Vec<Problem>, path: &str, message: String, zh: String) {
     out.push(Problem {
         path: path.to_string(),
         message,
+        zh,
     });
 }
 
@@ -140,6 +141,14 @@ fn visit(root: &Value, s: &Value, v: &mut Value, path: &mut String, out: &mut Ve
                 ts.join(" or "),
                 describe(v)
             ),
+            format!(
+                "类型不对：应是 {}，这里是 {}",
+                ts.iter()
+                    .map(|t| type_zh(t))
+                    .collect::<Vec<_>>()
+                    .join(" 或 "),
+                describe_zh(v)
+            ),
         );
         *v = default_for(root, s);
         return;
@@ -152,6 +161,7 @@ fn visit(root: &Value, s: &Value, v: &mut Value, path: &mut String, out: &mut Ve
             out,
             path,
             format!("{} is not one of {}", v, names.join(", ")),
+            format!("{} 不是 {} 之一", v, names.join("、")),
         );
         *v = default_for(root, s);
         return;
@@ -165,6 +175,7 @@ fn visit(root: &Value, s: &Value, v: &mut Value, path: &mut String, out: &mut Ve
                 out,
                 path,
                 format!("{text:?} is not a valid date (YYYY-MM-DD, a day that exists)"),
+                format!("{text:?} 不是有效日期（YYYY-MM-DD，且须是存在的一天）"),
             );
             *v = default_for(root, s);
         }
@@ -178,6 +189,7 @@ fn visit(root: &Value, s: &Value, v: &mut Value, path: &mut String, out: &mut Ve
                     out,
                     path,
                     format!("{n} is out of range (0 to {})", u32::MAX),
+                    format!("{n} 超出范围（0 到 {}）", u32::MAX),
                 );
                 *v = json!(0);
             }
@@ -229,6 +241,7 @@ fn object(
                 out,
                 path,
                 format!("unknown field {k:?} (known: {})", known.join(", ")),
+                format!("不认识的字段 {k:?}（可用：{}）", known.join("、")),
             );
             path.truncate(len);
             map.remove(&k);
@@ -246,7 +259,12 @@ fn object(
         match map.get_mut(k) {
             Some(x) => visit(root, ps, x, path, out),
             None if required.contains(&k.as_str()) => {
-                say(out, path, format!("missing field {k:?}"));
+                say(
+                    out,
+                    path,
+                    format!("missing field {k:?}"),
+                    format!("缺少字段 {k:?}"),
+                );
                 map.insert(k.clone(), default_for(root, ps));
             }
             None => {}
@@ -256,6 +274,35 @@ fn object(
 }
 
 /// `a string "x"`, `the number 3`, `null` …, short.
+/// A JSON Schema type's name in Chinese.
+fn type_zh(t: &str) -> &str {
+    match t {
+        "string" => "字符串",
+        "integer" => "整数",
+        "number" => "数字",
+        "boolean" => "布尔值",
+        "array" => "数组",
+        "object" => "对象",
+        "null" => "null",
+        other => other,
+    }
+}
+
+fn describe_zh(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("布尔值 {b}"),
+        Value::Number(n) => format!("数字 {n}"),
+        Value::String(s) => {
+            let short: String = s.chars().take(20).collect();
+            let more = if s.chars().count() > 20 { "…" } else { "" };
+            format!("字符串 {short:?}{more}")
+        }
+        Value::Array(a) => format!("{} 项的数组", a.len()),
+        Value::Object(_) => "对象".into(),
+    }
+}
+
 fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".into(),

@@ -17,6 +17,9 @@ pub fn check(doc: &Document) -> Vec<Problem> {
     problems
 }
 
+const EMPTY: &str = "must not be empty";
+const EMPTY_ZH: &str = "不能为空";
+
 fn check_with<'a>(doc: &'a Document, ids: Option<HashMap<&'a str, At>>) -> Vec<Problem> {
     let mut ck = Checker {
         out: Vec::new(),
@@ -26,6 +29,7 @@ fn check_with<'a>(doc: &'a Document, ids: Option<HashMap<&'a str, At>>) -> Vec<P
         ck.say(
             "format".into(),
             format!("unknown format {} (this fgf reads 1 and 2)", doc.format),
+            format!("不认识的格式 {}（fgf 读格式 1 和 2）", doc.format),
         );
     }
     // Format 2 asks only for a title: a notice may lack a 文号, an issuer or its dates.
@@ -37,12 +41,16 @@ fn check_with<'a>(doc: &'a Document, ids: Option<HashMap<&'a str, At>>) -> Vec<P
         ("issuer", &doc.issuer, v1),
     ] {
         if needed && blank(value) {
-            ck.say(field.into(), "must not be empty".into());
+            ck.say(field.into(), EMPTY.into(), EMPTY_ZH.into());
         }
     }
     for (field, value) in [("signed", doc.signed), ("published", doc.published)] {
         if v1 && value.is_none() {
-            ck.say(field.into(), "a format-1 document needs this date".into());
+            ck.say(
+                field.into(),
+                "a format-1 document needs this date".into(),
+                "格式 1 的文档须有这个日期".into(),
+            );
         }
     }
     // The id names the state file: keep it a plain file name.
@@ -54,22 +62,31 @@ fn check_with<'a>(doc: &'a Document, ids: Option<HashMap<&'a str, At>>) -> Vec<P
                 "document id {:?} may hold only ASCII letters, digits, '-', '_' and '.' (not first); it names the state file",
                 doc.id
             ),
+            format!(
+                "文档 id {:?} 只能由 ASCII 字母、数字和 '-'、'_'、'.' 组成（'.' 不能在首位）：它是状态文件的文件名",
+                doc.id
+            ),
         );
     }
     if doc.units.is_empty() {
-        ck.say("units".into(), "a document needs at least one unit".into());
+        ck.say(
+            "units".into(),
+            "a document needs at least one unit".into(),
+            "文档至少要有一个单位".into(),
+        );
     }
     if doc.sections.is_empty() {
         ck.say(
             "sections".into(),
             "a document needs at least one section".into(),
+            "文档至少要有一个部分".into(),
         );
     }
     let mut names: HashMap<&str, String> = HashMap::default();
     for (i, u) in doc.units.iter().enumerate() {
         let path = format!("units[{i}]");
         if blank(&u.name) {
-            ck.say(format!("{path}.name"), "must not be empty".into());
+            ck.say(format!("{path}.name"), EMPTY.into(), EMPTY_ZH.into());
         }
         let official = u.official.as_ref().map(|o| &o.name);
         let all = std::iter::once(&u.name).chain(&u.aliases).chain(official);
@@ -85,6 +102,7 @@ fn check_with<'a>(doc: &'a Document, ids: Option<HashMap<&'a str, At>>) -> Vec<P
                 ck.say(
                     p,
                     format!("unit name or alias {n:?} already used at {first}"),
+                    format!("单位名称或简称 {n:?} 已在 {first} 用过"),
                 );
             }
         }
@@ -127,17 +145,18 @@ impl At {
 }
 
 impl<'a> Checker<'a> {
-    fn say(&mut self, path: String, message: String) {
-        self.out.push(Problem { path, message });
+    fn say(&mut self, path: String, message: String, zh: String) {
+        self.out.push(Problem { path, message, zh });
     }
 
     fn id(&mut self, id: &'a str, at: At) {
         if blank(id) {
-            self.say(at.field("id"), "must not be empty".into());
+            self.say(at.field("id"), EMPTY.into(), EMPTY_ZH.into());
         } else if let Some(first) = self.ids.as_mut().and_then(|ids| ids.insert(id, at)) {
             self.say(
                 at.field("id"),
                 format!("duplicate id {id:?}, first at {}", first.path()),
+                format!("id {id:?} 重复，第一次出现在 {}", first.path()),
             );
         }
     }
@@ -185,6 +204,7 @@ impl Units<'_> {
                     ck.say(
                         at.field(&format!("{field}[{ui}]")),
                         format!("unit {u:?} is not in the unit list"),
+                        format!("单位 {u:?} 不在单位表中"),
                     );
                 }
             }
@@ -200,7 +220,7 @@ fn structure<'a>(doc: &'a Document, canonical: &Units<'_>, ck: &mut Checker<'a>)
         let sp = format!("sections[{si}]");
         for (field, value) in [("key", &s.key), ("title", &s.title)] {
             if blank(value) {
-                ck.say(format!("{sp}.{field}"), "must not be empty".into());
+                ck.say(format!("{sp}.{field}"), EMPTY.into(), EMPTY_ZH.into());
             }
         }
         if let Some(first) = keys.insert(&s.key, si).filter(|_| !blank(&s.key)) {
@@ -210,6 +230,10 @@ fn structure<'a>(doc: &'a Document, canonical: &Units<'_>, ck: &mut Checker<'a>)
                     "duplicate section key {:?}, first at sections[{first}]",
                     s.key
                 ),
+                format!(
+                    "部分的 key {:?} 重复，第一次出现在 sections[{first}]",
+                    s.key
+                ),
             );
         }
         let want = numeral(si + 1);
@@ -217,12 +241,14 @@ fn structure<'a>(doc: &'a Document, canonical: &Units<'_>, ck: &mut Checker<'a>)
             ck.say(
                 format!("{sp}.numeral"),
                 format!("section {:?} out of order: expected {want:?}", s.numeral),
+                format!("部分 {:?} 顺序不对：这里应是 {want:?}", s.numeral),
             );
         }
         if s.tasks.is_empty() {
             ck.say(
                 format!("{sp}.tasks"),
                 "a section needs at least one task".into(),
+                "每个部分至少要有一项任务".into(),
             );
         }
         for (ti, t) in s.tasks.iter().enumerate() {
@@ -232,22 +258,25 @@ fn structure<'a>(doc: &'a Document, canonical: &Units<'_>, ck: &mut Checker<'a>)
                 ck.say(
                     tp.field("id"),
                     format!("task id {:?} must be its number {}", t.id, t.number),
+                    format!("任务 id {:?} 应等于它的序号 {}", t.id, t.number),
                 );
             }
             if t.number != last_task + 1 {
                 ck.say(
                     tp.field("number"),
                     format!("task {} out of order: expected {}", t.number, last_task + 1),
+                    format!("任务 {} 顺序不对：这里应是 {}", t.number, last_task + 1),
                 );
             }
             last_task = t.number;
             if blank(&t.title) {
-                ck.say(tp.field("title"), "must not be empty".into());
+                ck.say(tp.field("title"), EMPTY.into(), EMPTY_ZH.into());
             }
             if t.measures.is_empty() {
                 ck.say(
                     tp.field("measures"),
                     "a task needs at least one measure".into(),
+                    "每项任务至少要有一条措施".into(),
                 );
             }
             let own = [
@@ -284,15 +313,21 @@ fn measure<'a>(
                 m.id,
                 format!("{task}.{n}")
             ),
+            format!(
+                "措施 id {:?} 顺序不对：这里应是 {:?}",
+                m.id,
+                format!("{task}.{n}")
+            ),
         );
     }
     if blank(&m.text) {
-        ck.say(mp.field("text"), "must not be empty".into());
+        ck.say(mp.field("text"), EMPTY.into(), EMPTY_ZH.into());
     }
     if units.v1 && m.lead.is_empty() {
         ck.say(
             mp.field("lead"),
             "a measure needs at least one lead unit".into(),
+            "每条措施至少要有一个牵头单位".into(),
         );
     } else if !units.v1 && !m.has_allocation() && !t.has_allocation() {
         // Format 2 never asks for a lead (a notice may name none), but for someone.
@@ -300,6 +335,7 @@ fn measure<'a>(
             mp.field("lead"),
             "a measure needs at least one unit (lead, responsible or support), its own or its task's"
                 .into(),
+            "每条措施至少要有一个单位（牵头、负责或配合），自己的或所属任务的".into(),
         );
     }
     let alt = m.alternative.iter();
@@ -320,6 +356,7 @@ fn measure<'a>(
         ck.say(
             mp.field("milestones"),
             "a measure needs at least one milestone".into(),
+            "每条措施至少要有一个里程碑".into(),
         );
     }
     for (ki, k) in m.milestones.iter().enumerate() {
@@ -330,6 +367,11 @@ fn measure<'a>(
                 kp.field("id"),
                 format!(
                     "milestone id {:?} out of order: expected {:?}",
+                    k.id,
+                    format!("{}.{}", m.id, ki + 1)
+                ),
+                format!(
+                    "里程碑 id {:?} 顺序不对：这里应是 {:?}",
                     k.id,
                     format!("{}.{}", m.id, ki + 1)
                 ),

@@ -5,6 +5,7 @@
 //! by the store's lock; the directory is private (0700). Check-offs stay in the per-notice state
 //! files: nothing here touches them.
 
+pub mod bodies;
 mod error;
 pub mod scope;
 pub mod units;
@@ -137,11 +138,6 @@ impl Workspace {
     /// The stored copy of notice `id`.
     pub fn notice_path(&self, id: &str) -> PathBuf {
         self.notices_dir().join(format!("{id}.json"))
-    }
-
-    /// Whether the embedded 103号 is part of the workspace.
-    pub fn has_embedded(&self) -> bool {
-        self.manifest.embedded
     }
 
     /// The unit aliases the user gave, in the order given.

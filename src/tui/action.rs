@@ -24,6 +24,9 @@ pub enum Action {
     Units,
     /// D: milestones grouped by deadline, and back.
     Deadlines,
+    /// s: the units or deadlines view in its next order (units: lead, support, overdue, name;
+    /// deadlines: date, unit).
+    Sort,
     /// Space: check off the selected milestone / measure (a whole task asks first).
     Toggle,
     /// y / n at a prompt.
@@ -40,11 +43,18 @@ pub enum Action {
     Verify,
     /// O: the overview (sections, lead units, deadlines by month).
     Overview,
+    /// y: the selection's id to the clipboard (OSC 52).
+    Yank,
+    /// Y: the selection's text with its lead and cooperating units to the clipboard.
+    YankText,
     /// /: the search line.
     Search,
     /// n / N: the next / previous hit of the last search.
     NextHit,
     PrevHit,
+    /// Up / Down in the search line: the previous / next query run before.
+    HistoryPrev,
+    HistoryNext,
     /// An edit of the input line.
     Edit(super::input::Edit),
     /// Enter in the input line.
@@ -105,4 +115,8 @@ pub enum Effect {
         milestone: String,
         text: String,
     },
+    /// Put this text (neutralised and bounded by `tui::clipboard`) on the terminal's clipboard.
+    Copy(String),
+    /// Add this query to the search history file (`domain::history::remember`).
+    Remember(String),
 }

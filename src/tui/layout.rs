@@ -10,14 +10,33 @@ pub const WIDE_WIDTH: u16 = 150;
 /// Narrower than this, the detail pane replaces the list when focused instead of standing beside it.
 const SPLIT_WIDTH: u16 = 70;
 
+/// The views a user switches between (tabs, digit keys, U and D).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     Tree,
     Units,
     /// Milestones grouped by deadline.
     Deadlines,
-    /// The search results, while typing a search.
-    Search,
+}
+
+/// What the body lays out: a view, or the search results while a search is typed (over the
+/// view it began in, which comes back on Esc). Derived from the view and the mode, never stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Tree,
+    Units,
+    Deadlines,
+    Results,
+}
+
+impl From<View> for Screen {
+    fn from(v: View) -> Screen {
+        match v {
+            View::Tree => Screen::Tree,
+            View::Units => Screen::Units,
+            View::Deadlines => Screen::Deadlines,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +61,7 @@ pub fn wide(area: Rect, sections: usize) -> bool {
 /// lets a very narrow screen give the whole body to the detail pane.
 pub fn areas(
     area: Rect,
-    view: View,
+    screen: impl Into<Screen>,
     sections: usize,
     section: usize,
     detail_focused: bool,
@@ -54,17 +73,17 @@ pub fn areas(
         Constraint::Length(1),
     ])
     .areas(area);
-    let (lists, detail) = match view {
-        View::Tree if wide(area, sections) => {
+    let (lists, detail) = match screen.into() {
+        Screen::Tree if wide(area, sections) => {
             let mut cs = vec![Constraint::Fill(2); sections];
             cs.push(Constraint::Fill(3));
             let cols = Layout::horizontal(cs).split(body);
             let lists = (0..sections).map(|i| (i, cols[i])).collect();
             (lists, Some(cols[sections]))
         }
-        View::Tree => split(body, section, detail_focused, 45),
-        View::Deadlines | View::Search => split(body, 0, detail_focused, 55),
-        View::Units => {
+        Screen::Tree => split(body, section, detail_focused, 45),
+        Screen::Deadlines | Screen::Results => split(body, 0, detail_focused, 55),
+        Screen::Units => {
             let three = area.width >= 120;
             if three {
                 let [u, m, d] = Layout::horizontal([

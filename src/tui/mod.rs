@@ -9,6 +9,7 @@ pub mod action;
 pub mod ansi16;
 pub mod app;
 pub mod backend;
+pub mod clipboard;
 pub mod cursor;
 pub mod editor;
 pub mod i18n;
@@ -43,7 +44,7 @@ use self::action::{Action, Effect};
 use self::ansi16::Ansi16;
 use self::app::App;
 use self::backend::WideFix;
-use crate::domain::Store;
+use crate::domain::{Store, history};
 
 pub type Term = Terminal<WideFix<CrosstermBackend<Ansi16<Stdout>>>>;
 
@@ -51,6 +52,7 @@ pub type Term = Terminal<WideFix<CrosstermBackend<Ansi16<Stdout>>>>;
 /// Check-offs are saved to `store` as they are made (none: read-only).
 pub fn run(mut app: App, mouse: bool, store: Option<Store>) -> anyhow::Result<()> {
     install_once()?;
+    load_history(&mut app);
     let mut terminal = setup(mouse).inspect_err(|_| restore())?;
     let result = event_loop(&mut terminal, &mut app, store.as_ref(), mouse);
     restore();
@@ -341,7 +343,31 @@ fn perform(app: &mut App, action: Action, store: Option<&Store>) -> Effect {
     if effect == Effect::Save {
         save(app, store);
     }
+    if let Effect::Remember(query) = &effect {
+        remember(app, query);
+    }
+    if let Effect::Copy(text) = &effect {
+        // Between frames, on the terminal the frames go to: no frame is torn by it.
+        let _ = clipboard::write(&mut io::stdout(), text);
+    }
     effect
+}
+
+/// The search history from the data directory; a file that cannot be read is left alone and
+/// the reason shown while searching.
+fn load_history(app: &mut App) {
+    let lang = app.options().lang;
+    if let Some(path) = history::default_path() {
+        app.set_history(history::load(&path).map_err(|e| e.describe(lang)));
+    }
+}
+
+/// Adds a query to the history file (merged with other sessions'), or says why not.
+fn remember(app: &mut App, query: &str) {
+    let lang = app.options().lang;
+    if let Some(path) = history::default_path() {
+        app.history_saved(history::remember(&path, query).map_err(|e| e.describe(lang)));
+    }
 }
 
 /// Saves under the lock, merging with what other sessions wrote; the merged state comes back.

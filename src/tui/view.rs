@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::App;
-use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, View};
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, Screen};
 use super::widgets::{bars, deadlines, detail, help, is_ambiguous, results, tree, units, verify};
 
 pub fn draw(f: &mut Frame, app: &App) {
@@ -31,23 +31,23 @@ pub fn draw(f: &mut Frame, app: &App) {
     let a = app.areas();
     bars::header(f, app, a.header);
     bars::tabs(f, app, a.tabs);
-    match app.view {
-        View::Tree => {
+    match app.screen() {
+        Screen::Tree => {
             for &(section, r) in &a.lists {
                 tree::draw(f, &tree::PaneCtx::of(app, section), section, r);
             }
         }
-        View::Search => {
+        Screen::Results => {
             if let Some(&(_, r)) = a.lists.first() {
                 results::draw(f, app, r);
             }
         }
-        View::Deadlines => {
+        Screen::Deadlines => {
             if let Some(&(_, r)) = a.lists.first() {
                 deadlines::draw(f, app, r);
             }
         }
-        View::Units => {
+        Screen::Units => {
             if let Some(&(_, r)) = a.lists.first() {
                 units::draw_units(f, app, r);
             }

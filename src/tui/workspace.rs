@@ -1,17 +1,23 @@
 //! The workspace's list of notices, shown first when the workspace holds more than one: each
 //! notice with its progress bar; Enter opens one (the usual view, its panes by section), and `q`
-//! there comes back here; `q` or Esc here quits. Its own small loop on the terminal, so that the
-//! notice's App is untouched.
+//! there comes back here; `q` or Esc here quits. `U` and `D` open the units view and the
+//! deadlines view across every notice (`across.rs`), whose Enter opens a notice at a row. Its
+//! own small loop on the terminal, so that the notice's App is untouched.
 
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+pub mod across;
+
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use self::across::{Across, Notices, Went};
 use super::i18n::Lang;
+use super::layout::View;
 use super::theme::Theme;
 use crate::domain::text::{fit, sanitize};
+use crate::domain::{Catalog, Loc};
 
 /// One notice of the list, as the caller summed it up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,12 +39,18 @@ pub struct List {
     pub theme: Theme,
     /// The first row shown (kept so that the selection is on screen).
     pub top: usize,
+    /// Every notice with its check-offs, for the cross-notice views (none: `U` and `D` do nothing).
+    notices: Option<Notices>,
+    /// The cross-notice view shown, if any.
+    across: Option<Across>,
 }
 
 /// What a key did on the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Picked {
     Open(usize),
+    /// Open notice `.0` at `.1` (from a cross-notice view).
+    OpenAt(usize, Loc),
     Quit,
     Stay,
 }
@@ -51,13 +63,61 @@ impl List {
             lang,
             theme,
             top: 0,
+            notices: None,
+            across: None,
         }
     }
 
-    /// A key: ↑/↓ (k/j), Home/End (g/G), Enter opens, q / Esc / Ctrl-c quits.
+    /// With every notice, so that `U` and `D` can open the cross-notice views.
+    pub fn with_notices(mut self, notices: Notices) -> List {
+        self.notices = Some(notices);
+        self
+    }
+
+    /// The notices, to read their check-offs again (then [`List::refresh`]).
+    pub fn notices_mut(&mut self) -> Option<&mut Notices> {
+        self.notices.as_mut()
+    }
+
+    /// Notice `i`.
+    pub fn notice(&self, i: usize) -> Option<&Catalog> {
+        self.notices.as_ref()?.cats.get(i)
+    }
+
+    /// The cross-notice view again after the check-offs were read again.
+    pub fn refresh(&mut self) {
+        if let (Some(a), Some(n)) = (&self.across, &self.notices) {
+            self.across = Some(a.refreshed(n));
+        }
+    }
+
+    /// The cross-notice view shown, if any.
+    pub fn across(&self) -> Option<&Across> {
+        self.across.as_ref()
+    }
+
+    /// A key: ↑/↓ (k/j), Home/End (g/G), Enter opens, U / D the cross-notice views, q / Esc /
+    /// Ctrl-c quits. In a cross-notice view, its keys (Esc and q come back to the list).
     pub fn key(&mut self, code: KeyCode, mods: KeyModifiers) -> Picked {
+        if let (Some(a), Some(n)) = (&mut self.across, &self.notices) {
+            match a.key(n, KeyEvent::new(code, mods)) {
+                Went::Stay => {}
+                Went::Back => self.across = None,
+                Went::Open(d, l) => return Picked::OpenAt(d, l),
+                Went::Quit => return Picked::Quit,
+            }
+            return Picked::Stay;
+        }
         let last = self.rows.len().saturating_sub(1);
         match code {
+            KeyCode::Char(c @ ('U' | 'D')) => {
+                let view = if c == 'U' {
+                    View::Units
+                } else {
+                    View::Deadlines
+                };
+                self.across = self.notices.as_ref().map(|n| Across::new(n, view));
+            }
             KeyCode::Char('c') if mods.contains(KeyModifiers::CONTROL) => return Picked::Quit,
             KeyCode::Char('q') | KeyCode::Esc => return Picked::Quit,
             KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') if !self.rows.is_empty() => {
@@ -72,8 +132,13 @@ impl List {
         Picked::Stay
     }
 
-    /// Draws the list: a heading, two lines a notice (文号 and bar; title), the keys at the foot.
+    /// Draws the list: a heading, two lines a notice (文号 and bar; title), the keys at the foot;
+    /// or the cross-notice view.
     pub fn draw(&mut self, f: &mut Frame<'_>) {
+        if let (Some(a), Some(n)) = (&mut self.across, &self.notices) {
+            a.draw(f, n);
+            return;
+        }
         let area = f.area();
         let zh = self.lang == Lang::Zh;
         let n = self.rows.len();
@@ -82,10 +147,15 @@ impl List {
         } else {
             format!("Workspace · {n} notices")
         };
+        let across = match (self.notices.is_some(), zh) {
+            (false, _) => "",
+            (true, true) => "  U 全部通知的单位  D 全部通知的期限",
+            (true, false) => "  U units of every notice  D deadlines of every notice",
+        };
         let foot = if zh {
-            "↑↓ 选择  Enter 打开（在通知里按 q 回到这里）  q 退出"
+            format!("↑↓ 选择  Enter 打开（在通知里按 q 回到这里）{across}  q 退出")
         } else {
-            "↑↓ select  Enter open (q in a notice comes back here)  q quit"
+            format!("↑↓ select  Enter open (q in a notice comes back here){across}  q quit")
         };
         let t = self.theme;
         let w = usize::from(area.width);
@@ -131,15 +201,15 @@ impl List {
                 ..area
             };
             f.render_widget(
-                Paragraph::new(Line::styled(fit(foot, w), t.dim())),
+                Paragraph::new(Line::styled(fit(&foot, w), t.dim())),
                 foot_area,
             );
         }
     }
 }
 
-/// Shows the list until a notice is opened (its index) or the user quits (`None`).
-pub fn pick(list: &mut List, mouse: bool) -> anyhow::Result<Option<usize>> {
+/// Shows the list (or a cross-notice view) until a notice is opened or the user quits.
+pub fn pick(list: &mut List, mouse: bool) -> anyhow::Result<Picked> {
     super::install_once()?;
     let mut terminal = super::setup(mouse).inspect_err(|_| super::restore())?;
     let result = (|| loop {
@@ -147,10 +217,12 @@ pub fn pick(list: &mut List, mouse: bool) -> anyhow::Result<Option<usize>> {
         if let Event::Key(k) = event::read()?
             && k.kind == KeyEventKind::Press
         {
-            match list.key(k.code, k.modifiers) {
-                Picked::Open(i) => return Ok(Some(i)),
-                Picked::Quit => return Ok(None),
-                Picked::Stay => {}
+            // Alt-x read as Esc then x, as in a notice (keymap::presses).
+            for k in super::keymap::presses(k) {
+                match list.key(k.code, k.modifiers) {
+                    Picked::Stay => {}
+                    picked => return Ok(picked),
+                }
             }
         }
     })();

@@ -213,12 +213,14 @@ fn unit_lists_what_a_unit_leads() {
 fn version_help_and_completions() {
     let v = stdout(&fgf(&["--version"]));
     assert!(v.contains("渝府办发〔2019〕103号"), "{v}");
-    let help = stdout(&fgf(&["--help"]));
-    for cmd in ["who", "show", "list", "unit", "completions", "Examples"] {
-        assert!(help.contains(cmd), "--help lacks {cmd}");
+    for (lang, examples) in [("en", "Examples"), ("zh", "示例")] {
+        let help = stdout(&fgf(&["--help", "--lang", lang]));
+        for cmd in ["who", "show", "list", "unit", "completions", examples] {
+            assert!(help.contains(cmd), "--help --lang {lang} lacks {cmd}");
+        }
+        let who_help = stdout(&fgf(&["who", "--help", "--lang", lang]));
+        assert!(who_help.contains("fgf who 企业开办"));
     }
-    let who_help = stdout(&fgf(&["who", "--help"]));
-    assert!(who_help.contains("fgf who 企业开办"));
     for shell in ["bash", "zsh", "fish"] {
         let o = fgf(&["completions", shell]);
         assert!(o.status.success());
@@ -375,13 +377,15 @@ fn every_command_explains_itself_with_an_example() {
         "doc",
         "completions",
     ];
-    let top = stdout(&fgf(&["--help"]));
-    for c in commands {
-        assert!(top.contains(&format!("  {c} ")), "fgf --help lists {c}");
-        let help = stdout(&fgf(&[c, "--help"]));
-        assert!(
-            help.contains("Example"),
-            "fgf {c} --help has an example:\n{help}"
-        );
+    for (lang, example) in [("en", "Example"), ("zh", "示例")] {
+        let top = stdout(&fgf(&["--help", "--lang", lang]));
+        for c in commands {
+            assert!(top.contains(&format!("  {c} ")), "fgf --help lists {c}");
+            let help = stdout(&fgf(&[c, "--help", "--lang", lang]));
+            assert!(
+                help.contains(example),
+                "fgf {c} --help has an example:\n{help}"
+            );
+        }
     }
 }

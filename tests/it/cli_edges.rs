@@ -310,29 +310,35 @@ fn second_column(line: &str) -> Option<usize> {
 
 #[test]
 fn help_examples_line_up_by_display_width() {
-    let help = out(&sealed::run(&["--help"]));
-    let examples = &help[help.find("Examples:").expect("examples")..];
-    let lines: Vec<&str> = examples
-        .lines()
-        .skip(1)
-        .filter(|l| l.starts_with("  fgf"))
-        .collect();
-    assert!(lines.len() >= 10, "{examples}");
-    let cols: Vec<_> = lines.iter().map(|l| second_column(l)).collect();
-    assert!(
-        cols.iter().all(|c| c.is_some() && *c == cols[0]),
-        "{cols:?}\n{examples}"
-    );
-    assert!(lines.iter().all(|l| width(l) <= 80), "{examples}");
-    let search = out(&sealed::run(&["search", "--help"]));
-    let table =
-        &search[search.find("Query language:").unwrap()..search.find("Full-width").unwrap()];
-    let cols: Vec<_> = table.lines().skip(1).map(second_column).collect();
-    assert!(cols.len() >= 8, "{table}");
-    assert!(
-        cols.iter().all(|c| c.is_some() && *c == cols[0]),
-        "{cols:?}\n{table}"
-    );
+    // In either language (Chinese: 示例 and 查询语法).
+    let langs = [
+        ("en", "Examples:", "Query language:", "Full-width"),
+        ("zh", "示例：", "查询语法：", "用中文输入法"),
+    ];
+    for (lang, examples_at, table_at, table_end) in langs {
+        let help = out(&sealed::run(&["--help", "--lang", lang]));
+        let examples = &help[help.find(examples_at).expect("examples")..];
+        let lines: Vec<&str> = examples
+            .lines()
+            .skip(1)
+            .filter(|l| l.starts_with("  fgf"))
+            .collect();
+        assert!(lines.len() >= 10, "{examples}");
+        let cols: Vec<_> = lines.iter().map(|l| second_column(l)).collect();
+        assert!(
+            cols.iter().all(|c| c.is_some() && *c == cols[0]),
+            "{cols:?}\n{examples}"
+        );
+        assert!(lines.iter().all(|l| width(l) <= 80), "{examples}");
+        let search = out(&sealed::run(&["search", "--help", "--lang", lang]));
+        let table = &search[search.find(table_at).unwrap()..search.find(table_end).unwrap()];
+        let cols: Vec<_> = table.lines().skip(1).map(second_column).collect();
+        assert!(cols.len() >= 8, "{table}");
+        assert!(
+            cols.iter().all(|c| c.is_some() && *c == cols[0]),
+            "{cols:?}\n{table}"
+        );
+    }
 }
 
 #[test]

@@ -406,3 +406,45 @@ fn the_committed_schema_is_what_the_code_generates_and_both_documents_fit_it() {
     v["units"][0]["name"] = json!(1);
     assert_eq!(shape::check(&mut v).len(), 1);
 }
+
+/// `fgf doc check` speaks the run's language: fgf's own words in Chinese by default, English with
+/// `--lang en`; the JSON parser's own words stay as they are (after a Chinese prefix).
+#[test]
+fn doc_check_reports_in_the_runs_language() {
+    use crate::support::sealed::Sandbox;
+    let sb = Sandbox::new();
+    let mut v = example();
+    v["sections"][0]["tasks"][0]["measures"][0]["lead"] = json!(["没有这个单位"]);
+    v["sections"][0]["tasks"][0]["title"] = json!("");
+    v["sections"][0]["tasks"][0]["number"] = json!("一");
+    let bad = sb.path().join("bad.json");
+    std::fs::write(&bad, text_of(&v)).unwrap();
+    let broken = sb.path().join("broken.json");
+    std::fs::write(&broken, "{\"id\": 1").unwrap();
+    let out = |args: &[&str]| {
+        let o = sb.run(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let bad = bad.to_str().unwrap();
+    let zh = out(&["doc", "check", bad]);
+    for want in [
+        "单位 \"没有这个单位\" 不在单位表中",
+        "不能为空",
+        "类型不对：应是 整数，这里是 字符串 \"一\"",
+    ] {
+        assert!(zh.contains(want), "{want}\n{zh}");
+    }
+    assert!(!zh.contains("must not be empty"), "{zh}");
+    let en = out(&["--lang", "en", "doc", "check", bad]);
+    for want in [
+        "unit \"没有这个单位\" is not in the unit list",
+        "must not be empty",
+        "wrong type: expected integer",
+    ] {
+        assert!(en.contains(want), "{want}\n{en}");
+    }
+    assert!(!en.contains("不能为空"), "{en}");
+    let zh = out(&["doc", "check", broken.to_str().unwrap()]);
+    assert!(zh.contains("（整个文档）: 不是 JSON：EOF"), "{zh}");
+}

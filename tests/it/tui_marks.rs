@@ -145,8 +145,12 @@ fn deadlines_view_groups_and_jumps() {
     press(&mut a, "5");
     assert_eq!(a.view(), View::Deadlines);
     assert_eq!(a.focus(), Focus::Deadlines);
+    assert!(matches!(
+        a.deadlines().rows()[0],
+        fgf::tui::app::DeadlineRow::Band(fgf::tui::app::Band::Past, ..)
+    ));
     assert!(
-        matches!(a.deadlines().rows()[0], fgf::tui::app::DeadlineRow::Header(Some(d), _) if d.to_string() == "2019-12-31")
+        matches!(a.deadlines().rows()[1], fgf::tui::app::DeadlineRow::Header(Some(d), _) if d.to_string() == "2019-12-31")
     );
     assert_eq!(
         selected(&a),

@@ -102,7 +102,7 @@ fn enter_on_a_row_goes_to_its_milestones() {
         .rev()
         .find_map(|r| match r {
             DeadlineRow::Header(d, _) => Some(*d),
-            DeadlineRow::Milestone(_) => None,
+            _ => None,
         })
         .flatten()
         .expect("a dated heading above the selection");

@@ -2,7 +2,7 @@
 
 use crate::support::{app, press};
 use fgf::tui::app::{App, Focus, Mode};
-use fgf::tui::layout::View;
+use fgf::tui::layout::{Screen, View};
 
 /// Types text into the input line (spaces as Space).
 fn type_text(a: &mut App, text: &str) {
@@ -28,7 +28,17 @@ fn slash_opens_the_search_and_results_follow_each_keystroke() {
     let mut a = app(120, 40);
     press(&mut a, "/");
     assert!(matches!(*a.mode(), Mode::Search(_)));
-    assert_eq!(a.view(), View::Search);
+    // The results show over the view the search began in, which is kept (not a view of its own).
+    assert_eq!(a.screen(), Screen::Results);
+    assert_eq!(a.view(), View::Tree);
+    press(&mut a, "Esc 5 /");
+    assert_eq!((a.screen(), a.view()), (Screen::Results, View::Deadlines));
+    press(&mut a, "Esc");
+    assert_eq!(
+        (a.screen(), a.focus()),
+        (Screen::Deadlines, Focus::Deadlines)
+    );
+    press(&mut a, "1 /");
     type_text(&mut a, "企业开");
     let first = hits(&a);
     assert!(!first.is_empty());
@@ -48,7 +58,7 @@ fn enter_jumps_to_the_hit_in_its_section_pane() {
     let mut a = app(120, 40);
     press(&mut a, "/");
     type_text(&mut a, "企业开办");
-    press(&mut a, "Down Enter");
+    press(&mut a, "C-n Enter");
     assert_eq!(*a.mode(), Mode::Browse);
     assert_eq!(a.view(), View::Tree);
     let id = a.selected_id().unwrap();
@@ -75,7 +85,7 @@ fn esc_restores_the_view_as_it_was() {
     let (view, focus, unit) = (a.view(), a.focus(), a.units().list());
     press(&mut a, "/");
     type_text(&mut a, "税务");
-    press(&mut a, "Down Down Esc");
+    press(&mut a, "C-n C-n Esc");
     assert_eq!((a.view(), a.focus(), a.units().list()), (view, focus, unit));
     assert_eq!(*a.mode(), Mode::Browse);
 }

@@ -166,11 +166,6 @@ impl State {
     pub fn entry_count(&self) -> usize {
         self.log.values().map(|s| s.len()).sum()
     }
-
-    /// How many milestones are checked off (known or not).
-    pub fn done_count(&self) -> usize {
-        self.marks.values().filter(|m| m.done).count()
-    }
 }
 
 #[cfg(test)]

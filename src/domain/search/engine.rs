@@ -272,28 +272,9 @@ fn eval_entry(c: &Compiled, ctx: &Ctx, i: usize) -> Option<i64> {
     Some(total)
 }
 
-/// Runs `f` over `items` split across the machine's cores; results in order.
-pub(crate) fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if cores < 2 || items.len() < 4096 {
-        return vec![f(items)];
-    }
-    let chunk = items.len().div_ceil(cores);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| s.spawn(|| f(part)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a search thread panicked"))
-            .collect()
-    })
-}
-
 /// Every candidate that matches, with its rank value, in document order.
 pub(crate) fn scan(c: &Compiled, ctx: &Ctx, candidates: &[u32]) -> Vec<(i64, u32)> {
-    parallel(candidates, |part| {
+    super::par::map_chunks(candidates, |part| {
         part.iter()
             .filter_map(|&i| eval_entry(c, ctx, i as usize).map(|v| (v, i)))
             .collect::<Vec<_>>()

@@ -217,17 +217,8 @@ impl Index {
         for ui in 0..cat.doc.units.len() {
             entries.push(Entry::new(ItemKind::Unit, Target::Unit(ui)));
         }
-        // The folded texts and their character masks: a pass over every text, on both cores.
-        let chunk = entries.len().div_ceil(2).max(1);
-        if entries.len() >= 4096 {
-            std::thread::scope(|s| {
-                for part in entries.chunks_mut(chunk) {
-                    s.spawn(|| part.iter_mut().for_each(|e| e.fold(cat)));
-                }
-            });
-        } else {
-            entries.iter_mut().for_each(|e| e.fold(cat));
-        }
+        // The folded texts and their character masks: a pass over every text, across the cores.
+        super::par::for_each_mut(&mut entries, |e| e.fold(cat));
         let place = super::names::place_of(&cat.doc.issuer);
         let unit_names: Vec<Vec<String>> = cat
             .doc
@@ -310,7 +301,7 @@ impl Index {
                     })
                     .collect()
             };
-            super::engine::parallel(&self.entries, build)
+            super::par::map_chunks(&self.entries, build)
                 .into_iter()
                 .flatten()
                 .collect()

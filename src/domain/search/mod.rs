@@ -19,6 +19,7 @@ mod index;
 mod lines;
 mod matcher;
 pub mod names;
+mod par;
 pub mod pinyin;
 pub mod query;
 mod syllables;

@@ -115,12 +115,6 @@ pub fn spell(text: &str) -> String {
     out.join(" ")
 }
 
-/// Whether `text` has a character that pinyin keys could spell differently from the text.
-pub fn has_han(text: &str) -> bool {
-    text.chars()
-        .any(|c| !c.is_ascii() && c.to_pinyin().is_some())
-}
-
 fn push(k: &mut Keys, syllable: &[char]) {
     for (i, &c) in syllable.iter().enumerate() {
         k.spelled

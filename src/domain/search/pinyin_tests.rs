@@ -390,10 +390,3 @@ fn syllable_chars_agree_with_the_key_map() {
         );
     }
 }
-
-#[test]
-fn han_detection() {
-    assert!(has_han("市发改委"));
-    assert!(!has_han("9.2"));
-    assert!(!has_han("“”"));
-}

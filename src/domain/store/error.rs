@@ -61,16 +61,4 @@ pub enum StoreError {
     NoDataDir,
 }
 
-impl StoreError {
-    /// The file exists but fgf must not write it (the TUI opens read-only then).
-    pub fn is_bad_file(&self) -> bool {
-        matches!(
-            self,
-            StoreError::Malformed { .. }
-                | StoreError::WrongDocument { .. }
-                | StoreError::NotRegular { .. }
-                | StoreError::TooLarge { .. }
-                | StoreError::ReadOnly { .. }
-        )
-    }
-}
+impl StoreError {}

@@ -153,7 +153,7 @@ fn a_state_for_another_document_is_refused() {
     fs::create_dir_all(store.path().parent().unwrap()).unwrap();
     fs::write(store.path(), format::to_json(&s)).unwrap();
     let err = store.load().unwrap_err();
-    assert!(err.is_bad_file());
+    assert!(matches!(err, StoreError::WrongDocument { .. }), "{err}");
     assert!(err.to_string().contains("\"other-doc\""), "{err}");
 }
 
@@ -379,7 +379,8 @@ fn a_file_that_is_not_utf8_is_rejected_and_untouched() {
     fs::create_dir_all(store.path().parent().unwrap()).unwrap();
     let bytes = b"{\"version\": 1, \xff\xfe}";
     fs::write(store.path(), bytes).unwrap();
-    assert!(store.load().unwrap_err().is_bad_file());
+    let err = store.load().unwrap_err();
+    assert!(matches!(err, StoreError::Malformed { .. }), "{err}");
     assert!(
         store
             .save(&state(&[("1.1.1", mark(true, 1, None))]))

@@ -12,6 +12,8 @@ use crate::domain::catalog::Catalog;
 #[derive(Debug, Default)]
 pub struct Identities {
     ids: HashMap<String, usize>,
+    /// Each id's name.
+    names: Vec<String>,
     parent: Vec<usize>,
 }
 
@@ -41,6 +43,7 @@ impl Identities {
         }
         let i = self.parent.len();
         self.parent.push(i);
+        self.names.push(name.to_string());
         self.ids.insert(name.to_string(), i);
         i
     }
@@ -62,6 +65,11 @@ impl Identities {
     /// The body a name belongs to, if the table knows the name.
     pub fn body(&self, name: &str) -> Option<usize> {
         self.ids.get(name).map(|&i| self.root(i))
+    }
+
+    /// The name a body goes by: the first the notices give it (a unit's printed name).
+    pub fn name_of(&self, name: &str) -> Option<&str> {
+        self.body(name).map(|b| self.names[b].as_str())
     }
 
     /// Every unit of every notice that is the body `name` names: (notice, unit index). The name

@@ -12,11 +12,14 @@ mod overview;
 mod rollup;
 mod search;
 mod verify;
+mod yank;
 
 use jiff::civil::Date;
 use ratatui::layout::Rect;
 
-pub use self::lists::{DeadlineRow, DeadlinesView, UnitPart, UnitsView};
+pub use self::lists::{
+    Band, Body, DeadlineOrder, DeadlineRow, DeadlinesView, UnitOrder, UnitPart, UnitsView,
+};
 pub use self::marks::Pending;
 pub use self::overview::Overview;
 pub use self::rollup::Rollup;
@@ -26,7 +29,7 @@ use super::action::{Action, Effect, FilterKey};
 use super::i18n::Lang;
 use super::input::LineInput;
 use super::keymap::Ctx;
-use super::layout::{self, Areas, View};
+use super::layout::{self, Areas, Screen, View};
 use super::scroll::Scroll;
 use super::sections::Sections;
 use super::tree::Tree;
@@ -116,14 +119,18 @@ pub struct App {
     /// A one-line message for the status bar (what a save did, why a key did nothing).
     pub(crate) status: Option<String>,
     pub(crate) size: Rect,
+    /// "Today" is the day `--as-of` gave (the header says so).
+    pub(crate) as_of: bool,
 }
 
 impl App {
     pub fn new(cat: Catalog, opts: Options) -> App {
         let sections = Sections::new(&cat);
-        let units = UnitsView::new(&cat);
-        let deadlines = DeadlinesView::new(&cat);
         let progress = Progress::new(State::new(&cat.doc.id));
+        let (cats, p) = (std::slice::from_ref(&cat), std::slice::from_ref(&progress));
+        let units = UnitsView::new(cats, p, opts.today, None);
+        let deadlines =
+            DeadlinesView::new(cats, p, opts.today, DeadlineOrder::Date, str::to_string);
         let rollup = Rollup::new(&cat, opts.today);
         App {
             cat,
@@ -142,6 +149,7 @@ impl App {
             read_only: None,
             status: None,
             size: Rect::new(0, 0, 80, 24),
+            as_of: false,
         }
     }
 
@@ -168,9 +176,18 @@ impl App {
         &self.opts
     }
 
-    /// Which view shows: the section panes, units, deadlines, or the search results.
+    /// The view: the section panes, units or deadlines (while a search is typed, the one it
+    /// began in).
     pub fn view(&self) -> View {
         self.view
+    }
+
+    /// What the body shows: the view, or the search results while a search is typed.
+    pub fn screen(&self) -> Screen {
+        match self.mode {
+            Mode::Search(_) => Screen::Results,
+            _ => self.view.into(),
+        }
     }
 
     /// Which pane has the keys.
@@ -258,7 +275,7 @@ impl App {
         let n = self.cat.doc.sections.len();
         layout::areas(
             self.size,
-            self.view,
+            self.screen(),
             n,
             self.sections.selected(),
             self.focus == Focus::Detail,
@@ -346,7 +363,10 @@ impl App {
             Action::Verify => self.begin_verify(),
             Action::Overview => self.begin_overview(),
             Action::Search => self.begin_search(),
+            Action::Yank => return self.yank(false),
+            Action::YankText => return self.yank(true),
             Action::Click(x, y) => self.click(x, y),
+            Action::Sort => self.sort(),
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
             Action::Prefix(c) => self.mode = Mode::Prefix(c),
@@ -362,6 +382,8 @@ impl App {
             | Action::Confirm(_)
             | Action::Edit(_)
             | Action::NextStatus
+            | Action::HistoryPrev
+            | Action::HistoryNext
             | Action::Submit => {}
         }
         Effect::None

@@ -2,7 +2,7 @@
 
 use super::{App, Focus, Mode, UnitPart};
 use crate::domain::{Item, Loc, Section};
-use crate::tui::layout::{self, View};
+use crate::tui::layout::{self, Screen, View};
 use crate::tui::tree::{Row, Tree};
 
 impl App {
@@ -45,19 +45,22 @@ impl App {
 
     /// The measures of the selected unit (see [`UnitsView::parts`]).
     pub fn unit_measures(&self) -> Vec<UnitPart> {
-        self.units.parts(&self.cat)
+        self.units.parts(std::slice::from_ref(&self.cat))
     }
 
     /// Where the selection of the focused list (or the one the detail pane follows) points.
     pub fn selected_loc(&self) -> Option<Loc> {
-        match self.view {
-            View::Tree => {
+        match self.screen() {
+            Screen::Tree => {
                 let row = self.sections.selected_row()?;
                 Some(self.loc_of(self.sections.selected(), row))
             }
-            View::Units => self.units.selected_part(&self.cat).map(|p| p.loc),
-            View::Deadlines => self.deadlines.selected(),
-            View::Search => match self.search_hit()?.target {
+            Screen::Units => self
+                .units
+                .selected_part(std::slice::from_ref(&self.cat))
+                .map(|p| p.loc),
+            Screen::Deadlines => self.deadlines.selected(),
+            Screen::Results => match self.search_hit()?.target {
                 crate::domain::search::Target::Item(l) => Some(l),
                 crate::domain::search::Target::Unit(_) => None,
             },
@@ -78,11 +81,11 @@ impl App {
     }
 
     fn focus_order(&self) -> Vec<Focus> {
-        let mut order: Vec<Focus> = match self.view {
-            View::Tree => (0..self.sections.len()).map(Focus::Section).collect(),
-            View::Units => vec![Focus::UnitList, Focus::UnitMeasures],
-            View::Deadlines => vec![Focus::Deadlines],
-            View::Search => vec![Focus::Results],
+        let mut order: Vec<Focus> = match self.screen() {
+            Screen::Tree => (0..self.sections.len()).map(Focus::Section).collect(),
+            Screen::Units => vec![Focus::UnitList, Focus::UnitMeasures],
+            Screen::Deadlines => vec![Focus::Deadlines],
+            Screen::Results => vec![Focus::Results],
         };
         if self.view == View::Tree || self.areas().detail.is_some() {
             order.push(Focus::Detail);
@@ -130,7 +133,6 @@ impl App {
             View::Tree => Focus::Section(self.sections.selected()),
             View::Units => Focus::UnitList,
             View::Deadlines => Focus::Deadlines,
-            View::Search => Focus::Results,
         };
         self.detail_scroll.reset();
         self.refollow();
@@ -145,7 +147,10 @@ impl App {
                 return;
             }
             Focus::UnitList => self.units.move_list(delta, page),
-            Focus::UnitMeasures => self.units.move_parts(&self.cat, delta, page),
+            Focus::UnitMeasures => {
+                self.units
+                    .move_parts(std::slice::from_ref(&self.cat), delta, page)
+            }
             Focus::Deadlines => self.deadlines.move_by(delta, page),
             Focus::Results => {}
         }
@@ -158,7 +163,6 @@ impl App {
             (View::Units, Focus::Detail) => self.focus = Focus::UnitMeasures,
             (View::Units, Focus::UnitMeasures) => self.focus = Focus::UnitList,
             (View::Deadlines, Focus::Detail) => self.focus = Focus::Deadlines,
-            (View::Search, _) => {}
             (View::Units | View::Deadlines, _) => self.switch_view(View::Tree),
             _ => {}
         }
@@ -251,8 +255,8 @@ impl App {
         };
         let row = (y - r.y - 1) as usize;
         let page = layout::inner_height(r);
-        match self.view {
-            View::Tree => {
+        match self.screen() {
+            Screen::Tree => {
                 self.set_focus(Focus::Section(which));
                 let tree = self.sections.tree_mut(which);
                 let (n, at) = (tree.rows().len(), tree.cursor.offset + row);
@@ -260,19 +264,20 @@ impl App {
                     tree.cursor.set(at, n, page);
                 }
             }
-            View::Units if which == 0 => {
+            Screen::Units if which == 0 => {
                 self.focus = Focus::UnitList;
                 self.units.click_list(row, page);
             }
-            View::Units => {
+            Screen::Units => {
                 self.focus = Focus::UnitMeasures;
-                self.units.click_parts(&self.cat, row, page);
+                self.units
+                    .click_parts(std::slice::from_ref(&self.cat), row, page);
             }
-            View::Deadlines => {
+            Screen::Deadlines => {
                 self.focus = Focus::Deadlines;
                 self.deadlines.click(row, page);
             }
-            View::Search => {}
+            Screen::Results => {}
         }
         self.detail_scroll.reset();
     }
@@ -287,7 +292,7 @@ impl App {
             self.list_height(View::Units, 0),
             self.list_height(View::Units, 1),
         );
-        self.units.follow(&self.cat, hu, hm);
+        self.units.follow(std::slice::from_ref(&self.cat), hu, hm);
         let hd = self.list_height(View::Deadlines, 0);
         self.deadlines.follow(hd);
         if self.focus == Focus::Detail && self.areas().detail.is_none() {
@@ -295,7 +300,6 @@ impl App {
                 View::Tree => Focus::Section(self.sections.selected()),
                 View::Units => Focus::UnitMeasures,
                 View::Deadlines => Focus::Deadlines,
-                View::Search => Focus::Results,
             };
         }
     }

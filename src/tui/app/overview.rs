@@ -138,7 +138,8 @@ impl App {
                 self.view = View::Deadlines;
                 self.focus = Focus::Deadlines;
                 let height = self.list_height(View::Deadlines, 0);
-                self.deadlines.select_month(y, m, height);
+                self.deadlines
+                    .select_month(std::slice::from_ref(&self.cat), y, m, height);
             }
         }
         self.detail_scroll.reset();

@@ -80,5 +80,6 @@ impl App {
     pub(super) fn recount(&mut self) {
         self.rollup
             .recount(&self.cat, &self.progress, self.opts.today);
+        self.recount_lists();
     }
 }

@@ -1,8 +1,10 @@
 //! `/`: the search line. Results update on every keystroke (narrowing from the previous ones while
 //! typing); Enter jumps to the hit; Esc restores the view as it was; n / N step through the hits
-//! afterwards.
+//! afterwards. Up / Down walk the queries run before (`domain::history`; the event loop loads
+//! and saves the file), and Enter on an empty line runs the last one again.
 
 use super::{App, Focus, Mode};
+use crate::domain::history;
 use crate::domain::search::{self, Index, Results, Searcher, Target};
 use crate::tui::action::{Action, Effect};
 use crate::tui::cursor::Cursor;
@@ -15,8 +17,11 @@ pub struct SearchState {
     pub input: LineInput,
     pub results: Results,
     pub cursor: Cursor,
-    /// Where to go back to on Esc.
-    back: Option<(View, Focus)>,
+    /// The pane to go back to on Esc (the view stays what it was).
+    back: Option<Focus>,
+    /// The history entry shown while walking it with Up / Down, and what was typed before.
+    walk: Option<usize>,
+    draft: LineInput,
 }
 
 impl PartialEq for SearchState {
@@ -35,6 +40,10 @@ pub struct Finder {
     /// The hits of the last search left with Enter, and the one shown, for n / N.
     pub last: Vec<Target>,
     pub at: usize,
+    /// Queries run before, oldest first (from the history file, and this session's).
+    pub history: Vec<String>,
+    /// Why the history file was not read or written, shown while searching.
+    pub history_problem: Option<String>,
 }
 
 const OPTIONS: search::Options = search::Options {
@@ -44,8 +53,7 @@ const OPTIONS: search::Options = search::Options {
 
 impl App {
     pub(super) fn begin_search(&mut self) {
-        let back = Some((self.view, self.focus));
-        self.view = View::Search;
+        let back = Some(self.focus);
         self.focus = Focus::Results;
         self.mode = Mode::Search(Box::new(SearchState {
             back,
@@ -55,16 +63,24 @@ impl App {
     }
 
     pub(super) fn search_input(&mut self, action: Action) -> Effect {
+        // A message (what Ctrl-y copied) shows in the results' title until the next key.
+        self.status = None;
         match action {
+            Action::Yank => return self.yank(false),
             Action::Edit(e) => {
                 let changed = match &mut self.mode {
                     Mode::Search(s) => s.input.apply(e),
                     _ => false,
                 };
                 if changed {
+                    if let Mode::Search(s) = &mut self.mode {
+                        s.walk = None;
+                    }
                     self.rerun_search();
                 }
             }
+            Action::HistoryPrev => self.walk_history(true),
+            Action::HistoryNext => self.walk_history(false),
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
                 let page = self.page() as isize;
                 let delta = match action {
@@ -78,11 +94,92 @@ impl App {
                 }
                 self.detail_scroll.reset();
             }
-            Action::Submit => self.leave_search(true),
+            Action::Submit => return self.submit_search(),
             Action::Back => self.leave_search(false),
             _ => {}
         }
         Effect::None
+    }
+
+    /// Up (`back`) / Down: the previous / next query of the history into the line; past the
+    /// newest, what was being typed comes back.
+    fn walk_history(&mut self, back: bool) {
+        let n = self.finder.history.len();
+        let Mode::Search(s) = &mut self.mode else {
+            return;
+        };
+        let next = match (s.walk, back) {
+            (_, true) if n == 0 => return,
+            (None, true) => Some(n - 1),
+            (Some(i), true) => Some(i.saturating_sub(1)),
+            (None, false) => return,
+            (Some(i), false) if i + 1 < n => Some(i + 1),
+            (Some(_), false) => None,
+        };
+        if s.walk.is_none() {
+            s.draft = s.input.clone();
+        }
+        s.walk = next;
+        s.input = match next {
+            Some(i) => LineInput::with_text(&self.finder.history[i]),
+            None => s.draft.clone(),
+        };
+        self.rerun_search();
+    }
+
+    /// Enter: the query is remembered (the loop saves it); an empty line runs the last query
+    /// again, as vim's `/` Enter does.
+    fn submit_search(&mut self) -> Effect {
+        let Mode::Search(s) = &mut self.mode else {
+            return Effect::None;
+        };
+        if s.input.is_empty() {
+            let Some(last) = self.finder.history.last() else {
+                self.leave_search(false);
+                self.say("还没有搜索过".into(), "no earlier search".into());
+                return Effect::None;
+            };
+            s.input = LineInput::with_text(last);
+            self.rerun_search();
+        }
+        let query = match &self.mode {
+            Mode::Search(s) => s.input.text(),
+            _ => String::new(),
+        };
+        self.leave_search(true);
+        if history::push(&mut self.finder.history, &query) {
+            Effect::Remember(query)
+        } else {
+            Effect::None
+        }
+    }
+
+    /// The history as the loop loaded it, or why it could not (the file is then left alone).
+    pub fn set_history(&mut self, loaded: Result<Vec<String>, String>) {
+        match loaded {
+            Ok(list) => self.finder.history = list,
+            Err(why) => self.finder.history_problem = Some(why),
+        }
+    }
+
+    /// After remembering a query: the file's list (with other sessions' queries), or the reason
+    /// it was not written.
+    pub fn history_saved(&mut self, saved: Result<Vec<String>, String>) {
+        match saved {
+            Ok(list) => {
+                self.finder.history = list;
+                self.finder.history_problem = None;
+            }
+            Err(why) => {
+                self.status = Some(why.clone());
+                self.finder.history_problem = Some(why);
+            }
+        }
+    }
+
+    /// Queries run before, oldest first.
+    pub fn history(&self) -> &[String] {
+        &self.finder.history
     }
 
     fn rerun_search(&mut self) {
@@ -114,11 +211,7 @@ impl App {
         let Mode::Search(s) = std::mem::replace(&mut self.mode, Mode::Browse) else {
             return;
         };
-        let (view, focus) = s
-            .back
-            .unwrap_or((View::Tree, Focus::Section(self.sections.selected())));
-        self.view = view;
-        self.focus = focus;
+        self.focus = s.back.unwrap_or(Focus::Section(self.sections.selected()));
         if go && !s.results.hits.is_empty() {
             self.finder.last = s.results.hits.iter().map(|h| h.target).collect();
             self.finder.at = s.cursor.sel;

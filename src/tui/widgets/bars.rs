@@ -35,6 +35,7 @@ pub fn header(f: &mut Frame, app: &App, area: Rect) {
         (disp(app, &d.number), t.bold()),
         (stats, t.dim()),
     ];
+    // The filter first: what the panes show; then the day they are judged by.
     if let Some(n) = app.sections.matching_measures() {
         let what = app.sections.filter().describe(&app.cat, app.opts.lang);
         let text = match app.opts.lang {
@@ -42,6 +43,14 @@ pub fn header(f: &mut Frame, app: &App, area: Rect) {
             Lang::En => format!("  filter: {what} ({n}, F clears)"),
         };
         spans.push((disp(app, &text), t.key()));
+    }
+    if app.as_of {
+        let day = app.opts.today;
+        let text = app
+            .opts
+            .lang
+            .pick("  今天按 --as-of ", "  today is --as-of ");
+        spans.push((format!("{text}{day}"), t.warn()));
     }
     if let Some(why) = &app.read_only {
         let label = app.opts.lang.pick("  ⚠ 只读：", "  ⚠ read-only: ");
@@ -129,7 +138,20 @@ pub fn footer(f: &mut Frame, app: &App, area: Rect) {
             let label = format!("{} {id} [{word}, Tab]：", l.pick("日志", "log"));
             input_line(f, app, area, label, input);
         }
-        Mode::Search(s) => input_line(f, app, area, "/".to_string(), &s.input),
+        Mode::Search(s) => {
+            // The keys of the search on the right (Enter, Esc, Ctrl-n, ↑), as many as leave
+            // the query at least 24 columns.
+            let mut keys = hints(app);
+            while !keys.is_empty() && cols < 24 + keys.iter().map(|(s, _)| width(s)).sum::<usize>()
+            {
+                keys.truncate(keys.len() - 2);
+            }
+            let used: usize = keys.iter().map(|(s, _)| width(s)).sum();
+            let left = Rect::new(area.x, area.y, area.width - used as u16, 1);
+            let right = Rect::new(left.right(), area.y, used as u16, 1);
+            f.render_widget(Paragraph::new(row(app, keys, used)), right);
+            input_line(f, app, left, "/".to_string(), &s.input);
+        }
         Mode::Filter { key, input } => {
             let label = match key {
                 FilterKey::Due => l.pick(
@@ -209,7 +231,8 @@ fn key_hints(f: &mut Frame, app: &App, area: Rect) {
         let idle = matches!(
             (app.focus, b.action),
             (Focus::Detail | Focus::UnitList, Action::Activate)
-        );
+        ) || (b.action == Action::Sort
+            && !matches!(app.view, View::Units | View::Deadlines));
         if idle {
             continue;
         }

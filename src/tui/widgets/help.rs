@@ -1,5 +1,6 @@
-//! The help screen: every binding of the keymap table, grouped by where it works; two columns
-//! when there is room, scrolled with j / k when it does not fit.
+//! The help screen: every binding of the keymap table, grouped by where it works (two columns
+//! when there is room), then the markers' legend and the query syntax (`legend.rs`); scrolled
+//! with j / k when it does not fit.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -34,7 +35,8 @@ fn group(app: &App, ctx: Ctx, title: &str, width: usize) -> Vec<Line<'static>> {
         let (label, help) = super::describe(app, b);
         let text = fit(&help, width.saturating_sub(15));
         lines.push(Line::from(vec![
-            Span::styled(format!("  {}", fit(&label, 12)), t.key()),
+            // At least one blank after a label of 12 columns (Ctrl-p S-Tab).
+            Span::styled(format!("  {}", fit(&label, 13)), t.key()),
             Span::raw(text),
         ]));
     }
@@ -54,7 +56,7 @@ const RIGHT: [(Ctx, &str, &str); 6] = [
         "输入（备注、搜索、核实来源）",
         "Typing (a note, a search, a source)",
     ),
-    (Ctx::Search, "搜索结果", "Search results"),
+    (Ctx::Search, "搜索（/）", "Searching (/)"),
     (Ctx::Pick, "核实分工（v）", "Verifying an allocation (v)"),
     (Ctx::Overview, "总览（O）", "The overview (O)"),
     (Ctx::Help, "帮助窗口", "This screen"),
@@ -70,19 +72,19 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         .iter()
         .flat_map(|&(ctx, zh, en)| group(app, ctx, l.pick(zh, en), col))
         .collect();
+    let legend = super::legend::lines(app, width);
     if !two {
-        return left.into_iter().chain(right).collect();
+        return left.into_iter().chain(right).chain(legend).collect();
     }
     let n = left.len().max(right.len());
-    (0..n)
-        .map(|i| {
-            let mut spans: Vec<Span> = left.get(i).map_or(vec![], |x| x.spans.clone());
-            let used: usize = spans.iter().map(|s| s.width()).sum();
-            spans.push(Span::raw(" ".repeat(col.saturating_sub(used))));
-            spans.extend(right.get(i).map_or(vec![], |x| x.spans.clone()));
-            Line::from(spans)
-        })
-        .collect()
+    let keys = (0..n).map(|i| {
+        let mut spans: Vec<Span> = left.get(i).map_or(vec![], |x| x.spans.clone());
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        spans.push(Span::raw(" ".repeat(col.saturating_sub(used))));
+        spans.extend(right.get(i).map_or(vec![], |x| x.spans.clone()));
+        Line::from(spans)
+    });
+    keys.chain(legend).collect()
 }
 
 pub fn draw(f: &mut Frame, app: &App) {

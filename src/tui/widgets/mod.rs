@@ -5,6 +5,7 @@ pub mod bars;
 pub mod deadlines;
 pub mod detail;
 pub mod help;
+pub mod legend;
 pub mod overview;
 pub mod results;
 pub mod tree;

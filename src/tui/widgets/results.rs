@@ -86,6 +86,17 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         title.push_str(" · ");
         title.push_str(&crate::domain::lang::query_note(note, l));
     }
+    // What Ctrl-y copied.
+    if let Some(msg) = &app.status {
+        title.push_str(" · ");
+        title.push_str(&disp(app, msg));
+    }
+    // Why the search history is not kept, while there is nothing else to show.
+    if let (true, Some(why)) = (lines.is_empty(), &app.finder.history_problem) {
+        for w in crate::domain::text::wrap(&disp(app, why), cols) {
+            lines.push(Line::styled(w, t.warn()));
+        }
+    }
     f.render_widget(
         Paragraph::new(lines).block(pane(app, title, true, area.width)),
         area,

@@ -1,24 +1,79 @@
-//! The units view: every unit with how many measures it leads and supports, and the selected
-//! unit's measures. Enter on a measure jumps to it in its section pane.
+//! The units view: every unit (across notices: every body) with how many measures it leads and
+//! supports, in the order chosen with `s`, and the selected unit's measures. Enter on a measure
+//! jumps to it in its section pane (across notices: opens its notice there).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::{disp, pane, row, theme};
-use crate::domain::Item;
-use crate::tui::app::{App, Focus};
+use super::{disp, pane, row};
+use crate::domain::workspace::bodies::short_label;
+use crate::domain::{Catalog, Item, Progress};
+use crate::tui::app::{App, DeadlinesView, Focus, Options, UnitOrder, UnitsView};
 use crate::tui::layout::{inner_height, inner_width};
+use crate::tui::theme::Theme;
+
+/// What the units and deadlines panes draw: the App's one notice, or every notice of the
+/// workspace (then each row names its notice).
+pub struct Source<'a> {
+    pub cats: &'a [Catalog],
+    pub progress: &'a [Progress],
+    pub opts: &'a Options,
+    pub units: &'a UnitsView,
+    pub deadlines: &'a DeadlinesView,
+    pub focus: Focus,
+}
+
+impl<'a> Source<'a> {
+    pub fn of(app: &'a App) -> Source<'a> {
+        Source {
+            cats: std::slice::from_ref(&app.cat),
+            progress: std::slice::from_ref(&app.progress),
+            opts: &app.opts,
+            units: &app.units,
+            deadlines: &app.deadlines,
+            focus: app.focus,
+        }
+    }
+
+    /// Several notices: rows name theirs.
+    pub fn many(&self) -> bool {
+        self.cats.len() > 1
+    }
+
+    /// A notice's tag before a row (`〔2019〕103号 `), or nothing with one notice.
+    pub fn tag(&self, doc: usize) -> String {
+        if self.many() {
+            format!("{} ", disp(self.opts, short_label(&self.cats[doc])))
+        } else {
+            String::new()
+        }
+    }
+
+    pub fn theme(&self) -> Theme {
+        Theme::new(self.opts.color)
+    }
+}
 
 pub fn draw_units(f: &mut Frame, app: &App, area: Rect) {
-    let t = theme(app);
-    let l = app.opts.lang;
-    let focused = app.focus == Focus::UnitList;
+    draw_list(f, &Source::of(app), area);
+}
+
+pub fn draw_measures(f: &mut Frame, app: &App, area: Rect) {
+    draw_parts(f, &Source::of(app), area);
+}
+
+/// The unit list: counts (lead, cooperating; overdue when sorted by it), the name, and how many
+/// notices name it when more than one.
+pub fn draw_list(f: &mut Frame, s: &Source, area: Rect) {
+    let (t, l, o) = (s.theme(), s.opts.lang, s.opts);
+    let focused = s.focus == Focus::UnitList;
     let cols = inner_width(area);
-    let c = app.units.list();
+    let c = s.units.list();
+    let by = s.units.sorted_by();
     let mut lines = Vec::new();
-    for (i, &u) in app
+    for (i, &b) in s
         .units
         .order()
         .iter()
@@ -26,54 +81,79 @@ pub fn draw_units(f: &mut Frame, app: &App, area: Rect) {
         .skip(c.offset)
         .take(inner_height(area))
     {
-        let (lead, support) = app.cat.unit_counts(u);
+        let body = s.units.body(b);
         // Responsible (format 2: no lead named) counts with the lead: in charge.
-        let lead = lead + app.cat.responsible_count(u);
-        let counts = format!("{lead:>3} {support:>3} ");
-        let spans = vec![
-            (counts, t.dim()),
-            (disp(app, &app.cat.doc.units[u].name), t.plain()),
-        ];
-        let mut line = row(app, spans, cols);
+        let mut counts = format!("{:>3} {:>3} ", body.lead, body.support);
+        if by == UnitOrder::Overdue {
+            counts.push_str(&format!("{:>3} ", body.overdue));
+        }
+        let mut spans = vec![(counts, t.dim()), (disp(o, &body.name), t.plain())];
+        let notices = {
+            let mut docs: Vec<usize> = body.members.iter().map(|m| m.0).collect();
+            docs.dedup();
+            docs.len()
+        };
+        if notices > 1 {
+            let n = match l {
+                crate::tui::i18n::Lang::Zh => format!(" ·{notices}份"),
+                crate::tui::i18n::Lang::En => format!(" ·{notices}"),
+            };
+            spans.push((n, t.dim()));
+        }
+        let mut line = row(o, spans, cols);
         if i == c.sel {
             line = line.patch_style(t.selected(focused));
         }
         lines.push(line);
     }
-    let title = l.pick("单位 · 牵头 配合", "Units · lead coop").to_string();
+    let cols_named = if by == UnitOrder::Overdue {
+        l.pick("牵头 配合 逾期", "lead coop late")
+    } else {
+        l.pick("牵头 配合", "lead coop")
+    };
+    // The order first: a narrow pane cuts the column names, not the order.
+    let title = format!(
+        "{} · {} · {cols_named}",
+        l.pick("单位", "Units"),
+        by.label(l)
+    );
     f.render_widget(
-        Paragraph::new(lines).block(pane(app, title, focused, area.width)),
+        Paragraph::new(lines).block(pane(o, title, focused, area.width)),
         area,
     );
 }
 
-pub fn draw_measures(f: &mut Frame, app: &App, area: Rect) {
-    let t = theme(app);
-    let l = app.opts.lang;
-    let focused = app.focus == Focus::UnitMeasures;
+/// The selected unit's measures: its role, the id, `?` when the allocation is uncertain, the text;
+/// across notices each row starts with its notice.
+pub fn draw_parts(f: &mut Frame, s: &Source, area: Rect) {
+    let (t, l, o) = (s.theme(), s.opts.lang, s.opts);
+    let focused = s.focus == Focus::UnitMeasures;
     let cols = inner_width(area);
-    let c = app.units.parts_cursor();
-    let name = app
-        .units
-        .selected_unit()
-        .map_or("", |u| app.cat.doc.units[u].name.as_str());
+    let c = s.units.parts_cursor();
+    let body = s.units.selected_unit().map(|b| s.units.body(b));
+    let name = body.map_or("", |b| b.name.as_str());
     let mut lines: Vec<Line> = Vec::new();
-    for (i, part) in app
-        .unit_measures()
+    for (i, part) in s
+        .units
+        .parts(s.cats)
         .into_iter()
         .enumerate()
         .skip(c.offset)
         .take(inner_height(area))
     {
-        let (id, text, certain, lead) = match app.cat.at(part.loc) {
+        let cat = &s.cats[part.doc];
+        let (id, text, certain, lead) = match cat.at(part.loc) {
             Item::Measure(_, _, m) => (&m.id, &m.text, m.is_certain(), &m.lead),
             // A task's own allocation (format 2), where none of its measures inherits it.
             Item::Task(_, task) => (&task.id, &task.title, true, &task.lead),
             Item::Milestone(..) => continue,
         };
         // Under the alternative reading only: marked apart, in the warning style. In charge
-        // without being named lead: responsible (format 2).
-        let named_lead = lead.iter().any(|u| u == name);
+        // without being named lead: responsible (format 2). The unit's name in this notice.
+        let here = body
+            .and_then(|b| b.members.iter().find(|m| m.0 == part.doc))
+            .map_or(name, |&(_, u)| cat.doc.units[u].name.as_str());
+        let named_lead = lead.iter().any(|u| u == here);
         let role = match (part.alternative, part.leads, named_lead) {
             (false, true, true) => (l.pick("牵头 ", "lead "), t.lead()),
             (false, true, false) => (l.pick("负责 ", "resp "), t.lead()),
@@ -81,12 +161,14 @@ pub fn draw_measures(f: &mut Frame, app: &App, area: Rect) {
             (true, true, _) => (l.pick("另读牵头 ", "alt lead "), t.warn()),
             (true, false, _) => (l.pick("另读配合 ", "alt coop "), t.warn()),
         };
-        let mut spans = vec![(role.0.to_string(), role.1), (format!("{id} "), t.id())];
+        let mut spans = vec![(s.tag(part.doc), t.dim())];
+        spans.push((role.0.to_string(), role.1));
+        spans.push((format!("{} ", disp(o, id)), t.id()));
         if !certain {
             spans.push(("? ".to_string(), t.warn()));
         }
-        spans.push((disp(app, text), t.plain()));
-        let mut line = row(app, spans, cols);
+        spans.push((disp(o, text), t.plain()));
+        let mut line = row(o, spans, cols);
         if i == c.sel {
             line = line.patch_style(t.selected(focused));
         }
@@ -94,7 +176,7 @@ pub fn draw_measures(f: &mut Frame, app: &App, area: Rect) {
     }
     let title = format!("{} · {}", name, l.pick("举措", "measures"));
     f.render_widget(
-        Paragraph::new(lines).block(pane(app, title, focused, area.width)),
+        Paragraph::new(lines).block(pane(o, title, focused, area.width)),
         area,
     );
 }

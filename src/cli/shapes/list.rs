@@ -1,8 +1,8 @@
-//! The machine-readable shapes of `--json` (documented in the README). Stable: add fields, never rename.
+//! `fgf list --json`: the document itself (its own format's shape), streamed task by task.
 
 use serde_json::{Value, json};
 
-use crate::domain::{Catalog, Item, Task};
+use crate::domain::Catalog;
 
 /// `fgf list --json` as one value: the document's metadata, units and the full tree (what
 /// `write_document` streams; the tests compare the two).
@@ -40,7 +40,8 @@ fn head(cat: &Catalog) -> Value {
 pub fn write_document(cat: &Catalog, out: &mut impl std::io::Write) -> anyhow::Result<()> {
     let mut head = head(cat);
     let [document, units] = ["document", "units"].map(|k| head[k].take());
-    let mut put = |text: &str| out.write_all(super::output::json_safe(text.to_string()).as_bytes());
+    let mut put =
+        |text: &str| out.write_all(super::super::output::json_safe(text.to_string()).as_bytes());
     put(&format!(
         "{{\n  \"document\": {},\n",
         indented(&document, 2)?
@@ -88,69 +89,6 @@ pub fn write_document(cat: &Catalog, out: &mut impl std::io::Write) -> anyhow::R
 fn indented(v: &Value, indent: usize) -> serde_json::Result<String> {
     let text = serde_json::to_string_pretty(v)?;
     Ok(text.replace('\n', &format!("\n{}", " ".repeat(indent))))
-}
-
-/// `fgf show ID --json`: the item as in the tree, with where it sits.
-pub fn item(item: Item<'_>) -> Value {
-    let (mut v, section, task) = match item {
-        Item::Task(s, t) => (json!(t), s, None),
-        Item::Measure(s, t, m) => (json!(m), s, Some(t)),
-        Item::Milestone(s, t, m, k) => {
-            let mut v = json!(k);
-            // Resolved: the file leaves out the text of a milestone that is the whole measure.
-            v["text"] = json!(m.text_of(k));
-            v["measure"] = json!(m.id);
-            v["lead"] = json!(m.lead);
-            v["support"] = json!(m.support);
-            v["confidence"] = json!(m.confidence);
-            (v, s, Some(t))
-        }
-    };
-    v["kind"] = json!(kind(&item));
-    v["section"] = json!(section.key);
-    if let Some(t) = task {
-        v["task"] = json!(t.id);
-        v["task_title"] = json!(t.title);
-    }
-    v
-}
-
-/// One `fgf who --json` hit.
-pub fn hit(item: Item<'_>, field: &str, score: i64) -> Value {
-    match item {
-        Item::Task(s, t) => json!({
-            "kind": "task", "id": t.id, "task": t.id, "section": s.key, "title": t.title,
-            "text": t.title, "field": field, "score": score,
-            "lead": t.lead_units(), "support": t.support_units(),
-            "confidence": t.confidence(), "measures": measure_ids(t),
-        }),
-        Item::Measure(s, t, m) | Item::Milestone(s, t, m, _) => json!({
-            "kind": "measure", "id": m.id, "task": t.id, "section": s.key, "title": t.title,
-            "text": m.text, "field": field, "score": score,
-            "lead": m.lead, "support": m.support,
-            "confidence": m.confidence, "alternative": m.alternative, "verified": m.verified,
-        }),
-    }
-}
-
-fn measure_ids(t: &Task) -> Vec<&str> {
-    t.measures.iter().map(|m| m.id.as_str()).collect()
-}
-
-pub fn kind(item: &Item<'_>) -> &'static str {
-    match item {
-        Item::Task(..) => "task",
-        Item::Measure(..) => "measure",
-        Item::Milestone(..) => "milestone",
-    }
-}
-
-pub fn print(v: &Value) -> anyhow::Result<()> {
-    println!(
-        "{}",
-        super::output::json_safe(serde_json::to_string_pretty(v)?)
-    );
-    Ok(())
 }
 
 #[cfg(test)]
