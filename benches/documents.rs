@@ -140,12 +140,35 @@ fn tui() {
         t.press("h j");
     }
     report("TUI 100k Enter (expand a task)", enter);
-    let mut t = Tui::new(cat);
+    let mut t = Tui::new(cat.clone());
     t.press("Enter j");
     report(
         "TUI 100k Space (check off a measure)",
         (0..100).map(|_| t.press("Space")).collect(),
     );
+    // Issue 17: a filter narrows every pane (and opens the tasks that match); with one set, a
+    // check-off narrows again; zR / zM unfold and fold everything.
+    let mut t = Tui::new(cat.clone());
+    let mut set = Vec::new();
+    for _ in 0..20 {
+        set.push(t.press("f d"));
+        t.press("F z M");
+    }
+    report("TUI 100k f d (filter: overdue)", set);
+    let mut t = Tui::new(cat.clone());
+    t.press("f o g j");
+    // Each measure checked off leaves the pane; the next moves up under the cursor.
+    report(
+        "TUI 100k Space under the open filter",
+        (0..100).map(|_| t.press("Space")).collect(),
+    );
+    let mut t = Tui::new(cat);
+    let mut fold = Vec::new();
+    for _ in 0..10 {
+        fold.push(t.press("z R"));
+        fold.push(t.press("z M"));
+    }
+    report("TUI 100k zR / zM (unfold / fold all)", fold);
 }
 
 fn main() {

@@ -126,33 +126,41 @@ impl Filter {
         today: Date,
         s: &Section,
     ) -> Vec<TaskMatch> {
-        let mut out = Vec::new();
-        for (ti, t) in s.tasks.iter().enumerate() {
-            let mut tally = Tally::default();
-            let measures: Vec<MeasureMatch> = t
-                .measures
-                .iter()
-                .enumerate()
-                .filter_map(|(mi, m)| {
-                    let ks = self.measure(cat, progress, today, m);
-                    for &k in &ks {
-                        tally = tally + progress.milestone(&m.milestones[k]);
-                    }
-                    (!ks.is_empty()).then_some(MeasureMatch {
-                        measure: mi,
-                        milestones: ks,
-                    })
+        (0..s.tasks.len())
+            .filter_map(|t| self.task(cat, progress, today, s, t))
+            .collect()
+    }
+
+    /// What the filter keeps of task `ti` of a section (`None`: no measure matches).
+    pub fn task(
+        &self,
+        cat: &Catalog,
+        progress: &Progress,
+        today: Date,
+        s: &Section,
+        ti: usize,
+    ) -> Option<TaskMatch> {
+        let mut tally = Tally::default();
+        let measures: Vec<MeasureMatch> = s.tasks[ti]
+            .measures
+            .iter()
+            .enumerate()
+            .filter_map(|(mi, m)| {
+                let ks = self.measure(cat, progress, today, m);
+                for &k in &ks {
+                    tally = tally + progress.milestone(&m.milestones[k]);
+                }
+                (!ks.is_empty()).then_some(MeasureMatch {
+                    measure: mi,
+                    milestones: ks,
                 })
-                .collect();
-            if !measures.is_empty() {
-                out.push(TaskMatch {
-                    task: ti,
-                    measures,
-                    tally,
-                });
-            }
-        }
-        out
+            })
+            .collect();
+        (!measures.is_empty()).then_some(TaskMatch {
+            task: ti,
+            measures,
+            tally,
+        })
     }
 
     /// The filter in words, criteria joined by " · " (empty when it filters nothing). Unit names

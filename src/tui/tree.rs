@@ -125,18 +125,47 @@ impl Tree {
         open: bool,
         height: usize,
     ) {
-        let before = self.selected();
-        let at = self.cursor.sel;
         if open && let Some(k) = &kept {
             for t in k {
                 self.expanded[t.task] = true;
             }
         }
         self.kept = kept;
+        self.rebuild_keeping(section, true, height);
+    }
+
+    /// Under a filter: task `task` narrowed again (`None`: nothing of it matches now), after
+    /// check-offs in it changed.
+    pub fn set_task_kept(
+        &mut self,
+        section: &Section,
+        task: usize,
+        kept: Option<TaskMatch>,
+        height: usize,
+    ) {
+        let Some(all) = &mut self.kept else { return };
+        match (all.binary_search_by_key(&task, |t| t.task), kept) {
+            (Ok(i), Some(k)) => all[i] = k,
+            (Ok(i), None) => {
+                all.remove(i);
+            }
+            (Err(i), Some(k)) => all.insert(i, k),
+            (Err(_), None) => return,
+        }
+        // A row checked off out of the filter: the one after it moves up under the cursor.
+        self.rebuild_keeping(section, false, height);
+    }
+
+    /// Rebuilds the rows, keeping the selection on the same row if it stays, else (`ancestor`) on
+    /// its nearest ancestor that does, else at the same place.
+    fn rebuild_keeping(&mut self, section: &Section, ancestor: bool, height: usize) {
+        let before = self.selected();
+        let at = self.cursor.sel;
         self.rebuild(section);
         let stays = |r: Row| self.rows.contains(&r);
         let keep = before.and_then(|r| {
             let up = match r {
+                _ if !ancestor => [Some(r), None, None],
                 Row::Milestone(t, m, _) => [Some(r), Some(Row::Measure(t, m)), Some(Row::Task(t))],
                 Row::Measure(t, _) => [Some(r), Some(Row::Task(t)), None],
                 Row::Task(_) => [Some(r), None, None],
@@ -239,6 +268,45 @@ impl Tree {
             }
         }
         self.select(row, height);
+    }
+
+    /// h / ←: a milestone goes up to its measure, an open measure closes, a measure goes up to
+    /// its task, a task folds.
+    pub fn collapse(&mut self, section: &Section, height: usize) {
+        match self.selected() {
+            Some(Row::Milestone(t, m, _)) => self.reveal(section, Row::Measure(t, m), height),
+            Some(Row::Measure(t, m)) if self.open_measures.contains(&(t, m)) => {
+                self.set_measure_open(section, t, m, false, height)
+            }
+            Some(Row::Measure(t, _)) => self.reveal(section, Row::Task(t), height),
+            Some(Row::Task(t)) => self.set_expanded(section, t, false, height),
+            None => {}
+        }
+    }
+
+    /// l / → (`enter` false) and Enter: a task unfolds (Enter on an open one folds it; l moves
+    /// into it), a measure with several milestones opens (l; or moves into it). Returns whether
+    /// there was nothing to unfold, so the detail pane is what opens.
+    pub fn expand(&mut self, section: &Section, enter: bool, height: usize) -> bool {
+        match self.selected() {
+            Some(Row::Task(t)) if self.expanded[t] && enter => {
+                self.set_expanded(section, t, false, height)
+            }
+            Some(Row::Task(t)) if self.expanded[t] => self.move_by(1, height),
+            Some(Row::Task(t)) => self.set_expanded(section, t, true, height),
+            Some(Row::Measure(t, m))
+                if !enter && section.tasks[t].measures[m].milestones.len() > 1 =>
+            {
+                if self.open_measures.contains(&(t, m)) {
+                    self.move_by(1, height);
+                } else {
+                    self.set_measure_open(section, t, m, true, height);
+                }
+            }
+            Some(_) => return true,
+            None => {}
+        }
+        false
     }
 
     fn select(&mut self, row: Row, height: usize) {

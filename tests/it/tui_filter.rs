@@ -186,7 +186,19 @@ fn counts_follow_the_filter_and_the_check_offs() {
     let after = measures_shown(&a, 0);
     assert_eq!(after.len() + 1, before.len());
     assert!(!after.contains(&gone));
+    assert_eq!(
+        a.tree(0).cursor.sel,
+        pos,
+        "the next row moves up under the cursor"
+    );
     assert_eq!(a.sections().title_tally(0, whole).total, kept.total - 1);
+    press(&mut a, "u");
+    assert_eq!(
+        measures_shown(&a, 0),
+        before,
+        "undone: open again, shown again"
+    );
+    press(&mut a, "C-r");
     press(&mut a, "F");
     assert!(a.filter().is_empty());
     assert_eq!(a.status(), Some("已清除筛选"));
@@ -269,4 +281,41 @@ fn the_command_line_filter_shows_in_the_header_at_start() {
     p.wait_for("filter cleared", |p| !p.screen().contains("筛选：逾期"));
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn a_jump_to_what_the_filter_hides_clears_it_and_says_so() {
+    let mut a = app(120, 40);
+    press(&mut a, "f ?");
+    // 1.1 is certain: the uncertain filter hides it. A jump there (Enter in the deadlines view,
+    // a search hit) shows it all the same.
+    assert!(!all_shown(&a).contains(&"1.1".to_string()));
+    let loc = a.catalog().locate("1.1").unwrap();
+    a.jump_to(loc);
+    assert!(a.filter().is_empty());
+    assert_eq!(a.selected_id().as_deref(), Some("1.1"));
+    assert_eq!(a.status(), Some("已清除筛选，以显示 1.1"));
+    // What the filter shows is jumped to with the filter kept.
+    press(&mut a, "f ?");
+    let shown = all_shown(&a)[2].clone();
+    a.jump_to(a.catalog().locate(&shown).unwrap());
+    assert!(a.filter().uncertain);
+    assert_eq!(a.selected_id(), Some(shown));
+}
+
+#[test]
+fn check_offs_from_another_session_narrow_the_filtered_panes_too() {
+    let mut a = app(120, 40);
+    press(&mut a, "f d");
+    let first = measures_shown(&a, 0)[0].clone();
+    let cat = a.catalog();
+    let (_, _, m) = cat.measures().find(|(_, _, m)| m.id == first).unwrap();
+    let ids: Vec<&str> = m.milestones.iter().map(|k| k.id.as_str()).collect();
+    let mut p = fgf::domain::Progress::new(fgf::domain::State::new(&cat.doc.id));
+    p.check(&ids, None, jiff::Timestamp::now());
+    a.saved(p.into_state());
+    assert!(
+        !measures_shown(&a, 0).contains(&first),
+        "{first} is no longer overdue"
+    );
 }

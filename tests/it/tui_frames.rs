@@ -190,3 +190,18 @@ fn random_walks_always_show_the_frame_drawn() {
         walk(w, h, &walk_keys);
     }
 }
+
+#[test]
+fn random_walks_through_filters_and_folds_show_the_frame_drawn() {
+    const KEYS: &[&str] = &[
+        "j", "j", "k", "l", "h", "Enter", "Space", "z", "R", "M", "S-Tab", "]", "[", "o", "d", "f",
+        "?", "F", "Tab", "2", "3", "u", "Esc",
+    ];
+    for (seed, (w, h)) in [(13u64, (120, 40)), (17, (80, 24))] {
+        let mut rng = Rng(seed);
+        let walk_keys: Vec<String> = (0..80)
+            .map(|_| KEYS[rng.below(KEYS.len())].to_string())
+            .collect();
+        walk(w, h, &walk_keys);
+    }
+}

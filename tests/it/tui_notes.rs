@@ -92,9 +92,11 @@ fn a_failing_editor_leaves_the_note_and_says_so() {
     );
 }
 
-/// A script that stands for the editor: it records the terminal's mode (restored: not raw) and
-/// writes two lines, one with an escape sequence, into the file it is given.
-fn fake_editor(sandbox: &Sandbox) -> (String, String) {
+/// fgf in a pty with a script for editor, named by `var` ($EDITOR or $VISUAL): the script
+/// records the terminal's mode in `side` (restored: not raw) and writes two lines, one with an
+/// escape sequence, into the file it is given. Returns the pty and `side`.
+fn with_fake_editor(var: &str) -> (Pty, std::path::PathBuf) {
+    let sandbox = Sandbox::new();
     let script = sandbox.path().join("editor.sh");
     let side = sandbox.path().join("stty.txt");
     std::fs::write(
@@ -103,24 +105,16 @@ fn fake_editor(sandbox: &Sandbox) -> (String, String) {
     )
     .unwrap();
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    (
-        script.to_string_lossy().into_owned(),
-        side.to_string_lossy().into_owned(),
-    )
+    let (script_s, side_s) = (script.to_string_lossy(), side.to_string_lossy());
+    let env = [(var, script_s.as_ref()), ("SIDE", side_s.as_ref())];
+    let p = Pty::spawn_in(sandbox, 120, 40, &[], &env);
+    p.wait_text("（一）进一步放宽市场准入");
+    (p, side)
 }
 
 #[test]
 fn the_editor_runs_on_a_restored_terminal_and_its_text_is_saved() {
-    let sandbox = Sandbox::new();
-    let (script, side) = fake_editor(&sandbox);
-    let mut p = Pty::spawn_in(
-        sandbox,
-        120,
-        40,
-        &[],
-        &[("EDITOR", script.as_str()), ("SIDE", side.as_str())],
-    );
-    p.wait_text("（一）进一步放宽市场准入");
+    let (mut p, side) = with_fake_editor("EDITOR");
     p.send("]o");
     p.wait_text("1.1.1");
     p.send("A");
@@ -150,16 +144,7 @@ fn the_editor_runs_on_a_restored_terminal_and_its_text_is_saved() {
 
 #[test]
 fn visual_stands_in_for_editor_and_a_failing_one_changes_nothing() {
-    let sandbox = Sandbox::new();
-    let (script, side) = fake_editor(&sandbox);
-    let mut p = Pty::spawn_in(
-        sandbox,
-        120,
-        40,
-        &[],
-        &[("VISUAL", script.as_str()), ("SIDE", side.as_str())],
-    );
-    p.wait_text("（一）");
+    let (mut p, _) = with_fake_editor("VISUAL");
     p.send("]oA");
     p.wait_text("备注：first line");
     p.send("q");

@@ -2,6 +2,7 @@
 //! narrowing again when the check-offs change. The predicates are `domain::filter`'s.
 
 use super::{App, Mode};
+use crate::domain::Loc;
 use crate::domain::filter::{Filter, UnitFilter, parse_range};
 use crate::domain::lookup::{self, UnitMatch};
 use crate::tui::action::{Action, Effect, FilterKey};
@@ -41,7 +42,32 @@ impl App {
         }
     }
 
-    /// After the check-offs changed: open and overdue narrow again.
+    /// After the check-offs of `ids` (milestones, measures or tasks) changed: their tasks narrow
+    /// again (open and overdue depend on check-offs).
+    pub(super) fn refilter_ids<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>) {
+        if self.filter().is_empty() {
+            return;
+        }
+        let mut tasks: Vec<(usize, usize)> = ids
+            .into_iter()
+            .filter_map(|id| match self.cat.locate(id)? {
+                Loc::Task(s, t) | Loc::Measure(s, t, _) | Loc::Milestone(s, t, _, _) => {
+                    Some((s, t))
+                }
+            })
+            .collect();
+        tasks.sort_unstable();
+        tasks.dedup();
+        let heights = self.section_heights();
+        let facts = Facts {
+            cat: &self.cat,
+            progress: &self.progress,
+            today: self.opts.today,
+        };
+        self.sections.refilter_tasks(&facts, &tasks, |i| heights[i]);
+    }
+
+    /// Narrows every pane again (a verification changed which allocations are uncertain).
     pub(super) fn refilter(&mut self) {
         let heights = self.section_heights();
         let facts = Facts {

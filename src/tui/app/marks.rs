@@ -3,8 +3,8 @@
 use jiff::Timestamp;
 
 use super::{App, Mode};
-use crate::domain::Loc;
 use crate::domain::text::sanitize;
+use crate::domain::{Loc, State};
 use crate::tui::action::{Action, Effect};
 use crate::tui::i18n::Lang;
 use crate::tui::input::LineInput;
@@ -61,6 +61,7 @@ impl App {
         match self.progress.toggle(&self.cat, id, Timestamp::now()) {
             Some(change) if !change.is_empty() => {
                 let (done, open) = (change.checked().count(), change.unchecked().count());
+                self.refilter_ids(change.ids());
                 self.say(
                     format!("{id}：勾选 {done} 项，取消 {open} 项（u 撤销）"),
                     format!("{id}: {done} checked, {open} unchecked (u to undo)"),
@@ -97,6 +98,7 @@ impl App {
             Some(c) => {
                 let n = c.ids().count();
                 self.recount();
+                self.refilter_ids(c.ids());
                 self.say(
                     format!("已撤销 {n} 项（Ctrl-r 重做）"),
                     format!("undid {n} (Ctrl-r to redo)"),
@@ -118,6 +120,7 @@ impl App {
             Some(c) => {
                 let n = c.ids().count();
                 self.recount();
+                self.refilter_ids(c.ids());
                 self.say(format!("已重做 {n} 项"), format!("redid {n}"));
                 Effect::Save
             }
@@ -223,5 +226,36 @@ impl App {
             }
             _ => Effect::None,
         }
+    }
+
+    /// After a save: the merged state from disk becomes ours; say if another session changed it.
+    pub fn saved(&mut self, merged: State) {
+        let verified = self.progress.state().verified.clone();
+        let behind = self.progress.absorb(merged);
+        if !self.progress.state().verified.is_empty() {
+            self.apply_verified();
+        }
+        self.recount();
+        // What another session changed narrows again under a filter (all of it when a
+        // verification changed which allocations are uncertain).
+        if self.progress.state().verified != verified {
+            self.refilter();
+        } else {
+            self.refilter_ids(behind.iter().map(String::as_str));
+        }
+        if !behind.is_empty() {
+            self.status = Some(match self.opts.lang {
+                Lang::Zh => format!("已合并其他会话的 {} 项更改", behind.len()),
+                Lang::En => format!("merged {} change(s) made in another session", behind.len()),
+            });
+        }
+    }
+
+    /// A save failed: the check-offs stay in memory and are saved with the next change.
+    pub fn save_failed(&mut self, why: String) {
+        self.status = Some(match self.opts.lang {
+            Lang::Zh => format!("保存失败（更改仍在内存中）：{why}"),
+            Lang::En => format!("not saved (kept in memory): {why}"),
+        });
     }
 }

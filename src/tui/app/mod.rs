@@ -1,6 +1,6 @@
 //! The TUI's state and `update`: an action in, state changed, an effect out. No terminal here.
 //!
-//! Navigation lives in `nav.rs`, check-offs, undo and notes in `marks.rs`.
+//! Navigation lives in `nav.rs`; check-offs, undo, notes and saving in `marks.rs`.
 
 mod filter;
 mod fold;
@@ -94,18 +94,6 @@ pub struct Options {
     pub color: bool,
     /// The locale is not UTF-8 (LANG=C): boxes, arrows and markers drawn in ASCII.
     pub ascii: bool,
-}
-
-impl AsRef<Options> for Options {
-    fn as_ref(&self) -> &Options {
-        self
-    }
-}
-
-impl AsRef<Options> for App {
-    fn as_ref(&self) -> &Options {
-        &self.opts
-    }
 }
 
 pub struct App {
@@ -405,28 +393,5 @@ impl App {
             | Action::Submit => {}
         }
         Effect::None
-    }
-
-    /// After a save: the merged state from disk becomes ours; say if another session changed it.
-    pub fn saved(&mut self, merged: State) {
-        let behind = self.progress.absorb(merged);
-        if !self.progress.state().verified.is_empty() {
-            self.apply_verified();
-        }
-        self.recount();
-        if !behind.is_empty() {
-            self.status = Some(match self.opts.lang {
-                Lang::Zh => format!("已合并其他会话的 {} 项更改", behind.len()),
-                Lang::En => format!("merged {} change(s) made in another session", behind.len()),
-            });
-        }
-    }
-
-    /// A save failed: the check-offs stay in memory and are saved with the next change.
-    pub fn save_failed(&mut self, why: String) {
-        self.status = Some(match self.opts.lang {
-            Lang::Zh => format!("保存失败（更改仍在内存中）：{why}"),
-            Lang::En => format!("not saved (kept in memory): {why}"),
-        });
     }
 }

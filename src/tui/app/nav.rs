@@ -172,17 +172,7 @@ impl App {
         match self.focus {
             Focus::Section(i) => {
                 let (section, tree, height) = self.section_tree(i);
-                match tree.selected() {
-                    Some(Row::Milestone(t, m, _)) => {
-                        tree.reveal(section, Row::Measure(t, m), height)
-                    }
-                    Some(Row::Measure(t, m)) if tree.open_measures.contains(&(t, m)) => {
-                        tree.set_measure_open(section, t, m, false, height)
-                    }
-                    Some(Row::Measure(t, _)) => tree.reveal(section, Row::Task(t), height),
-                    Some(Row::Task(t)) => tree.set_expanded(section, t, false, height),
-                    None => {}
-                }
+                tree.collapse(section, height);
             }
             Focus::UnitMeasures => self.focus = Focus::UnitList,
             Focus::Detail => self.back(),
@@ -195,34 +185,17 @@ impl App {
         match self.focus {
             Focus::Section(i) => {
                 let (section, tree, height) = self.section_tree(i);
-                match tree.selected() {
-                    Some(Row::Task(t)) if tree.expanded[t] && enter => {
-                        tree.set_expanded(section, t, false, height)
+                // Nothing to unfold: l opens the detail as Enter does (full-screen on a narrow
+                // screen), and says where the keys now go.
+                if tree.expand(section, enter, height) {
+                    self.focus = Focus::Detail;
+                    self.detail_scroll.reset();
+                    if !enter {
+                        self.say(
+                            "详情：j k 滚动，h 或 Esc 返回".into(),
+                            "detail: j k scroll, h or Esc to go back".into(),
+                        );
                     }
-                    Some(Row::Task(t)) if tree.expanded[t] => tree.move_by(1, height),
-                    Some(Row::Task(t)) => tree.set_expanded(section, t, true, height),
-                    Some(Row::Measure(t, m))
-                        if !enter && section.tasks[t].measures[m].milestones.len() > 1 =>
-                    {
-                        if tree.open_measures.contains(&(t, m)) {
-                            tree.move_by(1, height);
-                        } else {
-                            tree.set_measure_open(section, t, m, true, height);
-                        }
-                    }
-                    // Nothing to unfold: l opens the detail as Enter does (full-screen on a narrow
-                    // screen), and says where the keys now go.
-                    Some(_) => {
-                        self.focus = Focus::Detail;
-                        self.detail_scroll.reset();
-                        if !enter {
-                            self.say(
-                                "详情：j k 滚动，h 或 Esc 返回".into(),
-                                "detail: j k scroll, h or Esc to go back".into(),
-                            );
-                        }
-                    }
-                    None => {}
                 }
             }
             Focus::UnitList => self.focus = Focus::UnitMeasures,
@@ -252,6 +225,17 @@ impl App {
         self.set_focus(Focus::Section(s));
         let (section, tree, height) = self.section_tree(s);
         tree.reveal(section, row, height);
+        // What the filter hides cannot be shown under it: the filter goes, and says so.
+        if tree.selected() != Some(row) && !self.filter().is_empty() {
+            self.set_filter(crate::domain::filter::Filter::default());
+            let (section, tree, height) = self.section_tree(s);
+            tree.reveal(section, row, height);
+            let id = self.cat.at(loc).id().to_string();
+            self.say(
+                format!("已清除筛选，以显示 {id}"),
+                format!("filter cleared to show {id}"),
+            );
+        }
         self.detail_scroll.reset();
         self.mode = Mode::Browse;
     }

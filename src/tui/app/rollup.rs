@@ -81,7 +81,5 @@ impl App {
         self.rollup
             .recount(&self.cat, &self.progress, self.opts.today);
         self.recount_lists();
-        // Open and overdue depend on the check-offs: a filter on them narrows again.
-        self.refilter();
     }
 }

@@ -1,4 +1,5 @@
-//! One file a pane. Each builds lines or a widget from `&App` per frame; none keeps state.
+//! One file a pane. Each builds lines or a widget per frame, from `&App` or (the section panes)
+//! from a context of what it needs; none keeps state.
 
 pub mod bars;
 pub mod deadlines;
@@ -17,6 +18,18 @@ use ratatui::widgets::{Block, Borders};
 use super::app::{App, Options};
 use super::theme::Theme;
 use crate::domain::text::{fit, sanitize, truncate, width};
+
+impl AsRef<Options> for Options {
+    fn as_ref(&self) -> &Options {
+        self
+    }
+}
+
+impl AsRef<Options> for App {
+    fn as_ref(&self) -> &Options {
+        &self.opts
+    }
+}
 
 /// The widgets' helpers take the options alone (`&App` or `&Options`): a pane drawn from its own
 /// view state needs no `App`.
