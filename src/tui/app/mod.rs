@@ -2,6 +2,7 @@
 //!
 //! Navigation lives in `nav.rs`, check-offs, undo and notes in `marks.rs`.
 
+mod agenda;
 mod lists;
 mod log;
 mod marks;
@@ -14,9 +15,8 @@ mod verify;
 use jiff::civil::Date;
 use ratatui::layout::Rect;
 
-pub use self::lists::{
-    Band, Body, DeadlineOrder, DeadlineRow, DeadlinesView, UnitOrder, UnitPart, UnitsView,
-};
+pub use self::agenda::{Band, DeadlineOrder, DeadlineRow, DeadlinesView};
+pub use self::lists::{Body, UnitOrder, UnitPart, UnitsView};
 pub use self::marks::Pending;
 pub use self::overview::Overview;
 pub use self::rollup::Rollup;

@@ -302,6 +302,7 @@ impl App {
 
     /// Keeps every selection visible after a resize or a change of view.
     pub(super) fn refollow(&mut self) {
+        self.fresh_lists();
         for i in 0..self.trees.len() {
             let h = self.section_height(i);
             self.trees[i].follow(h);
