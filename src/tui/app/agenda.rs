@@ -9,7 +9,7 @@ use crate::domain::{Catalog, Item, Loc, Progress};
 use crate::tui::cursor::Cursor;
 
 /// The agenda's rows, its order, and the selection (always on a milestone, never a heading).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DeadlinesView {
     rows: Vec<DeadlineRow>,
     cursor: Cursor,
