@@ -24,6 +24,19 @@ pub struct UnitsView {
     parts: Cursor,
     /// The check-offs changed since the counts were made (recounted when the view shows).
     stale: bool,
+    /// The selected body's measures, kept while it stays selected (a body across 500 notices
+    /// has its alternative readings looked up in each: too slow for every frame).
+    shown: PartsCache,
+}
+
+/// The measures of a body (by its index), made when first asked for.
+#[derive(Debug, Default)]
+struct PartsCache(std::sync::Mutex<Option<(usize, Vec<UnitPart>)>>);
+
+impl Clone for PartsCache {
+    fn clone(&self) -> PartsCache {
+        PartsCache::default()
+    }
 }
 
 impl UnitsView {
@@ -73,8 +86,18 @@ impl UnitsView {
 
     /// The measures of the selected body (see [`crate::domain::workspace::bodies::parts`]).
     pub fn parts(&self, cats: &[Catalog]) -> Vec<UnitPart> {
-        self.selected_unit()
-            .map_or_else(Vec::new, |b| parts(cats, &self.bodies[b]))
+        let Some(b) = self.selected_unit() else {
+            return Vec::new();
+        };
+        let mut shown = self.shown.0.lock().unwrap_or_else(|e| e.into_inner());
+        match &*shown {
+            Some((at, list)) if *at == b => list.clone(),
+            _ => {
+                let list = parts(cats, &self.bodies[b]);
+                *shown = Some((b, list.clone()));
+                list
+            }
+        }
     }
 
     /// The selected measure of the selected body.
@@ -204,6 +227,26 @@ impl App {
         if self.deadlines.stale {
             self.deadlines.recount(cats, progress, self.opts.today);
         }
+    }
+
+    /// The units and deadlines views made again (the allocations changed: a verified reading),
+    /// their orders and selections kept.
+    pub(super) fn rebuild_lists(&mut self) {
+        let cats = std::slice::from_ref(&self.cat);
+        let progress = std::slice::from_ref(&self.progress);
+        let today = self.opts.today;
+        let old = &self.units;
+        let mut units = UnitsView::new(cats, progress, today, None);
+        units.sort(old.sorted_by(), 1);
+        units.restore(old.list(), old.parts_cursor());
+        self.units = units;
+        let (by, height) = (
+            self.deadlines.sorted_by(),
+            self.list_height(View::Deadlines, 0),
+        );
+        self.deadlines = self
+            .deadlines
+            .resorted(cats, progress, today, by, str::to_string, height);
     }
 
     /// Whether "today" is `--as-of`'s day (said in the header).

@@ -105,6 +105,7 @@ impl App {
                 self.mode = Mode::Browse;
                 self.progress.verify(&id, v);
                 self.apply_verified();
+                self.rebuild_lists();
                 self.say(format!("{id}：已核实"), format!("{id}: verified"));
                 return Effect::Save;
             }
