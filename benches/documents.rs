@@ -4,7 +4,10 @@
 //!    one problem, which takes the full-report path), through `load::from_bytes` as `--doc` does.
 //! 2. The TUI on a 100k-measure document at 120x40: per keystroke, `App::update` and then
 //!    `view::draw` on a ratatui `TestBackend` (what the event loop does, minus the terminal I/O),
-//!    for move (j), expand (Enter) and check-off (Space).
+//!    for move (j), expand (Enter) and check-off (Space); and in the units and deadlines views,
+//!    check-off (Space) and sort (s).
+//! 3. The workspace's cross-notice views over 500 generated notices of 100 measures at 120x40
+//!    (`across`): opening them (U, D), moving, sorting, one frame each.
 
 mod common;
 #[path = "../tests/it/support/mod.rs"]
@@ -146,6 +149,20 @@ fn tui() {
         "TUI 100k Space (check off a measure)",
         (0..100).map(|_| t.press("Space")).collect(),
     );
+    t.press("D");
+    report(
+        "TUI 100k Space in the deadlines view",
+        (0..100).map(|_| t.press("Space")).collect(),
+    );
+    report(
+        "TUI 100k s in the deadlines view",
+        (0..20).map(|_| t.press("s")).collect(),
+    );
+    t.press("U");
+    report(
+        "TUI 100k s in the units view",
+        (0..20).map(|_| t.press("s")).collect(),
+    );
     // Issue 17: a filter narrows every pane (and opens the tasks that match); with one set, a
     // check-off narrows again; zR / zM unfold and fold everything.
     let mut t = Tui::new(cat.clone());
@@ -171,6 +188,47 @@ fn tui() {
     report("TUI 100k zR / zM (unfold / fold all)", fold);
 }
 
+/// The cross-notice views over 500 notices of 100 measures.
+fn across() {
+    use fgf::tui::layout::View;
+    use fgf::tui::workspace::across::{Across, Notices};
+    let cats: Vec<Catalog> = (0..500)
+        .map(|i| Catalog::new(generate::document(100, 2019 + i)).unwrap())
+        .collect();
+    let progress = cats
+        .iter()
+        .map(|c| fgf::domain::Progress::new(State::new(&c.doc.id)))
+        .collect();
+    let n = Notices {
+        cats,
+        progress,
+        aliases: Vec::new(),
+        opts: support::options(Lang::Zh),
+        as_of: false,
+    };
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    for (name, view) in [("U", View::Units), ("D", View::Deadlines)] {
+        let mut a = None;
+        let open = (0..10)
+            .map(|_| time_ms(|| a = Some(Across::new(&n, view))))
+            .collect();
+        stats(
+            &format!("across 500x100 {name} (open the view)"),
+            "ms",
+            open,
+        );
+        let mut a = a.unwrap();
+        let mut frames = Vec::new();
+        for k in ["j", "j", "Tab", "j", "j", "s", "s", "S-Tab", "j"].repeat(3) {
+            frames.push(time_ms(|| {
+                a.key(&n, support::key(k));
+                term.draw(|f| a.draw(f, &n)).unwrap();
+            }));
+        }
+        stats(&format!("across 500x100 {name}: key + frame"), "ms", frames);
+    }
+}
+
 fn main() {
     println!(
         "fgf documents ({} build)",
@@ -191,5 +249,8 @@ fn main() {
     }
     if run("tui") {
         tui();
+    }
+    if run("across") {
+        across();
     }
 }

@@ -149,13 +149,13 @@ impl List {
         };
         let across = match (self.notices.is_some(), zh) {
             (false, _) => "",
-            (true, true) => "  U 全部通知的单位  D 全部通知的期限",
-            (true, false) => "  U units of every notice  D deadlines of every notice",
+            (true, true) => "  U 各通知单位  D 各通知期限",
+            (true, false) => "  U all units  D all deadlines",
         };
         let foot = if zh {
             format!("↑↓ 选择  Enter 打开（在通知里按 q 回到这里）{across}  q 退出")
         } else {
-            format!("↑↓ select  Enter open (q in a notice comes back here){across}  q quit")
+            format!("↑↓ select  Enter open (q there comes back){across}  q quit")
         };
         let t = self.theme;
         let w = usize::from(area.width);

@@ -204,3 +204,59 @@ fn deadlines_by_unit_en_120x40() {
     };
     insta::assert_snapshot!(screen(&a));
 }
+
+#[test]
+fn a_check_off_in_another_view_is_counted_when_the_view_shows() {
+    let mut a = app(120, 40);
+    let lead = a.catalog().unit_index("市发展改革委").unwrap();
+    press(&mut a, "U");
+    let before = a.units().body(lead).overdue;
+    // 1.1.1 (led by 市发展改革委) checked off in the deadlines view.
+    press(&mut a, "D Space");
+    assert_eq!(selected_milestone(&a), "1.1.1");
+    press(&mut a, "U");
+    assert_eq!(a.units().body(lead).overdue, before - 1);
+    // And in the tree: undone there, counted again on coming back.
+    press(&mut a, "U u D");
+    let DeadlineRow::Band(Band::Past, n, late) = a.deadlines().rows()[0] else {
+        panic!()
+    };
+    assert_eq!(n, late, "undone: all overdue again");
+}
+
+#[test]
+fn the_counts_kept_in_step_equal_a_full_count() {
+    use fgf::domain::workspace::bodies::bodies;
+    let mut a = app(120, 40);
+    let today = a.options().today;
+    for keys in [
+        "D Space",
+        "j j Space",
+        "U",
+        "D j Space",
+        "u",
+        "U",
+        "C-r D",
+        "u u U",
+    ] {
+        press(&mut a, keys);
+        press(&mut a, "D U");
+        let cats = std::slice::from_ref(a.catalog());
+        let fresh = bodies(cats, std::slice::from_ref(a.progress()), today, None);
+        for (i, b) in fresh.iter().enumerate() {
+            assert_eq!(
+                a.units().body(i).overdue,
+                b.overdue,
+                "after {keys}: {}",
+                b.name
+            );
+        }
+        press(&mut a, "D");
+        let overdue = a.progress().overdue(a.catalog(), today).len();
+        let DeadlineRow::Band(Band::Past, _, late) = a.deadlines().rows()[0] else {
+            panic!()
+        };
+        assert_eq!(late, overdue, "after {keys}");
+        press(&mut a, "U");
+    }
+}

@@ -289,6 +289,8 @@ fn v_in_the_tui_records_a_verification_from_picked_units_and_a_typed_source() {
         panic!("10.4 selected")
     };
     assert_eq!(m.id, "10.4");
+    let finance = a.catalog().unit_index("市财政局").unwrap();
+    let leads = a.units().body(finance).lead;
     press(&mut a, "v");
     assert_eq!(a.ctx(), Ctx::Pick);
     let popup = screen(&a);
@@ -321,6 +323,11 @@ fn v_in_the_tui_records_a_verification_from_picked_units_and_a_typed_source() {
         panic!()
     };
     assert_eq!(m.lead, v.lead, "shown in place of the inferred reading");
+    assert_eq!(
+        a.units().body(finance).lead,
+        leads + 1,
+        "the units view counts it"
+    );
     press(&mut a, "Enter");
     assert!(
         screen(&a).contains("已核实：正式文本第6页"),

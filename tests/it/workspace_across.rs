@@ -81,11 +81,11 @@ fn select_body(l: &mut List, name: &str) {
 #[test]
 fn the_list_names_the_keys_of_the_cross_notice_views() {
     let mut l = list(notices(Lang::Zh, &[]));
-    assert!(screen(&mut l, 100, 24).contains("U 全部通知的单位  D 全部通知的期限"));
+    let s = screen(&mut l, 80, 24);
+    assert!(s.contains("U 各通知单位  D 各通知期限  q 退出"), "{s}");
     let mut l = list(notices(Lang::En, &[]));
-    assert!(
-        screen(&mut l, 120, 24).contains("U units of every notice  D deadlines of every notice")
-    );
+    let s = screen(&mut l, 80, 24);
+    assert!(s.contains("U all units  D all deadlines  q quit"), "{s}");
 }
 
 #[test]
@@ -283,7 +283,7 @@ fn d_then_enter_opens_a_notice_and_q_comes_back_to_the_view() {
     let o = sb.run(&["add", city_path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let mut p = Pty::spawn_in(sb, 120, 40, &["--as-of", "2099-06-01"], &[]);
-    p.wait_text("D 全部通知的期限");
+    p.wait_text("D 各通知期限");
     p.send("D");
     p.wait_text("期限（全部通知）");
     p.wait_text("今天按 --as-of 2099-06-01");

@@ -22,13 +22,22 @@ pub enum Band {
     Undated,
 }
 
+/// The last day of `today`'s week (Sunday).
+fn sunday_of(today: Date) -> Date {
+    let to_sunday = 6 - i64::from(today.weekday().to_monday_zero_offset());
+    today.saturating_add(jiff::Span::new().days(to_sunday))
+}
+
 impl Band {
     pub fn of(deadline: Option<Date>, today: Date) -> Band {
+        Band::within(deadline, today, sunday_of(today))
+    }
+
+    /// As [`Band::of`], the week's end worked out once.
+    fn within(deadline: Option<Date>, today: Date, sunday: Date) -> Band {
         let Some(d) = deadline else {
             return Band::Undated;
         };
-        let to_sunday = 6 - i64::from(today.weekday().to_monday_zero_offset());
-        let sunday = today.saturating_add(jiff::Span::new().days(to_sunday));
         if d < today {
             Band::Past
         } else if d <= sunday {
@@ -131,13 +140,14 @@ pub fn agenda(
         }
     }
     all.sort_by_key(|&(date, _, _)| (date.is_none(), date));
+    let sunday = sunday_of(today);
     let mut rows = Vec::new();
     let mut rest = &all[..];
     while let Some(&(first, _, _)) = rest.first() {
-        let band = Band::of(first, today);
+        let band = Band::within(first, today, sunday);
         let n = rest
             .iter()
-            .take_while(|(d, _, _)| Band::of(*d, today) == band)
+            .take_while(|(d, _, _)| Band::within(*d, today, sunday) == band)
             .count();
         let (group, after) = rest.split_at(n);
         rest = after;
@@ -152,6 +162,28 @@ pub fn agenda(
         }
     }
     rows
+}
+
+/// The milestones checked off whose deadline is before `today`: found from the check-offs, not
+/// by walking the document (the past-due ones less these are the overdue ones).
+pub fn done_past_due<'a>(
+    cat: &'a Catalog,
+    p: &'a Progress,
+    today: Date,
+) -> impl Iterator<Item = Loc> + 'a {
+    p.state()
+        .marks
+        .iter()
+        .filter(|(_, m)| m.done)
+        .filter_map(move |(id, _)| {
+            let loc @ Loc::Milestone(..) = cat.locate(id)? else {
+                return None;
+            };
+            match cat.at(loc) {
+                Item::Milestone(_, _, _, k) if k.deadline.is_some_and(|d| d < today) => Some(loc),
+                _ => None,
+            }
+        })
 }
 
 fn status(cats: &[Catalog], p: &[Progress], d: usize, l: Loc, today: Date) -> Option<Status> {

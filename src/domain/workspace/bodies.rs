@@ -5,7 +5,8 @@
 use jiff::civil::Date;
 
 use super::units::Identities;
-use crate::domain::progress::Status;
+use crate::domain::progress::agenda::done_past_due;
+use crate::domain::progress::deadline_groups;
 use crate::domain::{Catalog, Item, Lang, Loc, Progress};
 
 /// A unit, or across notices one body under its several names.
@@ -18,8 +19,10 @@ pub struct Body {
     /// Measures (and tasks) it leads or is responsible for.
     pub lead: usize,
     pub support: usize,
-    /// Overdue milestones of what it leads or is responsible for.
+    /// Overdue milestones of what it is in charge of (the past-due ones less those checked off).
     pub overdue: usize,
+    /// Milestones past due (done or not) of what it is in charge of.
+    pub past_due: usize,
 }
 
 /// A measure (or task) a body has a part in.
@@ -92,18 +95,18 @@ pub fn bodies(
     let mut out: Vec<Body> = Vec::new();
     let mut by_root: std::collections::HashMap<usize, usize> = Default::default();
     for (d, cat) in cats.iter().enumerate() {
+        let past = past_due(cat, today);
         for (u, unit) in cat.doc.units.iter().enumerate() {
             let (lead, support) = cat.unit_counts(u);
             let lead = lead + cat.responsible_count(u);
-            let overdue = progress.get(d).map_or(0, |p| overdue_of(cat, p, u, today));
             let root = table.and_then(|t| t.body(&unit.name));
             let at = root.and_then(|r| by_root.get(&r).copied());
             match at {
                 Some(i) => {
                     let b = &mut out[i];
                     b.members.push((d, u));
-                    (b.lead, b.support, b.overdue) =
-                        (b.lead + lead, b.support + support, b.overdue + overdue);
+                    (b.lead, b.support, b.past_due) =
+                        (b.lead + lead, b.support + support, b.past_due + past[u]);
                 }
                 None => {
                     if let Some(r) = root {
@@ -114,30 +117,67 @@ pub fn bodies(
                         members: vec![(d, u)],
                         lead,
                         support,
-                        overdue,
+                        overdue: 0,
+                        past_due: past[u],
                     });
                 }
             }
         }
     }
+    recount(&mut out, cats, progress, today);
     out
 }
 
-/// Overdue milestones of what unit `u` is in charge of.
-fn overdue_of(cat: &Catalog, p: &Progress, u: usize, today: Date) -> usize {
-    let late = |ks: &[crate::domain::Milestone]| {
-        ks.iter()
-            .filter(|k| p.status(k, today) == Status::Overdue)
-            .count()
+/// The bodies' overdue counts from the check-offs (their number, not the document's size).
+pub fn recount(bodies: &mut [Body], cats: &[Catalog], progress: &[Progress], today: Date) {
+    let mut body_of = std::collections::HashMap::new();
+    for (i, b) in bodies.iter_mut().enumerate() {
+        b.overdue = b.past_due;
+        body_of.extend(b.members.iter().map(|&m| (m, i)));
+    }
+    for (d, (cat, p)) in cats.iter().zip(progress).enumerate() {
+        for loc in done_past_due(cat, p, today) {
+            for u in in_charge(cat, loc) {
+                if let Some(&b) = body_of.get(&(d, u)) {
+                    bodies[b].overdue = bodies[b].overdue.saturating_sub(1);
+                }
+            }
+        }
+    }
+}
+
+/// The units (indexes) in charge of a milestone: its measure's lead (or, none named, the
+/// responsible), else its task's.
+fn in_charge(cat: &Catalog, loc: Loc) -> Vec<usize> {
+    let Loc::Milestone(s, t, m, _) = loc else {
+        return Vec::new();
     };
-    cat.led_by(u)
-        .chain(cat.responsible_for(u))
-        .map(|item| match item {
-            Item::Task(_, t) => t.measures.iter().map(|m| late(&m.milestones)).sum(),
-            Item::Measure(_, _, m) => late(&m.milestones),
-            Item::Milestone(_, _, _, k) => late(std::slice::from_ref(k)),
-        })
-        .sum()
+    let task = &cat.doc.sections[s].tasks[t];
+    let names = match task.measures[m].in_charge() {
+        [] if task.lead.is_empty() => &task.responsible[..],
+        [] => &task.lead[..],
+        names => names,
+    };
+    let find = |n: &String| cat.unit_exact(n).or_else(|| cat.unit_index(n));
+    let mut units: Vec<usize> = names.iter().filter_map(find).collect();
+    units.dedup();
+    units
+}
+
+/// Past-due milestones (done or not) per unit in charge of them.
+fn past_due(cat: &Catalog, today: Date) -> Vec<usize> {
+    let mut past = vec![0; cat.doc.units.len()];
+    for g in deadline_groups(cat)
+        .into_iter()
+        .filter(|g| g.deadline.is_some_and(|d| d < today))
+    {
+        for loc in g.milestones {
+            for u in in_charge(cat, loc) {
+                past[u] += 1;
+            }
+        }
+    }
+    past
 }
 
 /// The bodies' display order (indexes into `bodies`).

@@ -1,17 +1,16 @@
-//! The units view and the deadlines view: each owns its rows, its order and its selections, and
-//! moves, clicks and follows within them. The rows come from the domain (`workspace::bodies`,
-//! `progress::agenda`) for one notice (the App's) or for every notice of the workspace (the
-//! workspace list's cross-notice views, `tui::workspace::across`): rows name their notice by index.
+//! The units view's state (the deadlines view's is in `agenda.rs`): each owns its rows, its order
+//! and its selections, and moves, clicks and follows within them. The rows come from the domain
+//! (`workspace::bodies`, `progress::agenda`) for one notice (the App's) or for every notice of the
+//! workspace (the workspace list's cross-notice views, `tui::workspace::across`): rows name their
+//! notice by index. Here too: `s` (sort) and the views' counts kept in step with the check-offs.
 
 use jiff::civil::Date;
 
 use super::App;
-use crate::domain::progress::agenda::agenda;
-pub use crate::domain::progress::agenda::{AgendaRow as DeadlineRow, Band, DeadlineOrder};
 pub use crate::domain::workspace::bodies::{Body, Part as UnitPart, UnitOrder};
-use crate::domain::workspace::bodies::{bodies, order, parts};
+use crate::domain::workspace::bodies::{bodies, order, parts, recount};
 use crate::domain::workspace::units::Identities;
-use crate::domain::{Catalog, Item, Loc, Progress};
+use crate::domain::{Catalog, Progress};
 use crate::tui::cursor::Cursor;
 use crate::tui::layout::View;
 
@@ -23,6 +22,21 @@ pub struct UnitsView {
     by: UnitOrder,
     list: Cursor,
     parts: Cursor,
+    /// The check-offs changed since the counts were made (recounted when the view shows).
+    stale: bool,
+    /// The selected body's measures, kept while it stays selected (a body across 500 notices
+    /// has its alternative readings looked up in each: too slow for every frame).
+    shown: PartsCache,
+}
+
+/// The measures of a body (by its index), made when first asked for.
+#[derive(Debug, Default)]
+struct PartsCache(std::sync::Mutex<Option<(usize, Vec<UnitPart>)>>);
+
+impl Clone for PartsCache {
+    fn clone(&self) -> PartsCache {
+        PartsCache::default()
+    }
 }
 
 impl UnitsView {
@@ -72,8 +86,18 @@ impl UnitsView {
 
     /// The measures of the selected body (see [`crate::domain::workspace::bodies::parts`]).
     pub fn parts(&self, cats: &[Catalog]) -> Vec<UnitPart> {
-        self.selected_unit()
-            .map_or_else(Vec::new, |b| parts(cats, &self.bodies[b]))
+        let Some(b) = self.selected_unit() else {
+            return Vec::new();
+        };
+        let mut shown = self.shown.0.lock().unwrap_or_else(|e| e.into_inner());
+        match &*shown {
+            Some((at, list)) if *at == b => list.clone(),
+            _ => {
+                let list = parts(cats, &self.bodies[b]);
+                *shown = Some((b, list.clone()));
+                list
+            }
+        }
     }
 
     /// The selected measure of the selected body.
@@ -83,15 +107,8 @@ impl UnitsView {
 
     /// The counts again after the check-offs changed (the order stays until sorted again).
     pub(crate) fn recount(&mut self, cats: &[Catalog], progress: &[Progress], today: Date) {
-        for (b, fresh) in self
-            .bodies
-            .iter_mut()
-            .zip(bodies(cats, progress, today, None))
-        {
-            if b.members == fresh.members {
-                b.overdue = fresh.overdue;
-            }
-        }
+        self.stale = false;
+        recount(&mut self.bodies, cats, progress, today);
     }
 
     /// Puts the bodies in `by` order; the selected one stays selected.
@@ -155,165 +172,6 @@ impl UnitsView {
     }
 }
 
-/// The agenda's rows, its order, and the selection (always on a milestone, never a heading).
-#[derive(Debug, Clone)]
-pub struct DeadlinesView {
-    rows: Vec<DeadlineRow>,
-    cursor: Cursor,
-    by: DeadlineOrder,
-}
-
-impl DeadlinesView {
-    /// The agenda of `cats` on `today`; `unit_name` names a unit as the order by unit lists it.
-    pub fn new(
-        cats: &[Catalog],
-        progress: &[Progress],
-        today: Date,
-        by: DeadlineOrder,
-        unit_name: impl Fn(&str) -> String,
-    ) -> DeadlinesView {
-        let rows = agenda(cats, progress, today, by, unit_name);
-        // The first rows are headings: start on the first milestone, the headings in view.
-        let first = rows
-            .iter()
-            .position(|r| matches!(r, DeadlineRow::Milestone(..)))
-            .unwrap_or(0);
-        DeadlinesView {
-            rows,
-            cursor: Cursor {
-                sel: first,
-                offset: 0,
-            },
-            by,
-        }
-    }
-
-    pub fn rows(&self) -> &[DeadlineRow] {
-        &self.rows
-    }
-
-    pub fn cursor(&self) -> Cursor {
-        self.cursor
-    }
-
-    pub fn sorted_by(&self) -> DeadlineOrder {
-        self.by
-    }
-
-    /// The selected milestone: its notice and location.
-    pub fn selected_in(&self) -> Option<(usize, Loc)> {
-        match self.rows.get(self.cursor.sel)? {
-            DeadlineRow::Milestone(d, l) => Some((*d, *l)),
-            _ => None,
-        }
-    }
-
-    /// The selected milestone (of the one notice).
-    pub fn selected(&self) -> Option<Loc> {
-        self.selected_in().map(|(_, l)| l)
-    }
-
-    /// The groups' overdue counts again after the check-offs changed.
-    pub(crate) fn recount(&mut self, cats: &[Catalog], progress: &[Progress], today: Date) {
-        let mut band = None;
-        let mut seen = std::collections::HashSet::new();
-        for i in 0..self.rows.len() {
-            match self.rows[i] {
-                DeadlineRow::Band(..) => {
-                    band = Some(i);
-                    seen.clear();
-                    if let DeadlineRow::Band(_, _, late) = &mut self.rows[i] {
-                        *late = 0;
-                    }
-                }
-                DeadlineRow::Milestone(d, l) if seen.insert((d, l)) => {
-                    let late = match (cats[d].at(l), progress.get(d)) {
-                        (Item::Milestone(_, _, _, k), Some(p)) => {
-                            p.status(k, today) == crate::domain::progress::Status::Overdue
-                        }
-                        _ => false,
-                    };
-                    if let Some(DeadlineRow::Band(_, _, n)) = band.map(|b| &mut self.rows[b]) {
-                        *n += usize::from(late);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// Moves by `delta` rows; headings are not stops (a move onto one goes on in its direction,
-    /// or back when there is nothing further).
-    pub(crate) fn move_by(&mut self, delta: isize, page: usize) {
-        let n = self.rows.len();
-        let from = self.cursor;
-        self.cursor.move_by(delta, n, page);
-        let step = if delta < 0 { -1 } else { 1 };
-        for dir in [step, -step] {
-            while self.selected_in().is_none() && self.can_step(dir) {
-                self.cursor.move_by(dir, n, page);
-            }
-            if self.selected_in().is_some() {
-                return;
-            }
-        }
-        self.cursor = from;
-    }
-
-    fn can_step(&self, dir: isize) -> bool {
-        if dir < 0 {
-            self.cursor.sel > 0
-        } else {
-            self.cursor.sel + 1 < self.rows.len()
-        }
-    }
-
-    /// Selects row `i` (a milestone), scrolled as little as needed.
-    pub(crate) fn select_row(&mut self, i: usize, height: usize) {
-        self.cursor = Cursor::default();
-        self.cursor.set(i, self.rows.len(), height);
-    }
-
-    /// Selects the first milestone due in month `m` of year `y`.
-    pub(crate) fn select_month(&mut self, cats: &[Catalog], y: i16, m: i8, height: usize) {
-        let first = self.rows.iter().position(|r| match r {
-            DeadlineRow::Milestone(d, l) => matches!(cats[*d].at(*l),
-                Item::Milestone(_, _, _, k) if k.deadline.is_some_and(|d| (d.year(), d.month()) == (y, m))),
-            _ => false,
-        });
-        if let Some(i) = first {
-            self.select_row(i, height);
-        }
-    }
-
-    pub(crate) fn click(&mut self, row: usize, page: usize) {
-        let n = self.rows.len();
-        self.cursor.set(self.cursor.offset + row, n, page);
-    }
-
-    pub(crate) fn follow(&mut self, height: usize) {
-        self.cursor.follow(self.rows.len(), height);
-    }
-
-    /// The same agenda in `by` order, the selected milestone still selected.
-    pub(crate) fn resorted(
-        &self,
-        cats: &[Catalog],
-        progress: &[Progress],
-        today: Date,
-        by: DeadlineOrder,
-        unit_name: impl Fn(&str) -> String,
-        height: usize,
-    ) -> DeadlinesView {
-        let mut view = DeadlinesView::new(cats, progress, today, by, unit_name);
-        let was = self.rows.get(self.cursor.sel);
-        if let Some(i) = view.rows.iter().position(|r| Some(r) == was) {
-            view.select_row(i, height);
-        }
-        view
-    }
-}
-
 impl App {
     /// `s`: the units view or the deadlines view in its next order; the pane title says which.
     pub(super) fn sort(&mut self) {
@@ -347,12 +205,48 @@ impl App {
         self.refollow();
     }
 
-    /// The counts of the units and deadlines views again after the check-offs changed.
+    /// After the check-offs changed: the units and deadlines views' counts are stale, recounted
+    /// now if one of them shows, else when one is shown (`refollow`). A check-off in the tree
+    /// costs no count of the whole document.
     pub(super) fn recount_lists(&mut self) {
+        self.units.stale = true;
+        self.deadlines.stale = true;
+        self.fresh_lists();
+    }
+
+    /// Recounts the units and deadlines views if they are stale and one of them shows.
+    pub(super) fn fresh_lists(&mut self) {
+        if !matches!(self.view, View::Units | View::Deadlines) {
+            return;
+        }
         let cats = std::slice::from_ref(&self.cat);
         let progress = std::slice::from_ref(&self.progress);
-        self.units.recount(cats, progress, self.opts.today);
-        self.deadlines.recount(cats, progress, self.opts.today);
+        if self.units.stale {
+            self.units.recount(cats, progress, self.opts.today);
+        }
+        if self.deadlines.stale {
+            self.deadlines.recount(cats, progress, self.opts.today);
+        }
+    }
+
+    /// The units and deadlines views made again (the allocations changed: a verified reading),
+    /// their orders and selections kept.
+    pub(super) fn rebuild_lists(&mut self) {
+        let cats = std::slice::from_ref(&self.cat);
+        let progress = std::slice::from_ref(&self.progress);
+        let today = self.opts.today;
+        let old = &self.units;
+        let mut units = UnitsView::new(cats, progress, today, None);
+        units.sort(old.sorted_by(), 1);
+        units.restore(old.list(), old.parts_cursor());
+        self.units = units;
+        let (by, height) = (
+            self.deadlines.sorted_by(),
+            self.list_height(View::Deadlines, 0),
+        );
+        self.deadlines = self
+            .deadlines
+            .resorted(cats, progress, today, by, str::to_string, height);
     }
 
     /// Whether "today" is `--as-of`'s day (said in the header).

@@ -2,6 +2,7 @@
 //!
 //! Navigation lives in `nav.rs`; check-offs, undo, notes and saving in `marks.rs`.
 
+mod agenda;
 mod filter;
 mod fold;
 mod lists;
@@ -18,9 +19,8 @@ mod yank;
 use jiff::civil::Date;
 use ratatui::layout::Rect;
 
-pub use self::lists::{
-    Band, Body, DeadlineOrder, DeadlineRow, DeadlinesView, UnitOrder, UnitPart, UnitsView,
-};
+pub use self::agenda::{Band, DeadlineOrder, DeadlineRow, DeadlinesView};
+pub use self::lists::{Body, UnitOrder, UnitPart, UnitsView};
 pub use self::marks::Pending;
 pub use self::overview::Overview;
 pub use self::rollup::Rollup;

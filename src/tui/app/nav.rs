@@ -285,6 +285,7 @@ impl App {
 
     /// Keeps every selection visible after a resize or a change of view.
     pub(super) fn refollow(&mut self) {
+        self.fresh_lists();
         for i in 0..self.sections.len() {
             let h = self.section_height(i);
             self.sections.tree_mut(i).follow(h);

@@ -106,6 +106,7 @@ impl App {
                 self.progress.verify(&id, v);
                 self.apply_verified();
                 self.refilter();
+                self.rebuild_lists();
                 self.say(format!("{id}：已核实"), format!("{id}: verified"));
                 return Effect::Save;
             }

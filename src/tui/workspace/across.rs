@@ -6,6 +6,8 @@
 //! Enter opens the row's notice at that measure or milestone. Check-offs stay each notice's own:
 //! read from its state file, changed in the notice.
 
+use std::rc::Rc;
+
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -50,8 +52,11 @@ pub enum Went {
 pub struct Across {
     view: View,
     focus: Focus,
-    units: UnitsView,
-    deadlines: DeadlinesView,
+    /// Each view is built when first shown (over 500 notices each takes a tenth of a second).
+    units: Option<UnitsView>,
+    deadlines: Option<DeadlinesView>,
+    /// The unit identities across the notices (with the user's aliases).
+    table: Rc<Identities>,
     /// The screen's size when last drawn (paging needs the panes' heights).
     size: Rect,
 }
@@ -59,40 +64,33 @@ pub struct Across {
 impl Across {
     /// The units view (`View::Units`) or the deadlines view over every notice.
     pub fn new(n: &Notices, view: View) -> Across {
-        let table = Identities::new(&n.cats, &n.aliases);
-        let today = n.opts.today;
-        let units = UnitsView::new(&n.cats, &n.progress, today, Some(&table));
-        let deadlines = DeadlinesView::new(
-            &n.cats,
-            &n.progress,
-            today,
-            DeadlineOrder::Date,
-            name_in(&table),
-        );
         let mut a = Across {
             view: View::Units,
             focus: Focus::UnitList,
-            units,
-            deadlines,
+            units: None,
+            deadlines: None,
+            table: Rc::new(Identities::new(&n.cats, &n.aliases)),
             size: Rect::new(0, 0, 80, 24),
         };
-        a.show(view);
+        a.show(n, view);
         a
     }
 
     /// The same views with the check-offs read again: orders and selections kept.
     pub fn refreshed(&self, n: &Notices) -> Across {
-        let table = Identities::new(&n.cats, &n.aliases);
         let today = n.opts.today;
-        let mut units = UnitsView::new(&n.cats, &n.progress, today, Some(&table));
-        let (list, parts) = (self.units.list(), self.units.parts_cursor());
-        units.sort(self.units.sorted_by(), 1);
-        units.restore(list, parts);
-        let by = self.deadlines.sorted_by();
         let (cats, p) = (&n.cats, &n.progress);
-        let deadlines =
-            self.deadlines
-                .resorted(cats, p, today, by, name_in(&table), self.height(0));
+        let units = self.units.as_ref().map(|old| {
+            let mut units = UnitsView::new(cats, p, today, Some(&self.table));
+            units.sort(old.sorted_by(), 1);
+            units.restore(old.list(), old.parts_cursor());
+            units
+        });
+        let height = self.height(0);
+        let deadlines = self.deadlines.as_ref().map(|old| {
+            let by = old.sorted_by();
+            old.resorted(cats, p, today, by, name_in(&self.table), height)
+        });
         Across {
             units,
             deadlines,
@@ -108,15 +106,36 @@ impl Across {
         self.focus
     }
 
+    /// The units view (empty until first shown).
     pub fn units(&self) -> &UnitsView {
-        &self.units
+        static NONE: std::sync::OnceLock<UnitsView> = std::sync::OnceLock::new();
+        self.units
+            .as_ref()
+            .unwrap_or_else(|| NONE.get_or_init(UnitsView::default))
     }
 
+    /// The deadlines view (empty until first shown).
     pub fn deadlines(&self) -> &DeadlinesView {
-        &self.deadlines
+        static NONE: std::sync::OnceLock<DeadlinesView> = std::sync::OnceLock::new();
+        self.deadlines
+            .as_ref()
+            .unwrap_or_else(|| NONE.get_or_init(DeadlinesView::default))
     }
 
-    fn show(&mut self, view: View) {
+    /// Shows a view, built now if it was not yet.
+    fn show(&mut self, n: &Notices, view: View) {
+        let (cats, p, today) = (&n.cats, &n.progress, n.opts.today);
+        match view {
+            View::Units if self.units.is_none() => {
+                self.units = Some(UnitsView::new(cats, p, today, Some(&self.table)));
+            }
+            View::Deadlines if self.deadlines.is_none() => {
+                let by = DeadlineOrder::Date;
+                let names = name_in(&self.table);
+                self.deadlines = Some(DeadlinesView::new(cats, p, today, by, names));
+            }
+            _ => {}
+        }
         self.view = view;
         self.focus = match view {
             View::Deadlines => Focus::Deadlines,
@@ -151,10 +170,11 @@ impl Across {
             _ => 0,
         };
         if delta != 0 {
-            match self.focus {
-                Focus::UnitList => self.units.move_list(delta, page),
-                Focus::UnitMeasures => self.units.move_parts(cats, delta, page),
-                _ => self.deadlines.move_by(delta, page),
+            match (self.focus, &mut self.units, &mut self.deadlines) {
+                (Focus::UnitList, Some(u), _) => u.move_list(delta, page),
+                (Focus::UnitMeasures, Some(u), _) => u.move_parts(cats, delta, page),
+                (Focus::Deadlines, _, Some(d)) => d.move_by(delta, page),
+                _ => {}
             }
             return Went::Stay;
         }
@@ -162,8 +182,8 @@ impl Across {
             (Action::Back | Action::Quit, _) => return Went::Back,
             (Action::Units, _) if self.view == View::Units => return Went::Back,
             (Action::Deadlines, _) if self.view == View::Deadlines => return Went::Back,
-            (Action::Units, _) => self.show(View::Units),
-            (Action::Deadlines, _) => self.show(View::Deadlines),
+            (Action::Units, _) => self.show(n, View::Units),
+            (Action::Deadlines, _) => self.show(n, View::Deadlines),
             (Action::NextPane | Action::PrevPane, Focus::UnitList) => {
                 self.focus = Focus::UnitMeasures
             }
@@ -174,12 +194,12 @@ impl Across {
                 self.focus = Focus::UnitList
             }
             (Action::Activate | Action::Expand, Focus::UnitMeasures) => {
-                if let Some(p) = self.units.selected_part(cats) {
+                if let Some(p) = self.units().selected_part(cats) {
                     return Went::Open(p.doc, p.loc);
                 }
             }
             (Action::Activate | Action::Expand, Focus::Deadlines) => {
-                if let Some((d, l)) = self.deadlines.selected_in() {
+                if let Some((d, l)) = self.deadlines().selected_in() {
                     return Went::Open(d, l);
                 }
             }
@@ -191,16 +211,13 @@ impl Across {
 
     fn sort(&mut self, n: &Notices) {
         let h = self.height(0);
-        if self.view == View::Units {
-            self.units.sort(self.units.sorted_by().next(), h);
-            return;
+        if let (View::Units, Some(u)) = (self.view, &mut self.units) {
+            u.sort(u.sorted_by().next(), h);
+        } else if let (View::Deadlines, Some(d)) = (self.view, &self.deadlines) {
+            let (by, today) = (d.sorted_by().next(), n.opts.today);
+            let names = name_in(&self.table);
+            self.deadlines = Some(d.resorted(&n.cats, &n.progress, today, by, names, h));
         }
-        let table = Identities::new(&n.cats, &n.aliases);
-        let by = self.deadlines.sorted_by().next();
-        let today = n.opts.today;
-        self.deadlines =
-            self.deadlines
-                .resorted(&n.cats, &n.progress, today, by, name_in(&table), h);
     }
 
     /// Rows inside pane `which` (0: the unit list or the deadlines; 1: a unit's measures).
@@ -231,8 +248,12 @@ impl Across {
         self.size = area;
         // Both selections in view at this size.
         let (h0, h1) = (self.height(0), self.height(1));
-        self.units.follow(&n.cats, h0, h1);
-        self.deadlines.follow(h0);
+        if let Some(u) = &mut self.units {
+            u.follow(&n.cats, h0, h1);
+        }
+        if let Some(d) = &mut self.deadlines {
+            d.follow(h0);
+        }
         let (o, l) = (&n.opts, n.opts.lang);
         let t = Theme::new(o.color);
         let w = usize::from(area.width);
@@ -284,8 +305,8 @@ impl Across {
             cats: &n.cats,
             progress: &n.progress,
             opts: o,
-            units: &self.units,
-            deadlines: &self.deadlines,
+            units: self.units(),
+            deadlines: self.deadlines(),
             focus: self.focus,
         };
         let panes = self.panes(area);
