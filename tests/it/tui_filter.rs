@@ -319,3 +319,24 @@ fn check_offs_from_another_session_narrow_the_filtered_panes_too() {
         "{first} is no longer overdue"
     );
 }
+
+#[test]
+fn the_filter_speaks_english_with_lang_en() {
+    let mut a = crate::support::app_with(120, 40, |o| o.lang = fgf::tui::i18n::Lang::En);
+    press(&mut a, "f d f ?");
+    let s = screen(&a);
+    let header = s.lines().next().unwrap();
+    assert!(header.contains("filter: overdue · uncertain"), "{header}");
+    assert!(s.contains("match"), "section titles count the matches: {s}");
+    press(&mut a, "f u");
+    let footer = screen(&a).lines().last().unwrap().to_string();
+    assert!(
+        footer.starts_with("unit (name, short form or pinyin):"),
+        "{footer}"
+    );
+    typed(&mut a, "xyzzy");
+    press(&mut a, "Enter");
+    assert_eq!(a.status(), Some("no unit matches \"xyzzy\""));
+    press(&mut a, "F");
+    assert_eq!(a.status(), Some("filter cleared"));
+}
