@@ -38,8 +38,8 @@ pub fn draw(f: &mut Frame, app: &App) {
             }
         }
         Screen::Results => {
-            if let Some(&(_, r)) = a.lists.first() {
-                results::draw(f, app, r);
+            if let (Some(&(_, r)), Some(ctx)) = (a.lists.first(), results::ResultsCtx::of(app)) {
+                results::draw(f, &ctx, r);
             }
         }
         Screen::Deadlines => {
@@ -57,7 +57,8 @@ pub fn draw(f: &mut Frame, app: &App) {
         }
     }
     if let Some(r) = a.detail {
-        detail::draw(f, app, r);
+        let ctx = detail::DetailCtx::of(app, crate::tui::layout::inner_width(r));
+        detail::draw(f, &ctx, r);
     }
     bars::footer(f, app, a.footer);
     verify::draw(f, app);

@@ -8,14 +8,49 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{disp, pane, row, theme};
+use crate::domain::Catalog;
 use crate::domain::search::{Field, Hit, ItemKind, Target};
 use crate::domain::text::width;
-use crate::tui::app::{App, Focus, Mode};
+use crate::tui::app::{App, Focus, Mode, Options, SearchState};
 use crate::tui::i18n::Lang;
 use crate::tui::layout::{inner_height, inner_width};
 
-pub fn draw(f: &mut Frame, app: &App, area: Rect) {
-    let Mode::Search(s) = &app.mode else { return };
+/// What the results pane draws from: the options, the document, the search typed, and the
+/// status line's message and the history's problem (said in the title and the empty pane).
+pub struct ResultsCtx<'a> {
+    pub opts: &'a Options,
+    pub cat: &'a Catalog,
+    pub search: &'a SearchState,
+    pub focused: bool,
+    pub status: Option<&'a str>,
+    pub history_problem: Option<&'a str>,
+}
+
+impl AsRef<Options> for ResultsCtx<'_> {
+    fn as_ref(&self) -> &Options {
+        self.opts
+    }
+}
+
+impl<'a> ResultsCtx<'a> {
+    /// `None` when no search is being typed.
+    pub fn of(app: &'a App) -> Option<ResultsCtx<'a>> {
+        let Mode::Search(search) = &app.mode else {
+            return None;
+        };
+        Some(ResultsCtx {
+            opts: &app.opts,
+            cat: &app.cat,
+            search,
+            focused: app.focus == Focus::Results,
+            status: app.status.as_deref(),
+            history_problem: app.finder.history_problem.as_deref(),
+        })
+    }
+}
+
+pub fn draw(f: &mut Frame, app: &ResultsCtx, area: Rect) {
+    let s = app.search;
     let t = theme(app);
     let l = app.opts.lang;
     let cols = inner_width(area);
@@ -73,7 +108,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             );
         }
         if i == c.sel {
-            line = line.patch_style(t.selected(app.focus == Focus::Results));
+            line = line.patch_style(t.selected(app.focused));
         }
         lines.push(line);
     }
@@ -87,12 +122,12 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         title.push_str(&crate::domain::lang::query_note(note, l));
     }
     // What Ctrl-y copied.
-    if let Some(msg) = &app.status {
+    if let Some(msg) = app.status {
         title.push_str(" · ");
         title.push_str(&disp(app, msg));
     }
     // Why the search history is not kept, while there is nothing else to show.
-    if let (true, Some(why)) = (lines.is_empty(), &app.finder.history_problem) {
+    if let (true, Some(why)) = (lines.is_empty(), app.history_problem) {
         for w in crate::domain::text::wrap(&disp(app, why), cols) {
             lines.push(Line::styled(w, t.warn()));
         }
@@ -118,7 +153,7 @@ fn field_label(f: Field, l: Lang) -> &'static str {
 
 /// The hit's text cut to `cols` columns, its matched characters bold and coloured. A match deep
 /// in a long text is brought into view: the text starts a little before the first match.
-fn highlighted(app: &App, h: &Hit, cols: usize) -> Vec<Span<'static>> {
+fn highlighted(app: &ResultsCtx, h: &Hit, cols: usize) -> Vec<Span<'static>> {
     let t = theme(app);
     let hit_style = t.key().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
     let chars: Vec<char> = h.text.chars().collect();
@@ -163,14 +198,12 @@ fn highlighted(app: &App, h: &Hit, cols: usize) -> Vec<Span<'static>> {
 }
 
 /// The detail pane for a unit hit: what it leads and supports.
-pub fn unit_lines(app: &App, cols: usize) -> Option<Vec<Line<'static>>> {
-    let Target::Unit(u) = app.search_hit()?.target else {
-        return None;
-    };
+pub fn unit_lines(o: &Options, cat: &Catalog, u: usize, cols: usize) -> Vec<Line<'static>> {
+    let app = o;
     let t = theme(app);
-    let l = app.opts.lang;
-    let unit = &app.cat.doc.units[u];
-    let (lead, support) = app.cat.unit_counts(u);
+    let l = app.lang;
+    let unit = &cat.doc.units[u];
+    let (lead, support) = cat.unit_counts(u);
     let mut out = vec![row(app, vec![(disp(app, &unit.name), t.bold())], cols)];
     let counts = match l {
         Lang::Zh => format!("牵头 {lead} 项 · 配合 {support} 项 · Enter 打开单位视图"),
@@ -187,14 +220,8 @@ pub fn unit_lines(app: &App, cols: usize) -> Option<Vec<Line<'static>>> {
     }
     out.push(Line::default());
     for (label, items) in [
-        (
-            l.pick("牵头", "leads"),
-            app.cat.led_by(u).collect::<Vec<_>>(),
-        ),
-        (
-            l.pick("配合", "supports"),
-            app.cat.supported_by(u).collect(),
-        ),
+        (l.pick("牵头", "leads"), cat.led_by(u).collect::<Vec<_>>()),
+        (l.pick("配合", "supports"), cat.supported_by(u).collect()),
     ] {
         out.push(Line::styled(label.to_string(), t.bold()));
         for item in items {
@@ -210,5 +237,5 @@ pub fn unit_lines(app: &App, cols: usize) -> Option<Vec<Line<'static>>> {
             }
         }
     }
-    Some(out)
+    out
 }

@@ -1,33 +1,78 @@
 //! The detail pane: a task or measure in full, wrapped by display width, with its units,
-//! milestones and, where the reading of the table is uncertain, a visible note.
+//! milestones (milestones.rs) and, where the reading of the table is uncertain, a visible note.
+
+mod milestones;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use self::milestones::milestone;
 use super::{disp, pane, theme};
-use crate::domain::present;
 use crate::domain::progress::Status;
 use crate::domain::roles::officials_line;
+use crate::domain::search::Target;
 use crate::domain::text::{wrap, wrap_items};
-use crate::domain::{Item, Loc, Measure, Milestone, Official, Role, RoleRow};
-use crate::tui::app::{App, Focus};
+use crate::domain::{Catalog, Progress};
+use crate::domain::{Item, Measure, Official, Role, RoleRow};
+use crate::tui::app::{App, Focus, Options};
 use crate::tui::i18n::Lang;
 use crate::tui::layout::{inner_height, inner_width};
 use crate::tui::scroll::Scroll;
 use crate::tui::theme::Theme;
 
-pub fn draw(f: &mut Frame, app: &App, area: Rect) {
-    let focused = app.focus == Focus::Detail;
+/// What the detail pane draws from: the options, the document and its check-offs, the item
+/// selected, the pane's scroll and focus. Made from the App in one place (`of`); the drawing
+/// below sees nothing else of it.
+pub struct DetailCtx<'a> {
+    pub opts: &'a Options,
+    pub cat: &'a Catalog,
+    pub progress: &'a Progress,
+    pub item: Option<Item<'a>>,
+    /// Shown when no item is selected (a unit among the search results).
+    pub otherwise: Vec<Line<'static>>,
+    pub scroll: &'a Scroll,
+    pub focused: bool,
+}
+
+impl AsRef<Options> for DetailCtx<'_> {
+    fn as_ref(&self) -> &Options {
+        self.opts
+    }
+}
+
+impl<'a> DetailCtx<'a> {
+    pub fn of(app: &'a App, cols: usize) -> DetailCtx<'a> {
+        let item = app.detail_item();
+        // No item: a unit among the search results, or nothing.
+        let otherwise = match (item, app.search_hit().map(|h| h.target)) {
+            (None, Some(Target::Unit(u))) => {
+                super::results::unit_lines(&app.opts, &app.cat, u, cols)
+            }
+            _ => Vec::new(),
+        };
+        DetailCtx {
+            opts: &app.opts,
+            cat: &app.cat,
+            progress: &app.progress,
+            item,
+            otherwise,
+            scroll: &app.detail_scroll,
+            focused: app.focus == Focus::Detail,
+        }
+    }
+}
+
+pub fn draw(f: &mut Frame, app: &DetailCtx, area: Rect) {
     let title = app.opts.lang.pick("详情", "Detail").to_string();
-    let block = pane(app, title, focused, area.width);
-    let lines = match app.detail_item() {
+    let block = pane(app, title, app.focused, area.width);
+    let lines = match app.item {
         Some(item) => lines(app, item, inner_width(area)),
-        None => super::results::unit_lines(app, inner_width(area)).unwrap_or_default(),
+        None => app.otherwise.clone(),
     };
-    let scroll = app.detail_scroll.measure(lines.len(), inner_height(area));
-    let block = more_marks(app, block, &app.detail_scroll);
+    let scroll = app.scroll.measure(lines.len(), inner_height(area));
+    let block = more_marks(app, block, app.scroll);
     let visible: Vec<Line> = lines
         .into_iter()
         .skip(scroll)
@@ -37,10 +82,10 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
 }
 
 /// Says on the pane's border how many lines are scrolled off above and below, when any are.
-pub fn more_marks<'a>(app: &App, block: Block<'a>, scroll: &Scroll) -> Block<'a> {
-    let t = theme(app);
+pub fn more_marks<'a>(o: &impl AsRef<Options>, block: Block<'a>, scroll: &Scroll) -> Block<'a> {
+    let t = theme(o);
     let (above, below) = scroll.hidden();
-    let l = app.opts.lang;
+    let l = o.as_ref().lang;
     let mut block = block;
     if above > 0 {
         let s = format!(" ↑ {above} {} ", l.pick("行", "more"));
@@ -54,7 +99,7 @@ pub fn more_marks<'a>(app: &App, block: Block<'a>, scroll: &Scroll) -> Block<'a>
 }
 
 /// Every line of the detail of `item` at `cols` columns (the app counts them to scroll).
-pub fn lines(app: &App, item: Item<'_>, cols: usize) -> Vec<Line<'static>> {
+pub fn lines(app: &DetailCtx, item: Item<'_>, cols: usize) -> Vec<Line<'static>> {
     let t = theme(app);
     let l = app.opts.lang;
     let mut out = Vec::new();
@@ -142,7 +187,7 @@ pub fn lines(app: &App, item: Item<'_>, cols: usize) -> Vec<Line<'static>> {
 
 /// 牵头单位 and 配合单位, each under its own label.
 /// 进度 2/6 33% · 逾期 3
-fn task_progress(app: &App, t: &Theme, task: &crate::domain::Task) -> Line<'static> {
+fn task_progress(app: &DetailCtx, t: &Theme, task: &crate::domain::Task) -> Line<'static> {
     let l = app.opts.lang;
     let tally = app.progress.task(task);
     let late = task
@@ -174,7 +219,7 @@ fn task_progress(app: &App, t: &Theme, task: &crate::domain::Task) -> Line<'stat
 
 fn allocation(
     out: &mut Vec<Line<'static>>,
-    app: &App,
+    app: &DetailCtx,
     t: &Theme,
     rows: &[RoleRow<'_>],
     officials: &[Official],
@@ -215,7 +260,7 @@ fn allocation(
 
 fn units(
     out: &mut Vec<Line<'static>>,
-    app: &App,
+    app: &DetailCtx,
     t: &Theme,
     label: &str,
     names: &[&str],
@@ -242,7 +287,7 @@ fn units(
     }
 }
 
-fn doubt(out: &mut Vec<Line<'static>>, app: &App, t: &Theme, m: &Measure, cols: usize) {
+fn doubt(out: &mut Vec<Line<'static>>, app: &DetailCtx, t: &Theme, m: &Measure, cols: usize) {
     let l = app.opts.lang;
     if let Some(v) = &m.verified {
         out.push(Line::default());
@@ -294,98 +339,6 @@ fn doubt(out: &mut Vec<Line<'static>>, app: &App, t: &Theme, m: &Measure, cols: 
         );
         for w in wrap(&disp(app, &text), cols.saturating_sub(2)) {
             out.push(Line::styled(format!("  {w}"), t.warn()));
-        }
-    }
-}
-
-fn milestone(
-    out: &mut Vec<Line<'static>>,
-    app: &App,
-    t: &Theme,
-    (m, k): (&Measure, &Milestone),
-    selected: bool,
-    cols: usize,
-) {
-    let l = app.opts.lang;
-    let status = app.progress.status(k, app.opts.today);
-    let style = match status {
-        Status::Done => t.done(),
-        Status::Overdue => t.overdue(),
-        Status::Open => t.plain(),
-    };
-    let state = present::status_label(status, l);
-    // As written: a year the notice left out is marked; an undated target keeps its phrase.
-    let when = disp(app, &present::deadline_text(k, l));
-    let mut head = Line::from(vec![
-        Span::styled(format!("  {} ", k.id), t.id()),
-        Span::styled(when, t.bold()),
-        Span::raw(" "),
-        Span::styled(state.to_string(), style),
-    ]);
-    if let Some(at) = app
-        .progress
-        .state()
-        .mark(&k.id)
-        .filter(|m| m.done)
-        .map(|m| m.at)
-    {
-        let day = at.to_zoned(jiff::tz::TimeZone::UTC).date();
-        head.spans.push(Span::styled(format!(" {day}"), t.dim()));
-    }
-    if selected {
-        head = head.patch_style(t.selected(true));
-    }
-    out.push(head);
-    // The clause the milestone tracks (none when it is the whole measure, shown above).
-    if !m.is_whole(k) {
-        for w in wrap(&disp(app, &k.text), cols.saturating_sub(4)) {
-            out.push(Line::raw(format!("    {w}")));
-        }
-    }
-    if let Some(note) = app.progress.note(&k.id) {
-        // A note written in $EDITOR (A) keeps its lines.
-        let label = l.pick("备注：", "note: ");
-        for (i, line) in note.lines().enumerate() {
-            let text = if i == 0 {
-                format!("{label}{line}")
-            } else {
-                format!("  {line}")
-            };
-            for w in wrap(&disp(app, &text), cols.saturating_sub(4)) {
-                out.push(Line::styled(format!("    {w}"), t.warn()));
-            }
-        }
-    }
-    log_lines(out, app, t, k, cols);
-}
-
-/// The milestone's progress log, newest first (only when someone wrote in it): `日期 谁 状态：内容`.
-fn log_lines(out: &mut Vec<Line<'static>>, app: &App, t: &Theme, k: &Milestone, cols: usize) {
-    let measure = match app.cat.locate(&k.id) {
-        Some(Loc::Milestone(s, ti, m, _)) => app.cat.at(Loc::Measure(s, ti, m)).id(),
-        _ => "",
-    };
-    let history = app.progress.state().history(measure, &k.id);
-    if !history.entries.iter().any(|e| !e.by.is_empty()) {
-        return;
-    }
-    let l = app.opts.lang;
-    for e in &history.entries {
-        let day = e.at.to_zoned(jiff::tz::TimeZone::UTC).date();
-        let by = if e.by.is_empty() {
-            l.pick("勾选", "check-off")
-        } else {
-            &e.by
-        };
-        let status = e.status.map_or("", |s| l.pick(s.zh(), s.en()));
-        let sep = if status.is_empty() || e.text.is_empty() {
-            ""
-        } else {
-            l.pick("：", ": ")
-        };
-        let line = format!("{day} {by} {status}{sep}{}", e.text);
-        for w in wrap(&disp(app, &line), cols.saturating_sub(6)) {
-            out.push(Line::styled(format!("      {w}"), t.dim()));
         }
     }
 }
