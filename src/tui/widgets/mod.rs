@@ -16,6 +16,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 
 use super::app::{App, Options};
+use super::cursor::Cursor;
 use super::theme::Theme;
 use crate::domain::text::{fit, sanitize, truncate, width};
 
@@ -49,6 +50,28 @@ pub fn pane<'a>(o: &impl AsRef<Options>, title: String, focused: bool, cols: u16
             format!(" {} ", truncate(&disp(o, &title), room)),
             t.border(focused),
         ))
+}
+
+/// A list pane's visible rows: from the cursor's offset, as many as fit `height`, each drawn by
+/// `line` (given the row's index in the whole list); the selected one highlighted (`highlight`: `Some(focused)`, or `None` for no
+/// highlight). The one loop the list panes share.
+pub fn list_rows<'a, T>(
+    o: &impl AsRef<Options>,
+    items: impl IntoIterator<Item = T>,
+    cursor: Cursor,
+    height: usize,
+    highlight: Option<bool>,
+    mut line: impl FnMut(usize, T) -> Line<'a>,
+) -> Vec<Line<'a>> {
+    let t = theme(o);
+    (items.into_iter().enumerate())
+        .skip(cursor.offset)
+        .take(height)
+        .map(|(i, item)| match highlight {
+            Some(focused) if i == cursor.sel => line(i, item).patch_style(t.selected(focused)),
+            _ => line(i, item),
+        })
+        .collect()
 }
 
 /// A binding's keys and help for this document and language (the digit keys name its tabs).
@@ -113,4 +136,35 @@ pub fn row<'a>(
         out.push(Span::styled(text, style));
     }
     Line::from(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_rows_shows_the_window_from_the_offset_and_highlights_only_the_selection() {
+        let opts = Options {
+            lang: crate::tui::i18n::Lang::Zh,
+            today: jiff::civil::date(2020, 1, 1),
+            ambiwide: false,
+            color: true,
+            ascii: false,
+        };
+        let c = Cursor { sel: 4, offset: 3 };
+        let mut seen = Vec::new();
+        let rows = list_rows(&opts, 0..10, c, 4, Some(true), |i, n: i32| {
+            seen.push(i);
+            Line::raw(n.to_string())
+        });
+        let text: Vec<String> = rows.iter().map(|l| l.to_string()).collect();
+        assert_eq!(text, ["3", "4", "5", "6"]);
+        assert_eq!(seen, [3, 4, 5, 6], "the index in the whole list");
+        let lit: Vec<bool> = rows.iter().map(|l| l.style != Default::default()).collect();
+        assert_eq!(lit, [false, true, false, false]);
+        let plain = list_rows(&opts, 0..10, c, 4, None, |_, n: i32| {
+            Line::raw(n.to_string())
+        });
+        assert!(plain.iter().all(|l| l.style == Default::default()));
+    }
 }

@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{disp, pane, row, theme};
+use super::{disp, list_rows, pane, row, theme};
 use crate::domain::Catalog;
 use crate::domain::search::{Field, Hit, ItemKind, Target};
 use crate::domain::text::width;
@@ -55,63 +55,59 @@ pub fn draw(f: &mut Frame, app: &ResultsCtx, area: Rect) {
     let l = app.opts.lang;
     let cols = inner_width(area);
     let c = s.cursor;
-    let mut lines: Vec<Line> = Vec::new();
-    for (i, h) in s
-        .results
-        .hits
-        .iter()
-        .enumerate()
-        .skip(c.offset)
-        .take(inner_height(area))
-    {
-        let kind = match (h.kind, l) {
-            (ItemKind::Task, Lang::Zh) => "任务",
-            (ItemKind::Measure, Lang::Zh) => "举措",
-            (ItemKind::Unit, Lang::Zh) => "单位",
-            (ItemKind::Task, Lang::En) => "task",
-            (ItemKind::Measure, Lang::En) => "meas",
-            (ItemKind::Unit, Lang::En) => "unit",
-        };
-        let id = if h.kind == ItemKind::Unit {
-            String::new()
-        } else {
-            format!("{} ", h.id)
-        };
-        let head = vec![
-            (format!("{kind} "), t.dim()),
-            (id, t.id()),
-            (format!("{} ", field_label(h.field, l)), t.dim()),
-        ];
-        let used: usize = head.iter().map(|(s, _)| width(s)).sum();
-        let mut line = row(app, head, cols);
-        let shown = highlighted(app, h, cols.saturating_sub(used));
-        let rest = cols.saturating_sub(used + shown.iter().map(|s| s.width()).sum::<usize>());
-        line.spans.extend(shown);
-        // A match on a unit, an id or a date: the item's own words follow, dimmed.
-        if let (false, true, Target::Item(loc)) = (
-            matches!(h.field, Field::Text | Field::Title | Field::Name),
-            rest > 4,
-            h.target,
-        ) {
-            let words = match app.cat.at(loc) {
-                crate::domain::Item::Task(_, task) => task.title.clone(),
-                crate::domain::Item::Measure(_, _, m)
-                | crate::domain::Item::Milestone(_, _, m, _) => m.text.clone(),
+    let mut lines: Vec<Line> = list_rows(
+        app,
+        s.results.hits.iter(),
+        c,
+        inner_height(area),
+        Some(app.focused),
+        |_, h| {
+            let kind = match (h.kind, l) {
+                (ItemKind::Task, Lang::Zh) => "任务",
+                (ItemKind::Measure, Lang::Zh) => "举措",
+                (ItemKind::Unit, Lang::Zh) => "单位",
+                (ItemKind::Task, Lang::En) => "task",
+                (ItemKind::Measure, Lang::En) => "meas",
+                (ItemKind::Unit, Lang::En) => "unit",
             };
-            line.spans.extend(
-                row(
-                    app,
-                    vec![(format!("  {}", disp(app, &words)), t.dim())],
-                    rest,
-                )
-                .spans,
-            );
-        }
-        if i == c.sel {
-            line = line.patch_style(t.selected(app.focused));
-        }
-        lines.push(line);
-    }
+            let id = if h.kind == ItemKind::Unit {
+                String::new()
+            } else {
+                format!("{} ", h.id)
+            };
+            let head = vec![
+                (format!("{kind} "), t.dim()),
+                (id, t.id()),
+                (format!("{} ", field_label(h.field, l)), t.dim()),
+            ];
+            let used: usize = head.iter().map(|(s, _)| width(s)).sum();
+            let mut line = row(app, head, cols);
+            let shown = highlighted(app, h, cols.saturating_sub(used));
+            let rest = cols.saturating_sub(used + shown.iter().map(|s| s.width()).sum::<usize>());
+            line.spans.extend(shown);
+            // A match on a unit, an id or a date: the item's own words follow, dimmed.
+            if let (false, true, Target::Item(loc)) = (
+                matches!(h.field, Field::Text | Field::Title | Field::Name),
+                rest > 4,
+                h.target,
+            ) {
+                let words = match app.cat.at(loc) {
+                    crate::domain::Item::Task(_, task) => task.title.clone(),
+                    crate::domain::Item::Measure(_, _, m)
+                    | crate::domain::Item::Milestone(_, _, m, _) => m.text.clone(),
+                };
+                line.spans.extend(
+                    row(
+                        app,
+                        vec![(format!("  {}", disp(app, &words)), t.dim())],
+                        rest,
+                    )
+                    .spans,
+                );
+            }
+            line
+        },
+    );
     let mut title = match l {
         Lang::Zh => format!("搜索结果 {} 条", s.results.total),
         Lang::En => format!("{} results", s.results.total),

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::{disp, pane, row, theme};
+use super::{disp, list_rows, pane, row, theme};
 use crate::domain::progress::Status;
 use crate::domain::text::width;
 use crate::domain::{Catalog, Measure, Progress, Section, Tally};
@@ -78,16 +78,11 @@ pub fn draw(f: &mut Frame, c: &PaneCtx, section: usize, area: Rect) {
         };
     }
     let block = pane(c, title, c.focused, area.width);
-    let mut lines: Vec<Line> = Vec::with_capacity(height);
-    let start = tree.cursor.offset.min(tree.rows().len());
-    for (i, r) in tree.rows().iter().enumerate().skip(start).take(height) {
+    let highlight = c.show_selection.then_some(c.focused);
+    let mut lines = list_rows(c, tree.rows(), tree.cursor, height, highlight, |_, r| {
         let open = tree.expanded.get(r.task()).copied().unwrap_or(false);
-        let mut line = row_line(c, &t, s, tree, open, *r, cols);
-        if i == tree.cursor.sel && c.show_selection {
-            line = line.patch_style(t.selected(c.focused));
-        }
-        lines.push(line);
-    }
+        row_line(c, &t, s, tree, open, *r, cols)
+    });
     if lines.is_empty() && tree.is_filtered() {
         let none = c.opts.lang.pick("（无相符项）", "(nothing matches)");
         lines.push(Line::styled(none, t.dim()));

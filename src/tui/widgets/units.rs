@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::{disp, pane, row};
+use super::{disp, list_rows, pane, row};
 use crate::domain::workspace::bodies::short_label;
 use crate::domain::{Catalog, Item, Progress};
 use crate::tui::app::{App, DeadlinesView, Focus, Options, UnitOrder, UnitsView};
@@ -72,40 +72,35 @@ pub fn draw_list(f: &mut Frame, s: &Source, area: Rect) {
     let cols = inner_width(area);
     let c = s.units.list();
     let by = s.units.sorted_by();
-    let mut lines = Vec::new();
-    for (i, &b) in s
-        .units
-        .order()
-        .iter()
-        .enumerate()
-        .skip(c.offset)
-        .take(inner_height(area))
-    {
-        let body = s.units.body(b);
-        // Responsible (format 2: no lead named) counts with the lead: in charge.
-        let mut counts = format!("{:>3} {:>3} ", body.lead, body.support);
-        if by == UnitOrder::Overdue {
-            counts.push_str(&format!("{:>3} ", body.overdue));
-        }
-        let mut spans = vec![(counts, t.dim()), (disp(o, &body.name), t.plain())];
-        let notices = {
-            let mut docs: Vec<usize> = body.members.iter().map(|m| m.0).collect();
-            docs.dedup();
-            docs.len()
-        };
-        if notices > 1 {
-            let n = match l {
-                crate::tui::i18n::Lang::Zh => format!(" ·{notices}份"),
-                crate::tui::i18n::Lang::En => format!(" ·{notices}"),
+    let lines: Vec<Line> = list_rows(
+        o,
+        s.units.order().iter(),
+        c,
+        inner_height(area),
+        Some(focused),
+        |_, &b| {
+            let body = s.units.body(b);
+            // Responsible (format 2: no lead named) counts with the lead: in charge.
+            let mut counts = format!("{:>3} {:>3} ", body.lead, body.support);
+            if by == UnitOrder::Overdue {
+                counts.push_str(&format!("{:>3} ", body.overdue));
+            }
+            let mut spans = vec![(counts, t.dim()), (disp(o, &body.name), t.plain())];
+            let notices = {
+                let mut docs: Vec<usize> = body.members.iter().map(|m| m.0).collect();
+                docs.dedup();
+                docs.len()
             };
-            spans.push((n, t.dim()));
-        }
-        let mut line = row(o, spans, cols);
-        if i == c.sel {
-            line = line.patch_style(t.selected(focused));
-        }
-        lines.push(line);
-    }
+            if notices > 1 {
+                let n = match l {
+                    crate::tui::i18n::Lang::Zh => format!(" ·{notices}份"),
+                    crate::tui::i18n::Lang::En => format!(" ·{notices}"),
+                };
+                spans.push((n, t.dim()));
+            }
+            row(o, spans, cols)
+        },
+    );
     let cols_named = if by == UnitOrder::Overdue {
         l.pick("牵头 配合 逾期", "lead coop late")
     } else {
@@ -132,48 +127,43 @@ pub fn draw_parts(f: &mut Frame, s: &Source, area: Rect) {
     let c = s.units.parts_cursor();
     let body = s.units.selected_unit().map(|b| s.units.body(b));
     let name = body.map_or("", |b| b.name.as_str());
-    let mut lines: Vec<Line> = Vec::new();
-    for (i, part) in s
-        .units
-        .parts(s.cats)
-        .into_iter()
-        .enumerate()
-        .skip(c.offset)
-        .take(inner_height(area))
-    {
-        let cat = &s.cats[part.doc];
-        let (id, text, certain, lead) = match cat.at(part.loc) {
-            Item::Measure(_, _, m) => (&m.id, &m.text, m.is_certain(), &m.lead),
-            // A task's own allocation (format 2), where none of its measures inherits it.
-            Item::Task(_, task) => (&task.id, &task.title, true, &task.lead),
-            Item::Milestone(..) => continue,
-        };
-        // Under the alternative reading only: marked apart, in the warning style. In charge
-        // without being named lead: responsible (format 2). The unit's name in this notice.
-        let here = body
-            .and_then(|b| b.members.iter().find(|m| m.0 == part.doc))
-            .map_or(name, |&(_, u)| cat.doc.units[u].name.as_str());
-        let named_lead = lead.iter().any(|u| u == here);
-        let role = match (part.alternative, part.leads, named_lead) {
-            (false, true, true) => (l.pick("牵头 ", "lead "), t.lead()),
-            (false, true, false) => (l.pick("负责 ", "resp "), t.lead()),
-            (false, false, _) => (l.pick("配合 ", "coop "), t.plain()),
-            (true, true, _) => (l.pick("另读牵头 ", "alt lead "), t.warn()),
-            (true, false, _) => (l.pick("另读配合 ", "alt coop "), t.warn()),
-        };
-        let mut spans = vec![(s.tag(part.doc), t.dim())];
-        spans.push((role.0.to_string(), role.1));
-        spans.push((format!("{} ", disp(o, id)), t.id()));
-        if !certain {
-            spans.push(("? ".to_string(), t.warn()));
-        }
-        spans.push((disp(o, text), t.plain()));
-        let mut line = row(o, spans, cols);
-        if i == c.sel {
-            line = line.patch_style(t.selected(focused));
-        }
-        lines.push(line);
-    }
+    let lines: Vec<Line> = list_rows(
+        o,
+        s.units.parts(s.cats),
+        c,
+        inner_height(area),
+        Some(focused),
+        |_, part| {
+            let cat = &s.cats[part.doc];
+            let (id, text, certain, lead) = match cat.at(part.loc) {
+                Item::Measure(_, _, m) => (&m.id, &m.text, m.is_certain(), &m.lead),
+                // A task's own allocation (format 2), where none of its measures inherits it.
+                Item::Task(_, task) => (&task.id, &task.title, true, &task.lead),
+                Item::Milestone(..) => return Line::default(),
+            };
+            // Under the alternative reading only: marked apart, in the warning style. In charge
+            // without being named lead: responsible (format 2). The unit's name in this notice.
+            let here = body
+                .and_then(|b| b.members.iter().find(|m| m.0 == part.doc))
+                .map_or(name, |&(_, u)| cat.doc.units[u].name.as_str());
+            let named_lead = lead.iter().any(|u| u == here);
+            let role = match (part.alternative, part.leads, named_lead) {
+                (false, true, true) => (l.pick("牵头 ", "lead "), t.lead()),
+                (false, true, false) => (l.pick("负责 ", "resp "), t.lead()),
+                (false, false, _) => (l.pick("配合 ", "coop "), t.plain()),
+                (true, true, _) => (l.pick("另读牵头 ", "alt lead "), t.warn()),
+                (true, false, _) => (l.pick("另读配合 ", "alt coop "), t.warn()),
+            };
+            let mut spans = vec![(s.tag(part.doc), t.dim())];
+            spans.push((role.0.to_string(), role.1));
+            spans.push((format!("{} ", disp(o, id)), t.id()));
+            if !certain {
+                spans.push(("? ".to_string(), t.warn()));
+            }
+            spans.push((disp(o, text), t.plain()));
+            row(o, spans, cols)
+        },
+    );
     let title = format!("{} · {}", name, l.pick("举措", "measures"));
     f.render_widget(
         Paragraph::new(lines).block(pane(o, title, focused, area.width)),

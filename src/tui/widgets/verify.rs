@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{disp, pane, row, theme};
+use super::{disp, list_rows, pane, row, theme};
 use crate::tui::app::{App, Mode};
 use crate::tui::layout::{inner_height, inner_width};
 
@@ -17,27 +17,22 @@ pub fn draw(f: &mut Frame, app: &App) {
     let l = app.opts.lang;
     let r = super::help::area(f.area());
     let (cols, rows) = (inner_width(r), inner_height(r));
-    let mut lines: Vec<Line> = Vec::new();
-    for (i, &u) in app
-        .units
-        .order()
-        .iter()
-        .enumerate()
-        .skip(form.cursor.offset)
-        .take(rows)
-    {
-        let (mark, style) = match form.parts[u] {
-            Some(true) => (l.pick("[牵头] ", "[lead] "), t.lead()),
-            Some(false) => (l.pick("[配合] ", "[coop] "), t.plain()),
-            None => ("       ", t.dim()),
-        };
-        let name = disp(app, &app.cat.doc.units[u].name);
-        let mut line = row(app, vec![(mark.to_string(), style), (name, style)], cols);
-        if i == form.cursor.sel && form.source.is_none() {
-            line = line.patch_style(t.selected(true));
-        }
-        lines.push(line);
-    }
+    let lines: Vec<Line> = list_rows(
+        app,
+        app.units.order().iter(),
+        form.cursor,
+        rows,
+        Some(true).filter(|_| form.source.is_none()),
+        |_, &u| {
+            let (mark, style) = match form.parts[u] {
+                Some(true) => (l.pick("[牵头] ", "[lead] "), t.lead()),
+                Some(false) => (l.pick("[配合] ", "[coop] "), t.plain()),
+                None => ("       ", t.dim()),
+            };
+            let name = disp(app, &app.cat.doc.units[u].name);
+            row(app, vec![(mark.to_string(), style), (name, style)], cols)
+        },
+    );
     let title = match l {
         crate::tui::i18n::Lang::Zh => format!(
             "核实 {} 的分工 · Space 牵头/配合/不选 · Enter 填写来源 · Esc 放弃",
