@@ -11,6 +11,7 @@ use serde_json::json;
 use super::context::{Global, load_file};
 use super::lang::{t, tr};
 use super::output::{BOLD, DIM, WARN, json_safe, paint};
+use crate::domain::cache;
 use crate::domain::import::{self, Kind};
 use crate::domain::input::{InputError, read_regular};
 use crate::domain::load::{self, LoadError};
@@ -78,9 +79,9 @@ pub fn catalogs() -> anyhow::Result<Vec<Catalog>> {
         other => other.map_err(error)?,
     };
     let entries = ws.entries().map_err(error)?;
-    entries
-        .iter()
-        .map(|e| e.load().map_err(anyhow::Error::from))
+    cache::catalogs(&entries, cache::locate().as_deref(), &cache::version())
+        .into_iter()
+        .map(|c| c.map_err(anyhow::Error::from))
         .collect()
 }
 
@@ -123,7 +124,11 @@ pub fn by_key(key: &Path) -> anyhow::Result<Catalog> {
                 .into_iter()
                 .find(|e| e.id == text)
         {
-            return Ok(entry.load()?);
+            return Ok(cache::catalog(
+                &entry,
+                cache::locate().as_deref(),
+                &cache::version(),
+            )?);
         }
         let mut cats = catalogs()?;
         match workspace::find(&cats, text) {
