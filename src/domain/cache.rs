@@ -23,7 +23,9 @@ use twox_hash::{XxHash3_64, XxHash3_128};
 pub use day::Day;
 pub use load::{ENV_BYPASS, FILE, catalog, catalogs, locate, path_in};
 
+use super::catalog::{Catalog, needs_no_sanitizing};
 use super::model::Document;
+use super::search::{Index, Stored};
 
 /// The layout's version: a cache of another format is rebuilt.
 pub const FORMAT: u32 = 1;
@@ -58,6 +60,37 @@ pub fn version() -> String {
     format!("{} {h:016x}", env!("CARGO_PKG_VERSION"))
 }
 
+/// What the cache keeps of one notice: its document as parsed (before `Catalog::new`), the
+/// search index of its catalog with the pinyin keys built, and whether its text needs no
+/// neutralising for a terminal.
+#[derive(Debug, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+pub struct Notice {
+    pub doc: Document,
+    pub index: Stored,
+    pub clean: bool,
+}
+
+impl Notice {
+    /// The notice to keep for a parsed document, and its catalog (with that index); `None`
+    /// when the document is not valid.
+    pub fn build(doc: Document) -> Option<(Notice, Catalog)> {
+        let cat = Catalog::new(doc.clone()).ok()?;
+        let notice = Notice {
+            doc,
+            index: Stored::of(&cat),
+            clean: needs_no_sanitizing(&cat.doc),
+        };
+        Some((notice, cat))
+    }
+
+    /// The catalog, checked as any document is, with the kept index; `None` if the document is
+    /// not valid.
+    pub fn catalog(self) -> Option<Catalog> {
+        let cat = Catalog::new(self.doc).ok()?;
+        Some(cat.with_prepared(Index::from(self.index), self.clean))
+    }
+}
+
 /// Why a cache file is not used (then it is rebuilt).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Invalid {
@@ -78,10 +111,17 @@ struct Slot {
     sum: u64,
 }
 
-/// A cache file whose header passed its checks.
+/// A cache file whose header passed its checks; each notice is read from it when asked for.
 pub struct Cache {
-    bytes: AlignedVec<ALIGN>,
+    body: Body,
     slots: Vec<Slot>,
+}
+
+/// Where the notices' archives are: in memory, or still in the file (read one at a time, so
+/// that the whole file is never in memory at once).
+enum Body {
+    Bytes(AlignedVec<ALIGN>),
+    File(std::fs::File),
 }
 
 /// Reads the header fields in order, every read bounds-checked.
@@ -121,64 +161,101 @@ impl Cache {
     /// every notice's place inside the file, the header's checksum. (Each notice's own checksum
     /// is checked when it is read.)
     pub fn parse(bytes: AlignedVec<ALIGN>, version: &str) -> Result<Cache, Invalid> {
-        let mut r = Reader {
-            bytes: &bytes,
-            at: 0,
-        };
-        if r.take(MAGIC.len()).map_err(|_| Invalid::Magic)? != MAGIC {
-            return Err(Invalid::Magic);
-        }
-        let format = r.u32()?;
-        if format != FORMAT {
-            return Err(Invalid::Format(format));
-        }
-        let written_by = r.text()?;
-        if written_by != version {
-            return Err(Invalid::Version(written_by.to_string()));
-        }
-        let count = r.u32()? as usize;
-        let mut slots = Vec::with_capacity(count.min(bytes.len() / 48));
-        for _ in 0..count {
-            let id = r.text()?.to_string();
-            let source = u128::from_le_bytes(r.array()?);
-            let (at, len) = (r.u64()? as usize, r.u64()? as usize);
-            let end = at.checked_add(len).ok_or(Invalid::Layout)?;
-            if !at.is_multiple_of(ALIGN) || end > bytes.len() {
-                return Err(Invalid::Layout);
-            }
-            let sum = r.u64()?;
-            slots.push(Slot {
-                id,
-                source,
-                range: at..end,
-                sum,
-            });
-        }
-        let head = r.at;
-        if r.u64()? != sum(&bytes[..head]) {
-            return Err(Invalid::Checksum);
-        }
-        if slots.iter().any(|s| s.range.start < r.at) {
-            return Err(Invalid::Layout);
-        }
-        Ok(Cache { bytes, slots })
+        let slots = header(&bytes, bytes.len(), version)?;
+        Ok(Cache {
+            body: Body::Bytes(bytes),
+            slots,
+        })
     }
 
+    /// `parse` on an open file of `len` bytes: only its header is read now.
+    pub fn open(file: std::fs::File, len: u64, version: &str) -> Result<Cache, Invalid> {
+        let len = usize::try_from(len).map_err(|_| Invalid::Layout)?;
+        let mut prefix = vec![0; len.min(1 << 16)];
+        loop {
+            read_at(&file, &mut prefix, 0).map_err(|_| Invalid::Truncated)?;
+            match header(&prefix, len, version) {
+                Err(Invalid::Truncated) if prefix.len() < len => {
+                    prefix.resize((prefix.len() * 4).min(len), 0);
+                }
+                Err(e) => return Err(e),
+                Ok(slots) => {
+                    return Ok(Cache {
+                        body: Body::File(file),
+                        slots,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The notices' places in a cache file of `len` bytes whose first bytes are `bytes` (the
+/// header, at least).
+fn header(bytes: &[u8], len: usize, version: &str) -> Result<Vec<Slot>, Invalid> {
+    let mut r = Reader { bytes, at: 0 };
+    if r.take(MAGIC.len()).map_err(|_| Invalid::Magic)? != MAGIC {
+        return Err(Invalid::Magic);
+    }
+    let format = r.u32()?;
+    if format != FORMAT {
+        return Err(Invalid::Format(format));
+    }
+    let written_by = r.text()?;
+    if written_by != version {
+        return Err(Invalid::Version(written_by.to_string()));
+    }
+    let count = r.u32()? as usize;
+    let mut slots = Vec::with_capacity(count.min(len / 48));
+    for _ in 0..count {
+        let id = r.text()?.to_string();
+        let source = u128::from_le_bytes(r.array()?);
+        let (at, size) = (r.u64()? as usize, r.u64()? as usize);
+        let end = at.checked_add(size).ok_or(Invalid::Layout)?;
+        if !at.is_multiple_of(ALIGN) || end > len {
+            return Err(Invalid::Layout);
+        }
+        let sum = r.u64()?;
+        slots.push(Slot {
+            id,
+            source,
+            range: at..end,
+            sum,
+        });
+    }
+    let head = r.at;
+    if r.u64()? != sum(&bytes[..head]) {
+        return Err(Invalid::Checksum);
+    }
+    if slots.iter().any(|s| s.range.start < r.at) {
+        return Err(Invalid::Layout);
+    }
+    Ok(slots)
+}
+
+impl Cache {
     /// The archive of notice `id` made from a source with content hash `source`, when the
     /// cache has it and its checksum holds.
-    pub fn archive(&self, id: &str, source: Hash) -> Option<&[u8]> {
+    pub fn archive(&self, id: &str, source: Hash) -> Option<AlignedVec<ALIGN>> {
         let slot = self
             .slots
             .iter()
             .find(|s| s.id == id && s.source == source)?;
-        let bytes = &self.bytes[slot.range.clone()];
-        (sum(bytes) == slot.sum).then_some(bytes)
+        let mut bytes = AlignedVec::<ALIGN>::with_capacity(slot.range.len());
+        match &self.body {
+            Body::Bytes(all) => bytes.extend_from_slice(&all[slot.range.clone()]),
+            Body::File(file) => {
+                bytes.resize(slot.range.len(), 0);
+                read_at(file, &mut bytes, slot.range.start as u64).ok()?;
+            }
+        }
+        (sum(&bytes) == slot.sum).then_some(bytes)
     }
 
-    /// The document of notice `id` from a source with hash `source`: `None` when the cache does
-    /// not have it or what it has fails a check.
-    pub fn document(&self, id: &str, source: Hash) -> Option<Document> {
-        unarchive(self.archive(id, source)?)
+    /// Notice `id` from a source with hash `source`: `None` when the cache does not have it or
+    /// what it has fails a check.
+    pub fn notice(&self, id: &str, source: Hash) -> Option<Notice> {
+        unarchive(&self.archive(id, source)?)
     }
 
     /// The notices the cache holds: (id, source hash).
@@ -187,19 +264,37 @@ impl Cache {
     }
 }
 
-/// A document as the cache keeps it.
-pub fn archive(doc: &Document) -> AlignedVec<ALIGN> {
-    rkyv::to_bytes::<rancor::Error>(doc).expect("a document archives")
+/// Fills `buf` from `file` at `offset`, leaving the file's position alone (threads share it).
+#[cfg(unix)]
+fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
 }
 
-/// A document back from its archive, every byte checked (bytecheck): `None` if it is not one.
-pub fn unarchive(bytes: &[u8]) -> Option<Document> {
+#[cfg(windows)]
+fn read_at(file: &std::fs::File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
+    use std::os::windows::fs::FileExt;
+    while !buf.is_empty() {
+        match file.seek_read(buf, offset)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => (buf, offset) = (&mut buf[n..], offset + n as u64),
+        }
+    }
+    Ok(())
+}
+
+/// A notice as the cache keeps it.
+pub fn archive(notice: &Notice) -> AlignedVec<ALIGN> {
+    rkyv::to_bytes::<rancor::Error>(notice).expect("a notice archives")
+}
+
+/// A notice back from its archive, every byte checked (bytecheck): `None` if it is not one.
+pub fn unarchive(bytes: &[u8]) -> Option<Notice> {
     if !(bytes.as_ptr() as usize).is_multiple_of(ALIGN) {
         let mut aligned = AlignedVec::<ALIGN>::with_capacity(bytes.len());
         aligned.extend_from_slice(bytes);
-        return rkyv::from_bytes::<Document, rancor::Error>(&aligned).ok();
+        return rkyv::from_bytes::<Notice, rancor::Error>(&aligned).ok();
     }
-    rkyv::from_bytes::<Document, rancor::Error>(bytes).ok()
+    rkyv::from_bytes::<Notice, rancor::Error>(bytes).ok()
 }
 
 /// A cache file for fgf `version` holding `notices` (id, source hash, archive).

@@ -6,10 +6,15 @@ use super::error::DocError;
 use super::model::{Document, Measure, Milestone, Section, Task};
 use super::validate;
 
+mod prepared;
+
+pub use prepared::{SearchIndex, needs_no_sanitizing};
 mod verified;
 
 /// Where an id points in the document: indices into sections / tasks / measures / milestones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// (Archived with the search index in the workspace's cache.)
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub enum Loc {
     Task(usize, usize),
     Measure(usize, usize, usize),
@@ -49,6 +54,10 @@ pub struct Catalog {
     leads: Vec<Vec<Loc>>,
     responsible: Vec<Vec<Loc>>,
     supports: Vec<Vec<Loc>>,
+    /// The search index the workspace's cache kept, and whether the text needs no neutralising
+    /// (catalog/prepared.rs); dropped when the document changes.
+    prepared: Option<std::sync::Arc<super::search::Index>>,
+    clean: bool,
 }
 
 impl Catalog {
@@ -72,6 +81,8 @@ impl Catalog {
             leads: Vec::new(),
             responsible: Vec::new(),
             supports: Vec::new(),
+            prepared: None,
+            clean: false,
         };
         cat.reindex();
         Ok(cat)
@@ -134,7 +145,11 @@ impl Catalog {
     /// as typed.
     /// Done in place: a 100k-measure catalog is not copied.
     pub fn sanitized(mut self) -> Catalog {
+        if self.clean {
+            return self;
+        }
         super::untrusted::sanitize_document(&mut self.doc);
+        self.prepared = None;
         self
     }
 

@@ -105,7 +105,7 @@ fn assert_fresh(sb: &Sandbox) {
     let cache = parsed(sb).expect("a good cache was left behind");
     for id in ["gen-1", "gen-2", "gen-3"] {
         assert!(
-            cache.document(id, source_hash(sb, id)).is_some(),
+            cache.notice(id, source_hash(sb, id)).is_some(),
             "{id} is not cached under its source's hash"
         );
     }
@@ -116,7 +116,7 @@ fn poisoned(sb: &Sandbox, version: &str, title: &str) -> Vec<u8> {
     let bytes = std::fs::read(stored(sb, "gen-2")).unwrap();
     let mut doc: Document = serde_json::from_slice(&bytes).unwrap();
     doc.title = title.into();
-    let arch = cache::archive(&doc);
+    let arch = cache::archive(&cache::Notice::build(doc).unwrap().0);
     cache::encode(version, &[("gen-2", cache::hash(&bytes), arch.as_slice())])
 }
 
@@ -131,9 +131,17 @@ fn answers_with_the_cache_are_the_answers_without_it() {
     assert!(!cache_file(&sb).exists(), "FGF_NO_CACHE writes no cache");
     let building = answers(&sb, true);
     assert_fresh(&sb);
+    let written = std::fs::metadata(cache_file(&sb)).unwrap();
     let built = answers(&sb, true);
     assert_eq!(building, without);
     assert_eq!(built, without);
+    // A cache that holds every notice is read, not written again.
+    use std::os::unix::fs::MetadataExt;
+    let now = std::fs::metadata(cache_file(&sb)).unwrap();
+    assert_eq!(
+        (now.ino(), now.mtime_nsec()),
+        (written.ino(), written.mtime_nsec())
+    );
 }
 
 #[test]

@@ -2,15 +2,15 @@
 //! whose hash the cache holds comes from its archive, any other from its JSON (and the cache is
 //! then written anew, atomically, keeping the archives still valid).
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rkyv::util::AlignedVec;
 
-use super::{ALIGN, Cache, Hash, archive, encode, hash};
+use super::{ALIGN, Cache, Hash, Notice, archive, encode, hash};
 use crate::domain::catalog::Catalog;
 use crate::domain::input::open_regular;
 use crate::domain::load::{self, LoadError};
+use crate::domain::search::Index;
 use crate::domain::seeds;
 use crate::domain::store::atomic;
 use crate::domain::workspace::{Entry, Source};
@@ -20,8 +20,6 @@ use crate::domain::workspace::{Entry, Source};
 pub const ENV_BYPASS: &str = "FGF_NO_CACHE";
 /// The cache file's name in the cache directory.
 pub const FILE: &str = "workspace.rkyv";
-/// A cache larger than this is not one fgf wrote for a workspace it can load.
-const MAX: u64 = 64 * load::MAX_BYTES;
 
 /// The cache file in the platform's cache directory (`~/.cache/fgf/` on Linux), or `None` when
 /// there is none or `FGF_NO_CACHE` asks for no cache.
@@ -37,9 +35,7 @@ pub fn locate() -> Option<PathBuf> {
 /// One notice through the cache, which is only read: a notice it does not hold is loaded from
 /// its source (the cache is brought up to date by the next command across the workspace).
 pub fn catalog(entry: &Entry, file: Option<&Path>, version: &str) -> Result<Catalog, LoadError> {
-    let old = file
-        .and_then(read)
-        .and_then(|bytes| Cache::parse(bytes, version).ok());
+    let old = file.and_then(|f| open(f, version));
     notice(entry, old.as_ref()).0
 }
 
@@ -70,7 +66,7 @@ pub fn catalogs(
     let Some(file) = file else {
         return entries.iter().map(Entry::load).collect();
     };
-    let old = read(file).and_then(|bytes| Cache::parse(bytes, version).ok());
+    let old = open(file, version);
     let one = |e: &Entry| notice(e, old.as_ref());
     let got: Vec<(Result<Catalog, LoadError>, Got)> = if entries.len() >= 16 {
         // Both cores: the notices are independent.
@@ -93,12 +89,21 @@ pub fn catalogs(
         }
     };
     if stale {
+        let kept: Vec<Option<AlignedVec<ALIGN>>> = entries
+            .iter()
+            .zip(&got)
+            .map(|(e, (_, g))| match g {
+                Got::Kept(h) => old.as_ref()?.archive(&e.id, *h),
+                _ => None,
+            })
+            .collect();
         let list: Vec<(&str, Hash, &[u8])> = entries
             .iter()
             .zip(&got)
-            .filter_map(|(e, (_, g))| match g {
+            .zip(&kept)
+            .filter_map(|((e, (_, g)), k)| match g {
                 Got::Nothing => None,
-                Got::Kept(h) => Some((e.id.as_str(), *h, old.as_ref()?.archive(&e.id, *h)?)),
+                Got::Kept(h) => Some((e.id.as_str(), *h, k.as_ref()?.as_slice())),
                 Got::New(h, bytes) => Some((e.id.as_str(), *h, bytes.as_slice())),
             })
             .collect();
@@ -121,35 +126,29 @@ fn notice(entry: &Entry, cache: Option<&Cache>) -> (Result<Catalog, LoadError>, 
         Err(e) => return (Err(e), Got::Nothing),
     };
     let h = hash(&bytes);
-    if let Some(doc) = cache.and_then(|c| c.document(&entry.id, h))
-        && let Ok(cat) = Catalog::new(doc)
+    if let Some(cat) = cache
+        .and_then(|c| c.notice(&entry.id, h))
+        .and_then(Notice::catalog)
     {
         return (Ok(cat), Got::Kept(h));
     }
     // As `load::from_path`: the fast parse, else every problem located.
-    match load::parse_document(&bytes) {
-        Some(doc) => {
-            let arch = archive(&doc);
-            match Catalog::new(doc) {
-                Ok(cat) => (Ok(cat), Got::New(h, arch)),
-                Err(_) => (Err(load::invalid(path, &bytes)), Got::Nothing),
-            }
+    match load::parse_document(&bytes).and_then(Notice::build) {
+        Some((notice, cat)) => {
+            let arch = archive(&notice);
+            let cat = cat.with_prepared(Index::from(notice.index), notice.clean);
+            (Ok(cat), Got::New(h, arch))
         }
         None => (Err(load::invalid(path, &bytes)), Got::Nothing),
     }
 }
 
-/// The cache file's bytes, aligned for reading archives in place; `None` when there is none or it
-/// is not a regular file fgf can read.
-fn read(file: &Path) -> Option<AlignedVec<ALIGN>> {
+/// The cache file, its header checked; `None` when there is none, it is not a regular file fgf
+/// can read, or its header fails a check.
+fn open(file: &Path, version: &str) -> Option<Cache> {
     let f = open_regular(file).ok()?;
     let size = f.metadata().ok()?.len();
-    if size > MAX {
-        return None;
-    }
-    let mut bytes = AlignedVec::<ALIGN>::with_capacity(size as usize);
-    bytes.extend_from_reader(&mut f.take(MAX)).ok()?;
-    Some(bytes)
+    Cache::open(f, size, version).ok()
 }
 
 /// Replaces the cache file with `bytes`, atomically (temp file + rename: a reader sees the old

@@ -3,10 +3,19 @@ use crate::domain::generate;
 
 const V: &str = "1.2.3";
 
+fn notice(doc: &Document) -> Notice {
+    Notice::build(doc.clone()).expect("a valid document").0
+}
+
+/// The document a cache gives back for `id`.
+fn doc_of(cache: &Cache, id: &str) -> Option<Document> {
+    cache.notice(id, hash(id.as_bytes())).map(|n| n.doc)
+}
+
 fn file_of(docs: &[(&str, &Document)]) -> Vec<u8> {
     let archives: Vec<(String, Hash, AlignedVec<ALIGN>)> = docs
         .iter()
-        .map(|(id, d)| (id.to_string(), hash(id.as_bytes()), archive(d)))
+        .map(|(id, d)| (id.to_string(), hash(id.as_bytes()), archive(&notice(d))))
         .collect();
     let list: Vec<(&str, Hash, &[u8])> = archives
         .iter()
@@ -34,10 +43,11 @@ fn two() -> (Document, Document) {
 fn documents_come_back_equal_under_their_id_and_source_hash_only() {
     let (a, b) = two();
     let cache = Cache::parse(aligned(&file_of(&[("a", &a), ("b", &b)])), V).unwrap();
-    assert_eq!(cache.document("a", hash(b"a")), Some(a));
-    assert_eq!(cache.document("b", hash(b"b")), Some(b));
-    assert_eq!(cache.document("a", hash(b"a changed")), None, "stale");
-    assert_eq!(cache.document("c", hash(b"c")), None, "absent");
+    let back = cache.notice("a", hash(b"a")).unwrap();
+    assert_eq!(back, notice(&a), "document, index and all");
+    assert_eq!(doc_of(&cache, "b"), Some(b));
+    assert!(cache.notice("a", hash(b"a changed")).is_none(), "stale");
+    assert!(cache.notice("c", hash(b"c")).is_none(), "absent");
     let ids: Vec<&str> = cache.notices().map(|(id, _)| id).collect();
     assert_eq!(ids, ["a", "b"]);
 }
@@ -46,7 +56,9 @@ fn documents_come_back_equal_under_their_id_and_source_hash_only() {
 fn the_embedded_document_survives_the_archive_whole() {
     // Every field, format 2's and the dates included (the 103号 uses most of them).
     let doc = crate::domain::seeds::embedded().doc;
-    assert_eq!(unarchive(&archive(&doc)), Some(doc));
+    let kept = notice(&doc);
+    assert!(kept.clean);
+    assert_eq!(unarchive(&archive(&kept)), Some(kept));
 }
 
 #[test]
@@ -99,8 +111,8 @@ fn any_flipped_bit_is_caught_by_the_header_or_the_notice_checksum() {
                 continue;
             };
             for (id, doc) in [("a", &a), ("b", &b)] {
-                if let Some(got) = cache.document(id, hash(id.as_bytes())) {
-                    assert_eq!(&got, doc, "flip at {at} bit {bit} changed {id}");
+                if let Some(got) = cache.notice(id, hash(id.as_bytes())) {
+                    assert_eq!(got, notice(doc), "flip at {at} bit {bit} changed {id}");
                 }
             }
         }
@@ -114,7 +126,7 @@ fn garbage_with_good_checksums_is_refused_by_the_archive_check() {
     let bytes = encode(V, &[("a", hash(b"a"), &noise)]);
     let cache = Cache::parse(aligned(&bytes), V).unwrap();
     assert!(cache.archive("a", hash(b"a")).is_some(), "checksum fits");
-    assert_eq!(cache.document("a", hash(b"a")), None);
+    assert!(cache.notice("a", hash(b"a")).is_none());
 }
 
 #[test]
@@ -125,4 +137,31 @@ fn archives_out_of_place_are_refused() {
     let at = 8 + 4 + 4 + V.len() + 4 + 4 + 1 + 16;
     bytes[at] = bytes[at].wrapping_add(1);
     assert!(Cache::parse(aligned(&bytes), V).is_err());
+}
+
+#[test]
+fn a_cache_read_from_its_file_reads_only_what_is_asked_and_checks_it_the_same() {
+    let (a, b) = two();
+    let bytes = file_of(&[("a", &a), ("b", &b)]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c");
+    std::fs::write(&path, &bytes).unwrap();
+    let open = |p: &std::path::Path| {
+        let f = std::fs::File::open(p).unwrap();
+        let len = f.metadata().unwrap().len();
+        Cache::open(f, len, V)
+    };
+    let cache = open(&path).unwrap();
+    assert_eq!(doc_of(&cache, "b"), Some(b));
+    // Truncated in the archives: the header's places no longer fit the file.
+    std::fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
+    assert_eq!(open(&path).err(), Some(Invalid::Layout));
+    // A flipped byte in an archive: the header passes, that notice does not.
+    let mut flipped = bytes.clone();
+    let last = flipped.len() - 40;
+    flipped[last] ^= 4;
+    std::fs::write(&path, &flipped).unwrap();
+    let cache = open(&path).unwrap();
+    assert_eq!(doc_of(&cache, "a"), Some(a));
+    assert!(doc_of(&cache, "b").is_none());
 }

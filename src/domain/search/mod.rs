@@ -21,6 +21,7 @@ mod matcher;
 pub mod names;
 pub mod pinyin;
 pub mod query;
+mod stored;
 mod syllables;
 mod traditional_table;
 
@@ -29,6 +30,7 @@ use serde::Serialize;
 pub use index::{Index, ItemKind, Target};
 pub use lines::filter_lines;
 pub use query::{DateRange, Group, Kind, Query, Scope, Term, parse};
+pub use stored::Stored;
 
 use crate::domain::Catalog;
 
