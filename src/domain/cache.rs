@@ -45,14 +45,26 @@ fn sum(bytes: &[u8]) -> u64 {
     XxHash3_64::oneshot(bytes)
 }
 
-/// What a cache must have been written by: fgf's version and the model's source text (so that a
-/// build whose document types changed, under the same version number, does not read an archive of
-/// the old types).
+/// What a cache must have been written by: fgf's version and the source text of every type it
+/// archives and of what the kept index is made with (folding, names, pinyin), and the crates'
+/// versions: a build that changed any of them, under the same version number, does not read an
+/// archive of the old kind.
 pub fn version() -> String {
     let model = [
         include_str!("model.rs"),
         include_str!("roles.rs"),
+        include_str!("cache.rs"),
         include_str!("cache/day.rs"),
+        include_str!("catalog.rs"),
+        include_str!("search/index.rs"),
+        include_str!("search/stored.rs"),
+        include_str!("search/pinyin.rs"),
+        include_str!("search/fold.rs"),
+        include_str!("search/accents_table.rs"),
+        include_str!("search/traditional_table.rs"),
+        include_str!("search/names.rs"),
+        // The crates' versions (pinyin's readings, rkyv's layout).
+        include_str!("../../Cargo.lock"),
     ];
     let h = model
         .iter()
