@@ -65,7 +65,11 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
             }
         }
         command if command.spans_notices() && global.doc_path().is_none() => {
-            let mut cats = workspace::catalogs()?;
+            let searches = matches!(
+                command,
+                Command::Who { .. } | Command::Search { .. } | Command::Unit { .. }
+            );
+            let mut cats = workspace::catalogs_for(searches)?;
             if cats.len() == 1 && !command.scoped() {
                 let cat = cats.remove(0);
                 return prepared_run(cat, command, global);

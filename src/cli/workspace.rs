@@ -73,16 +73,27 @@ pub fn open() -> anyhow::Result<Workspace> {
 
 /// Every notice of the workspace, loaded.
 pub fn catalogs() -> anyhow::Result<Vec<Catalog>> {
+    catalogs_for(false)
+}
+
+/// Every notice of the workspace, loaded, with the search indexes the cache kept when `index`
+/// (for a command that searches).
+pub fn catalogs_for(index: bool) -> anyhow::Result<Vec<Catalog>> {
     let ws = match Workspace::locate() {
         // No home to keep a workspace in: the embedded notice, as before there was one.
         Err(WorkspaceError::NoDataDir) => return Ok(vec![crate::domain::seeds::embedded()]),
         other => other.map_err(error)?,
     };
     let entries = ws.entries().map_err(error)?;
-    cache::catalogs(&entries, cache::locate().as_deref(), &cache::version())
-        .into_iter()
-        .map(|c| c.map_err(anyhow::Error::from))
-        .collect()
+    cache::catalogs(
+        &entries,
+        cache::locate().as_deref(),
+        &cache::version(),
+        index,
+    )
+    .into_iter()
+    .map(|c| c.map_err(anyhow::Error::from))
+    .collect()
 }
 
 /// The one notice a command works on without `--doc`: the workspace's only one.

@@ -94,13 +94,6 @@ impl Notice {
         };
         Some((notice, cat))
     }
-
-    /// The catalog, checked as any document is, with the kept index; `None` if the document is
-    /// not valid.
-    pub fn catalog(self) -> Option<Catalog> {
-        let cat = Catalog::new(self.doc).ok()?;
-        Some(cat.with_prepared(Index::from(self.index), self.clean))
-    }
 }
 
 /// Why a cache file is not used (then it is rebuilt).
@@ -268,6 +261,21 @@ impl Cache {
     /// what it has fails a check.
     pub fn notice(&self, id: &str, source: Hash) -> Option<Notice> {
         unarchive(&self.archive(id, source)?)
+    }
+
+    /// The catalog of notice `id` from a source with hash `source`, with its kept search index
+    /// when `index` (else only the document is deserialised; the index is built if ever asked
+    /// for). `None` when the cache does not have it or what it has fails a check.
+    pub fn catalog(&self, id: &str, source: Hash, index: bool) -> Option<Catalog> {
+        let bytes = self.archive(id, source)?;
+        let kept = rkyv::access::<ArchivedNotice, rancor::Error>(&bytes).ok()?;
+        let doc = rkyv::deserialize::<Document, rancor::Error>(&kept.doc).ok()?;
+        let cat = Catalog::new(doc).ok()?;
+        if !index {
+            return Some(cat.known_clean(kept.clean));
+        }
+        let stored = rkyv::deserialize::<Stored, rancor::Error>(&kept.index).ok()?;
+        Some(cat.with_prepared(Index::from(stored), kept.clean))
     }
 
     /// The notices the cache holds: (id, source hash).

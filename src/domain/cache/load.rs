@@ -36,7 +36,7 @@ pub fn locate() -> Option<PathBuf> {
 /// its source (the cache is brought up to date by the next command across the workspace).
 pub fn catalog(entry: &Entry, file: Option<&Path>, version: &str) -> Result<Catalog, LoadError> {
     let old = file.and_then(|f| open(f, version));
-    notice(entry, old.as_ref()).0
+    notice(entry, old.as_ref(), true).0
 }
 
 /// The cache file in the cache directory `dir`.
@@ -55,19 +55,21 @@ enum Got {
 }
 
 /// Every notice of `entries`, in order, each loaded as `Entry::load` does, through the cache
-/// file `file` (`None`: no cache). `version` is fgf's: a cache written by another is rebuilt.
+/// file `file` (`None`: no cache), with the kept search indexes when `index` (for the commands
+/// that search). `version` is fgf's: a cache written by another is rebuilt.
 /// Nothing here fails because of the cache: a cache that cannot be read or written only costs
 /// time.
 pub fn catalogs(
     entries: &[Entry],
     file: Option<&Path>,
     version: &str,
+    index: bool,
 ) -> Vec<Result<Catalog, LoadError>> {
     let Some(file) = file else {
         return entries.iter().map(Entry::load).collect();
     };
     let old = open(file, version);
-    let one = |e: &Entry| notice(e, old.as_ref());
+    let one = |e: &Entry| notice(e, old.as_ref(), index);
     let got: Vec<(Result<Catalog, LoadError>, Got)> = if entries.len() >= 16 {
         // Both cores: the notices are independent.
         let (a, b) = entries.split_at(entries.len() / 2);
@@ -117,7 +119,7 @@ fn kept(g: &Got) -> bool {
 }
 
 /// One notice: from the cache when it holds this source's archive, else from the source.
-fn notice(entry: &Entry, cache: Option<&Cache>) -> (Result<Catalog, LoadError>, Got) {
+fn notice(entry: &Entry, cache: Option<&Cache>, index: bool) -> (Result<Catalog, LoadError>, Got) {
     let Source::File(path) = &entry.source else {
         return (Ok(seeds::embedded()), Got::Nothing);
     };
@@ -126,10 +128,7 @@ fn notice(entry: &Entry, cache: Option<&Cache>) -> (Result<Catalog, LoadError>, 
         Err(e) => return (Err(e), Got::Nothing),
     };
     let h = hash(&bytes);
-    if let Some(cat) = cache
-        .and_then(|c| c.notice(&entry.id, h))
-        .and_then(Notice::catalog)
-    {
+    if let Some(cat) = cache.and_then(|c| c.catalog(&entry.id, h, index)) {
         return (Ok(cat), Got::Kept(h));
     }
     // As `load::from_path`: the fast parse, else every problem located.

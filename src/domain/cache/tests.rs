@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::catalog::Catalog;
 use crate::domain::generate;
 
 const V: &str = "1.2.3";
@@ -164,4 +165,27 @@ fn a_cache_read_from_its_file_reads_only_what_is_asked_and_checks_it_the_same() 
     let cache = open(&path).unwrap();
     assert_eq!(doc_of(&cache, "a"), Some(a));
     assert!(doc_of(&cache, "b").is_none());
+}
+
+#[test]
+fn a_catalog_comes_with_its_kept_index_only_when_asked() {
+    let (a, b) = two();
+    let cache = Cache::parse(aligned(&file_of(&[("a", &a), ("b", &b)])), V).unwrap();
+    let bare = cache.catalog("a", hash(b"a"), false).unwrap();
+    assert!(bare.prepared_index().is_none());
+    assert_eq!(bare.doc, Catalog::new(a.clone()).unwrap().doc);
+    let searching = cache.catalog("a", hash(b"a"), true).unwrap();
+    let kept = searching.prepared_index().expect("the kept index");
+    let fresh = crate::domain::search::Index::new(&searching);
+    assert_eq!(kept.len(), fresh.len());
+    let q = crate::domain::search::Options {
+        limit: usize::MAX,
+        units: true,
+    };
+    let hits = |i: &crate::domain::search::Index| {
+        crate::domain::search::search(&searching, i, "发改委", &q).hits
+    };
+    assert_eq!(hits(kept), hits(&fresh));
+    assert!(!hits(kept).is_empty());
+    assert!(cache.catalog("a", hash(b"other"), true).is_none());
 }

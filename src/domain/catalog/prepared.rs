@@ -18,6 +18,12 @@ impl Catalog {
         self
     }
 
+    /// The catalog, known (by the cache) to need no neutralising when `clean`.
+    pub fn known_clean(mut self, clean: bool) -> Catalog {
+        self.clean = clean;
+        self
+    }
+
     /// The search index of this document, when the cache had it.
     pub fn prepared_index(&self) -> Option<&Index> {
         self.prepared.as_deref()
