@@ -1,6 +1,7 @@
 //! The non-interactive commands: text for people, `--json` for scripts.
 
 mod across;
+mod add;
 mod args;
 mod check;
 mod context;
@@ -50,7 +51,7 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
             output,
             force,
         } => import::run(&path, output.as_ref(), force),
-        Command::Add { paths, embedded } => workspace::add(&paths, embedded),
+        Command::Add { paths, embedded } => add::run(&paths, embedded),
         Command::Docs { json } => workspace::docs(global, json),
         Command::Rm { id } => workspace::rm(&id),
         Command::Unit { name, more, .. }

@@ -1,7 +1,7 @@
-//! The workspace's commands (`fgf add`, `fgf docs`, `fgf rm`, `fgf unit alias`) and the notices
-//! every other command works on: `--doc ID|PATH`, else the workspace.
+//! The workspace's commands (`fgf docs`, `fgf rm`, `fgf unit alias`; `fgf add` is add.rs) and
+//! the notices every other command works on: `--doc ID|PATH`, else the workspace.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anstream::{eprintln, println};
@@ -10,14 +10,11 @@ use serde_json::json;
 
 use super::context::{Global, load_file};
 use super::lang::{t, tr};
-use super::output::{BOLD, DIM, WARN, json_safe, paint};
+use super::output::{BOLD, DIM, WARN, paint};
 use crate::domain::cache;
-use crate::domain::import::{self, Kind};
-use crate::domain::input::{InputError, read_regular};
-use crate::domain::load::{self, LoadError};
 use crate::domain::text::{fit, sanitize};
-use crate::domain::workspace::{self, Added, Workspace, WorkspaceError};
-use crate::domain::{Catalog, Progress, Store, validate};
+use crate::domain::workspace::{self, Workspace, WorkspaceError};
+use crate::domain::{Catalog, Progress, Store};
 
 /// The workspace's error in the run's language.
 pub fn error(e: WorkspaceError) -> anyhow::Error {
@@ -165,105 +162,6 @@ pub fn store_of(global: &Global, cat: &Catalog, many: bool) -> anyhow::Result<St
     } else {
         global.store(cat)
     }
-}
-
-/// `fgf add [--embedded] PATH...`: every file is read and checked first; if one fails, nothing is
-/// added.
-pub fn add(paths: &[PathBuf], embedded: bool) -> anyhow::Result<ExitCode> {
-    let mut ws = open()?;
-    if embedded {
-        let msg = if ws.add_embedded().map_err(error)? {
-            t(
-                "已恢复内置的渝府办发〔2019〕103号",
-                "the embedded 渝府办发〔2019〕103号 is back",
-            )
-        } else {
-            t(
-                "内置的渝府办发〔2019〕103号已在工作区中",
-                "the embedded 渝府办发〔2019〕103号 is in the workspace already",
-            )
-        };
-        println!("{msg}");
-    }
-    let mut read = Vec::new();
-    for path in paths {
-        read.push(prepare(path)?);
-    }
-    let docs: Vec<(&Catalog, &[u8])> = read.iter().map(|(c, j)| (c, j.as_slice())).collect();
-    let added = ws.add_all(&docs).map_err(error)?;
-    for ((cat, _), added) in read.iter().zip(added) {
-        let label = sanitize(workspace::label(cat)).into_owned();
-        match added {
-            Added::New(id) => println!(
-                "{}",
-                tr!("已加入：{label}（{id}）", "added: {label} ({id})")
-            ),
-            Added::Already(id) => println!(
-                "{}",
-                tr!(
-                    "{label} 已在工作区中（{id}），未重复加入",
-                    "{label} is in the workspace already ({id}); not added twice"
-                )
-            ),
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// A file read and checked: a JSON document as it is, anything else through the importer.
-fn prepare(path: &Path) -> anyhow::Result<(Catalog, Vec<u8>)> {
-    let bytes = read_regular(path, load::MAX_BYTES).map_err(|e| {
-        let p = path.display();
-        let e = match e {
-            InputError::Io(e) => e.to_string(),
-            InputError::NotRegular(kind) => kind.to_string(),
-            InputError::TooLarge(size) => format!("{size} bytes"),
-        };
-        anyhow!(tr!(
-            "读不了 {p}：{e}；未加入",
-            "cannot read {p}: {e}; nothing added"
-        ))
-    })?;
-    let name = path.to_string_lossy();
-    let first = bytes
-        .iter()
-        .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF);
-    if name.to_ascii_lowercase().ends_with(".json") || first == Some(&b'{') {
-        return match load::from_bytes(&bytes) {
-            Ok(cat) => Ok((cat, bytes)),
-            Err(findings) => Err(LoadError::Invalid {
-                path: path.to_path_buf(),
-                findings,
-            }
-            .into()),
-        };
-    }
-    let p = path.display();
-    let (doc, report) = import::import(&bytes, Kind::guess(&name, &bytes)).map_err(|e| {
-        anyhow!(tr!(
-            "{p} 导入失败：{e}；未加入（fgf import {p} 查看详情）",
-            "{p} cannot be imported: {e}; nothing added (fgf import {p} says more)"
-        ))
-    })?;
-    if let Some(problem) = validate::check(&doc).first() {
-        let what = format!("{}: {}", problem.path, problem.message);
-        return Err(anyhow!(tr!(
-            "{p} 导入后未通过检查：{what}；未加入",
-            "{p} does not pass the check once imported: {what}; nothing added"
-        )));
-    }
-    let (m, n) = (report.measures, report.unplaced.len());
-    eprintln!(
-        "{}",
-        sanitize(&tr!(
-            "fgf add: 导入 {p}：{m} 条举措，{n} 行未能归入（fgf import {p} 查看详情）",
-            "fgf add: imported {p}: {m} measures, {n} lines not placed (fgf import {p} says more)"
-        ))
-    );
-    let mut json = json_safe(serde_json::to_string_pretty(&doc)?);
-    json.push('\n');
-    let cat = Catalog::new(doc).map_err(|e| anyhow!("{p}: {e}"))?;
-    Ok((cat, json.into_bytes()))
 }
 
 /// `fgf rm ID`: the notice leaves the workspace; its state file stays.

@@ -381,3 +381,34 @@ fn a_stored_notice_that_no_longer_reads_is_named_and_can_be_removed() {
     ok(sb.run(&["rm", "generated-12"]));
     assert_eq!(ids(&sb), [EMBEDDED]);
 }
+
+#[test]
+fn add_dash_reads_a_notice_from_standard_input() {
+    use std::io::Write;
+    let sb = Sandbox::new();
+    let add_stdin = |bytes: &[u8]| {
+        let mut child = sb
+            .command()
+            .args(["add", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    // A JSON document.
+    let g = generated(&sb, 12);
+    let o = ok(add_stdin(&std::fs::read(&g).unwrap()));
+    assert!(stdout(&o).contains("已加入"), "{}", stdout(&o));
+    assert_eq!(ids(&sb).len(), 2);
+    // A notice's text, imported.
+    let city = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures/import/city.txt");
+    ok(add_stdin(&std::fs::read(city).unwrap()));
+    assert_eq!(ids(&sb).len(), 3);
+    // Nothing on standard input: refused, nothing added.
+    let o = add_stdin(b"");
+    assert!(!o.status.success());
+    assert_eq!(ids(&sb).len(), 3);
+}
