@@ -75,6 +75,7 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
                 let cat = cats.remove(0);
                 return prepared_run(cat, command, global);
             }
+            workspace::no_state_for_many(global, cats.len())?;
             let cats = cats
                 .into_iter()
                 .map(|cat| prepare(cat, &command, global, true))

@@ -154,6 +154,20 @@ pub fn by_key(key: &Path) -> anyhow::Result<Catalog> {
     Ok(load_file(key)?)
 }
 
+/// `--state PATH` names one notice's state file: across several notices (each with its own) it
+/// would apply to none, so it is refused rather than ignored. (`FGF_STATE`, often exported for
+/// one notice's shared file, is left to that notice: across the workspace each notice reads its
+/// own.)
+pub fn no_state_for_many(global: &Global, notices: usize) -> anyhow::Result<()> {
+    if global.state.is_none() || notices < 2 {
+        return Ok(());
+    }
+    Err(anyhow!(tr!(
+        "--state 指定一份通知的状态文件，须与 --doc 同用；工作区中有 {notices} 份通知，各用各的状态文件",
+        "--state names the state file of one notice and goes with --doc; the workspace holds {notices} notices, each with its own state file"
+    )))
+}
+
 /// The state file of a notice when several are in play: each its own, in the data directory
 /// (`--state` / `FGF_STATE` name one notice's file and apply with `--doc`).
 pub fn store_of(global: &Global, cat: &Catalog, many: bool) -> anyhow::Result<Store> {
@@ -252,6 +266,7 @@ pub fn alias(a: &str, b: &str) -> anyhow::Result<ExitCode> {
 pub fn docs(global: &Global, as_json: bool) -> anyhow::Result<ExitCode> {
     let cats = catalogs()?;
     let many = cats.len() > 1;
+    no_state_for_many(global, cats.len())?;
     let today = global.today();
     let mut rows = Vec::new();
     for cat in &cats {

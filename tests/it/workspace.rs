@@ -412,3 +412,34 @@ fn add_dash_reads_a_notice_from_standard_input() {
     assert!(!o.status.success());
     assert_eq!(ids(&sb).len(), 3);
 }
+
+#[test]
+fn state_without_doc_across_several_notices_is_refused_and_with_doc_applies() {
+    let sb = with_city();
+    let state = sb.path().join("mine.json");
+    let s = arg(&state);
+    for args in [
+        vec!["--state", s, "progress"],
+        vec!["--state", s, "who", "发改委"],
+        vec!["--state", s, "docs"],
+        vec!["--state", s, "--lang", "en", "deadlines"],
+    ] {
+        let o = sb.run(&args);
+        assert!(!o.status.success(), "{args:?} passed");
+        let err = stderr(&o);
+        assert!(
+            err.contains("--state") && err.contains("--doc"),
+            "{args:?}: {err}"
+        );
+    }
+    // With --doc it names that notice's file.
+    ok(sb.run(&["--state", s, "--doc", EMBEDDED, "check", "1.1.1"]));
+    assert!(state.exists());
+    // FGF_STATE, exported for one notice, does not stop a command across the workspace.
+    let o = crate::support::sealed::output(
+        sb.command()
+            .env("FGF_STATE", &state)
+            .args(["progress", "--json"]),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+}
