@@ -6,6 +6,7 @@ use super::error::DocError;
 use super::model::{Document, Measure, Milestone, Section, Task};
 use super::validate;
 
+mod inherit;
 mod prepared;
 
 pub use prepared::{SearchIndex, needs_no_sanitizing};
@@ -73,7 +74,7 @@ impl Catalog {
         if !problems.is_empty() {
             return Err(DocError::Invalid(problems));
         }
-        inherit(&mut doc);
+        inherit::inherit(&mut doc);
         let mut cat = Catalog {
             doc,
             tasks: Vec::new(),
@@ -324,25 +325,6 @@ impl Catalog {
             ("", _, true) => "此处分工为推断，请以正式文件为准。",
             ("", _, false) => "This allocation is a reading. Check the official document.",
             (own, ..) => own,
-        }
-    }
-}
-
-/// Format 2: a measure that names no unit takes its task's allocation (`Measure::inherited`).
-fn inherit(doc: &mut Document) {
-    for t in doc.sections.iter_mut().flat_map(|s| s.tasks.iter_mut()) {
-        if !t.has_allocation() {
-            continue;
-        }
-        for m in t.measures.iter_mut().filter(|m| !m.has_allocation()) {
-            m.lead = t.lead.clone();
-            m.responsible = t.responsible.clone();
-            m.support = t.support.clone();
-            m.roles = t.roles.clone();
-            if m.officials.is_empty() {
-                m.officials = t.officials.clone();
-            }
-            m.inherited = true;
         }
     }
 }
