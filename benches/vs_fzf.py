@@ -5,7 +5,11 @@ Runs the two alternately (so that a burst of load on the machine falls on both),
 and prints the median and the fastest run of each, and fgf's median as a share of fzf's.
 
     cargo build --release --bin fgf --example gendoc
-    python3 benches/vs_fzf.py [--runs 21] [--sizes 10000,100000] [--limit 0]
+    python3 benches/vs_fzf.py [--runs 21] [--sizes 10000,100000] [--limit 0] [--fzf PATH]
+                              [--workspace]
+
+--workspace: the document is added to a workspace of its own (/tmp/fgf-bench-ws-N, as id
+bench-N) and fgf reads it by id, through the workspace's cache (issue 13), built before the runs.
 
 Documents and line files are generated into /tmp (fgf-bench-N.json, fgf-bench-N.txt) by
 examples/gendoc.rs when missing: one line per task, measure and unit, as fgf searches them.
@@ -25,14 +29,37 @@ def run(cmd, stdin=None):
     return time.perf_counter() - start
 
 
+def workspace(fgf, doc, n):
+    """Adds `doc` (as id bench-N) to a workspace of its own, builds its cache, returns the id."""
+    import json
+
+    home = f"/tmp/fgf-bench-ws-{n}"
+    os.environ.update(HOME=home, XDG_DATA_HOME=f"{home}/data", XDG_CACHE_HOME=f"{home}/cache")
+    key = f"bench-{n}"
+    if not os.path.exists(f"{home}/data/fgf/workspace/notices/{key}.json"):
+        with open(doc, encoding="utf-8") as f:
+            d = json.load(f)
+        d["id"], d["number"] = key, f"{d.get('number', '')}〔{key}〕"
+        src = f"{home}/{key}.json"
+        os.makedirs(home, exist_ok=True)
+        with open(src, "w", encoding="utf-8") as f:
+            json.dump(d, f, ensure_ascii=False)
+        subprocess.run([fgf, "add", src], check=True, stdout=subprocess.DEVNULL)
+    # Any command across the workspace builds the cache.
+    subprocess.run([fgf, "docs"], check=True, stdout=subprocess.DEVNULL)
+    return key
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=21)
     ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--limit", default="0")
     ap.add_argument("--fgf", default="target/release/fgf")
+    ap.add_argument("--fzf", default="fzf")
+    ap.add_argument("--workspace", action="store_true")
     args = ap.parse_args()
-    version = subprocess.run(["fzf", "--version"], capture_output=True, text=True).stdout.strip()
+    version = subprocess.run([args.fzf, "--version"], capture_output=True, text=True).stdout.strip()
     print(f"fzf {version}; {args.runs} runs each, alternating; medians (fastest)")
     print("| items | query | fgf search --limit %s | fzf --filter | fgf / fzf |" % args.limit)
     print("|---|---|---|---|---|")
@@ -40,9 +67,12 @@ def main():
         doc, lines = f"/tmp/fgf-bench-{n}.json", f"/tmp/fgf-bench-{n}.txt"
         if not (os.path.exists(doc) and os.path.exists(lines)):
             subprocess.run(["target/release/examples/gendoc", str(n), doc, lines], check=True)
+        key = doc
+        if args.workspace:
+            key = workspace(args.fgf, doc, n)
         for q in QUERIES:
-            fgf_cmd = [args.fgf, "--doc", doc, "search", q, "--limit", args.limit]
-            fzf_cmd = ["fzf", "--filter", q]
+            fgf_cmd = [args.fgf, "--doc", key, "search", q, "--limit", args.limit]
+            fzf_cmd = [args.fzf, "--filter", q]
             a, b = [], []
             for i in range(args.runs + 2):
                 x = run(fgf_cmd)

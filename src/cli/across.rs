@@ -117,7 +117,7 @@ fn search_all(
     limit: usize,
     as_json: bool,
 ) -> anyhow::Result<ExitCode> {
-    use crate::domain::search::{self as engine, Index, Options};
+    use crate::domain::search::{self as engine, Options};
     let (cats, q) = scoped(cats, query)?;
     let opts = Options {
         limit: shown_limit(limit),
@@ -127,7 +127,7 @@ fn search_all(
     let mut notes = Vec::new();
     let mut all = Vec::new();
     for cat in &cats {
-        let index = Index::new(cat);
+        let index = cat.search_index();
         let results = engine::search(cat, &index, &q, &opts);
         total += results.total;
         if notes.is_empty() {

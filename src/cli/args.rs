@@ -289,10 +289,11 @@ pub enum Command {
     },
     /// Keep notices in the workspace: a JSON document is checked, anything else imported first.
     #[command(
-        after_help = "Examples:\n  fgf add notice.json\n  fgf add 通知.txt 分工表.xlsx\n  fgf add --embedded"
+        after_help = "Examples:\n  fgf add notice.json\n  fgf add 通知.txt 分工表.xlsx\n  pbpaste | fgf add -\n  fgf add --embedded"
     )]
     Add {
-        /// Files to add (a document, or a notice's text, .docx, .csv, .xlsx).
+        /// Files to add (a document, or a notice's text, .docx, .csv, .xlsx); `-` reads one from
+        /// standard input.
         #[arg(required_unless_present = "embedded")]
         paths: Vec<std::path::PathBuf>,
         /// Bring back the embedded 渝府办发〔2019〕103号 after `fgf rm`.

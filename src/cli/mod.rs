@@ -1,6 +1,7 @@
 //! The non-interactive commands: text for people, `--json` for scripts.
 
 mod across;
+mod add;
 mod args;
 mod check;
 mod context;
@@ -53,7 +54,7 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
             output,
             force,
         } => import::run(&path, output.as_ref(), force),
-        Command::Add { paths, embedded } => workspace::add(&paths, embedded),
+        Command::Add { paths, embedded } => add::run(&paths, embedded),
         Command::Docs { json } => workspace::docs(global, json),
         Command::Rm { id } => workspace::rm(&id),
         Command::Unit { name, more, .. }
@@ -68,11 +69,16 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
             }
         }
         command if command.spans_notices() && global.doc_path().is_none() => {
-            let mut cats = workspace::catalogs()?;
+            let searches = matches!(
+                command,
+                Command::Who { .. } | Command::Search { .. } | Command::Unit { .. }
+            );
+            let mut cats = workspace::catalogs_for(searches)?;
             if cats.len() == 1 && !command.scoped() {
                 let cat = cats.remove(0);
                 return prepared_run(cat, command, global);
             }
+            workspace::no_state_for_many(global, cats.len())?;
             let cats = cats
                 .into_iter()
                 .map(|cat| prepare(cat, &command, global, true))

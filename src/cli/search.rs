@@ -16,7 +16,7 @@ use super::output::{
     DIM, ID, LEAD, Paint, WARN, columns, doubt_text, fit_lines, flag_text, nothing_matches,
     shown_limit, shown_of,
 };
-use crate::domain::search::{self, Field, Hit, Index, Options, Target};
+use crate::domain::search::{self, Field, Hit, Options, Target};
 use crate::domain::text::{char_width, fit, sanitize, width};
 use crate::domain::{Catalog, Item};
 
@@ -64,7 +64,7 @@ pub(super) const TEXT_COLS: usize = 72;
 pub(super) const HEAD_COLS: usize = 27;
 
 pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::Result<ExitCode> {
-    let index = Index::new(cat);
+    let index = cat.search_index();
     let opts = Options {
         limit: shown_limit(limit),
         units: true,

@@ -1,22 +1,20 @@
-//! The workspace's commands (`fgf add`, `fgf docs`, `fgf rm`, `fgf unit alias`) and the notices
-//! every other command works on: `--doc ID|PATH`, else the workspace.
+//! The workspace's commands (`fgf docs`, `fgf rm`, `fgf unit alias`; `fgf add` is add.rs) and
+//! the notices every other command works on: `--doc ID|PATH`, else the workspace.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anstream::{eprintln, println};
 use anyhow::anyhow;
 
 use super::context::{Global, load_file};
-use super::lang::{self, t, tr};
-use super::output::{BOLD, DIM, WARN, json_safe, paint};
+use super::lang::{t, tr};
+use super::output::{BOLD, DIM, WARN, paint};
 use super::shapes::{self, DocRow};
-use crate::domain::import::{self, Kind};
-use crate::domain::input::{InputError, read_regular};
-use crate::domain::load::{self, LoadError};
+use crate::domain::cache;
 use crate::domain::text::{fit, sanitize};
-use crate::domain::workspace::{self, Added, Workspace, WorkspaceError};
-use crate::domain::{Catalog, Progress, Store, validate};
+use crate::domain::workspace::{self, Workspace, WorkspaceError};
+use crate::domain::{Catalog, Progress, Store};
 
 /// The workspace's error in the run's language.
 pub fn error(e: WorkspaceError) -> anyhow::Error {
@@ -72,16 +70,27 @@ pub fn open() -> anyhow::Result<Workspace> {
 
 /// Every notice of the workspace, loaded.
 pub fn catalogs() -> anyhow::Result<Vec<Catalog>> {
+    catalogs_for(false)
+}
+
+/// Every notice of the workspace, loaded, with the search indexes the cache kept when `index`
+/// (for a command that searches).
+pub fn catalogs_for(index: bool) -> anyhow::Result<Vec<Catalog>> {
     let ws = match Workspace::locate() {
         // No home to keep a workspace in: the embedded notice, as before there was one.
         Err(WorkspaceError::NoDataDir) => return Ok(vec![crate::domain::seeds::embedded()]),
         other => other.map_err(error)?,
     };
     let entries = ws.entries().map_err(error)?;
-    entries
-        .iter()
-        .map(|e| e.load().map_err(anyhow::Error::from))
-        .collect()
+    cache::catalogs(
+        &entries,
+        cache::locate().as_deref(),
+        &cache::version(),
+        index,
+    )
+    .into_iter()
+    .map(|c| c.map_err(anyhow::Error::from))
+    .collect()
 }
 
 /// The one notice a command works on without `--doc`: the workspace's only one.
@@ -123,7 +132,11 @@ pub fn by_key(key: &Path) -> anyhow::Result<Catalog> {
                 .into_iter()
                 .find(|e| e.id == text)
         {
-            return Ok(entry.load()?);
+            return Ok(cache::catalog(
+                &entry,
+                cache::locate().as_deref(),
+                &cache::version(),
+            )?);
         }
         let mut cats = catalogs()?;
         match workspace::find(&cats, text) {
@@ -141,6 +154,20 @@ pub fn by_key(key: &Path) -> anyhow::Result<Catalog> {
     Ok(load_file(key)?)
 }
 
+/// `--state PATH` names one notice's state file: across several notices (each with its own) it
+/// would apply to none, so it is refused rather than ignored. (`FGF_STATE`, often exported for
+/// one notice's shared file, is left to that notice: across the workspace each notice reads its
+/// own.)
+pub fn no_state_for_many(global: &Global, notices: usize) -> anyhow::Result<()> {
+    if global.state.is_none() || notices < 2 {
+        return Ok(());
+    }
+    Err(anyhow!(tr!(
+        "--state 指定一份通知的状态文件，须与 --doc 同用；工作区中有 {notices} 份通知，各用各的状态文件",
+        "--state names the state file of one notice and goes with --doc; the workspace holds {notices} notices, each with its own state file"
+    )))
+}
+
 /// The state file of a notice when several are in play: each its own, in the data directory
 /// (`--state` / `FGF_STATE` name one notice's file and apply with `--doc`).
 pub fn store_of(global: &Global, cat: &Catalog, many: bool) -> anyhow::Result<Store> {
@@ -149,105 +176,6 @@ pub fn store_of(global: &Global, cat: &Catalog, many: bool) -> anyhow::Result<St
     } else {
         global.store(cat)
     }
-}
-
-/// `fgf add [--embedded] PATH...`: every file is read and checked first; if one fails, nothing is
-/// added.
-pub fn add(paths: &[PathBuf], embedded: bool) -> anyhow::Result<ExitCode> {
-    let mut ws = open()?;
-    if embedded {
-        let msg = if ws.add_embedded().map_err(error)? {
-            t(
-                "已恢复内置的渝府办发〔2019〕103号",
-                "the embedded 渝府办发〔2019〕103号 is back",
-            )
-        } else {
-            t(
-                "内置的渝府办发〔2019〕103号已在工作区中",
-                "the embedded 渝府办发〔2019〕103号 is in the workspace already",
-            )
-        };
-        println!("{msg}");
-    }
-    let mut read = Vec::new();
-    for path in paths {
-        read.push(prepare(path)?);
-    }
-    let docs: Vec<(&Catalog, &[u8])> = read.iter().map(|(c, j)| (c, j.as_slice())).collect();
-    let added = ws.add_all(&docs).map_err(error)?;
-    for ((cat, _), added) in read.iter().zip(added) {
-        let label = sanitize(workspace::label(cat)).into_owned();
-        match added {
-            Added::New(id) => println!(
-                "{}",
-                tr!("已加入：{label}（{id}）", "added: {label} ({id})")
-            ),
-            Added::Already(id) => println!(
-                "{}",
-                tr!(
-                    "{label} 已在工作区中（{id}），未重复加入",
-                    "{label} is in the workspace already ({id}); not added twice"
-                )
-            ),
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// A file read and checked: a JSON document as it is, anything else through the importer.
-fn prepare(path: &Path) -> anyhow::Result<(Catalog, Vec<u8>)> {
-    let bytes = read_regular(path, load::MAX_BYTES).map_err(|e| {
-        let p = path.display();
-        let e = match e {
-            InputError::Io(e) => e.to_string(),
-            InputError::NotRegular(kind) => kind.to_string(),
-            InputError::TooLarge(size) => format!("{size} bytes"),
-        };
-        anyhow!(tr!(
-            "读不了 {p}：{e}；未加入",
-            "cannot read {p}: {e}; nothing added"
-        ))
-    })?;
-    let name = path.to_string_lossy();
-    let first = bytes
-        .iter()
-        .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF);
-    if name.to_ascii_lowercase().ends_with(".json") || first == Some(&b'{') {
-        return match load::from_bytes(&bytes) {
-            Ok(cat) => Ok((cat, bytes)),
-            Err(findings) => Err(LoadError::Invalid {
-                path: path.to_path_buf(),
-                findings,
-            }
-            .into()),
-        };
-    }
-    let p = path.display();
-    let (doc, report) = import::import(&bytes, Kind::guess(&name, &bytes)).map_err(|e| {
-        anyhow!(tr!(
-            "{p} 导入失败：{e}；未加入（fgf import {p} 查看详情）",
-            "{p} cannot be imported: {e}; nothing added (fgf import {p} says more)"
-        ))
-    })?;
-    if let Some(problem) = validate::check(&doc).first() {
-        let what = format!("{}: {}", problem.path, problem.message_in(lang::get()));
-        return Err(anyhow!(tr!(
-            "{p} 导入后未通过检查：{what}；未加入",
-            "{p} does not pass the check once imported: {what}; nothing added"
-        )));
-    }
-    let (m, n) = (report.measures, report.unplaced.len());
-    eprintln!(
-        "{}",
-        sanitize(&tr!(
-            "fgf add: 导入 {p}：{m} 条举措，{n} 行未能归入（fgf import {p} 查看详情）",
-            "fgf add: imported {p}: {m} measures, {n} lines not placed (fgf import {p} says more)"
-        ))
-    );
-    let mut json = json_safe(serde_json::to_string_pretty(&doc)?);
-    json.push('\n');
-    let cat = Catalog::new(doc).map_err(|e| anyhow!("{p}: {e}"))?;
-    Ok((cat, json.into_bytes()))
 }
 
 /// `fgf rm ID`: the notice leaves the workspace; its state file stays.
@@ -338,6 +266,7 @@ pub fn alias(a: &str, b: &str) -> anyhow::Result<ExitCode> {
 pub fn docs(global: &Global, as_json: bool) -> anyhow::Result<ExitCode> {
     let cats = catalogs()?;
     let many = cats.len() > 1;
+    no_state_for_many(global, cats.len())?;
     let today = global.today();
     let mut rows = Vec::new();
     for cat in &cats {

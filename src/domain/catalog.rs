@@ -6,10 +6,16 @@ use super::error::DocError;
 use super::model::{Document, Measure, Milestone, Section, Task};
 use super::validate;
 
+mod inherit;
+mod prepared;
+
+pub use prepared::{SearchIndex, needs_no_sanitizing};
 mod verified;
 
 /// Where an id points in the document: indices into sections / tasks / measures / milestones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// (Archived with the search index in the workspace's cache.)
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub enum Loc {
     Task(usize, usize),
     Measure(usize, usize, usize),
@@ -49,6 +55,10 @@ pub struct Catalog {
     leads: Vec<Vec<Loc>>,
     responsible: Vec<Vec<Loc>>,
     supports: Vec<Vec<Loc>>,
+    /// The search index the workspace's cache kept, and whether the text needs no neutralising
+    /// (catalog/prepared.rs); dropped when the document changes.
+    prepared: Option<std::sync::Arc<super::search::Index>>,
+    clean: bool,
 }
 
 impl Catalog {
@@ -64,7 +74,7 @@ impl Catalog {
         if !problems.is_empty() {
             return Err(DocError::Invalid(problems));
         }
-        inherit(&mut doc);
+        inherit::inherit(&mut doc);
         let mut cat = Catalog {
             doc,
             tasks: Vec::new(),
@@ -72,6 +82,8 @@ impl Catalog {
             leads: Vec::new(),
             responsible: Vec::new(),
             supports: Vec::new(),
+            prepared: None,
+            clean: false,
         };
         cat.reindex();
         Ok(cat)
@@ -134,7 +146,11 @@ impl Catalog {
     /// as typed.
     /// Done in place: a 100k-measure catalog is not copied.
     pub fn sanitized(mut self) -> Catalog {
+        if self.clean {
+            return self;
+        }
         super::untrusted::sanitize_document(&mut self.doc);
+        self.prepared = None;
         self
     }
 
@@ -309,25 +325,6 @@ impl Catalog {
             ("", _, true) => "此处分工为推断，请以正式文件为准。",
             ("", _, false) => "This allocation is a reading. Check the official document.",
             (own, ..) => own,
-        }
-    }
-}
-
-/// Format 2: a measure that names no unit takes its task's allocation (`Measure::inherited`).
-fn inherit(doc: &mut Document) {
-    for t in doc.sections.iter_mut().flat_map(|s| s.tasks.iter_mut()) {
-        if !t.has_allocation() {
-            continue;
-        }
-        for m in t.measures.iter_mut().filter(|m| !m.has_allocation()) {
-            m.lead = t.lead.clone();
-            m.responsible = t.responsible.clone();
-            m.support = t.support.clone();
-            m.roles = t.roles.clone();
-            if m.officials.is_empty() {
-                m.officials = t.officials.clone();
-            }
-            m.inherited = true;
         }
     }
 }

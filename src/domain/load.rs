@@ -117,7 +117,7 @@ pub fn parse_document(bytes: &[u8]) -> Option<Document> {
     serde_json::from_str(text).ok()
 }
 
-fn invalid(path: &Path, bytes: &[u8]) -> LoadError {
+pub(crate) fn invalid(path: &Path, bytes: &[u8]) -> LoadError {
     match from_bytes(bytes) {
         Ok(_) => LoadError::Invalid {
             path: path.to_path_buf(),
@@ -138,7 +138,7 @@ fn invalid(path: &Path, bytes: &[u8]) -> LoadError {
 
 /// The file's bytes, refusing one over `MAX_BYTES` before reading it (and stopping at the limit
 /// for a file that grows), and anything but a regular file (a FIFO, `/dev/zero`) without blocking.
-fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
     let path_buf = || path.to_path_buf();
     read_regular(path, MAX_BYTES).map_err(|e| match e {
         InputError::Io(source) => LoadError::Io {

@@ -5,7 +5,7 @@
 //! full query language of [`crate::domain::search`]. Hits are best first, ties in document order.
 
 use super::catalog::{Catalog, Loc};
-use super::search::{self, Index, Options, Target};
+use super::search::{self, Options, Target};
 
 pub use super::search::Field;
 
@@ -46,7 +46,7 @@ fn all_hits<T>(
     units: bool,
     pick: impl FnMut(search::Hit) -> Option<T>,
 ) -> Vec<T> {
-    let index = Index::new(cat);
+    let index = cat.search_index();
     let opts = Options {
         limit: usize::MAX,
         units,

@@ -1,5 +1,6 @@
 //! The pure core of fgf: no terminal, no printing.
 
+pub mod cache;
 pub mod catalog;
 pub mod error;
 pub mod filter;

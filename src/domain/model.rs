@@ -11,6 +11,7 @@ pub use super::roles::{Official, Role, RoleRow, RoleWord, Roles, role_rows};
 /// One task-allocation notice, such as 渝府办发〔2019〕103号.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Document {
     /// Version of the document format.
     pub format: u32,
@@ -25,9 +26,11 @@ pub struct Document {
     pub issuer: String,
     /// Signing date. Format 2: optional.
     #[serde(default)]
+    #[rkyv(with = rkyv::with::Map<super::cache::Day>)]
     pub signed: Option<Date>,
     /// Publication date. Format 2: optional.
     #[serde(default)]
+    #[rkyv(with = rkyv::with::Map<super::cache::Day>)]
     pub published: Option<Date>,
     /// Format 2: how this document was read from its source, shown with every uncertain
     /// allocation (the ⚠ explanation).
@@ -48,6 +51,7 @@ pub struct Document {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Requirement {
     pub numeral: String,
     pub title: String,
@@ -57,6 +61,7 @@ pub struct Requirement {
 /// A responsible body, named exactly as printed in the document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Unit {
     pub name: String,
     /// Common short forms that resolve to this unit (发改委 -> 市发展改革委).
@@ -73,6 +78,7 @@ pub struct Unit {
 /// A unit's full official name and where that name comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct OfficialName {
     pub name: String,
     /// Where the name comes from: a line of the source document, or what else it rests on.
@@ -84,6 +90,7 @@ pub struct OfficialName {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Section {
     /// A short unique label (放, 管, 服): the section's tab.
     pub key: String,
@@ -98,6 +105,7 @@ pub struct Section {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Task {
     /// "9": the task number as a string, typed by users.
     pub id: String,
@@ -138,6 +146,7 @@ pub struct Task {
     JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub enum Confidence {
     Low,
     Medium,
@@ -158,6 +167,7 @@ impl Confidence {
 /// Another possible lead / cooperating allocation of a measure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Allocation {
     #[serde(deserialize_with = "short_list")]
     pub lead: Vec<String>,
@@ -168,6 +178,7 @@ pub struct Allocation {
 /// One 贯彻举措 with its lead (牵头) and cooperating (配合) units.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Measure {
     /// "9.2": task number, then measure number.
     pub id: String,
@@ -207,6 +218,7 @@ pub struct Measure {
     /// `lead` and `support` above are then that reading. Never read from a document.
     #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
     #[schemars(skip)]
+    #[rkyv(with = rkyv::with::Skip)]
     pub verified: Option<Verified>,
 }
 
@@ -226,9 +238,11 @@ pub struct Verified {
 /// A dated target in a measure, or the whole measure when it has none.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Milestone {
     /// "9.2.1": measure id, then the milestone's number in text order.
     pub id: String,
+    #[rkyv(with = rkyv::with::Map<super::cache::Day>)]
     pub deadline: Option<Date>,
     /// The dated phrase as printed (2019年底前), if any.
     #[serde(default)]

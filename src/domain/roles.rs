@@ -46,6 +46,7 @@ impl Role {
 /// The notice's word for one role in one item, and whether its list ended in 等.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct RoleWord {
     /// As printed: 牵头单位, 责任单位, 协同责任单位, 按职责分工负责 ….
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -58,6 +59,7 @@ pub struct RoleWord {
 /// The words of an item's roles; absent ones are the plain words (牵头 负责 配合).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Roles {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<RoleWord>,
@@ -105,6 +107,7 @@ impl Roles {
 /// A named person (牵头负责领导：张三).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Official {
     pub name: String,
     /// As printed: 牵头负责领导, 责任领导 ….

@@ -3,6 +3,7 @@
 mod support;
 
 mod architecture;
+mod cache;
 mod cli;
 mod cli_doc;
 mod cli_edges;

@@ -381,3 +381,65 @@ fn a_stored_notice_that_no_longer_reads_is_named_and_can_be_removed() {
     ok(sb.run(&["rm", "generated-12"]));
     assert_eq!(ids(&sb), [EMBEDDED]);
 }
+
+#[test]
+fn add_dash_reads_a_notice_from_standard_input() {
+    use std::io::Write;
+    let sb = Sandbox::new();
+    let add_stdin = |bytes: &[u8]| {
+        let mut child = sb
+            .command()
+            .args(["add", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    // A JSON document.
+    let g = generated(&sb, 12);
+    let o = ok(add_stdin(&std::fs::read(&g).unwrap()));
+    assert!(stdout(&o).contains("已加入"), "{}", stdout(&o));
+    assert_eq!(ids(&sb).len(), 2);
+    // A notice's text, imported.
+    let city = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures/import/city.txt");
+    ok(add_stdin(&std::fs::read(city).unwrap()));
+    assert_eq!(ids(&sb).len(), 3);
+    // Nothing on standard input: refused, nothing added.
+    let o = add_stdin(b"");
+    assert!(!o.status.success());
+    assert_eq!(ids(&sb).len(), 3);
+}
+
+#[test]
+fn state_without_doc_across_several_notices_is_refused_and_with_doc_applies() {
+    let sb = with_city();
+    let state = sb.path().join("mine.json");
+    let s = arg(&state);
+    for args in [
+        vec!["--state", s, "progress"],
+        vec!["--state", s, "who", "发改委"],
+        vec!["--state", s, "docs"],
+        vec!["--state", s, "--lang", "en", "deadlines"],
+    ] {
+        let o = sb.run(&args);
+        assert!(!o.status.success(), "{args:?} passed");
+        let err = stderr(&o);
+        assert!(
+            err.contains("--state") && err.contains("--doc"),
+            "{args:?}: {err}"
+        );
+    }
+    // With --doc it names that notice's file.
+    ok(sb.run(&["--state", s, "--doc", EMBEDDED, "check", "1.1.1"]));
+    assert!(state.exists());
+    // FGF_STATE, exported for one notice, does not stop a command across the workspace.
+    let o = crate::support::sealed::output(
+        sb.command()
+            .env("FGF_STATE", &state)
+            .args(["progress", "--json"]),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+}

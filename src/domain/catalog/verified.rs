@@ -17,6 +17,8 @@ impl Catalog {
 
     /// `with_verified` in place.
     pub fn apply_verified(&mut self, state: &State) -> Vec<String> {
+        // The allocations change: a search index made before would name the old units.
+        self.drop_prepared();
         let mut skipped = Vec::new();
         let mut any = false;
         for s in &mut self.doc.sections {

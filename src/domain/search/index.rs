@@ -12,6 +12,8 @@ use crate::domain::{Catalog, Loc};
 
 /// What kind of thing a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// (Archived in the workspace's cache, as the other parts of an `Index`.)
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub enum ItemKind {
     Task,
     Measure,
@@ -30,12 +32,16 @@ impl ItemKind {
 
 /// Where an entry points: a task or measure in the tree, or a unit by its index in `doc.units`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// (Archived.)
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub enum Target {
     Item(Loc),
     Unit(usize),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
+/// (Archived.)
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(crate) struct Entry {
     pub kind: ItemKind,
     pub target: Target,
@@ -76,6 +82,8 @@ impl Entry {
 
 /// A 256-bit set of hashed characters: a term can only match where all its characters occur.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// (Archived.)
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Mask(pub [u64; 4]);
 
 impl Mask {
@@ -102,7 +110,9 @@ impl Mask {
 }
 
 /// Pinyin keys of one entry's main text, the letters they use, and the letters that start a syllable.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
+/// (Archived.)
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(crate) struct EntryKeys {
     pub keys: Keys,
     /// Bit `b - b'a'` for each letter, bits 26.. for digits.

@@ -22,6 +22,7 @@ pub mod names;
 mod par;
 pub mod pinyin;
 pub mod query;
+mod stored;
 mod syllables;
 mod traditional_table;
 
@@ -30,6 +31,7 @@ use serde::Serialize;
 pub use index::{Index, ItemKind, Target};
 pub use lines::filter_lines;
 pub use query::{DateRange, Group, Kind, Query, Scope, Term, parse};
+pub use stored::Stored;
 
 use crate::domain::Catalog;
 

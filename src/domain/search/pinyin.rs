@@ -40,6 +40,8 @@ pub const OVERRIDES: &[(&str, &[&str])] = &[
 
 /// The hidden search key of one text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// (Archived in the workspace's cache.)
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Keys {
     /// Pinyin with each syllable capitalised: `ChongQingHaiGuan`; digits are syllables too.
     pub spelled: String,

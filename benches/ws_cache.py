@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Whole process, commands across a workspace, with the cache and without it (FGF_NO_CACHE=1).
+
+Runs each command alternately with and without the cache (so that a burst of load on the
+machine falls on both), N times each, and prints medians of wall time and of CPU time (user +
+sys) and the largest peak RSS. The workspace is the one set up by the commands of BENCHMARKS.md
+("A workspace of 500 notices"): HOME / XDG_DATA_HOME / XDG_CACHE_HOME under /tmp/ws500.
+
+    cargo build --release
+    python3 benches/ws_cache.py [--runs 11] [--home /tmp/ws500]
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import time
+
+COMMANDS = [
+    ["who", "发改委"],
+    ["search", "营商"],
+    ["search", "fgw"],
+    ["unit", "市发展改革委"],
+    ["progress"],
+    ["deadlines"],
+    ["docs"],
+    ["--doc", "gen-7", "who", "发改委"],
+]
+
+
+def run(cmd, env):
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - start
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=11)
+    ap.add_argument("--home", default="/tmp/ws500")
+    ap.add_argument("--fgf", default="target/release/fgf")
+    args = ap.parse_args()
+    h = args.home
+    env = dict(os.environ, HOME=h, XDG_DATA_HOME=f"{h}/data", XDG_CACHE_HOME=f"{h}/cache")
+    env.pop("FGF_NO_CACHE", None)
+    bypass = dict(env, FGF_NO_CACHE="1")
+    # Build the cache first (its cost is the first command after a change).
+    first = run([args.fgf, "docs"], env)
+    print(f"cache built by `fgf docs`: {first[0] * 1e3:.0f} ms wall, {first[2] / 1024:.0f} MB")
+    print(f"{args.runs} runs each, alternating; median wall (fastest), median CPU, peak RSS")
+    print("| command | without cache | with cache | CPU without / with | RSS without / with |")
+    print("|---|---|---|---|---|")
+    for c in COMMANDS:
+        cmd = [args.fgf] + c
+        a, b = [], []
+        for i in range(args.runs + 1):
+            x, y = run(cmd, bypass), run(cmd, env)
+            if i >= 1:  # one warm-up round
+                a.append(x)
+                b.append(y)
+
+        def wall(r):
+            return f"{statistics.median(t[0] for t in r) * 1e3:.0f} ms ({min(t[0] for t in r) * 1e3:.0f})"
+
+        def cpu(r):
+            return f"{statistics.median(t[1] for t in r) * 1e3:.0f}"
+
+        def rss(r):
+            return f"{max(t[2] for t in r) / 1024:.0f}"
+
+        print(
+            f"| `fgf {' '.join(c)}` | {wall(a)} | {wall(b)} | {cpu(a)} / {cpu(b)} ms "
+            f"| {rss(a)} / {rss(b)} MB |"
+        )
+
+
+if __name__ == "__main__":
+    main()

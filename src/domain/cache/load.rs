@@ -1,0 +1,185 @@
+//! The workspace's notices read through the cache: each source file is read and hashed; a notice
+//! whose hash the cache holds comes from its archive, any other from its JSON (and the cache is
+//! then written anew, atomically, keeping the archives still valid).
+
+use std::path::{Path, PathBuf};
+
+use rkyv::util::AlignedVec;
+
+use super::{ALIGN, Cache, Hash, Notice, archive, encode, hash};
+use crate::domain::catalog::Catalog;
+use crate::domain::input::open_regular;
+use crate::domain::load::{self, LoadError};
+use crate::domain::search::Index;
+use crate::domain::seeds;
+use crate::domain::store::atomic;
+use crate::domain::workspace::{Entry, Source};
+
+/// Set (to anything but empty or `0`) to read every notice from its source, with no cache read or
+/// written: to compare answers, or to rule the cache out.
+pub const ENV_BYPASS: &str = "FGF_NO_CACHE";
+/// The cache file's name in the cache directory.
+pub const FILE: &str = "workspace.rkyv";
+
+/// The cache file in the platform's cache directory (`~/.cache/fgf/` on Linux), or `None` when
+/// there is none or `FGF_NO_CACHE` asks for no cache.
+pub fn locate() -> Option<PathBuf> {
+    let bypass = std::env::var_os(ENV_BYPASS).is_some_and(|v| !v.is_empty() && v != "0");
+    if bypass {
+        return None;
+    }
+    let dirs = directories::ProjectDirs::from("", "", "fgf")?;
+    Some(path_in(dirs.cache_dir()))
+}
+
+/// One notice through the cache, which is only read: a notice it does not hold is loaded from
+/// its source (the cache is brought up to date by the next command across the workspace).
+pub fn catalog(entry: &Entry, file: Option<&Path>, version: &str) -> Result<Catalog, LoadError> {
+    let old = file.and_then(|f| open(f, version));
+    notice(entry, old.as_ref(), true).0
+}
+
+/// The cache file in the cache directory `dir`.
+pub fn path_in(dir: &Path) -> PathBuf {
+    dir.join(FILE)
+}
+
+/// Where a notice came from, for writing the cache anew.
+enum Got {
+    /// Nothing to keep (the embedded notice, or a source that does not load).
+    Nothing,
+    /// The cache's archive, still valid.
+    Kept(Hash),
+    /// Parsed from its source: its new archive.
+    New(Hash, AlignedVec<ALIGN>),
+}
+
+/// Every notice of `entries`, in order, each loaded as `Entry::load` does, through the cache
+/// file `file` (`None`: no cache), with the kept search indexes when `index` (for the commands
+/// that search). `version` is fgf's: a cache written by another is rebuilt.
+/// Nothing here fails because of the cache: a cache that cannot be read or written only costs
+/// time.
+pub fn catalogs(
+    entries: &[Entry],
+    file: Option<&Path>,
+    version: &str,
+    index: bool,
+) -> Vec<Result<Catalog, LoadError>> {
+    let Some(file) = file else {
+        return entries.iter().map(Entry::load).collect();
+    };
+    let old = open(file, version);
+    let one = |e: &Entry| notice(e, old.as_ref(), index);
+    let got: Vec<(Result<Catalog, LoadError>, Got)> = if entries.len() >= 16 {
+        // Both cores: the notices are independent.
+        let (a, b) = entries.split_at(entries.len() / 2);
+        std::thread::scope(|s| {
+            let first = s.spawn(|| a.iter().map(one).collect::<Vec<_>>());
+            let mut second: Vec<_> = b.iter().map(one).collect();
+            let mut all = first.join().expect("a loading thread does not panic");
+            all.append(&mut second);
+            all
+        })
+    } else {
+        entries.iter().map(one).collect()
+    };
+    let stale = match &old {
+        None => true,
+        Some(cache) => {
+            got.iter().any(|(_, g)| matches!(g, Got::New(..)))
+                || cache.notices().count() != got.iter().filter(|(_, g)| kept(g)).count()
+        }
+    };
+    if stale {
+        let kept: Vec<Option<AlignedVec<ALIGN>>> = entries
+            .iter()
+            .zip(&got)
+            .map(|(e, (_, g))| match g {
+                Got::Kept(h) => old.as_ref()?.archive(&e.id, *h),
+                _ => None,
+            })
+            .collect();
+        let list: Vec<(&str, Hash, &[u8])> = entries
+            .iter()
+            .zip(&got)
+            .zip(&kept)
+            .filter_map(|((e, (_, g)), k)| match g {
+                Got::Nothing => None,
+                Got::Kept(h) => Some((e.id.as_str(), *h, k.as_ref()?.as_slice())),
+                Got::New(h, bytes) => Some((e.id.as_str(), *h, bytes.as_slice())),
+            })
+            .collect();
+        write(file, &encode(version, &list));
+    }
+    got.into_iter().map(|(cat, _)| cat).collect()
+}
+
+fn kept(g: &Got) -> bool {
+    !matches!(g, Got::Nothing)
+}
+
+/// One notice: from the cache when it holds this source's archive, else from the source.
+fn notice(entry: &Entry, cache: Option<&Cache>, index: bool) -> (Result<Catalog, LoadError>, Got) {
+    let Source::File(path) = &entry.source else {
+        return (Ok(seeds::embedded()), Got::Nothing);
+    };
+    let bytes = match load::read_limited(path) {
+        Ok(b) => b,
+        Err(e) => return (Err(e), Got::Nothing),
+    };
+    let h = hash(&bytes);
+    if let Some(cat) = cache.and_then(|c| c.catalog(&entry.id, h, index)) {
+        return (Ok(cat), Got::Kept(h));
+    }
+    // As `load::from_path`: the fast parse, else every problem located.
+    match load::parse_document(&bytes).and_then(Notice::build) {
+        Some((notice, cat)) => {
+            let arch = archive(&notice);
+            let cat = cat.with_prepared(Index::from(notice.index), notice.clean);
+            (Ok(cat), Got::New(h, arch))
+        }
+        None => (Err(load::invalid(path, &bytes)), Got::Nothing),
+    }
+}
+
+/// The cache file, its header checked; `None` when there is none, it is not a regular file fgf
+/// can read, or its header fails a check.
+fn open(file: &Path, version: &str) -> Option<Cache> {
+    let f = open_regular(file).ok()?;
+    let size = f.metadata().ok()?.len();
+    Cache::open(f, size, version).ok()
+}
+
+/// Replaces the cache file with `bytes`, atomically (temp file + rename: a reader sees the old
+/// file or the new one, and two writers at once each replace it whole). Whatever is in its
+/// place and is not a readable cache goes first (a directory, a file without read permission).
+/// A cache that cannot be written is only a cache: nothing is said.
+fn write(file: &Path, bytes: &[u8]) {
+    let Some(dir) = file.parent() else { return };
+    if atomic::create_dir(dir).is_err() {
+        return;
+    }
+    match std::fs::symlink_metadata(file) {
+        Ok(meta) if meta.is_dir() => {
+            let _ = std::fs::remove_dir_all(file);
+        }
+        Ok(meta) if !owner_rw(&meta) => {
+            let _ = std::fs::remove_file(file);
+        }
+        _ => {}
+    }
+    let _ = atomic::write(file, bytes);
+}
+
+/// Whether the owner may read and write the file (else the rename would keep its mode: the new
+/// cache would be as unreadable as the old).
+#[cfg(unix)]
+fn owner_rw(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    meta.permissions().mode() & 0o600 == 0o600
+}
+
+#[cfg(not(unix))]
+fn owner_rw(meta: &std::fs::Metadata) -> bool {
+    !meta.permissions().readonly()
+}

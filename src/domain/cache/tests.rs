@@ -1,0 +1,191 @@
+use super::*;
+use crate::domain::catalog::Catalog;
+use crate::domain::generate;
+
+const V: &str = "1.2.3";
+
+fn notice(doc: &Document) -> Notice {
+    Notice::build(doc.clone()).expect("a valid document").0
+}
+
+/// The document a cache gives back for `id`.
+fn doc_of(cache: &Cache, id: &str) -> Option<Document> {
+    cache.notice(id, hash(id.as_bytes())).map(|n| n.doc)
+}
+
+fn file_of(docs: &[(&str, &Document)]) -> Vec<u8> {
+    let archives: Vec<(String, Hash, AlignedVec<ALIGN>)> = docs
+        .iter()
+        .map(|(id, d)| (id.to_string(), hash(id.as_bytes()), archive(&notice(d))))
+        .collect();
+    let list: Vec<(&str, Hash, &[u8])> = archives
+        .iter()
+        .map(|(id, h, a)| (id.as_str(), *h, a.as_slice()))
+        .collect();
+    encode(V, &list)
+}
+
+fn aligned(bytes: &[u8]) -> AlignedVec<ALIGN> {
+    let mut v = AlignedVec::new();
+    v.extend_from_slice(bytes);
+    v
+}
+
+fn two() -> (Document, Document) {
+    let mut a = generate::document(30, 1);
+    a.id = "a".into();
+    let mut b = generate::document(25, 2);
+    b.id = "b".into();
+    b.signed = Some(jiff::civil::date(2020, 2, 29));
+    (a, b)
+}
+
+#[test]
+fn documents_come_back_equal_under_their_id_and_source_hash_only() {
+    let (a, b) = two();
+    let cache = Cache::parse(aligned(&file_of(&[("a", &a), ("b", &b)])), V).unwrap();
+    let back = cache.notice("a", hash(b"a")).unwrap();
+    assert_eq!(back, notice(&a), "document, index and all");
+    assert_eq!(doc_of(&cache, "b"), Some(b));
+    assert!(cache.notice("a", hash(b"a changed")).is_none(), "stale");
+    assert!(cache.notice("c", hash(b"c")).is_none(), "absent");
+    let ids: Vec<&str> = cache.notices().map(|(id, _)| id).collect();
+    assert_eq!(ids, ["a", "b"]);
+}
+
+#[test]
+fn the_embedded_document_survives_the_archive_whole() {
+    // Every field, format 2's and the dates included (the 103号 uses most of them).
+    let doc = crate::domain::seeds::embedded().doc;
+    let kept = notice(&doc);
+    assert!(kept.clean);
+    assert_eq!(unarchive(&archive(&kept)), Some(kept));
+}
+
+#[test]
+fn another_version_or_format_is_refused() {
+    let (a, _) = two();
+    let bytes = file_of(&[("a", &a)]);
+    assert_eq!(
+        Cache::parse(aligned(&bytes), "9.9.9").err(),
+        Some(Invalid::Version(V.into()))
+    );
+    let mut other = bytes.clone();
+    other[8..12].copy_from_slice(&(FORMAT + 1).to_le_bytes());
+    assert_eq!(
+        Cache::parse(aligned(&other), V).err(),
+        Some(Invalid::Format(FORMAT + 1))
+    );
+}
+
+#[test]
+fn empty_truncated_and_foreign_files_are_refused() {
+    let (a, b) = two();
+    let bytes = file_of(&[("a", &a), ("b", &b)]);
+    assert_eq!(Cache::parse(aligned(b""), V).err(), Some(Invalid::Magic));
+    assert_eq!(
+        Cache::parse(aligned(b"{\"format\": 1}"), V).err(),
+        Some(Invalid::Magic)
+    );
+    // Cut anywhere in the header: refused; cut in the archives: the header's places do not fit.
+    for cut in [9, 20, 40, 60, bytes.len() / 2, bytes.len() - 1] {
+        assert!(
+            Cache::parse(aligned(&bytes[..cut]), V).is_err(),
+            "cut at {cut} passed"
+        );
+    }
+}
+
+#[test]
+fn any_flipped_bit_is_caught_by_the_header_or_the_notice_checksum() {
+    let (mut a, mut b) = (generate::document(3, 1), generate::document(2, 2));
+    (a.id, b.id) = ("a".into(), "b".into());
+    let bytes = file_of(&[("a", &a), ("b", &b)]);
+    // About 400 bytes spread over the file, a different bit each: no flip may give a document
+    // other than the one archived.
+    let step = (bytes.len() / 400).max(1);
+    for at in (0..bytes.len()).step_by(step) {
+        for bit in [at % 8] {
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 1 << bit;
+            let Ok(cache) = Cache::parse(aligned(&flipped), V) else {
+                continue;
+            };
+            for (id, doc) in [("a", &a), ("b", &b)] {
+                if let Some(got) = cache.notice(id, hash(id.as_bytes())) {
+                    assert_eq!(got, notice(doc), "flip at {at} bit {bit} changed {id}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn garbage_with_good_checksums_is_refused_by_the_archive_check() {
+    // A notice's bytes replaced by noise, its checksum made to fit: bytecheck refuses it.
+    let noise: Vec<u8> = (0..600u32).map(|i| (i * 37 % 251) as u8).collect();
+    let bytes = encode(V, &[("a", hash(b"a"), &noise)]);
+    let cache = Cache::parse(aligned(&bytes), V).unwrap();
+    assert!(cache.archive("a", hash(b"a")).is_some(), "checksum fits");
+    assert!(cache.notice("a", hash(b"a")).is_none());
+}
+
+#[test]
+fn archives_out_of_place_are_refused() {
+    let (a, _) = two();
+    let mut bytes = file_of(&[("a", &a)]);
+    // The first slot's offset (after magic, format, version, count, id): made unaligned.
+    let at = 8 + 4 + 4 + V.len() + 4 + 4 + 1 + 16;
+    bytes[at] = bytes[at].wrapping_add(1);
+    assert!(Cache::parse(aligned(&bytes), V).is_err());
+}
+
+#[test]
+fn a_cache_read_from_its_file_reads_only_what_is_asked_and_checks_it_the_same() {
+    let (a, b) = two();
+    let bytes = file_of(&[("a", &a), ("b", &b)]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c");
+    std::fs::write(&path, &bytes).unwrap();
+    let open = |p: &std::path::Path| {
+        let f = std::fs::File::open(p).unwrap();
+        let len = f.metadata().unwrap().len();
+        Cache::open(f, len, V)
+    };
+    let cache = open(&path).unwrap();
+    assert_eq!(doc_of(&cache, "b"), Some(b));
+    // Truncated in the archives: the header's places no longer fit the file.
+    std::fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
+    assert_eq!(open(&path).err(), Some(Invalid::Layout));
+    // A flipped byte in an archive: the header passes, that notice does not.
+    let mut flipped = bytes.clone();
+    let last = flipped.len() - 40;
+    flipped[last] ^= 4;
+    std::fs::write(&path, &flipped).unwrap();
+    let cache = open(&path).unwrap();
+    assert_eq!(doc_of(&cache, "a"), Some(a));
+    assert!(doc_of(&cache, "b").is_none());
+}
+
+#[test]
+fn a_catalog_comes_with_its_kept_index_only_when_asked() {
+    let (a, b) = two();
+    let cache = Cache::parse(aligned(&file_of(&[("a", &a), ("b", &b)])), V).unwrap();
+    let bare = cache.catalog("a", hash(b"a"), false).unwrap();
+    assert!(bare.prepared_index().is_none());
+    assert_eq!(bare.doc, Catalog::new(a.clone()).unwrap().doc);
+    let searching = cache.catalog("a", hash(b"a"), true).unwrap();
+    let kept = searching.prepared_index().expect("the kept index");
+    let fresh = crate::domain::search::Index::new(&searching);
+    assert_eq!(kept.len(), fresh.len());
+    let q = crate::domain::search::Options {
+        limit: usize::MAX,
+        units: true,
+    };
+    let hits = |i: &crate::domain::search::Index| {
+        crate::domain::search::search(&searching, i, "发改委", &q).hits
+    };
+    assert_eq!(hits(kept), hits(&fresh));
+    assert!(!hits(kept).is_empty());
+    assert!(cache.catalog("a", hash(b"other"), true).is_none());
+}

@@ -1,0 +1,53 @@
+//! The search index as the workspace's cache keeps it, archived with the document
+//! (`domain::cache`), so that a command across the workspace does not fold and mask every text
+//! again: every part of an `Index` but the pinyin keys of the entries (built on the first pinyin
+//! query, as without the cache: they would double what a command reads for every other query).
+
+use std::sync::OnceLock;
+
+use super::index::{Entry, Index, Mask};
+use super::pinyin::Keys;
+use crate::domain::Catalog;
+
+/// An `Index` as the workspace's cache keeps it.
+#[derive(Debug, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+pub struct Stored {
+    entries: Vec<Entry>,
+    units: Vec<u16>,
+    unit_names: Vec<Vec<String>>,
+    unit_folded: Vec<Vec<String>>,
+    unit_keys: Vec<Vec<Keys>>,
+    unit_masks: Vec<Vec<Mask>>,
+}
+
+impl From<Stored> for Index {
+    fn from(s: Stored) -> Index {
+        Index {
+            entries: s.entries,
+            units: s.units,
+            unit_names: s.unit_names,
+            unit_folded: s.unit_folded,
+            unit_keys: s.unit_keys,
+            unit_masks: s.unit_masks,
+            keys: OnceLock::new(),
+        }
+    }
+}
+
+impl Stored {
+    /// The index of `cat`, to be kept (`Index::from` takes it back).
+    pub fn of(cat: &Catalog) -> Stored {
+        let i = Index::new(cat);
+        let names = (i.unit_names, i.unit_folded, i.unit_keys, i.unit_masks);
+        let (unit_names, unit_folded, unit_keys, unit_masks) = names;
+        let (entries, units) = (i.entries, i.units);
+        Stored {
+            entries,
+            units,
+            unit_names,
+            unit_folded,
+            unit_keys,
+            unit_masks,
+        }
+    }
+}

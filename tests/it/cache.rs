@@ -1,0 +1,278 @@
+//! The workspace's cache (issue 13): answers with the cache are the answers without it
+//! (`FGF_NO_CACHE=1`); a changed source, another fgf version or format, and every kind of broken
+//! cache file (truncated, bit-flipped, empty, a directory, unreadable, two writers at once) give
+//! the same answers as no cache, say nothing, and leave a good cache behind.
+
+use std::path::PathBuf;
+use std::process::Output;
+
+use fgf::domain::cache::{self, Cache, Hash};
+use fgf::domain::model::Document;
+use rkyv::util::AlignedVec;
+
+use crate::support::sealed::{Sandbox, output};
+
+/// The commands whose answers are compared, each as JSON.
+const ASKS: &[&[&str]] = &[
+    &["who", "发改委", "--json", "--limit", "0"],
+    &["search", "营商", "--json", "--limit", "0"],
+    &["unit", "--json"],
+    &["unit", "市发展改革委", "--json"],
+    &["progress", "--json", "--as-of", "2020-07-01"],
+    &["deadlines", "--json", "--as-of", "2020-07-01"],
+    &["docs", "--json", "--as-of", "2020-07-01"],
+    &["export", "--format", "json"],
+    &["--doc", "gen-2", "who", "发改委", "--json"],
+];
+
+fn ok(o: Output) -> Output {
+    assert!(
+        o.status.success(),
+        "fgf failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o
+}
+
+/// A workspace of the 103号 and three generated notices.
+fn workspace() -> Sandbox {
+    let sb = Sandbox::new();
+    let mut paths = Vec::new();
+    for i in 1..=3 {
+        let id = format!("gen-{i}");
+        let o = ok(sb.run(&[
+            "doc",
+            "generate",
+            "--measures",
+            "30",
+            "--seed",
+            &i.to_string(),
+            "--id",
+            &id,
+        ]));
+        let path = sb.path().join(format!("{id}.json"));
+        std::fs::write(&path, &o.stdout).unwrap();
+        paths.push(path.to_str().unwrap().to_string());
+    }
+    let mut args = vec!["add"];
+    args.extend(paths.iter().map(String::as_str));
+    ok(sb.run(&args));
+    sb
+}
+
+fn cache_file(sb: &Sandbox) -> PathBuf {
+    sb.path().join("xdg/cache/fgf").join(cache::FILE)
+}
+
+fn stored(sb: &Sandbox, id: &str) -> PathBuf {
+    sb.data_dir().join(format!("workspace/notices/{id}.json"))
+}
+
+/// Every answer of `ASKS` (stdout and exit code), with or without the cache; stderr must be empty.
+fn answers(sb: &Sandbox, with_cache: bool) -> Vec<(String, Option<i32>)> {
+    ASKS.iter()
+        .map(|args| {
+            let mut cmd = sb.command();
+            if !with_cache {
+                cmd.env(cache::ENV_BYPASS, "1");
+            }
+            let o = output(cmd.args(*args));
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert!(err.is_empty(), "{args:?} said: {err}");
+            (
+                String::from_utf8_lossy(&o.stdout).into_owned(),
+                o.status.code(),
+            )
+        })
+        .collect()
+}
+
+/// The cache file as it stands, if it passes its checks for this fgf.
+fn parsed(sb: &Sandbox) -> Option<Cache> {
+    let bytes = std::fs::read(cache_file(sb)).ok()?;
+    let mut v = AlignedVec::new();
+    v.extend_from_slice(&bytes);
+    Cache::parse(v, &cache::version()).ok()
+}
+
+/// The source hash the cache must hold for a stored notice.
+fn source_hash(sb: &Sandbox, id: &str) -> Hash {
+    cache::hash(&std::fs::read(stored(sb, id)).unwrap())
+}
+
+/// Asserts the cache holds every stored notice under its source's current hash.
+fn assert_fresh(sb: &Sandbox) {
+    let cache = parsed(sb).expect("a good cache was left behind");
+    for id in ["gen-1", "gen-2", "gen-3"] {
+        assert!(
+            cache.notice(id, source_hash(sb, id)).is_some(),
+            "{id} is not cached under its source's hash"
+        );
+    }
+}
+
+/// A cache file for `version` whose gen-2 says `title` (keyed by gen-2's real source hash).
+fn poisoned(sb: &Sandbox, version: &str, title: &str) -> Vec<u8> {
+    let bytes = std::fs::read(stored(sb, "gen-2")).unwrap();
+    let mut doc: Document = serde_json::from_slice(&bytes).unwrap();
+    doc.title = title.into();
+    let arch = cache::archive(&cache::Notice::build(doc).unwrap().0);
+    cache::encode(version, &[("gen-2", cache::hash(&bytes), arch.as_slice())])
+}
+
+fn titles(sb: &Sandbox) -> String {
+    String::from_utf8_lossy(&ok(sb.run(&["docs", "--json"])).stdout).into_owned()
+}
+
+#[test]
+fn answers_with_the_cache_are_the_answers_without_it() {
+    let sb = workspace();
+    let without = answers(&sb, false);
+    assert!(!cache_file(&sb).exists(), "FGF_NO_CACHE writes no cache");
+    let building = answers(&sb, true);
+    assert_fresh(&sb);
+    let written = std::fs::metadata(cache_file(&sb)).unwrap();
+    let built = answers(&sb, true);
+    assert_eq!(building, without);
+    assert_eq!(built, without);
+    // A cache that holds every notice is read, not written again.
+    use std::os::unix::fs::MetadataExt;
+    let now = std::fs::metadata(cache_file(&sb)).unwrap();
+    assert_eq!(
+        (now.ino(), now.mtime_nsec()),
+        (written.ino(), written.mtime_nsec())
+    );
+}
+
+#[test]
+fn a_valid_cache_is_what_answers() {
+    // The control for the tests below: a cache that passes its checks is read instead of the
+    // JSON, so a poisoned one that passed would show.
+    let sb = workspace();
+    std::fs::create_dir_all(cache_file(&sb).parent().unwrap()).unwrap();
+    std::fs::write(
+        cache_file(&sb),
+        poisoned(&sb, &cache::version(), "缓存里的标题"),
+    )
+    .unwrap();
+    assert!(titles(&sb).contains("缓存里的标题"));
+}
+
+#[test]
+fn another_version_or_format_is_rebuilt_never_read() {
+    let sb = workspace();
+    let good = answers(&sb, false);
+    let old = poisoned(&sb, "0.0.1 0000000000000000", "旧版本的标题");
+    let mut format = poisoned(&sb, &cache::version(), "别的格式的标题");
+    format[8..12].copy_from_slice(&(cache::FORMAT + 1).to_le_bytes());
+    std::fs::create_dir_all(cache_file(&sb).parent().unwrap()).unwrap();
+    for (what, bytes) in [("version", old), ("format", format)] {
+        std::fs::write(cache_file(&sb), bytes).unwrap();
+        let t = titles(&sb);
+        assert!(
+            !t.contains("的标题"),
+            "a cache of another {what} was read: {t}"
+        );
+        assert_fresh(&sb);
+        assert_eq!(answers(&sb, true), good, "another {what}");
+    }
+}
+
+#[test]
+fn a_changed_source_is_read_again() {
+    let sb = workspace();
+    answers(&sb, true);
+    let path = stored(&sb, "gen-2");
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    doc["title"] = "改过的标题".into();
+    std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    assert!(titles(&sb).contains("改过的标题"));
+    assert_fresh(&sb);
+    assert_eq!(answers(&sb, true), answers(&sb, false));
+}
+
+/// A way to break the cache file at a path.
+type Break<'a> = Box<dyn Fn(&PathBuf) + 'a>;
+
+#[test]
+fn a_broken_cache_gives_the_answers_of_none_and_is_rebuilt() {
+    let sb = workspace();
+    let good = answers(&sb, false);
+    answers(&sb, true);
+    let whole = std::fs::read(cache_file(&sb)).unwrap();
+    let mid = whole.len() / 2;
+    let mut flipped = whole.clone();
+    flipped[mid] ^= 0x10;
+    let mut head_flipped = whole.clone();
+    head_flipped[20] ^= 0x01;
+    let breaks: Vec<(&str, Break)> = vec![
+        (
+            "truncated",
+            Box::new(|p| std::fs::write(p, &whole[..mid]).unwrap()),
+        ),
+        (
+            "bit-flipped",
+            Box::new(|p| std::fs::write(p, &flipped).unwrap()),
+        ),
+        (
+            "header flipped",
+            Box::new(|p| std::fs::write(p, &head_flipped).unwrap()),
+        ),
+        ("empty", Box::new(|p| std::fs::write(p, b"").unwrap())),
+        (
+            "garbage",
+            Box::new(|p| std::fs::write(p, b"{\"not\": \"a cache\"}").unwrap()),
+        ),
+        (
+            "a directory",
+            Box::new(|p| {
+                std::fs::remove_file(p).unwrap();
+                std::fs::create_dir_all(p.join("inside")).unwrap();
+            }),
+        ),
+        (
+            "unreadable",
+            Box::new(|p| {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::write(p, &flipped).unwrap();
+                std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o000)).unwrap();
+            }),
+        ),
+    ];
+    for (what, break_it) in breaks {
+        let path = cache_file(&sb);
+        if path.is_dir() {
+            std::fs::remove_dir_all(&path).unwrap();
+        } else {
+            let _ = std::fs::remove_file(&path);
+        }
+        std::fs::write(&path, &whole).unwrap();
+        break_it(&path);
+        assert_eq!(answers(&sb, true), good, "{what}");
+        assert!(path.is_file(), "{what}: no cache file after");
+        assert_fresh(&sb);
+    }
+}
+
+#[test]
+fn two_processes_building_at_once_both_answer_and_leave_a_good_cache() {
+    let sb = workspace();
+    let good = answers(&sb, false);
+    for _ in 0..3 {
+        let _ = std::fs::remove_file(cache_file(&sb));
+        let spawn = || {
+            sb.command()
+                .args(ASKS[0])
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (spawn(), spawn());
+        for child in [a, b] {
+            let o = child.wait_with_output().unwrap();
+            assert_eq!(String::from_utf8_lossy(&o.stdout), good[0].0);
+        }
+        assert_fresh(&sb);
+    }
+}
