@@ -65,7 +65,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     super::widgets::overview::draw(f, app);
     if app.mode == super::app::Mode::Help {
         let r = help::area(area);
-        help::draw(f, app);
+        help::draw(f, &help::HelpCtx::of(app));
         clear_cut_glyphs(f.buffer_mut(), r);
     }
     if app.opts.ambiwide {

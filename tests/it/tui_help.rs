@@ -60,7 +60,8 @@ fn the_help_scrolls_down_to_the_legend_and_the_syntax() {
 #[test]
 fn a_narrow_help_wraps_the_legend_without_losing_words() {
     let a = app(60, 30);
-    let all = text(&fgf::tui::widgets::help::lines(&a, 56));
+    let ctx = fgf::tui::widgets::help::HelpCtx::of(&a);
+    let all = text(&fgf::tui::widgets::help::lines(&ctx, 56));
     let flat: String = all.split_whitespace().collect();
     assert!(
         flat.contains("过了期限仍未完成（红色；按今天或--as-of）"),

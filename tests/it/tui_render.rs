@@ -65,7 +65,7 @@ fn help_lists_every_binding_from_the_keymap() {
         .iter()
         .filter(|b| !matches!(b.ctxs[0], fgf::tui::keymap::Ctx::Prefix(_)));
     for b in first_keys {
-        let (_, help) = fgf::tui::widgets::describe(&a, b);
+        let (_, help) = fgf::tui::widgets::describe(a.options(), a.catalog(), b);
         // A text longer than its column is cut with …: its start must show.
         let start: String = help.chars().take(12).collect();
         assert!(all.contains(&start), "help lacks {help}");

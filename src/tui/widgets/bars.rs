@@ -203,7 +203,7 @@ fn hint(
     t: &crate::tui::theme::Theme,
     b: &keymap::Binding,
 ) -> [(String, ratatui::style::Style); 2] {
-    let (label, help) = describe(app, b);
+    let (label, help) = describe(&app.opts, &app.cat, b);
     [(label, t.key()), (format!(" {}  ", short(&help)), t.dim())]
 }
 

@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::{pane, theme};
+use crate::domain::Catalog;
 use crate::domain::text::fit;
-use crate::tui::app::App;
+use crate::tui::app::{App, Options};
 use crate::tui::keymap::{BINDINGS, Ctx};
 use crate::tui::layout::{inner_height, inner_width};
 use crate::tui::scroll::Scroll;
@@ -27,12 +28,36 @@ pub fn area(screen: Rect) -> Rect {
     r
 }
 
+/// What the help draws from: the options, the document (its sections name the digit keys)
+/// and the scroll. Made from the App in one place (`of`).
+pub struct HelpCtx<'a> {
+    pub opts: &'a Options,
+    pub cat: &'a Catalog,
+    pub scroll: &'a Scroll,
+}
+
+impl AsRef<Options> for HelpCtx<'_> {
+    fn as_ref(&self) -> &Options {
+        self.opts
+    }
+}
+
+impl<'a> HelpCtx<'a> {
+    pub fn of(app: &'a App) -> HelpCtx<'a> {
+        HelpCtx {
+            opts: &app.opts,
+            cat: &app.cat,
+            scroll: &app.help_scroll,
+        }
+    }
+}
+
 /// Each binding once, under the first context it works in.
-fn group(app: &App, ctx: Ctx, title: &str, width: usize) -> Vec<Line<'static>> {
+fn group(app: &HelpCtx, ctx: Ctx, title: &str, width: usize) -> Vec<Line<'static>> {
     let t = theme(app);
     let mut lines = vec![Line::styled(title.to_string(), t.bold())];
     for b in BINDINGS.iter().filter(|b| b.ctxs.first() == Some(&ctx)) {
-        let (label, help) = super::describe(app, b);
+        let (label, help) = super::describe(app.opts, app.cat, b);
         let text = fit(&help, width.saturating_sub(15));
         lines.push(Line::from(vec![
             // At least one blank after a label of 12 columns (Ctrl-p S-Tab).
@@ -63,7 +88,7 @@ const RIGHT: [(Ctx, &str, &str); 6] = [
 ];
 
 /// All lines of the help, for `width` columns inside the popup (the app scrolls by them).
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+pub fn lines(app: &HelpCtx, width: usize) -> Vec<Line<'static>> {
     let l = app.opts.lang;
     let two = width >= 90;
     let col = if two { width / 2 } else { width };
@@ -87,19 +112,26 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     keys.chain(legend).collect()
 }
 
-pub fn draw(f: &mut Frame, app: &App) {
+pub fn draw(f: &mut Frame, app: &HelpCtx) {
     let r = area(f.area());
     let all = lines(app, inner_width(r));
     let title = app.opts.lang.pick(
         "帮助 · j k 滚动 · Esc 关闭",
         "Help · j k scroll · Esc to close",
     );
-    popup(f, app, r, title, all, &app.help_scroll);
+    popup(f, app, r, title, all, app.scroll);
 }
 
 /// A popup (the help, the overview) at `r`: its lines scrolled as `scroll` says, the title on the
 /// border with how many lines are hidden above and below.
-pub fn popup(f: &mut Frame, app: &App, r: Rect, title: &str, all: Vec<Line>, scroll: &Scroll) {
+pub fn popup(
+    f: &mut Frame,
+    app: &impl AsRef<Options>,
+    r: Rect,
+    title: &str,
+    all: Vec<Line>,
+    scroll: &Scroll,
+) {
     let top = scroll.measure(all.len(), inner_height(r));
     let shown: Vec<Line> = all.into_iter().skip(top).collect();
     let block = super::detail::more_marks(app, pane(app, title.to_string(), true, r.width), scroll);

@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 
 use super::theme;
 use crate::domain::text::{fit, wrap};
-use crate::tui::app::App;
+use crate::tui::app::Options;
 
 /// (marker as drawn in Chinese, in English, zh, en): as the panes draw them (`widgets/tree.rs`,
 /// `deadlines.rs`, `units.rs`, `detail.rs`, `bars.rs`).
@@ -157,7 +157,7 @@ pub const MOUSE: &[(&str, &str, &str, &str)] = &[
 
 /// A titled block of (left, right) rows: the left column in the key style.
 fn block<'a>(
-    app: &App,
+    app: &impl AsRef<Options>,
     title: &str,
     rows: impl Iterator<Item = (&'a str, &'a str)>,
     width: usize,
@@ -184,8 +184,8 @@ fn block<'a>(
 }
 
 /// The legend, the syntax, the examples and the mouse, for `width` columns.
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let l = app.opts.lang;
+pub fn lines(app: &impl AsRef<Options>, width: usize) -> Vec<Line<'static>> {
+    let l = app.as_ref().lang;
     let both = |rows: &'static [(&'static str, &'static str, &'static str, &'static str)]| {
         rows.iter()
             .map(move |&(kz, ke, zh, en)| (l.pick(kz, ke), l.pick(zh, en)))

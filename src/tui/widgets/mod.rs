@@ -75,16 +75,16 @@ pub fn list_rows<'a, T>(
 }
 
 /// A binding's keys and help for this document and language (the digit keys name its tabs).
-pub fn describe(app: &App, b: &crate::tui::keymap::Binding) -> (String, String) {
-    let keys: Vec<String> = app
-        .cat
-        .doc
-        .sections
-        .iter()
-        .map(|s| disp(app, &s.key))
+pub fn describe(
+    opts: &Options,
+    cat: &crate::domain::Catalog,
+    b: &crate::tui::keymap::Binding,
+) -> (String, String) {
+    let keys: Vec<String> = (cat.doc.sections.iter())
+        .map(|s| disp(opts, &s.key))
         .collect();
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-    crate::tui::keymap::describe(b, &keys, app.opts.lang)
+    crate::tui::keymap::describe(b, &keys, opts.lang)
 }
 
 /// Prepares untrusted or ambiguous-width text for display: in `--ambiwide` mode a space follows
