@@ -5,7 +5,7 @@
 
 use jiff::civil::Date;
 
-use super::{Progress, Status, deadline_groups};
+use super::{Progress, Status};
 use crate::domain::{Catalog, Item, Lang, Loc};
 
 /// When a deadline falls against the day.
@@ -132,11 +132,19 @@ pub fn agenda(
     order: DeadlineOrder,
     unit_name: impl Fn(&str) -> String,
 ) -> Vec<AgendaRow> {
-    // Every milestone by deadline, undated last; the same day keeps the notices' order.
+    // Every milestone by deadline, undated last; the same day keeps the notices' and the
+    // document's order (a stable sort of them in that order: as `deadline_groups`, in n log n).
     let mut all: Vec<(Option<Date>, usize, Loc)> = Vec::new();
     for (d, cat) in cats.iter().enumerate() {
-        for g in deadline_groups(cat) {
-            all.extend(g.milestones.into_iter().map(|l| (g.deadline, d, l)));
+        for (si, s) in cat.doc.sections.iter().enumerate() {
+            for (ti, t) in s.tasks.iter().enumerate() {
+                for (mi, m) in t.measures.iter().enumerate() {
+                    let at = |(ki, k): (usize, &crate::domain::Milestone)| {
+                        (k.deadline, d, Loc::Milestone(si, ti, mi, ki))
+                    };
+                    all.extend(m.milestones.iter().enumerate().map(at));
+                }
+            }
         }
     }
     all.sort_by_key(|&(date, _, _)| (date.is_none(), date));
@@ -315,6 +323,23 @@ mod tests {
             })
             .collect();
         assert!(bands.windows(2).all(|w| w[0] < w[1]), "{bands:?}");
+    }
+
+    #[test]
+    fn by_date_the_milestones_come_in_the_deadline_groups_order() {
+        let (cat, _, rows) = embedded(DeadlineOrder::Date);
+        let listed: Vec<Loc> = rows
+            .iter()
+            .filter_map(|r| match r {
+                AgendaRow::Milestone(_, l) => Some(*l),
+                _ => None,
+            })
+            .collect();
+        let grouped: Vec<Loc> = crate::domain::progress::deadline_groups(&cat)
+            .into_iter()
+            .flat_map(|g| g.milestones)
+            .collect();
+        assert_eq!(listed, grouped);
     }
 
     #[test]
