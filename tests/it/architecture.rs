@@ -80,3 +80,56 @@ fn a_sealed_run_keeps_its_state_inside_its_sandbox() {
         sandbox.path().display()
     );
 }
+
+/// Dead code rustc cannot see (the library's items are `pub` for the tests and the binary): a
+/// function of `src/` that nothing names, outside its own definition, in `src/`, `tests/` or
+/// `benches/`, fails here with its name. (By name, so a name shared with a used function hides
+/// it; what this finds is certainly dead.)
+#[test]
+fn every_function_of_the_library_is_used_somewhere() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["src", "tests", "benches"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    let texts: Vec<(std::path::PathBuf, String)> = files
+        .into_iter()
+        .map(|p| {
+            let t = std::fs::read_to_string(&p).unwrap();
+            (p, t)
+        })
+        .collect();
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    // Every whole-word occurrence of each identifier, counted once over all files.
+    let mut uses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (_, t) in &texts {
+        for w in t.split(|c: char| !word(c)).filter(|w| !w.is_empty()) {
+            *uses.entry(w).or_default() += 1;
+        }
+    }
+    let mut dead = Vec::new();
+    for (p, t) in texts
+        .iter()
+        .filter(|(p, _)| p.starts_with(root.join("src")))
+    {
+        for line in t.lines() {
+            let l = line.trim_start();
+            let Some(rest) = ["pub fn ", "pub(crate) fn ", "pub(super) fn "]
+                .iter()
+                .find_map(|k| l.strip_prefix(k))
+            else {
+                continue;
+            };
+            let name: String = rest.chars().take_while(|&c| word(c)).collect();
+            // The definition itself is one occurrence.
+            if uses.get(name.as_str()).copied().unwrap_or(0) <= 1 {
+                dead.push(format!(
+                    "{} ({})",
+                    name,
+                    p.strip_prefix(root).unwrap().display()
+                ));
+            }
+        }
+    }
+    assert!(dead.is_empty(), "used nowhere: {dead:?}");
+}
