@@ -45,7 +45,7 @@ fn change(
         return Ok(ExitCode::from(EXIT_UNKNOWN));
     };
     let store = g.store(cat)?;
-    let mut p = Progress::new(store.load()?);
+    let mut p = Progress::new(super::context::load_state(&store)?);
     let change = act(&mut p, &milestones, Timestamp::now());
     let saved = store.save(p.state())?;
     // Every change reported below is on disk, or the command fails saying which is not.

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use super::lang::tr;
 use crate::domain::store::ENV_STATE;
-use crate::domain::{Catalog, Store, load};
+use crate::domain::{Catalog, State, Store, StoreError, load};
 
 /// The environment variable that names a document to use instead of the embedded one.
 pub const ENV_DOC: &str = "FGF_DOC";
@@ -136,5 +136,60 @@ mod tests {
         assert_eq!(disabled(), 1);
         super::huge_pages(true);
         assert_eq!(disabled(), 0);
+    }
+}
+
+/// The state files read by `super::verified` before the command, kept for the command to take.
+static READ: std::sync::Mutex<Vec<(PathBuf, State)>> = std::sync::Mutex::new(Vec::new());
+
+/// A state file's check-offs, read once a run: the verified readings are applied from it before
+/// the command runs (`super::verified`, [`load_state_kept`]), and the command then takes that
+/// reading instead of reading the file again (across a workspace: one read a notice, not two). A
+/// run is one moment; a save still re-reads the file under its lock and merges.
+pub fn load_state(store: &Store) -> Result<State, StoreError> {
+    let mut read = READ.lock().unwrap_or_else(|e| e.into_inner());
+    match read.iter().position(|(p, _)| p == store.path()) {
+        Some(i) => Ok(read.swap_remove(i).1),
+        None => {
+            drop(read);
+            store.load()
+        }
+    }
+}
+
+/// As [`load_state`], keeping a copy for the command that follows.
+pub fn load_state_kept(store: &Store) -> Result<State, StoreError> {
+    let state = store.load()?;
+    let mut read = READ.lock().unwrap_or_else(|e| e.into_inner());
+    read.push((store.path().to_path_buf(), state.clone()));
+    Ok(state)
+}
+
+#[cfg(test)]
+mod read_once {
+    use super::*;
+    use crate::domain::store::format;
+
+    #[test]
+    fn a_state_file_kept_for_the_command_is_read_once_then_afresh() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let store = Store::locate(Some(&path), "doc").unwrap();
+        let mut first = State::new("doc");
+        first.marks.insert(
+            "1.1.1".into(),
+            crate::domain::progress::Mark {
+                done: true,
+                at: "2020-01-01T00:00:00Z".parse().unwrap(),
+                note: None,
+            },
+        );
+        std::fs::write(&path, format::to_json(&first)).unwrap();
+        assert_eq!(load_state_kept(&store).unwrap(), first);
+        // Changed on disk after the first read: the command takes the reading it was kept.
+        std::fs::write(&path, format::to_json(&State::new("doc"))).unwrap();
+        assert_eq!(load_state(&store).unwrap(), first);
+        // Taken once: the next read is of the file as it is now.
+        assert_eq!(load_state(&store).unwrap(), State::new("doc"));
     }
 }

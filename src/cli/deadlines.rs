@@ -14,7 +14,7 @@ use crate::domain::{Catalog, Item, Progress};
 
 pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode> {
     let store = g.store(cat)?;
-    let p = Progress::new(store.load()?);
+    let p = Progress::new(super::context::load_state(&store)?);
     let today = g.today();
     let groups = deadline_groups(cat);
     if as_json {

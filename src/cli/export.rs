@@ -62,7 +62,7 @@ pub fn run(
         },
     };
     let progress = if with_progress {
-        Some(Progress::new(g.store(cat)?.load()?))
+        Some(Progress::new(super::context::load_state(&g.store(cat)?)?))
     } else {
         None
     };
@@ -155,9 +155,9 @@ pub(super) fn run_many(
     let mut parts = Vec::new();
     for (cat, name) in picks {
         let progress = if with_progress {
-            Some(Progress::new(
-                super::workspace::store_of(g, cat, true)?.load()?,
-            ))
+            Some(Progress::new(super::context::load_state(
+                &super::workspace::store_of(g, cat, true)?,
+            )?))
         } else {
             None
         };

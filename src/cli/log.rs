@@ -63,7 +63,7 @@ pub fn run(
         None => default_author(),
     };
     let store = g.store(cat)?;
-    let mut p = Progress::new(store.load()?);
+    let mut p = Progress::new(super::context::load_state(&store)?);
     let now = Timestamp::now();
     let checked = if status == Some(LogStatus::Done) {
         p.check(&milestones, None, now).checked().count()

@@ -189,7 +189,8 @@ pub fn error_text(e: &anyhow::Error) -> String {
 /// (`fgf verify`). A state file that cannot be read does not stop a command that only shows the
 /// document: it says so on stderr (commands that use the check-offs report it themselves).
 fn verified(cat: Catalog, command: &Command, global: &Global, many: bool) -> Catalog {
-    let state = workspace::store_of(global, &cat, many).and_then(|store| Ok(store.load()?));
+    let state = workspace::store_of(global, &cat, many)
+        .and_then(|store| Ok(context::load_state_kept(&store)?));
     let state = match state {
         Ok(state) => state,
         Err(e) => {

@@ -14,7 +14,7 @@ use crate::domain::{Catalog, Item, Progress, Tally};
 
 pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode> {
     let store = g.store(cat)?;
-    let p = Progress::new(store.load()?);
+    let p = Progress::new(super::context::load_state(&store)?);
     let today = g.today();
     let overdue = p.overdue(cat, today);
     let unknown = p.state().unknown_ids(cat);

@@ -69,7 +69,7 @@ pub fn run(cat: &Catalog, g: &Global, o: Options<'_>) -> anyhow::Result<ExitCode
             "a Word file cannot go to a terminal: write it with -o report.docx"
         ));
     }
-    let p = Progress::new(g.store(cat)?.load()?);
+    let p = Progress::new(super::context::load_state(&g.store(cat)?)?);
     let scope = Scope {
         as_of: g.today(),
         since: o.since,

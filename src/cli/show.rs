@@ -33,7 +33,10 @@ pub fn show(cat: &Catalog, g: &Global, id: &str, as_json: bool) -> anyhow::Resul
         }
         return Ok(ExitCode::from(EXIT_UNKNOWN));
     };
-    let progress = match g.store(cat).and_then(|s| Ok(s.load()?)) {
+    let progress = match g
+        .store(cat)
+        .and_then(|s| Ok(super::context::load_state(&s)?))
+    {
         Ok(state) => Some(Progress::new(state)),
         Err(e) => {
             let e = super::error_text(&e);

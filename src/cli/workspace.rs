@@ -270,7 +270,7 @@ pub fn docs(global: &Global, as_json: bool) -> anyhow::Result<ExitCode> {
     let today = global.today();
     let mut rows = Vec::new();
     for cat in &cats {
-        let state = store_of(global, cat, many)?.load()?;
+        let state = super::context::load_state(&store_of(global, cat, many)?)?;
         let p = Progress::new(state);
         let overall = p.overall(cat);
         let overdue = p.overdue(cat, today).len();

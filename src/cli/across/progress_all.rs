@@ -28,7 +28,7 @@ fn with_progress<'a>(
     cats.iter()
         .map(|cat| {
             let store = super::super::workspace::store_of(g, cat, true)?;
-            Ok((cat, Progress::new(store.load()?)))
+            Ok((cat, Progress::new(crate::cli::context::load_state(&store)?)))
         })
         .collect()
 }
