@@ -30,34 +30,39 @@ impl Theme {
         Style::new()
     }
     pub fn bold(&self) -> Style {
-        Style::new().add_modifier(Modifier::BOLD)
+        strong(Style::new())
     }
     pub fn dim(&self) -> Style {
         if self.color {
             Style::new().fg(Color::DarkGray)
         } else {
-            Style::new().add_modifier(Modifier::DIM)
+            // Dim and bold are one SGR intensity: a style sets one and clears the other, so a
+            // style patched over another (a title on a border) never carries both, which
+            // terminals draw by the order they came in (a redraw could differ from the frame).
+            Style::new()
+                .add_modifier(Modifier::DIM)
+                .remove_modifier(Modifier::BOLD)
         }
     }
     pub fn id(&self) -> Style {
         self.fg(Color::Cyan)
     }
     pub fn lead(&self) -> Style {
-        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+        strong(self.fg(Color::Green))
     }
     pub fn warn(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        strong(self.fg(Color::Yellow))
     }
     pub fn overdue(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        strong(self.fg(Color::Red))
     }
     pub fn done(&self) -> Style {
         self.fg(Color::Green)
     }
     pub fn border(&self, focused: bool) -> Style {
         match (focused, self.color) {
-            (true, true) => Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            (true, false) => Style::new().add_modifier(Modifier::BOLD),
+            (true, true) => strong(Style::new().fg(Color::Cyan)),
+            (true, false) => strong(Style::new()),
             (false, _) => self.dim(),
         }
     }
@@ -66,10 +71,16 @@ impl Theme {
         if focused {
             Style::new().add_modifier(Modifier::REVERSED)
         } else {
-            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+            strong(Style::new().add_modifier(Modifier::UNDERLINED))
         }
     }
     pub fn key(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        strong(self.fg(Color::Cyan))
     }
+}
+
+/// `s` bold and not dim (see [`Theme::dim`]).
+fn strong(s: Style) -> Style {
+    s.add_modifier(Modifier::BOLD)
+        .remove_modifier(Modifier::DIM)
 }

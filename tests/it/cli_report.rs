@@ -130,8 +130,19 @@ fn the_docx_has_real_tables_with_the_reports_rows() {
 
 #[test]
 fn the_docx_converts_to_pdf_with_libreoffice() {
+    let env = env();
+    let dir = env.sandbox.path();
+    // LibreOffice sealed as fgf is: its profile, caches and config inside the sandbox, nothing
+    // of the caller's environment but PATH.
+    let sealed = |c: &str| {
+        let mut cmd = std::process::Command::new(c);
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .envs(crate::support::sealed::sealed_env(dir));
+        cmd
+    };
     let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|c| {
-        std::process::Command::new(c)
+        sealed(c)
             .arg("--version")
             .output()
             .is_ok_and(|o| o.status.success())
@@ -139,8 +150,6 @@ fn the_docx_converts_to_pdf_with_libreoffice() {
         eprintln!("skipped: LibreOffice (soffice) is not installed");
         return;
     };
-    let env = env();
-    let dir = env.sandbox.path();
     let docx = dir.join("report.docx");
     env.ok(&[
         "report",
@@ -150,8 +159,7 @@ fn the_docx_converts_to_pdf_with_libreoffice() {
         docx.to_str().unwrap(),
     ]);
     let profile = format!("-env:UserInstallation=file://{}", dir.join("lo").display());
-    let o = std::process::Command::new(soffice)
-        .env("HOME", dir.join("home"))
+    let o = sealed(soffice)
         .args([&profile, "--headless", "--convert-to", "pdf", "--outdir"])
         .arg(dir)
         .arg(&docx)

@@ -79,6 +79,9 @@ impl Backend for Mem {
 type Term = Terminal<WideFix<Mem>>;
 
 fn term(w: u16, h: u16) -> Term {
+    // crossterm leaves colours out when the caller has NO_COLOR set; the frames compared here are
+    // those of the options the test chose, whatever the environment of the person running it.
+    crossterm::style::force_color_output(true);
     let out = Shared::default();
     let mem = Mem {
         inner: CrosstermBackend::new(Ansi16::new(out.clone())),
@@ -125,7 +128,10 @@ fn parser(w: u16, h: u16) -> vt100::Parser {
 
 /// Presses `keys` one at a time; after each, the incrementally drawn screen must equal a full redraw.
 fn walk(w: u16, h: u16, keys: &[String]) {
-    let mut a = app(w, h);
+    walk_with(app(w, h), w, h, keys);
+}
+
+fn walk_with(mut a: App, w: u16, h: u16, keys: &[String]) {
     let mut t = term(w, h);
     let mut live = parser(w, h);
     live.process(&frame(&mut t, &a));
@@ -188,6 +194,23 @@ fn random_walks_always_show_the_frame_drawn() {
             .map(|_| KEYS[rng.below(KEYS.len())].to_string())
             .collect();
         walk(w, h, &walk_keys);
+    }
+}
+
+/// As NO_COLOR draws (no colours: the selection in reverse video, marks by their glyphs).
+#[test]
+fn random_walks_without_colour_show_the_frame_drawn() {
+    const KEYS: &[&str] = &[
+        "j", "j", "k", "l", "h", "Enter", "Space", "Tab", "1", "2", "3", "4", "5", "/", "企", "业",
+        "Esc", "G", "g", "u", "z", "R", "M",
+    ];
+    for (seed, (w, h)) in [(19u64, (120, 40)), (23, (80, 24))] {
+        let mut rng = Rng(seed);
+        let walk_keys: Vec<String> = (0..80)
+            .map(|_| KEYS[rng.below(KEYS.len())].to_string())
+            .collect();
+        let a = crate::support::app_with(w, h, |o| o.color = false);
+        walk_with(a, w, h, &walk_keys);
     }
 }
 
