@@ -143,7 +143,7 @@ mod tests {
 static READ: std::sync::Mutex<Vec<(PathBuf, State)>> = std::sync::Mutex::new(Vec::new());
 
 /// A state file's check-offs, read once a run: the verified readings are applied from it before
-/// the command runs (`super::verified`, [`load_state_kept`]), and the command then takes that
+/// the command runs (`super::verified`, which [`keep_state`]s it), and the command then takes that
 /// reading instead of reading the file again (across a workspace: one read a notice, not two). A
 /// run is one moment; a save still re-reads the file under its lock and merges.
 pub fn load_state(store: &Store) -> Result<State, StoreError> {
@@ -157,12 +157,10 @@ pub fn load_state(store: &Store) -> Result<State, StoreError> {
     }
 }
 
-/// As [`load_state`], keeping a copy for the command that follows.
-pub fn load_state_kept(store: &Store) -> Result<State, StoreError> {
-    let state = store.load()?;
+/// Keeps a reading of `store`'s file for the command that follows (moved, not copied).
+pub fn keep_state(store: &Store, state: State) {
     let mut read = READ.lock().unwrap_or_else(|e| e.into_inner());
-    read.push((store.path().to_path_buf(), state.clone()));
-    Ok(state)
+    read.push((store.path().to_path_buf(), state));
 }
 
 #[cfg(test)]
@@ -185,7 +183,9 @@ mod read_once {
             },
         );
         std::fs::write(&path, format::to_json(&first)).unwrap();
-        assert_eq!(load_state_kept(&store).unwrap(), first);
+        let read = store.load().unwrap();
+        assert_eq!(read, first);
+        keep_state(&store, read);
         // Changed on disk after the first read: the command takes the reading it was kept.
         std::fs::write(&path, format::to_json(&State::new("doc"))).unwrap();
         assert_eq!(load_state(&store).unwrap(), first);

@@ -189,10 +189,12 @@ pub fn error_text(e: &anyhow::Error) -> String {
 /// (`fgf verify`). A state file that cannot be read does not stop a command that only shows the
 /// document: it says so on stderr (commands that use the check-offs report it themselves).
 fn verified(cat: Catalog, command: &Command, global: &Global, many: bool) -> Catalog {
-    let state = workspace::store_of(global, &cat, many)
-        .and_then(|store| Ok(context::load_state_kept(&store)?));
-    let state = match state {
-        Ok(state) => state,
+    let read = workspace::store_of(global, &cat, many).and_then(|store| {
+        let state = store.load()?;
+        Ok((store, state))
+    });
+    let (store, state) = match read {
+        Ok(read) => read,
         Err(e) => {
             let own = matches!(
                 command,
@@ -221,9 +223,12 @@ fn verified(cat: Catalog, command: &Command, global: &Global, many: bool) -> Cat
         }
     };
     if state.verified.is_empty() {
+        context::keep_state(&store, state);
         return cat;
     }
     let (cat, skipped) = cat.with_verified(&state);
+    // The command takes this reading rather than reading the file again.
+    context::keep_state(&store, state);
     for s in skipped {
         // Names from the state file: untrusted text.
         let s = output::safe_lines(&s.to_string());
