@@ -34,9 +34,8 @@ fn redact(v: &mut Value, sandbox: &str) {
         Value::Object(map) => {
             for (k, x) in map.iter_mut() {
                 match x {
-                    Value::String(s) if k == "at" && s.starts_with(&now_year()) => {
-                        *s = "[now]".into()
-                    }
+                    // The state file's fixed times are from 2020; any other is the run's own.
+                    Value::String(s) if k == "at" && !s.starts_with("2020-") => *s = "[now]".into(),
                     _ => redact(x, sandbox),
                 }
             }
@@ -45,11 +44,6 @@ fn redact(v: &mut Value, sandbox: &str) {
         Value::String(s) if s.contains(sandbox) => *s = s.replace(sandbox, "[sandbox]"),
         _ => {}
     }
-}
-
-fn now_year() -> String {
-    // A run's own times are from now; the state file's fixed ones are from 2020.
-    jiff::Zoned::now().year().to_string()
 }
 
 fn shape(env: &StateEnv, args: &[&str]) -> String {
