@@ -12,6 +12,7 @@
 //! then the header's checksum u64; then each notice's archive at its offset (16-aligned).
 
 mod day;
+mod inplace;
 mod load;
 
 use std::ops::Range;
@@ -20,12 +21,13 @@ use rkyv::rancor;
 use rkyv::util::AlignedVec;
 use twox_hash::{XxHash3_64, XxHash3_128};
 
-pub use day::Day;
+pub use day::{Day, date_of};
+pub use inplace::{Held, held};
 pub use load::{ENV_BYPASS, FILE, catalog, catalogs, locate, path_in};
 
 use super::catalog::{Catalog, needs_no_sanitizing};
 use super::model::Document;
-use super::search::{Index, Stored};
+use super::search::{EntryKeys, Index, Kept, Stored};
 
 /// The layout's version: a cache of another format is rebuilt.
 pub const FORMAT: u32 = 1;
@@ -79,6 +81,8 @@ pub fn version() -> String {
 pub struct Notice {
     pub doc: Document,
     pub index: Stored,
+    /// The pinyin keys of the index's entries (read in place only, by `Kept`).
+    pub keys: Vec<EntryKeys>,
     pub clean: bool,
 }
 
@@ -87,9 +91,11 @@ impl Notice {
     /// when the document is not valid.
     pub fn build(doc: Document) -> Option<(Notice, Catalog)> {
         let cat = Catalog::new(doc.clone()).ok()?;
+        let (index, keys) = Stored::of(&cat);
         let notice = Notice {
             doc,
-            index: Stored::of(&cat),
+            index,
+            keys,
             clean: needs_no_sanitizing(&cat.doc),
         };
         Some((notice, cat))
@@ -300,6 +306,19 @@ fn read_at(file: &std::fs::File, mut buf: &mut [u8], mut offset: u64) -> std::io
         }
     }
     Ok(())
+}
+
+/// A notice's archive read in place (every byte checked by bytecheck): its corpus for search,
+/// and whether its text needs no neutralising. `None` if the bytes are not such an archive.
+pub fn kept(bytes: &[u8]) -> Option<(Kept<'_>, bool)> {
+    let a = rkyv::access::<ArchivedNotice, rancor::Error>(bytes).ok()?;
+    Some((Kept::new(&a.doc, &a.index, &a.keys), a.clean))
+}
+
+/// The document of a notice's archive (checked), deserialised.
+pub fn document(bytes: &[u8]) -> Option<Document> {
+    let a = rkyv::access::<ArchivedNotice, rancor::Error>(bytes).ok()?;
+    rkyv::deserialize::<Document, rancor::Error>(&a.doc).ok()
 }
 
 /// A notice as the cache keeps it.

@@ -144,7 +144,7 @@ fn notice(entry: &Entry, cache: Option<&Cache>, index: bool) -> (Result<Catalog,
 
 /// The cache file, its header checked; `None` when there is none, it is not a regular file fgf
 /// can read, or its header fails a check.
-fn open(file: &Path, version: &str) -> Option<Cache> {
+pub(super) fn open(file: &Path, version: &str) -> Option<Cache> {
     let f = open_regular(file).ok()?;
     let size = f.metadata().ok()?.len();
     Cache::open(f, size, version).ok()

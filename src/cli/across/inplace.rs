@@ -1,0 +1,79 @@
+//! `who` and `search` across the workspace read in place from the cache, when it holds every
+//! stored notice as it is now: no document is deserialised but those of the hits shown.
+
+use std::process::ExitCode;
+
+use super::super::context::Global;
+use super::super::{Command, prepare, workspace as cli_ws};
+use super::find::{Notice, search_all, who_all};
+use crate::domain::Catalog;
+use crate::domain::cache::{self, Held};
+use crate::domain::store::Store;
+use crate::domain::workspace::{Workspace, WorkspaceError};
+
+/// Runs `who` or `search` across the workspace from the cache read in place; `None` when that
+/// cannot answer (no cache, a notice it does not hold as it is now, not a search across several
+/// notices): the caller then loads the notices, which brings the cache up to date.
+pub fn run(command: &Command, global: &Global) -> anyhow::Result<Option<ExitCode>> {
+    let (Command::Who { query, limit, json } | Command::Search { query, limit, json }) = command
+    else {
+        return Ok(None);
+    };
+    let Some(file) = cache::locate() else {
+        return Ok(None);
+    };
+    let ws = match Workspace::locate() {
+        Err(WorkspaceError::NoDataDir) => return Ok(None),
+        other => other.map_err(cli_ws::error)?,
+    };
+    let entries = ws.entries().map_err(cli_ws::error)?;
+    if entries.len() < 2 && !command.scoped() {
+        return Ok(None);
+    }
+    let Some(held) = cache::held(&entries, &file, &cache::version()) else {
+        return Ok(None);
+    };
+    cli_ws::no_state_for_many(global, held.len())?;
+    let mut notices = Vec::with_capacity(held.len());
+    for h in &held {
+        let notice = match h {
+            Held::Loaded(cat) => {
+                Notice::Loaded(Box::new(prepare((**cat).clone(), command, global, true)))
+            }
+            Held::Archive { id, bytes } => {
+                let Some((kept, clean)) = cache::kept(bytes) else {
+                    return Ok(None);
+                };
+                if clean && no_verified_reading(id) {
+                    Notice::Kept { kept, bytes }
+                } else {
+                    // As loaded: its verified readings in, its text neutralised where shown.
+                    let Some(cat) = cache::document(bytes).and_then(|d| Catalog::new(d).ok())
+                    else {
+                        return Ok(None);
+                    };
+                    Notice::Loaded(Box::new(prepare(cat, command, global, true)))
+                }
+            }
+        };
+        notices.push(notice);
+    }
+    let query = query.join(" ");
+    let code = match command {
+        Command::Who { .. } => who_all(&notices, &query, *limit, *json),
+        _ => search_all(&notices, &query, *limit, *json),
+    };
+    // The process ends now: nothing to free one by one.
+    std::mem::forget(notices);
+    std::mem::forget(held);
+    code.map(Some)
+}
+
+/// Whether notice `id`'s state file (its own, in the data directory) holds no verified reading,
+/// so that the notice reads as its archive has it. A file that cannot be read is left to the
+/// loaded path, which says so.
+fn no_verified_reading(id: &str) -> bool {
+    Store::locate(None, id)
+        .and_then(|s| s.load())
+        .is_ok_and(|state| state.verified.is_empty())
+}
