@@ -25,21 +25,12 @@ use self::progress_all::{deadlines_all, progress_all};
 /// Runs a cross-notice command on `cats` (prepared as `super::prepare` does).
 pub fn run(cats: Vec<Catalog>, command: Command, global: &Global) -> anyhow::Result<ExitCode> {
     let code = match command {
-        Command::Who { query, limit, json } => {
+        Command::Who { .. } | Command::Search { .. } => {
             let notices: Vec<Notice> = cats
                 .into_iter()
                 .map(|c| Notice::Loaded(Box::new(c)))
                 .collect();
-            let code = find::who_all(&notices, &query.join(" "), limit, json);
-            std::mem::forget(notices);
-            return code;
-        }
-        Command::Search { query, limit, json } => {
-            let notices: Vec<Notice> = cats
-                .into_iter()
-                .map(|c| Notice::Loaded(Box::new(c)))
-                .collect();
-            let code = find::search_all(&notices, &query.join(" "), limit, json);
+            let code = find::answer(&notices, &command);
             std::mem::forget(notices);
             return code;
         }

@@ -10,7 +10,7 @@ use anyhow::anyhow;
 use super::super::lang::tr;
 use super::super::output::{DIM, Paint, columns, fit_lines, fitted, paint, shown_limit};
 use super::super::shapes::{self, InDoc, SearchHit, WhoHit};
-use super::super::{search, who};
+use super::super::{Command, search, who};
 use crate::domain::cache;
 use crate::domain::search::{self as engine, Kept, Options, Results};
 use crate::domain::text::sanitize;
@@ -128,7 +128,18 @@ fn scoped(notices: &[Notice], query: &str) -> anyhow::Result<(Vec<usize>, String
     Ok(((0..notices.len()).filter(|&i| picked[i]).collect(), rest))
 }
 
-pub fn who_all(
+/// `who` or `search` (the command) over `notices`.
+pub fn answer(notices: &[Notice], command: &Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Who { query, limit, json } => who_all(notices, &query.join(" "), *limit, *json),
+        Command::Search { query, limit, json } => {
+            search_all(notices, &query.join(" "), *limit, *json)
+        }
+        _ => unreachable!("who or search"),
+    }
+}
+
+fn who_all(
     notices: &[Notice],
     query: &str,
     limit: usize,
@@ -167,7 +178,7 @@ pub fn who_all(
     Ok(who::finish(query, hits.len(), all.len(), as_json))
 }
 
-pub fn search_all(
+fn search_all(
     notices: &[Notice],
     query: &str,
     limit: usize,

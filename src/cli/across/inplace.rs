@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use super::super::context::Global;
 use super::super::{Command, prepare, workspace as cli_ws};
-use super::find::{Notice, search_all, who_all};
+use super::find::{Notice, answer};
 use crate::domain::Catalog;
 use crate::domain::cache::{self, Held};
+use crate::domain::search::par;
 use crate::domain::store::Store;
 use crate::domain::workspace::{Workspace, WorkspaceError};
 
@@ -15,10 +16,9 @@ use crate::domain::workspace::{Workspace, WorkspaceError};
 /// cannot answer (no cache, a notice it does not hold as it is now, not a search across several
 /// notices): the caller then loads the notices, which brings the cache up to date.
 pub fn run(command: &Command, global: &Global) -> anyhow::Result<Option<ExitCode>> {
-    let (Command::Who { query, limit, json } | Command::Search { query, limit, json }) = command
-    else {
+    if !matches!(command, Command::Who { .. } | Command::Search { .. }) {
         return Ok(None);
-    };
+    }
     let Some(file) = cache::locate() else {
         return Ok(None);
     };
@@ -34,35 +34,34 @@ pub fn run(command: &Command, global: &Global) -> anyhow::Result<Option<ExitCode
         return Ok(None);
     };
     cli_ws::no_state_for_many(global, held.len())?;
+    // Each archive checked (bytecheck) and each state file looked at, on both cores; a notice
+    // that cannot be read in place (`Some(None)`) is loaded below, in order.
+    let checked = par::map_each(&held, |h| match h {
+        Held::Loaded(_) => Some(None),
+        Held::Archive { id, bytes } => {
+            let (kept, clean) = cache::kept(bytes)?;
+            Some((clean && no_verified_reading(id)).then_some(kept))
+        }
+    });
     let mut notices = Vec::with_capacity(held.len());
-    for h in &held {
-        let notice = match h {
-            Held::Loaded(cat) => {
+    for (h, got) in held.iter().zip(checked) {
+        let notice = match (h, got) {
+            (_, None) => return Ok(None),
+            (Held::Archive { bytes, .. }, Some(Some(kept))) => Notice::Kept { kept, bytes },
+            (Held::Loaded(cat), _) => {
                 Notice::Loaded(Box::new(prepare((**cat).clone(), command, global, true)))
             }
-            Held::Archive { id, bytes } => {
-                let Some((kept, clean)) = cache::kept(bytes) else {
+            (Held::Archive { bytes, .. }, Some(None)) => {
+                // As loaded: its verified readings in, its text neutralised where shown.
+                let Some(cat) = cache::document(bytes).and_then(|d| Catalog::new(d).ok()) else {
                     return Ok(None);
                 };
-                if clean && no_verified_reading(id) {
-                    Notice::Kept { kept, bytes }
-                } else {
-                    // As loaded: its verified readings in, its text neutralised where shown.
-                    let Some(cat) = cache::document(bytes).and_then(|d| Catalog::new(d).ok())
-                    else {
-                        return Ok(None);
-                    };
-                    Notice::Loaded(Box::new(prepare(cat, command, global, true)))
-                }
+                Notice::Loaded(Box::new(prepare(cat, command, global, true)))
             }
         };
         notices.push(notice);
     }
-    let query = query.join(" ");
-    let code = match command {
-        Command::Who { .. } => who_all(&notices, &query, *limit, *json),
-        _ => search_all(&notices, &query, *limit, *json),
-    };
+    let code = answer(&notices, command);
     // The process ends now: nothing to free one by one.
     std::mem::forget(notices);
     std::mem::forget(held);

@@ -20,7 +20,7 @@ mod index;
 mod lines;
 mod matcher;
 pub mod names;
-mod par;
+pub(crate) mod par;
 pub mod pinyin;
 pub mod query;
 mod stored;
