@@ -74,7 +74,7 @@ pub fn version() -> String {
     format!("{} {h:016x}", env!("CARGO_PKG_VERSION"))
 }
 
-/// What the cache keeps of one notice: its document as parsed (before `Catalog::new`), the
+/// What the cache keeps of one notice: its document as its catalog holds it, the
 /// search index of its catalog with the pinyin keys built, and whether its text needs no
 /// neutralising for a terminal.
 #[derive(Debug, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
@@ -90,10 +90,13 @@ impl Notice {
     /// The notice to keep for a parsed document, and its catalog (with that index); `None`
     /// when the document is not valid.
     pub fn build(doc: Document) -> Option<(Notice, Catalog)> {
-        let cat = Catalog::new(doc.clone()).ok()?;
+        let cat = Catalog::new(doc).ok()?;
         let (index, keys) = Stored::of(&cat);
         let notice = Notice {
-            doc,
+            // As the catalog holds it (format 2's inherited allocations filled in), so that a
+            // notice read in place reads as its catalog; `Catalog::new` on it again changes
+            // nothing.
+            doc: cat.doc.clone(),
             index,
             keys,
             clean: needs_no_sanitizing(&cat.doc),

@@ -30,6 +30,7 @@ const ASKS: &[&[&str]] = &[
     &["search", "fgw", "--limit", "0"],
     &["search", "@scjgj 服务 !海关", "--json", "--limit", "0"],
     &["search", "in:gen-3 >2020", "--limit", "0"],
+    &["--doc", "gen-2", "search", "营商 | fgw", "--limit", "0"],
 ];
 
 fn ok(o: Output) -> Output {

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use super::super::context::Global;
-use super::super::{Command, prepare, workspace as cli_ws};
+use super::super::{Command, prepare, search, workspace as cli_ws};
 use super::find::{Notice, answer};
 use crate::domain::Catalog;
 use crate::domain::cache::{self, Held};
@@ -64,6 +64,58 @@ pub fn run(command: &Command, global: &Global) -> anyhow::Result<Option<ExitCode
     let code = answer(&notices, command);
     // The process ends now: nothing to free one by one.
     std::mem::forget(notices);
+    std::mem::forget(held);
+    code.map(Some)
+}
+
+/// `fgf --doc ID search` (text) on a stored notice read in place from the cache, when the cache
+/// holds it as its source is now and it reads as archived (no verified reading in its state
+/// file, no text to neutralise); `None` otherwise (then it is loaded as before).
+pub fn one(command: &Command, global: &Global) -> anyhow::Result<Option<ExitCode>> {
+    let Command::Search {
+        query,
+        limit,
+        json: false,
+    } = command
+    else {
+        return Ok(None);
+    };
+    let Some(key) = global.doc_path() else {
+        return Ok(None);
+    };
+    let (Some(id), Some(file)) = (key.to_str(), cache::locate()) else {
+        return Ok(None);
+    };
+    if key.exists() {
+        return Ok(None);
+    }
+    let Ok(ws) = Workspace::locate() else {
+        return Ok(None);
+    };
+    let Some(entry) = ws
+        .entries()
+        .ok()
+        .and_then(|es| es.into_iter().find(|e| e.id == id))
+    else {
+        return Ok(None);
+    };
+    let Some(held) = cache::held(std::slice::from_ref(&entry), &file, &cache::version()) else {
+        return Ok(None);
+    };
+    let [Held::Archive { bytes, .. }] = held.as_slice() else {
+        return Ok(None);
+    };
+    let Some((kept, true)) = cache::kept(bytes) else {
+        return Ok(None);
+    };
+    let plain = global
+        .store_of(id)
+        .and_then(|s| Ok(s.load()?))
+        .is_ok_and(|state| state.verified.is_empty());
+    if !plain {
+        return Ok(None);
+    }
+    let code = search::run_kept(&kept, &query.join(" "), *limit);
     std::mem::forget(held);
     code.map(Some)
 }
