@@ -6,29 +6,35 @@
 //! version, truncated, flipped, empty, not a file or unreadable fails these checks and is rebuilt
 //! from the sources, silently: the answer is always the one the sources give. A document from the
 //! cache goes through `Catalog::new` (validation, the indexes) as one parsed from JSON does.
+//! Each notice's source file's metadata is recorded too (cache/stamp.rs): a source whose
+//! metadata still equals it is not read or hashed.
 //!
 //! Layout (little-endian): `FGFCACHE`, format u32, version (u32 length + UTF-8), count u32, then
-//! per notice id (u32 length + UTF-8), source hash u128, offset u64, length u64, checksum u64;
-//! then the header's checksum u64; then each notice's archive at its offset (16-aligned).
+//! per notice id (u32 length + UTF-8), source hash u128, stamp (u8 0, or u8 1 + length, mtime,
+//! ctime, inode, device as 5 x u64), offset u64, length u64, checksum u64; then the header's
+//! checksum u64; then each notice's archive at its offset (16-aligned).
 
 mod day;
+mod header;
 mod load;
-
-use std::ops::Range;
+mod stamp;
 
 use rkyv::rancor;
 use rkyv::util::AlignedVec;
 use twox_hash::{XxHash3_64, XxHash3_128};
 
 pub use day::Day;
-pub use load::{ENV_BYPASS, FILE, catalog, catalogs, locate, path_in};
+pub use header::{Record, encode};
+pub use load::{ENV_BYPASS, FILE, catalog, catalogs, catalogs_since, locate, path_in};
+pub use stamp::{MARGIN, Stamp};
 
 use super::catalog::{Catalog, needs_no_sanitizing};
 use super::model::Document;
 use super::search::{Index, Stored};
+use header::Slot;
 
 /// The layout's version: a cache of another format is rebuilt.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 const MAGIC: &[u8; 8] = b"FGFCACHE";
 /// Archives are read in place: each starts on this boundary.
 const ALIGN: usize = 16;
@@ -55,6 +61,8 @@ pub fn version() -> String {
         include_str!("roles.rs"),
         include_str!("cache.rs"),
         include_str!("cache/day.rs"),
+        include_str!("cache/header.rs"),
+        include_str!("cache/stamp.rs"),
         include_str!("catalog.rs"),
         include_str!("search/index.rs"),
         include_str!("search/stored.rs"),
@@ -107,15 +115,6 @@ pub enum Invalid {
     Layout,
 }
 
-/// One notice in the cache.
-#[derive(Debug, Clone)]
-struct Slot {
-    id: String,
-    source: Hash,
-    range: Range<usize>,
-    sum: u64,
-}
-
 /// A cache file whose header passed its checks; each notice is read from it when asked for.
 pub struct Cache {
     body: Body,
@@ -129,44 +128,12 @@ enum Body {
     File(std::fs::File),
 }
 
-/// Reads the header fields in order, every read bounds-checked.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], Invalid> {
-        let end = self.at.checked_add(n).ok_or(Invalid::Truncated)?;
-        let out = self.bytes.get(self.at..end).ok_or(Invalid::Truncated)?;
-        self.at = end;
-        Ok(out)
-    }
-
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], Invalid> {
-        Ok(self.take(N)?.try_into().expect("took N bytes"))
-    }
-
-    fn u32(&mut self) -> Result<u32, Invalid> {
-        self.array().map(u32::from_le_bytes)
-    }
-
-    fn u64(&mut self) -> Result<u64, Invalid> {
-        self.array().map(u64::from_le_bytes)
-    }
-
-    fn text(&mut self) -> Result<&'a str, Invalid> {
-        let n = self.u32()? as usize;
-        std::str::from_utf8(self.take(n)?).map_err(|_| Invalid::Layout)
-    }
-}
-
 impl Cache {
     /// Checks the header of a cache file written by fgf `version`: magic, format, version,
     /// every notice's place inside the file, the header's checksum. (Each notice's own checksum
     /// is checked when it is read.)
     pub fn parse(bytes: AlignedVec<ALIGN>, version: &str) -> Result<Cache, Invalid> {
-        let slots = header(&bytes, bytes.len(), version)?;
+        let slots = header::read(&bytes, bytes.len(), version)?;
         Ok(Cache {
             body: Body::Bytes(bytes),
             slots,
@@ -179,7 +146,7 @@ impl Cache {
         let mut prefix = vec![0; len.min(1 << 16)];
         loop {
             read_at(&file, &mut prefix, 0).map_err(|_| Invalid::Truncated)?;
-            match header(&prefix, len, version) {
+            match header::read(&prefix, len, version) {
                 Err(Invalid::Truncated) if prefix.len() < len => {
                     prefix.resize((prefix.len() * 4).min(len), 0);
                 }
@@ -193,49 +160,6 @@ impl Cache {
             }
         }
     }
-}
-
-/// The notices' places in a cache file of `len` bytes whose first bytes are `bytes` (the
-/// header, at least).
-fn header(bytes: &[u8], len: usize, version: &str) -> Result<Vec<Slot>, Invalid> {
-    let mut r = Reader { bytes, at: 0 };
-    if r.take(MAGIC.len()).map_err(|_| Invalid::Magic)? != MAGIC {
-        return Err(Invalid::Magic);
-    }
-    let format = r.u32()?;
-    if format != FORMAT {
-        return Err(Invalid::Format(format));
-    }
-    let written_by = r.text()?;
-    if written_by != version {
-        return Err(Invalid::Version(written_by.to_string()));
-    }
-    let count = r.u32()? as usize;
-    let mut slots = Vec::with_capacity(count.min(len / 48));
-    for _ in 0..count {
-        let id = r.text()?.to_string();
-        let source = u128::from_le_bytes(r.array()?);
-        let (at, size) = (r.u64()? as usize, r.u64()? as usize);
-        let end = at.checked_add(size).ok_or(Invalid::Layout)?;
-        if !at.is_multiple_of(ALIGN) || end > len {
-            return Err(Invalid::Layout);
-        }
-        let sum = r.u64()?;
-        slots.push(Slot {
-            id,
-            source,
-            range: at..end,
-            sum,
-        });
-    }
-    let head = r.at;
-    if r.u64()? != sum(&bytes[..head]) {
-        return Err(Invalid::Checksum);
-    }
-    if slots.iter().any(|s| s.range.start < r.at) {
-        return Err(Invalid::Layout);
-    }
-    Ok(slots)
 }
 
 impl Cache {
@@ -278,9 +202,18 @@ impl Cache {
         Some(cat.with_prepared(Index::from(stored), kept.clean))
     }
 
-    /// The notices the cache holds: (id, source hash).
-    pub fn notices(&self) -> impl Iterator<Item = (&str, Hash)> {
-        self.slots.iter().map(|s| (s.id.as_str(), s.source))
+    /// The notices the cache holds: (id, source hash, source stamp).
+    pub fn notices(&self) -> impl Iterator<Item = (&str, Hash, Option<Stamp>)> {
+        self.slots
+            .iter()
+            .map(|s| (s.id.as_str(), s.source, s.stamp))
+    }
+
+    /// The content hash recorded for notice `id` when its source's metadata is now `stamp`, the
+    /// metadata recorded with it: then the source need not be read to know its hash.
+    pub fn known(&self, id: &str, stamp: &Stamp) -> Option<Hash> {
+        let slot = self.slots.iter().find(|s| s.id == id)?;
+        (slot.stamp.as_ref() == Some(stamp)).then_some(slot.source)
     }
 }
 
@@ -315,40 +248,6 @@ pub fn unarchive(bytes: &[u8]) -> Option<Notice> {
         return rkyv::from_bytes::<Notice, rancor::Error>(&aligned).ok();
     }
     rkyv::from_bytes::<Notice, rancor::Error>(bytes).ok()
-}
-
-/// A cache file for fgf `version` holding `notices` (id, source hash, archive).
-pub fn encode(version: &str, notices: &[(&str, Hash, &[u8])]) -> Vec<u8> {
-    let text = |out: &mut Vec<u8>, s: &str| {
-        out.extend_from_slice(&(s.len() as u32).to_le_bytes());
-        out.extend_from_slice(s.as_bytes());
-    };
-    let mut head = Vec::new();
-    head.extend_from_slice(MAGIC);
-    head.extend_from_slice(&FORMAT.to_le_bytes());
-    text(&mut head, version);
-    head.extend_from_slice(&(notices.len() as u32).to_le_bytes());
-    let slot_len: usize = notices.iter().map(|(id, ..)| 4 + id.len() + 16 + 24).sum();
-    let mut at = (head.len() + slot_len + 8).next_multiple_of(ALIGN);
-    let mut places = Vec::with_capacity(notices.len());
-    for (id, source, bytes) in notices {
-        text(&mut head, id);
-        head.extend_from_slice(&source.to_le_bytes());
-        head.extend_from_slice(&(at as u64).to_le_bytes());
-        head.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-        head.extend_from_slice(&sum(bytes).to_le_bytes());
-        places.push(at);
-        at = (at + bytes.len()).next_multiple_of(ALIGN);
-    }
-    let check = sum(&head);
-    head.extend_from_slice(&check.to_le_bytes());
-    let mut out = head;
-    out.reserve(at - out.len());
-    for ((_, _, bytes), place) in notices.iter().zip(places) {
-        out.resize(place, 0);
-        out.extend_from_slice(bytes);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -18,9 +18,14 @@ fn file_of(docs: &[(&str, &Document)]) -> Vec<u8> {
         .iter()
         .map(|(id, d)| (id.to_string(), hash(id.as_bytes()), archive(&notice(d))))
         .collect();
-    let list: Vec<(&str, Hash, &[u8])> = archives
+    let list: Vec<Record> = archives
         .iter()
-        .map(|(id, h, a)| (id.as_str(), *h, a.as_slice()))
+        .map(|(id, h, a)| Record {
+            id,
+            source: *h,
+            stamp: None,
+            archive: a,
+        })
         .collect();
     encode(V, &list)
 }
@@ -49,7 +54,7 @@ fn documents_come_back_equal_under_their_id_and_source_hash_only() {
     assert_eq!(doc_of(&cache, "b"), Some(b));
     assert!(cache.notice("a", hash(b"a changed")).is_none(), "stale");
     assert!(cache.notice("c", hash(b"c")).is_none(), "absent");
-    let ids: Vec<&str> = cache.notices().map(|(id, _)| id).collect();
+    let ids: Vec<&str> = cache.notices().map(|(id, ..)| id).collect();
     assert_eq!(ids, ["a", "b"]);
 }
 
@@ -124,7 +129,15 @@ fn any_flipped_bit_is_caught_by_the_header_or_the_notice_checksum() {
 fn garbage_with_good_checksums_is_refused_by_the_archive_check() {
     // A notice's bytes replaced by noise, its checksum made to fit: bytecheck refuses it.
     let noise: Vec<u8> = (0..600u32).map(|i| (i * 37 % 251) as u8).collect();
-    let bytes = encode(V, &[("a", hash(b"a"), &noise)]);
+    let bytes = encode(
+        V,
+        &[Record {
+            id: "a",
+            source: hash(b"a"),
+            stamp: None,
+            archive: &noise,
+        }],
+    );
     let cache = Cache::parse(aligned(&bytes), V).unwrap();
     assert!(cache.archive("a", hash(b"a")).is_some(), "checksum fits");
     assert!(cache.notice("a", hash(b"a")).is_none());
