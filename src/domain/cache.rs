@@ -13,11 +13,21 @@
 //! per notice id (u32 length + UTF-8), source hash u128, stamp (u8 0, or u8 1 + length, mtime,
 //! ctime, inode, device as 5 x u64), offset u64, length u64, checksum u64; then the header's
 //! checksum u64; then each notice's archive at its offset (16-aligned).
+//!
+//! The file is memory-mapped, read-only: a notice's archive is checked and read in place
+//! (`Cache::bytes`; the map is page-aligned, the offsets 16-aligned, as rkyv needs), no copy.
+//! fgf never changes a cache file in place: it writes a new one and renames it over the old
+//! (load.rs), and a process that has the old one mapped keeps reading the old file. The one risk
+//! left is another program truncating the file in place while fgf reads it: the kernel then
+//! sends SIGBUS for a page past the new end, and the process dies (no wrong answer; checksums
+//! catch content changed in place).
 
 mod day;
 mod header;
 mod load;
 mod stamp;
+
+use std::ops::Range;
 
 use rkyv::rancor;
 use rkyv::util::AlignedVec;
@@ -121,11 +131,40 @@ pub struct Cache {
     slots: Vec<Slot>,
 }
 
-/// Where the notices' archives are: in memory, or still in the file (read one at a time, so
-/// that the whole file is never in memory at once).
+/// Where the notices' archives are: in memory, or in the cache file mapped read-only (the
+/// pages a command touches are read by the kernel when touched, and shared with its page cache).
 enum Body {
     Bytes(AlignedVec<ALIGN>),
-    File(std::fs::File),
+    Map(memmap2::Mmap),
+}
+
+impl Body {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Body::Bytes(v) => v,
+            Body::Map(m) => m,
+        }
+    }
+
+    /// Unmaps the pages wholly inside `range` from this process (they stay in the page cache,
+    /// and are read again if touched again): an archive deserialised into owned values is then
+    /// not in the process's memory twice.
+    #[cfg(unix)]
+    fn release(&self, range: Range<usize>) {
+        let Body::Map(map) = self else { return };
+        // SAFETY: sysconf has no preconditions.
+        let page = (unsafe { libc::sysconf(libc::_SC_PAGESIZE) }).max(1) as usize;
+        let (start, end) = (range.start.next_multiple_of(page), range.end / page * page);
+        if start < end {
+            // SAFETY: the map is a read-only shared map of a file: dropping pages loses nothing,
+            // and a page touched again (by this thread or another) reads the file's bytes again.
+            let advice = memmap2::UncheckedAdvice::DontNeed;
+            let _ = unsafe { map.unchecked_advise_range(advice, start, end - start) };
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn release(&self, _: Range<usize>) {}
 }
 
 impl Cache {
@@ -133,73 +172,63 @@ impl Cache {
     /// every notice's place inside the file, the header's checksum. (Each notice's own checksum
     /// is checked when it is read.)
     pub fn parse(bytes: AlignedVec<ALIGN>, version: &str) -> Result<Cache, Invalid> {
-        let slots = header::read(&bytes, bytes.len(), version)?;
-        Ok(Cache {
-            body: Body::Bytes(bytes),
-            slots,
-        })
+        Cache::over(Body::Bytes(bytes), version)
     }
 
-    /// `parse` on an open file of `len` bytes: only its header is read now.
-    pub fn open(file: std::fs::File, len: u64, version: &str) -> Result<Cache, Invalid> {
-        let len = usize::try_from(len).map_err(|_| Invalid::Layout)?;
-        let mut prefix = vec![0; len.min(1 << 16)];
-        loop {
-            read_at(&file, &mut prefix, 0).map_err(|_| Invalid::Truncated)?;
-            match header::read(&prefix, len, version) {
-                Err(Invalid::Truncated) if prefix.len() < len => {
-                    prefix.resize((prefix.len() * 4).min(len), 0);
-                }
-                Err(e) => return Err(e),
-                Ok(slots) => {
-                    return Ok(Cache {
-                        body: Body::File(file),
-                        slots,
-                    });
-                }
-            }
-        }
+    /// `parse` on an open cache file, mapped into memory: only its header is read now.
+    pub fn open(file: &std::fs::File, version: &str) -> Result<Cache, Invalid> {
+        // SAFETY: the map is only read, as bytes checked before use (checksums, bytecheck). fgf
+        // never changes a cache file in place: it is replaced whole by a rename, and the map
+        // keeps the old file alive. What is left is another program truncating the file in
+        // place while this map is read: then the process gets SIGBUS (see the module doc).
+        let map = unsafe { memmap2::Mmap::map(file) }.map_err(|_| Invalid::Truncated)?;
+        Cache::over(Body::Map(map), version)
+    }
+
+    fn over(body: Body, version: &str) -> Result<Cache, Invalid> {
+        let bytes = body.bytes();
+        let slots = header::read(bytes, bytes.len(), version)?;
+        Ok(Cache { body, slots })
     }
 }
 
 impl Cache {
-    /// The archive of notice `id` made from a source with content hash `source`, when the
-    /// cache has it and its checksum holds.
-    pub fn archive(&self, id: &str, source: Hash) -> Option<AlignedVec<ALIGN>> {
-        let slot = self
-            .slots
-            .iter()
-            .find(|s| s.id == id && s.source == source)?;
-        let mut bytes = AlignedVec::<ALIGN>::with_capacity(slot.range.len());
-        match &self.body {
-            Body::Bytes(all) => bytes.extend_from_slice(&all[slot.range.clone()]),
-            Body::File(file) => {
-                bytes.resize(slot.range.len(), 0);
-                read_at(file, &mut bytes, slot.range.start as u64).ok()?;
-            }
-        }
-        (sum(&bytes) == slot.sum).then_some(bytes)
+    /// The archive of notice `id` made from a source with content hash `source`, in place in
+    /// the cache (16-aligned), when the cache has it and its checksum holds.
+    pub fn bytes(&self, id: &str, source: Hash) -> Option<&[u8]> {
+        let slot = self.slot(id, source)?;
+        let bytes = self.body.bytes().get(slot.range.clone())?;
+        (sum(bytes) == slot.sum).then_some(bytes)
+    }
+
+    fn slot(&self, id: &str, source: Hash) -> Option<&Slot> {
+        self.slots.iter().find(|s| s.id == id && s.source == source)
     }
 
     /// Notice `id` from a source with hash `source`: `None` when the cache does not have it or
     /// what it has fails a check.
     pub fn notice(&self, id: &str, source: Hash) -> Option<Notice> {
-        unarchive(&self.archive(id, source)?)
+        unarchive(self.bytes(id, source)?)
     }
 
     /// The catalog of notice `id` from a source with hash `source`, with its kept search index
     /// when `index` (else only the document is deserialised; the index is built if ever asked
     /// for). `None` when the cache does not have it or what it has fails a check.
     pub fn catalog(&self, id: &str, source: Hash, index: bool) -> Option<Catalog> {
-        let bytes = self.archive(id, source)?;
-        let kept = rkyv::access::<ArchivedNotice, rancor::Error>(&bytes).ok()?;
+        let bytes = self.bytes(id, source)?;
+        let kept = rkyv::access::<ArchivedNotice, rancor::Error>(bytes).ok()?;
         let doc = rkyv::deserialize::<Document, rancor::Error>(&kept.doc).ok()?;
+        let stored = match index {
+            true => Some(rkyv::deserialize::<Stored, rancor::Error>(&kept.index).ok()?),
+            false => None,
+        };
+        let clean = kept.clean;
+        self.body.release(self.slot(id, source)?.range.clone());
         let cat = Catalog::new(doc).ok()?;
-        if !index {
-            return Some(cat.known_clean(kept.clean));
-        }
-        let stored = rkyv::deserialize::<Stored, rancor::Error>(&kept.index).ok()?;
-        Some(cat.with_prepared(Index::from(stored), kept.clean))
+        Some(match stored {
+            None => cat.known_clean(clean),
+            Some(stored) => cat.with_prepared(Index::from(stored), clean),
+        })
     }
 
     /// The notices the cache holds: (id, source hash, source stamp).
@@ -215,24 +244,6 @@ impl Cache {
         let slot = self.slots.iter().find(|s| s.id == id)?;
         (slot.stamp.as_ref() == Some(stamp)).then_some(slot.source)
     }
-}
-
-/// Fills `buf` from `file` at `offset`, leaving the file's position alone (threads share it).
-#[cfg(unix)]
-fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
-}
-
-#[cfg(windows)]
-fn read_at(file: &std::fs::File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
-    use std::os::windows::fs::FileExt;
-    while !buf.is_empty() {
-        match file.seek_read(buf, offset)? {
-            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
-            n => (buf, offset) = (&mut buf[n..], offset + n as u64),
-        }
-    }
-    Ok(())
 }
 
 /// A notice as the cache keeps it.

@@ -66,11 +66,11 @@ impl Got {
         }
     }
 
-    /// What the cache's header is to say of this notice (`kept`: the cache's archive of it).
-    fn record<'a>(&'a self, id: &'a str, kept: Option<&'a [u8]>) -> Option<Record<'a>> {
+    /// What the cache's header is to say of this notice (its kept archive from `old`).
+    fn record<'a>(&'a self, id: &'a str, old: Option<&'a Cache>) -> Option<Record<'a>> {
         let (source, stamp, archive) = match self {
             Got::Nothing => return None,
-            Got::Kept(h, s) => (*h, *s, kept?),
+            Got::Kept(h, s) => (*h, *s, old?.bytes(id, *h)?),
             Got::New(h, s, bytes) => (*h, *s, bytes.as_slice()),
         };
         Some(Record {
@@ -132,21 +132,16 @@ pub fn catalogs_since(
         .filter_map(|(e, (_, g))| g.said().map(|(h, s)| (e.id.as_str(), h, s)));
     let parsed = got.iter().any(|(_, g)| matches!(g, Got::New(..)));
     if parsed || !old.as_ref().is_some_and(|c| c.notices().eq(said)) {
-        let kept: Vec<Option<AlignedVec<ALIGN>>> = entries
-            .iter()
-            .zip(&got)
-            .map(|(e, (_, g))| match g {
-                Got::Kept(h, _) => old.as_ref()?.archive(&e.id, *h),
-                _ => None,
-            })
-            .collect();
         let records: Vec<Record> = entries
             .iter()
             .zip(&got)
-            .zip(&kept)
-            .filter_map(|((e, (_, g)), k)| g.record(&e.id, k.as_deref()))
+            .filter_map(|(e, (_, g))| g.record(&e.id, old.as_ref()))
             .collect();
-        write(file, &encode(version, &records));
+        let bytes = encode(version, &records);
+        // The old file unmapped before it is replaced (Windows refuses to replace a mapped file).
+        drop(records);
+        drop(old);
+        write(file, &bytes);
     }
     got.into_iter().map(|(cat, _)| cat).collect()
 }
@@ -193,9 +188,7 @@ fn notice(
 /// The cache file, its header checked; `None` when there is none, it is not a regular file fgf
 /// can read, or its header fails a check.
 fn open(file: &Path, version: &str) -> Option<Cache> {
-    let f = open_regular(file).ok()?;
-    let size = f.metadata().ok()?.len();
-    Cache::open(f, size, version).ok()
+    Cache::open(&open_regular(file).ok()?, version).ok()
 }
 
 /// Replaces the cache file with `bytes`, atomically (temp file + rename: a reader sees the old

@@ -139,7 +139,7 @@ fn garbage_with_good_checksums_is_refused_by_the_archive_check() {
         }],
     );
     let cache = Cache::parse(aligned(&bytes), V).unwrap();
-    assert!(cache.archive("a", hash(b"a")).is_some(), "checksum fits");
+    assert!(cache.bytes("a", hash(b"a")).is_some(), "checksum fits");
     assert!(cache.notice("a", hash(b"a")).is_none());
 }
 
@@ -153,20 +153,27 @@ fn archives_out_of_place_are_refused() {
     assert!(Cache::parse(aligned(&bytes), V).is_err());
 }
 
+/// `bytes` in a cache file of a temporary directory: (the directory, the file's path).
+fn on_disk(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c");
+    std::fs::write(&path, bytes).unwrap();
+    (dir, path)
+}
+
+fn open(path: &std::path::Path) -> Result<Cache, Invalid> {
+    Cache::open(&std::fs::File::open(path).unwrap(), V)
+}
+
 #[test]
 fn a_cache_read_from_its_file_reads_only_what_is_asked_and_checks_it_the_same() {
     let (a, b) = two();
     let bytes = file_of(&[("a", &a), ("b", &b)]);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("c");
-    std::fs::write(&path, &bytes).unwrap();
-    let open = |p: &std::path::Path| {
-        let f = std::fs::File::open(p).unwrap();
-        let len = f.metadata().unwrap().len();
-        Cache::open(f, len, V)
-    };
+    let (_dir, path) = on_disk(&bytes);
     let cache = open(&path).unwrap();
     assert_eq!(doc_of(&cache, "b"), Some(b));
+    // (Unmapped before the file is cut in place below: fgf itself never does that.)
+    drop(cache);
     // Truncated in the archives: the header's places no longer fit the file.
     std::fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
     assert_eq!(open(&path).err(), Some(Invalid::Layout));
@@ -178,6 +185,27 @@ fn a_cache_read_from_its_file_reads_only_what_is_asked_and_checks_it_the_same() 
     let cache = open(&path).unwrap();
     assert_eq!(doc_of(&cache, "a"), Some(a));
     assert!(doc_of(&cache, "b").is_none());
+}
+
+#[test]
+fn a_notice_is_read_in_place_from_the_mapped_file() {
+    let (a, b) = two();
+    let (dir, path) = on_disk(&file_of(&[("a", &a), ("b", &b)]));
+    let cache = open(&path).unwrap();
+    let first = cache.bytes("b", hash(b"b")).unwrap();
+    assert_eq!(first, archive(&notice(&b)).as_slice());
+    assert!((first.as_ptr() as usize).is_multiple_of(ALIGN));
+    let again = cache.bytes("b", hash(b"b")).unwrap();
+    assert_eq!(first.as_ptr(), again.as_ptr(), "the same bytes: not copied");
+    // Deserialised, its pages are given back to the page cache; read again, they are the same.
+    assert!(first.len() > 3 * 4096, "whole pages to give back");
+    assert!(cache.catalog("b", hash(b"b"), true).is_some());
+    assert_eq!(again, archive(&notice(&b)).as_slice());
+    // Replaced by a rename (as fgf writes it): the map still reads the file it opened.
+    let next = dir.path().join("next");
+    std::fs::write(&next, file_of(&[("a", &a)])).unwrap();
+    std::fs::rename(&next, &path).unwrap();
+    assert_eq!(doc_of(&cache, "b"), Some(b));
 }
 
 #[test]
