@@ -4,8 +4,9 @@
 //! file (XXH3-128) and the whole file by fgf's version and this format's version, with a
 //! checksum over the header and one over each notice. A file that is missing, stale, of another
 //! version, truncated, flipped, empty, not a file or unreadable fails these checks and is rebuilt
-//! from the sources, silently: the answer is always the one the sources give. A document from the
-//! cache goes through `Catalog::new` (validation, the indexes) as one parsed from JSON does.
+//! from the sources, silently: the answer is always the one the sources give. A document is
+//! archived only once `Catalog::new` accepted it; from the cache, its checksum and bytecheck
+//! holding, it is not validated again (`Catalog::validated` builds the catalog's indexes only).
 //! Each notice's source file's metadata is recorded too (cache/stamp.rs): a source whose
 //! metadata still equals it is not read or hashed.
 //!
@@ -224,7 +225,8 @@ impl Cache {
         };
         let clean = kept.clean;
         self.body.release(self.slot(id, source)?.range.clone());
-        let cat = Catalog::new(doc).ok()?;
+        // Validated when it was archived (`Notice::build`), and its checksum holds.
+        let cat = Catalog::validated(doc);
         Some(match stored {
             None => cat.known_clean(clean),
             Some(stored) => cat.with_prepared(Index::from(stored), clean),

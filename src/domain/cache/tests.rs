@@ -230,3 +230,49 @@ fn a_catalog_comes_with_its_kept_index_only_when_asked() {
     assert!(!hits(kept).is_empty());
     assert!(cache.catalog("a", hash(b"other"), true).is_none());
 }
+
+#[test]
+fn a_cached_catalog_is_the_one_validation_gives_with_the_same_indexes() {
+    let (mut a, b) = two();
+    // A task's allocation, taken by a measure that names none (format 2's inheritance).
+    a.format = 2;
+    let task = &mut a.sections[0].tasks[0];
+    task.lead = task.measures[0].lead.clone();
+    let m = &mut task.measures[0];
+    (m.lead, m.responsible, m.support) = Default::default();
+    let cache = Cache::parse(aligned(&file_of(&[("a", &a), ("b", &b)])), V).unwrap();
+    let first = cache.catalog("a", hash(b"a"), false).unwrap();
+    assert!(first.doc.sections[0].tasks[0].measures[0].inherited);
+    for (id, doc) in [("a", a), ("b", b)] {
+        let cached = cache.catalog(id, hash(id.as_bytes()), false).unwrap();
+        let checked = Catalog::new(doc).unwrap().known_clean(true);
+        // Debug shows every index (tasks, unit names, leads, responsible, supports).
+        assert_eq!(format!("{cached:?}"), format!("{checked:?}"), "{id}");
+    }
+}
+
+#[test]
+fn a_cached_notice_is_not_validated_again() {
+    // An archive that validation would refuse (as no archive fgf writes is): taken as it is,
+    // which shows the check is not run a second time on the cache's path.
+    let (mut a, _) = two();
+    a.title = String::new();
+    assert!(Catalog::new(a.clone()).is_err());
+    let notice = Notice {
+        index: Stored::of(&Catalog::validated(a.clone())),
+        doc: a,
+        clean: true,
+    };
+    let arch = archive(&notice);
+    let record = Record {
+        id: "a",
+        source: hash(b"a"),
+        stamp: None,
+        archive: &arch,
+    };
+    let cache = Cache::parse(aligned(&encode(V, &[record])), V).unwrap();
+    let cat = cache
+        .catalog("a", hash(b"a"), true)
+        .expect("taken unchecked");
+    assert_eq!(cat.doc.title, "");
+}
