@@ -8,6 +8,13 @@ sys) and the largest peak RSS. The workspace is the one set up by the commands o
 
     cargo build --release
     python3 benches/ws_cache.py [--runs 11] [--home /tmp/ws500]
+
+With `--before OLD_BINARY`: the old binary against this one (`--fgf`), both with the cache, run
+alternately; each keeps its own cache directory (HOME/cache-before, HOME/cache-after), so that
+the two never rebuild each other's cache.
+
+    cp target/release/fgf /tmp/fgf-old   # before the change, then build the change
+    python3 benches/ws_cache.py --runs 7 --before /tmp/fgf-old
 """
 import argparse
 import os
@@ -40,22 +47,35 @@ def main():
     ap.add_argument("--runs", type=int, default=11)
     ap.add_argument("--home", default="/tmp/ws500")
     ap.add_argument("--fgf", default="target/release/fgf")
+    ap.add_argument("--before", help="an older fgf binary to compare with, both cached")
     args = ap.parse_args()
     h = args.home
     env = dict(os.environ, HOME=h, XDG_DATA_HOME=f"{h}/data", XDG_CACHE_HOME=f"{h}/cache")
     env.pop("FGF_NO_CACHE", None)
-    bypass = dict(env, FGF_NO_CACHE="1")
-    # Build the cache first (its cost is the first command after a change).
-    first = run([args.fgf, "docs"], env)
-    print(f"cache built by `fgf docs`: {first[0] * 1e3:.0f} ms wall, {first[2] / 1024:.0f} MB")
+    if args.before:
+        # (old binary, its env), (new binary, its env): each its own cache directory.
+        sides = [
+            (args.before, dict(env, XDG_CACHE_HOME=f"{h}/cache-before")),
+            (args.fgf, dict(env, XDG_CACHE_HOME=f"{h}/cache-after")),
+        ]
+        names = ("before", "after")
+    else:
+        sides = [(args.fgf, dict(env, FGF_NO_CACHE="1")), (args.fgf, env)]
+        names = ("without cache", "with cache")
+    # Build the caches first (their cost is the first command after a change); then once more,
+    # for the sources' metadata to be recorded once they are old enough.
+    for fgf, e in sides:
+        for _ in range(2):
+            first = run([fgf, "docs"], e)
+        print(f"`{fgf} docs`, cache ready: {first[0] * 1e3:.0f} ms wall, {first[2] / 1024:.0f} MB")
     print(f"{args.runs} runs each, alternating; median wall (fastest), median CPU, peak RSS")
-    print("| command | without cache | with cache | CPU without / with | RSS without / with |")
+    a_, b_ = names
+    print(f"| command | {a_} | {b_} | CPU {a_} / {b_} | RSS {a_} / {b_} |")
     print("|---|---|---|---|---|")
     for c in COMMANDS:
-        cmd = [args.fgf] + c
         a, b = [], []
         for i in range(args.runs + 1):
-            x, y = run(cmd, bypass), run(cmd, env)
+            x, y = (run([fgf] + c, e) for fgf, e in sides)
             if i >= 1:  # one warm-up round
                 a.append(x)
                 b.append(y)

@@ -4,16 +4,30 @@
 //! file (XXH3-128) and the whole file by fgf's version and this format's version, with a
 //! checksum over the header and one over each notice. A file that is missing, stale, of another
 //! version, truncated, flipped, empty, not a file or unreadable fails these checks and is rebuilt
-//! from the sources, silently: the answer is always the one the sources give. A document from the
-//! cache goes through `Catalog::new` (validation, the indexes) as one parsed from JSON does.
+//! from the sources, silently: the answer is always the one the sources give. A document is
+//! archived only once `Catalog::new` accepted it; from the cache, its checksum and bytecheck
+//! holding, it is not validated again (`Catalog::validated` builds the catalog's indexes only).
+//! Each notice's source file's metadata is recorded too (cache/stamp.rs): a source whose
+//! metadata still equals it is not read or hashed.
 //!
 //! Layout (little-endian): `FGFCACHE`, format u32, version (u32 length + UTF-8), count u32, then
-//! per notice id (u32 length + UTF-8), source hash u128, offset u64, length u64, checksum u64;
-//! then the header's checksum u64; then each notice's archive at its offset (16-aligned).
+//! per notice id (u32 length + UTF-8), source hash u128, stamp (u8 0, or u8 1 + length, mtime,
+//! ctime, inode, device as 5 x u64), offset u64, length u64, checksum u64; then the header's
+//! checksum u64; then each notice's archive at its offset (16-aligned).
+//!
+//! The file is memory-mapped, read-only: a notice's archive is checked and read in place
+//! (`Cache::bytes`; the map is page-aligned, the offsets 16-aligned, as rkyv needs), no copy.
+//! fgf never changes a cache file in place: it writes a new one and renames it over the old
+//! (load.rs), and a process that has the old one mapped keeps reading the old file. The one risk
+//! left is another program truncating the file in place while fgf reads it: the kernel then
+//! sends SIGBUS for a page past the new end, and the process dies (no wrong answer; checksums
+//! catch content changed in place).
 
 mod day;
+mod header;
 mod inplace;
 mod load;
+mod stamp;
 
 use std::ops::Range;
 
@@ -22,15 +36,18 @@ use rkyv::util::AlignedVec;
 use twox_hash::{XxHash3_64, XxHash3_128};
 
 pub use day::{Day, date_of};
+pub use header::{Record, encode};
 pub use inplace::{Held, held};
-pub use load::{ENV_BYPASS, FILE, catalog, catalogs, locate, path_in};
+pub use load::{ENV_BYPASS, FILE, catalog, catalogs, catalogs_since, locate, open, path_in};
+pub use stamp::{MARGIN, Stamp};
 
 use super::catalog::{Catalog, needs_no_sanitizing};
 use super::model::Document;
 use super::search::{EntryKeys, Index, Kept, Stored};
+use header::Slot;
 
 /// The layout's version: a cache of another format is rebuilt.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 const MAGIC: &[u8; 8] = b"FGFCACHE";
 /// Archives are read in place: each starts on this boundary.
 const ALIGN: usize = 16;
@@ -57,6 +74,8 @@ pub fn version() -> String {
         include_str!("roles.rs"),
         include_str!("cache.rs"),
         include_str!("cache/day.rs"),
+        include_str!("cache/header.rs"),
+        include_str!("cache/stamp.rs"),
         include_str!("catalog.rs"),
         include_str!("search/index.rs"),
         include_str!("search/stored.rs"),
@@ -116,58 +135,46 @@ pub enum Invalid {
     Layout,
 }
 
-/// One notice in the cache.
-#[derive(Debug, Clone)]
-struct Slot {
-    id: String,
-    source: Hash,
-    range: Range<usize>,
-    sum: u64,
-}
-
 /// A cache file whose header passed its checks; each notice is read from it when asked for.
 pub struct Cache {
     body: Body,
     slots: Vec<Slot>,
 }
 
-/// Where the notices' archives are: in memory, or still in the file (read one at a time, so
-/// that the whole file is never in memory at once).
+/// Where the notices' archives are: in memory, or in the cache file mapped read-only (the
+/// pages a command touches are read by the kernel when touched, and shared with its page cache).
 enum Body {
     Bytes(AlignedVec<ALIGN>),
-    File(std::fs::File),
+    Map(memmap2::Mmap),
 }
 
-/// Reads the header fields in order, every read bounds-checked.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], Invalid> {
-        let end = self.at.checked_add(n).ok_or(Invalid::Truncated)?;
-        let out = self.bytes.get(self.at..end).ok_or(Invalid::Truncated)?;
-        self.at = end;
-        Ok(out)
+impl Body {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Body::Bytes(v) => v,
+            Body::Map(m) => m,
+        }
     }
 
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], Invalid> {
-        Ok(self.take(N)?.try_into().expect("took N bytes"))
+    /// Unmaps the pages wholly inside `range` from this process (they stay in the page cache,
+    /// and are read again if touched again): an archive deserialised into owned values is then
+    /// not in the process's memory twice.
+    #[cfg(unix)]
+    fn release(&self, range: Range<usize>) {
+        let Body::Map(map) = self else { return };
+        // SAFETY: sysconf has no preconditions.
+        let page = (unsafe { libc::sysconf(libc::_SC_PAGESIZE) }).max(1) as usize;
+        let (start, end) = (range.start.next_multiple_of(page), range.end / page * page);
+        if start < end {
+            // SAFETY: the map is a read-only shared map of a file: dropping pages loses nothing,
+            // and a page touched again (by this thread or another) reads the file's bytes again.
+            let advice = memmap2::UncheckedAdvice::DontNeed;
+            let _ = unsafe { map.unchecked_advise_range(advice, start, end - start) };
+        }
     }
 
-    fn u32(&mut self) -> Result<u32, Invalid> {
-        self.array().map(u32::from_le_bytes)
-    }
-
-    fn u64(&mut self) -> Result<u64, Invalid> {
-        self.array().map(u64::from_le_bytes)
-    }
-
-    fn text(&mut self) -> Result<&'a str, Invalid> {
-        let n = self.u32()? as usize;
-        std::str::from_utf8(self.take(n)?).map_err(|_| Invalid::Layout)
-    }
+    #[cfg(not(unix))]
+    fn release(&self, _: Range<usize>) {}
 }
 
 impl Cache {
@@ -175,140 +182,79 @@ impl Cache {
     /// every notice's place inside the file, the header's checksum. (Each notice's own checksum
     /// is checked when it is read.)
     pub fn parse(bytes: AlignedVec<ALIGN>, version: &str) -> Result<Cache, Invalid> {
-        let slots = header(&bytes, bytes.len(), version)?;
-        Ok(Cache {
-            body: Body::Bytes(bytes),
-            slots,
-        })
+        Cache::over(Body::Bytes(bytes), version)
     }
 
-    /// `parse` on an open file of `len` bytes: only its header is read now.
-    pub fn open(file: std::fs::File, len: u64, version: &str) -> Result<Cache, Invalid> {
-        let len = usize::try_from(len).map_err(|_| Invalid::Layout)?;
-        let mut prefix = vec![0; len.min(1 << 16)];
-        loop {
-            read_at(&file, &mut prefix, 0).map_err(|_| Invalid::Truncated)?;
-            match header(&prefix, len, version) {
-                Err(Invalid::Truncated) if prefix.len() < len => {
-                    prefix.resize((prefix.len() * 4).min(len), 0);
-                }
-                Err(e) => return Err(e),
-                Ok(slots) => {
-                    return Ok(Cache {
-                        body: Body::File(file),
-                        slots,
-                    });
-                }
-            }
-        }
+    /// `parse` on an open cache file, mapped into memory: only its header is read now.
+    pub fn open(file: &std::fs::File, version: &str) -> Result<Cache, Invalid> {
+        // SAFETY: the map is only read, as bytes checked before use (checksums, bytecheck). fgf
+        // never changes a cache file in place: it is replaced whole by a rename, and the map
+        // keeps the old file alive. What is left is another program truncating the file in
+        // place while this map is read: then the process gets SIGBUS (see the module doc).
+        let map = unsafe { memmap2::Mmap::map(file) }.map_err(|_| Invalid::Truncated)?;
+        Cache::over(Body::Map(map), version)
     }
-}
 
-/// The notices' places in a cache file of `len` bytes whose first bytes are `bytes` (the
-/// header, at least).
-fn header(bytes: &[u8], len: usize, version: &str) -> Result<Vec<Slot>, Invalid> {
-    let mut r = Reader { bytes, at: 0 };
-    if r.take(MAGIC.len()).map_err(|_| Invalid::Magic)? != MAGIC {
-        return Err(Invalid::Magic);
+    fn over(body: Body, version: &str) -> Result<Cache, Invalid> {
+        let bytes = body.bytes();
+        let slots = header::read(bytes, bytes.len(), version)?;
+        Ok(Cache { body, slots })
     }
-    let format = r.u32()?;
-    if format != FORMAT {
-        return Err(Invalid::Format(format));
-    }
-    let written_by = r.text()?;
-    if written_by != version {
-        return Err(Invalid::Version(written_by.to_string()));
-    }
-    let count = r.u32()? as usize;
-    let mut slots = Vec::with_capacity(count.min(len / 48));
-    for _ in 0..count {
-        let id = r.text()?.to_string();
-        let source = u128::from_le_bytes(r.array()?);
-        let (at, size) = (r.u64()? as usize, r.u64()? as usize);
-        let end = at.checked_add(size).ok_or(Invalid::Layout)?;
-        if !at.is_multiple_of(ALIGN) || end > len {
-            return Err(Invalid::Layout);
-        }
-        let sum = r.u64()?;
-        slots.push(Slot {
-            id,
-            source,
-            range: at..end,
-            sum,
-        });
-    }
-    let head = r.at;
-    if r.u64()? != sum(&bytes[..head]) {
-        return Err(Invalid::Checksum);
-    }
-    if slots.iter().any(|s| s.range.start < r.at) {
-        return Err(Invalid::Layout);
-    }
-    Ok(slots)
 }
 
 impl Cache {
-    /// The archive of notice `id` made from a source with content hash `source`, when the
-    /// cache has it and its checksum holds.
-    pub fn archive(&self, id: &str, source: Hash) -> Option<AlignedVec<ALIGN>> {
-        let slot = self
-            .slots
-            .iter()
-            .find(|s| s.id == id && s.source == source)?;
-        let mut bytes = AlignedVec::<ALIGN>::with_capacity(slot.range.len());
-        match &self.body {
-            Body::Bytes(all) => bytes.extend_from_slice(&all[slot.range.clone()]),
-            Body::File(file) => {
-                bytes.resize(slot.range.len(), 0);
-                read_at(file, &mut bytes, slot.range.start as u64).ok()?;
-            }
-        }
-        (sum(&bytes) == slot.sum).then_some(bytes)
+    /// The archive of notice `id` made from a source with content hash `source`, in place in
+    /// the cache (16-aligned), when the cache has it and its checksum holds.
+    pub fn bytes(&self, id: &str, source: Hash) -> Option<&[u8]> {
+        let slot = self.slot(id, source)?;
+        let bytes = self.body.bytes().get(slot.range.clone())?;
+        (sum(bytes) == slot.sum).then_some(bytes)
+    }
+
+    fn slot(&self, id: &str, source: Hash) -> Option<&Slot> {
+        self.slots.iter().find(|s| s.id == id && s.source == source)
     }
 
     /// Notice `id` from a source with hash `source`: `None` when the cache does not have it or
     /// what it has fails a check.
     pub fn notice(&self, id: &str, source: Hash) -> Option<Notice> {
-        unarchive(&self.archive(id, source)?)
+        unarchive(self.bytes(id, source)?)
     }
 
     /// The catalog of notice `id` from a source with hash `source`, with its kept search index
     /// when `index` (else only the document is deserialised; the index is built if ever asked
     /// for). `None` when the cache does not have it or what it has fails a check.
     pub fn catalog(&self, id: &str, source: Hash, index: bool) -> Option<Catalog> {
-        let bytes = self.archive(id, source)?;
-        let kept = rkyv::access::<ArchivedNotice, rancor::Error>(&bytes).ok()?;
+        let bytes = self.bytes(id, source)?;
+        let kept = rkyv::access::<ArchivedNotice, rancor::Error>(bytes).ok()?;
         let doc = rkyv::deserialize::<Document, rancor::Error>(&kept.doc).ok()?;
-        let cat = Catalog::new(doc).ok()?;
-        if !index {
-            return Some(cat.known_clean(kept.clean));
-        }
-        let stored = rkyv::deserialize::<Stored, rancor::Error>(&kept.index).ok()?;
-        Some(cat.with_prepared(Index::from(stored), kept.clean))
+        let stored = match index {
+            true => Some(rkyv::deserialize::<Stored, rancor::Error>(&kept.index).ok()?),
+            false => None,
+        };
+        let clean = kept.clean;
+        self.body.release(self.slot(id, source)?.range.clone());
+        // Validated when it was archived (`Notice::build`), and its checksum holds.
+        let cat = Catalog::validated(doc);
+        Some(match stored {
+            None => cat.known_clean(clean),
+            Some(stored) => cat.with_prepared(Index::from(stored), clean),
+        })
     }
 
-    /// The notices the cache holds: (id, source hash).
-    pub fn notices(&self) -> impl Iterator<Item = (&str, Hash)> {
-        self.slots.iter().map(|s| (s.id.as_str(), s.source))
+    /// The notices the cache holds: (id, source hash, source stamp).
+    pub fn notices(&self) -> impl Iterator<Item = (&str, Hash, Option<Stamp>)> {
+        self.slots
+            .iter()
+            .map(|s| (s.id.as_str(), s.source, s.stamp))
     }
-}
 
-/// Fills `buf` from `file` at `offset`, leaving the file's position alone (threads share it).
-#[cfg(unix)]
-fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
-}
-
-#[cfg(windows)]
-fn read_at(file: &std::fs::File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
-    use std::os::windows::fs::FileExt;
-    while !buf.is_empty() {
-        match file.seek_read(buf, offset)? {
-            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
-            n => (buf, offset) = (&mut buf[n..], offset + n as u64),
-        }
+    /// The content hash recorded for notice `id` when its source's metadata is now `stamp`, the
+    /// metadata recorded with it: then the source need not be read to know its hash.
+    pub fn known(&self, id: &str, stamp: &Stamp) -> Option<Hash> {
+        let slot = self.slots.iter().find(|s| s.id == id)?;
+        (slot.stamp.as_ref() == Some(stamp)).then_some(slot.source)
     }
-    Ok(())
 }
 
 /// A notice's archive read in place (every byte checked by bytecheck): its corpus for search,
@@ -337,40 +283,6 @@ pub fn unarchive(bytes: &[u8]) -> Option<Notice> {
         return rkyv::from_bytes::<Notice, rancor::Error>(&aligned).ok();
     }
     rkyv::from_bytes::<Notice, rancor::Error>(bytes).ok()
-}
-
-/// A cache file for fgf `version` holding `notices` (id, source hash, archive).
-pub fn encode(version: &str, notices: &[(&str, Hash, &[u8])]) -> Vec<u8> {
-    let text = |out: &mut Vec<u8>, s: &str| {
-        out.extend_from_slice(&(s.len() as u32).to_le_bytes());
-        out.extend_from_slice(s.as_bytes());
-    };
-    let mut head = Vec::new();
-    head.extend_from_slice(MAGIC);
-    head.extend_from_slice(&FORMAT.to_le_bytes());
-    text(&mut head, version);
-    head.extend_from_slice(&(notices.len() as u32).to_le_bytes());
-    let slot_len: usize = notices.iter().map(|(id, ..)| 4 + id.len() + 16 + 24).sum();
-    let mut at = (head.len() + slot_len + 8).next_multiple_of(ALIGN);
-    let mut places = Vec::with_capacity(notices.len());
-    for (id, source, bytes) in notices {
-        text(&mut head, id);
-        head.extend_from_slice(&source.to_le_bytes());
-        head.extend_from_slice(&(at as u64).to_le_bytes());
-        head.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-        head.extend_from_slice(&sum(bytes).to_le_bytes());
-        places.push(at);
-        at = (at + bytes.len()).next_multiple_of(ALIGN);
-    }
-    let check = sum(&head);
-    head.extend_from_slice(&check.to_le_bytes());
-    let mut out = head;
-    out.reserve(at - out.len());
-    for ((_, _, bytes), place) in notices.iter().zip(places) {
-        out.resize(place, 0);
-        out.extend_from_slice(bytes);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -69,11 +69,17 @@ impl Catalog {
     }
 
     /// Validates a document and builds its indexes.
-    pub fn new(mut doc: Document) -> Result<Catalog, DocError> {
+    pub fn new(doc: Document) -> Result<Catalog, DocError> {
         let problems = validate::check(&doc);
         if !problems.is_empty() {
             return Err(DocError::Invalid(problems));
         }
+        Ok(Catalog::validated(doc))
+    }
+
+    /// Builds the indexes of a document already validated: one the workspace's cache archived
+    /// after `new` accepted it, its checksum holding (cache.rs). Not checked again.
+    pub(crate) fn validated(mut doc: Document) -> Catalog {
         inherit::inherit(&mut doc);
         let mut cat = Catalog {
             doc,
@@ -86,7 +92,7 @@ impl Catalog {
             clean: false,
         };
         cat.reindex();
-        Ok(cat)
+        cat
     }
 
     /// (Re)builds the indexes of a valid document.
@@ -114,8 +120,9 @@ impl Catalog {
                 (&mut responsible, resp),
                 (&mut supports, sup),
             ] {
-                for u in list {
-                    index[unit_names[u]].push(loc);
+                // (Every name is a known unit in a valid document; nothing else gets here.)
+                for u in list.iter().filter_map(|u| unit_names.get(u)) {
+                    index[*u].push(loc);
                 }
             }
         };

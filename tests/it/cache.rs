@@ -122,10 +122,28 @@ fn assert_fresh(sb: &Sandbox) {
 /// A cache file for `version` whose gen-2 says `title` (keyed by gen-2's real source hash).
 fn poisoned(sb: &Sandbox, version: &str, title: &str) -> Vec<u8> {
     let bytes = std::fs::read(stored(sb, "gen-2")).unwrap();
+    poisoned_as(sb, version, title, cache::hash(&bytes), None)
+}
+
+/// A cache file for `version` whose gen-2 says `title`, recorded under `source` and `stamp`.
+fn poisoned_as(
+    sb: &Sandbox,
+    version: &str,
+    title: &str,
+    source: Hash,
+    stamp: Option<cache::Stamp>,
+) -> Vec<u8> {
+    let bytes = std::fs::read(stored(sb, "gen-2")).unwrap();
     let mut doc: Document = serde_json::from_slice(&bytes).unwrap();
     doc.title = title.into();
     let arch = cache::archive(&cache::Notice::build(doc).unwrap().0);
-    cache::encode(version, &[("gen-2", cache::hash(&bytes), arch.as_slice())])
+    let record = cache::Record {
+        id: "gen-2",
+        source,
+        stamp,
+        archive: &arch,
+    };
+    cache::encode(version, &[record])
 }
 
 fn titles(sb: &Sandbox) -> String {
@@ -139,6 +157,16 @@ fn answers_with_the_cache_are_the_answers_without_it() {
     assert!(!cache_file(&sb).exists(), "FGF_NO_CACHE writes no cache");
     let building = answers(&sb, true);
     assert_fresh(&sb);
+    // The sources' metadata is recorded once they are MARGIN old (the racily clean guard), and
+    // the header is written again then: wait for that, by asking until it is so.
+    let start = std::time::Instant::now();
+    while !parsed(&sb).is_some_and(|c| c.notices().all(|(_, _, stamp)| stamp.is_some())) {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(120),
+            "never settled"
+        );
+        ok(sb.run(&["docs"]));
+    }
     let written = std::fs::metadata(cache_file(&sb)).unwrap();
     let built = answers(&sb, true);
     assert_eq!(building, without);
@@ -164,6 +192,29 @@ fn a_valid_cache_is_what_answers() {
     )
     .unwrap();
     assert!(titles(&sb).contains("缓存里的标题"));
+}
+
+#[test]
+fn a_source_whose_recorded_metadata_matches_is_not_read() {
+    // The cache says gen-2's source hashes to something it does not: only a run that takes the
+    // recorded hash on the file's metadata, without reading the file, answers from it.
+    let sb = workspace();
+    std::fs::create_dir_all(cache_file(&sb).parent().unwrap()).unwrap();
+    let other = cache::hash(b"not gen-2's text");
+    let stamp = cache::Stamp::at(&stored(&sb, "gen-2")).unwrap();
+    let moved = cache::Stamp {
+        ctime: stamp.ctime - 1,
+        ..stamp
+    };
+    for (recorded, read) in [(Some(stamp), false), (Some(moved), true), (None, true)] {
+        let v = cache::version();
+        let bytes = poisoned_as(&sb, &v, "元数据未变的标题", other, recorded);
+        std::fs::write(cache_file(&sb), bytes).unwrap();
+        let by_id = ok(sb.run(&["--doc", "gen-2", "docs", "--json"])).stdout;
+        for answer in [titles(&sb), String::from_utf8_lossy(&by_id).into_owned()] {
+            assert_eq!(!answer.contains("元数据未变的标题"), read, "{recorded:?}");
+        }
+    }
 }
 
 #[test]

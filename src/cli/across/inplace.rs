@@ -30,41 +30,36 @@ pub fn run(command: &Command, global: &Global) -> anyhow::Result<Option<ExitCode
     if entries.len() < 2 && !command.scoped() {
         return Ok(None);
     }
-    let Some(held) = cache::held(&entries, &file, &cache::version()) else {
+    let Some(cache) = cache::open(&file, &cache::version()) else {
+        return Ok(None);
+    };
+    let Some(held) = cache::held(&cache, &entries) else {
         return Ok(None);
     };
     cli_ws::no_state_for_many(global, held.len())?;
-    // Each archive checked (bytecheck) and each state file looked at, on both cores; a notice
-    // that cannot be read in place (`Some(None)`) is loaded below, in order.
-    let checked = par::map_each(&held, |h| match h {
-        Held::Loaded(_) => Some(None),
-        Held::Archive { id, bytes } => {
-            let (kept, clean) = cache::kept(bytes)?;
-            Some((clean && no_verified_reading(id)).then_some(kept))
-        }
+    // Each notice's state file looked at on both cores: one with verified readings (or text to
+    // neutralise) is loaded below and prepared as the loaded path does, in order.
+    let plain = par::map_each(&held, |h| match h {
+        Held::Archive { id, clean, .. } => *clean && no_verified_reading(id),
+        Held::Loaded(_) => false,
     });
     let mut notices = Vec::with_capacity(held.len());
-    for (h, got) in held.iter().zip(checked) {
-        let notice = match (h, got) {
-            (_, None) => return Ok(None),
-            (Held::Archive { bytes, .. }, Some(Some(kept))) => Notice::Kept { kept, bytes },
-            (Held::Loaded(cat), _) => {
-                Notice::Loaded(Box::new(prepare((**cat).clone(), command, global, true)))
-            }
-            (Held::Archive { bytes, .. }, Some(None)) => {
-                // As loaded: its verified readings in, its text neutralised where shown.
+    for (h, plain) in held.into_iter().zip(plain) {
+        notices.push(match h {
+            Held::Archive { kept, bytes, .. } if plain => Notice::Kept { kept, bytes },
+            Held::Loaded(cat) => Notice::Loaded(Box::new(prepare(*cat, command, global, true))),
+            Held::Archive { bytes, .. } => {
                 let Some(cat) = cache::document(bytes).and_then(|d| Catalog::new(d).ok()) else {
                     return Ok(None);
                 };
                 Notice::Loaded(Box::new(prepare(cat, command, global, true)))
             }
-        };
-        notices.push(notice);
+        });
     }
     let code = answer(&notices, command);
     // The process ends now: nothing to free one by one.
     std::mem::forget(notices);
-    std::mem::forget(held);
+    std::mem::forget(cache);
     code.map(Some)
 }
 
@@ -99,13 +94,18 @@ pub fn one(command: &Command, global: &Global) -> anyhow::Result<Option<ExitCode
     else {
         return Ok(None);
     };
-    let Some(held) = cache::held(std::slice::from_ref(&entry), &file, &cache::version()) else {
+    let Some(cache) = cache::open(&file, &cache::version()) else {
         return Ok(None);
     };
-    let [Held::Archive { bytes, .. }] = held.as_slice() else {
+    let Some(held) = cache::held(&cache, std::slice::from_ref(&entry)) else {
         return Ok(None);
     };
-    let Some((kept, true)) = cache::kept(bytes) else {
+    let [
+        Held::Archive {
+            kept, clean: true, ..
+        },
+    ] = held.as_slice()
+    else {
         return Ok(None);
     };
     let plain = global
@@ -115,8 +115,9 @@ pub fn one(command: &Command, global: &Global) -> anyhow::Result<Option<ExitCode
     if !plain {
         return Ok(None);
     }
-    let code = search::run_kept(&kept, &query.join(" "), *limit);
+    let code = search::run_kept(kept, &query.join(" "), *limit);
     std::mem::forget(held);
+    std::mem::forget(cache);
     code.map(Some)
 }
 

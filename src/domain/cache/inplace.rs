@@ -1,60 +1,49 @@
-//! The workspace's notices for a search across them, read in place from the cache (no document
-//! deserialised): when the cache holds an up-to-date archive of every stored notice. Otherwise
-//! the caller loads them as `catalogs` does, which also brings the cache up to date.
+//! The workspace's notices for a search across them, read in place from the cache's map (no
+//! document deserialised): when the cache holds an up-to-date archive of every stored notice.
+//! Otherwise the caller loads them as `catalogs` does, which also brings the cache up to date.
 
-use std::path::Path;
-
-use rkyv::util::AlignedVec;
-
-use super::load::open;
-use super::{ALIGN, Cache, Hash, hash};
+use super::{Cache, Hash, Stamp, hash, kept};
 use crate::domain::catalog::Catalog;
 use crate::domain::load;
+use crate::domain::search::{Kept, par};
 use crate::domain::seeds;
 use crate::domain::workspace::{Entry, Source};
 
 /// A notice as a search across the workspace holds it.
-pub enum Held {
-    /// A stored notice's archive (checksum verified), to be read in place with `cache::kept`.
+pub enum Held<'c> {
+    /// A stored notice's archive in the cache's map, its checksum and bytecheck passed.
     Archive {
         id: String,
-        bytes: AlignedVec<ALIGN>,
+        bytes: &'c [u8],
+        kept: Kept<'c>,
+        /// Whether its text needs no neutralising (as the archive says).
+        clean: bool,
     },
     /// The embedded notice, loaded.
     Loaded(Box<Catalog>),
 }
 
-/// Every notice of `entries`, in order, when the cache file `file` (written by fgf `version`)
-/// holds an archive of each stored one made from its source as it is now; `None` otherwise.
-pub fn held(entries: &[Entry], file: &Path, version: &str) -> Option<Vec<Held>> {
-    let cache = open(file, version)?;
-    let one = |e: &Entry| -> Option<Held> {
-        match &e.source {
-            Source::Embedded => Some(Held::Loaded(Box::new(seeds::embedded()))),
-            Source::File(path) => {
-                let h: Hash = hash(&load::read_limited(path).ok()?);
-                let bytes = archive_of(&cache, &e.id, h)?;
-                Some(Held::Archive {
-                    id: e.id.clone(),
-                    bytes,
-                })
-            }
-        }
+/// Every notice of `entries`, in order, when `cache` holds an archive of each stored one made
+/// from its source as it is now (the recorded metadata still the source's, else its content
+/// hash); `None` otherwise. Each archive is checked on one of the cores.
+pub fn held<'c>(cache: &'c Cache, entries: &[Entry]) -> Option<Vec<Held<'c>>> {
+    let one = |e: &Entry| -> Option<Held<'c>> {
+        let Source::File(path) = &e.source else {
+            return Some(Held::Loaded(Box::new(seeds::embedded())));
+        };
+        let known = Stamp::at(path).and_then(|s| cache.known(&e.id, &s));
+        let h: Hash = match known {
+            Some(h) => h,
+            None => hash(&load::read_limited(path).ok()?),
+        };
+        let bytes = cache.bytes(&e.id, h)?;
+        let (kept, clean) = kept(bytes)?;
+        Some(Held::Archive {
+            id: e.id.clone(),
+            bytes,
+            kept,
+            clean,
+        })
     };
-    let (a, b) = entries.split_at(entries.len() / 2);
-    let (first, second) = std::thread::scope(|s| {
-        let first = s.spawn(|| a.iter().map(one).collect::<Option<Vec<_>>>());
-        let second: Option<Vec<_>> = b.iter().map(one).collect();
-        (
-            first.join().expect("a loading thread does not panic"),
-            second,
-        )
-    });
-    let mut all = first?;
-    all.extend(second?);
-    Some(all)
-}
-
-fn archive_of(cache: &Cache, id: &str, source: Hash) -> Option<AlignedVec<ALIGN>> {
-    cache.archive(id, source)
+    par::map_each(entries, one).into_iter().collect()
 }

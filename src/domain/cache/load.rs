@@ -1,12 +1,15 @@
-//! The workspace's notices read through the cache: each source file is read and hashed; a notice
-//! whose hash the cache holds comes from its archive, any other from its JSON (and the cache is
-//! then written anew, atomically, keeping the archives still valid).
+//! The workspace's notices read through the cache: a source file whose metadata equals the one
+//! the cache recorded (cache/stamp.rs) is taken at the recorded hash, unread; any other is read
+//! and hashed. A notice whose hash the cache holds comes from its archive, any other from its
+//! JSON (and the cache is then written anew, atomically, keeping the archives still valid; so
+//! too when a source's metadata is to be recorded anew).
 
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use rkyv::util::AlignedVec;
 
-use super::{ALIGN, Cache, Hash, Notice, archive, encode, hash};
+use super::{ALIGN, Cache, Hash, Notice, Record, Stamp, archive, encode, hash};
 use crate::domain::catalog::Catalog;
 use crate::domain::input::open_regular;
 use crate::domain::load::{self, LoadError};
@@ -36,7 +39,7 @@ pub fn locate() -> Option<PathBuf> {
 /// its source (the cache is brought up to date by the next command across the workspace).
 pub fn catalog(entry: &Entry, file: Option<&Path>, version: &str) -> Result<Catalog, LoadError> {
     let old = file.and_then(|f| open(f, version));
-    notice(entry, old.as_ref(), true).0
+    notice(entry, old.as_ref(), true, SystemTime::now()).0
 }
 
 /// The cache file in the cache directory `dir`.
@@ -48,10 +51,35 @@ pub fn path_in(dir: &Path) -> PathBuf {
 enum Got {
     /// Nothing to keep (the embedded notice, or a source that does not load).
     Nothing,
-    /// The cache's archive, still valid.
-    Kept(Hash),
-    /// Parsed from its source: its new archive.
-    New(Hash, AlignedVec<ALIGN>),
+    /// The cache's archive, still valid; the source's stamp to record.
+    Kept(Hash, Option<Stamp>),
+    /// Parsed from its source: its stamp to record, its new archive.
+    New(Hash, Option<Stamp>, AlignedVec<ALIGN>),
+}
+
+impl Got {
+    /// The source's hash and stamp the cache's header is to say for this notice.
+    fn said(&self) -> Option<(Hash, Option<Stamp>)> {
+        match self {
+            Got::Nothing => None,
+            Got::Kept(h, s) | Got::New(h, s, _) => Some((*h, *s)),
+        }
+    }
+
+    /// What the cache's header is to say of this notice (its kept archive from `old`).
+    fn record<'a>(&'a self, id: &'a str, old: Option<&'a Cache>) -> Option<Record<'a>> {
+        let (source, stamp, archive) = match self {
+            Got::Nothing => return None,
+            Got::Kept(h, s) => (*h, *s, old?.bytes(id, *h)?),
+            Got::New(h, s, bytes) => (*h, *s, bytes.as_slice()),
+        };
+        Some(Record {
+            id,
+            source,
+            stamp,
+            archive,
+        })
+    }
 }
 
 /// Every notice of `entries`, in order, each loaded as `Entry::load` does, through the cache
@@ -65,11 +93,23 @@ pub fn catalogs(
     version: &str,
     index: bool,
 ) -> Vec<Result<Catalog, LoadError>> {
+    catalogs_since(entries, file, version, index, SystemTime::now())
+}
+
+/// `catalogs`, the sources looked at from the moment `since` on: a source whose times are not
+/// `MARGIN` older than that is hashed on every run, its metadata not recorded (`Stamp::settled`).
+pub fn catalogs_since(
+    entries: &[Entry],
+    file: Option<&Path>,
+    version: &str,
+    index: bool,
+    since: SystemTime,
+) -> Vec<Result<Catalog, LoadError>> {
     let Some(file) = file else {
         return entries.iter().map(Entry::load).collect();
     };
     let old = open(file, version);
-    let one = |e: &Entry| notice(e, old.as_ref(), index);
+    let one = |e: &Entry| notice(e, old.as_ref(), index, since);
     let got: Vec<(Result<Catalog, LoadError>, Got)> = if entries.len() >= 16 {
         // Both cores: the notices are independent.
         let (a, b) = entries.split_at(entries.len() / 2);
@@ -83,60 +123,63 @@ pub fn catalogs(
     } else {
         entries.iter().map(one).collect()
     };
-    let stale = match &old {
-        None => true,
-        Some(cache) => {
-            got.iter().any(|(_, g)| matches!(g, Got::New(..)))
-                || cache.notices().count() != got.iter().filter(|(_, g)| kept(g)).count()
-        }
-    };
-    if stale {
-        let kept: Vec<Option<AlignedVec<ALIGN>>> = entries
+    // Written anew when a notice was parsed from its source (new, changed, or its archive
+    // failed a check), or when what the header would say differs from what it says (a notice
+    // gone, a stamp to record).
+    let said = entries
+        .iter()
+        .zip(&got)
+        .filter_map(|(e, (_, g))| g.said().map(|(h, s)| (e.id.as_str(), h, s)));
+    let parsed = got.iter().any(|(_, g)| matches!(g, Got::New(..)));
+    if parsed || !old.as_ref().is_some_and(|c| c.notices().eq(said)) {
+        let records: Vec<Record> = entries
             .iter()
             .zip(&got)
-            .map(|(e, (_, g))| match g {
-                Got::Kept(h) => old.as_ref()?.archive(&e.id, *h),
-                _ => None,
-            })
+            .filter_map(|(e, (_, g))| g.record(&e.id, old.as_ref()))
             .collect();
-        let list: Vec<(&str, Hash, &[u8])> = entries
-            .iter()
-            .zip(&got)
-            .zip(&kept)
-            .filter_map(|((e, (_, g)), k)| match g {
-                Got::Nothing => None,
-                Got::Kept(h) => Some((e.id.as_str(), *h, k.as_ref()?.as_slice())),
-                Got::New(h, bytes) => Some((e.id.as_str(), *h, bytes.as_slice())),
-            })
-            .collect();
-        write(file, &encode(version, &list));
+        let bytes = encode(version, &records);
+        // The old file unmapped before it is replaced (Windows refuses to replace a mapped file).
+        drop(records);
+        drop(old);
+        write(file, &bytes);
     }
     got.into_iter().map(|(cat, _)| cat).collect()
 }
 
-fn kept(g: &Got) -> bool {
-    !matches!(g, Got::Nothing)
-}
-
-/// One notice: from the cache when it holds this source's archive, else from the source.
-fn notice(entry: &Entry, cache: Option<&Cache>, index: bool) -> (Result<Catalog, LoadError>, Got) {
+/// One notice: from the cache when it holds this source's archive, else from the source. The
+/// source is not read when its metadata is the one the cache recorded with the hash.
+fn notice(
+    entry: &Entry,
+    cache: Option<&Cache>,
+    index: bool,
+    since: SystemTime,
+) -> (Result<Catalog, LoadError>, Got) {
     let Source::File(path) = &entry.source else {
         return (Ok(seeds::embedded()), Got::Nothing);
     };
+    // Taken before the file is read: a change while it is read moves it from what is recorded.
+    let stamp = Stamp::at(path);
+    if let (Some(c), Some(s)) = (cache, &stamp)
+        && let Some(h) = c.known(&entry.id, s)
+        && let Some(cat) = c.catalog(&entry.id, h, index)
+    {
+        return (Ok(cat), Got::Kept(h, stamp));
+    }
     let bytes = match load::read_limited(path) {
         Ok(b) => b,
         Err(e) => return (Err(e), Got::Nothing),
     };
     let h = hash(&bytes);
+    let stamp = stamp.filter(|s| s.settled(since));
     if let Some(cat) = cache.and_then(|c| c.catalog(&entry.id, h, index)) {
-        return (Ok(cat), Got::Kept(h));
+        return (Ok(cat), Got::Kept(h, stamp));
     }
     // As `load::from_path`: the fast parse, else every problem located.
     match load::parse_document(&bytes).and_then(Notice::build) {
         Some((notice, cat)) => {
             let arch = archive(&notice);
             let cat = cat.with_prepared(Index::from(notice.index), notice.clean);
-            (Ok(cat), Got::New(h, arch))
+            (Ok(cat), Got::New(h, stamp, arch))
         }
         None => (Err(load::invalid(path, &bytes)), Got::Nothing),
     }
@@ -144,10 +187,8 @@ fn notice(entry: &Entry, cache: Option<&Cache>, index: bool) -> (Result<Catalog,
 
 /// The cache file, its header checked; `None` when there is none, it is not a regular file fgf
 /// can read, or its header fails a check.
-pub(super) fn open(file: &Path, version: &str) -> Option<Cache> {
-    let f = open_regular(file).ok()?;
-    let size = f.metadata().ok()?.len();
-    Cache::open(f, size, version).ok()
+pub fn open(file: &Path, version: &str) -> Option<Cache> {
+    Cache::open(&open_regular(file).ok()?, version).ok()
 }
 
 /// Replaces the cache file with `bytes`, atomically (temp file + rename: a reader sees the old
@@ -183,3 +224,7 @@ fn owner_rw(meta: &std::fs::Metadata) -> bool {
 fn owner_rw(meta: &std::fs::Metadata) -> bool {
     !meta.permissions().readonly()
 }
+
+#[cfg(test)]
+#[path = "load_tests.rs"]
+mod tests;

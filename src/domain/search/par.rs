@@ -2,11 +2,21 @@
 //! one policy, scoped threads, results in order. Below `MIN_ITEMS` a second thread costs more
 //! than it saves.
 
+use std::sync::OnceLock;
+
 /// Fewer items than this run on the calling thread.
 pub(crate) const MIN_ITEMS: usize = 4096;
 
+/// The cores this process may use, asked once: `available_parallelism` reads the cgroup's files
+/// on every call (about 5% of a cached `fgf who` when it was asked per scan).
+static CORES: OnceLock<usize> = OnceLock::new();
+
+fn cores() -> usize {
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
 fn parts(len: usize) -> Option<usize> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = cores();
     (cores >= 2 && len >= MIN_ITEMS).then(|| len.div_ceil(cores))
 }
 
@@ -37,7 +47,7 @@ pub(crate) fn map_each<'a, T: Sync, R: Send>(
     items: &'a [T],
     f: impl Fn(&'a T) -> R + Sync,
 ) -> Vec<R> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = cores();
     if cores < 2 || items.len() < 2 {
         return items.iter().map(f).collect();
     }
@@ -69,6 +79,14 @@ fn map_chunks_by<'a, T: Sync, R: Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cores_are_asked_once_and_kept() {
+        let asked = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let _ = map_chunks(&[1, 2, 3], |p| p.len());
+        assert_eq!(CORES.get(), Some(&asked), "a split keeps what it asked");
+        assert_eq!(cores(), asked);
+    }
 
     #[test]
     fn results_keep_the_items_order_above_and_below_the_threshold() {
