@@ -25,6 +25,9 @@ pub struct Stored {
     /// Per unit, how many items it leads and supports (`Catalog::unit_counts`), for showing a
     /// unit's hit from the archive.
     unit_counts: Vec<[u32; 2]>,
+    /// Whether any task or measure names an official (format 2), so that a notice read in place
+    /// need not look for them item by item when none does.
+    officials: bool,
 }
 
 impl From<Stored> for Index {
@@ -57,6 +60,10 @@ impl Stored {
                 [lead as u32, support as u32]
             })
             .collect();
+        let officials =
+            cat.doc.sections.iter().flat_map(|s| &s.tasks).any(|t| {
+                !t.officials.is_empty() || t.measures.iter().any(|m| !m.officials.is_empty())
+            });
         let stored = Stored {
             entries,
             units,
@@ -65,6 +72,7 @@ impl Stored {
             unit_keys,
             unit_masks,
             unit_counts,
+            officials,
         };
         (stored, keys)
     }

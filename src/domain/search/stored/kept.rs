@@ -151,6 +151,9 @@ impl Corpus for Kept<'_> {
     }
 
     fn officials(&self, t: Target) -> Vec<&str> {
+        if !self.index.officials {
+            return Vec::new();
+        }
         let list = match t {
             Target::Item(Loc::Task(s, t)) => &self.task(s, t).officials,
             Target::Item(Loc::Measure(s, t, m)) if !self.measure(s, t, m).inherited => {
