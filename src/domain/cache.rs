@@ -27,6 +27,7 @@ mod day;
 mod header;
 mod inplace;
 mod load;
+mod private;
 mod stamp;
 
 use std::ops::Range;
@@ -139,6 +140,8 @@ pub enum Invalid {
 pub struct Cache {
     body: Body,
     slots: Vec<Slot>,
+    /// Whether the file can only have been written by this user (private.rs).
+    private: bool,
 }
 
 /// Where the notices' archives are: in memory, or in the cache file mapped read-only (the
@@ -192,13 +195,21 @@ impl Cache {
         // keeps the old file alive. What is left is another program truncating the file in
         // place while this map is read: then the process gets SIGBUS (see the module doc).
         let map = unsafe { memmap2::Mmap::map(file) }.map_err(|_| Invalid::Truncated)?;
-        Cache::over(Body::Map(map), version)
+        let private = file.metadata().is_ok_and(|m| private::private(&m));
+        Ok(Cache {
+            private,
+            ..Cache::over(Body::Map(map), version)?
+        })
     }
 
     fn over(body: Body, version: &str) -> Result<Cache, Invalid> {
         let bytes = body.bytes();
         let slots = header::read(bytes, bytes.len(), version)?;
-        Ok(Cache { body, slots })
+        Ok(Cache {
+            body,
+            slots,
+            private: false,
+        })
     }
 }
 

@@ -33,7 +33,7 @@ const ASKS: &[&[&str]] = &[
     &["--doc", "gen-2", "search", "营商 | fgw", "--limit", "0"],
 ];
 
-fn ok(o: Output) -> Output {
+pub(crate) fn ok(o: Output) -> Output {
     assert!(
         o.status.success(),
         "fgf failed: {}",
@@ -43,7 +43,7 @@ fn ok(o: Output) -> Output {
 }
 
 /// A workspace of the 103号 and three generated notices.
-fn workspace() -> Sandbox {
+pub(crate) fn workspace() -> Sandbox {
     let sb = Sandbox::new();
     let mut paths = Vec::new();
     for i in 1..=3 {
@@ -68,16 +68,16 @@ fn workspace() -> Sandbox {
     sb
 }
 
-fn cache_file(sb: &Sandbox) -> PathBuf {
+pub(crate) fn cache_file(sb: &Sandbox) -> PathBuf {
     sb.path().join("xdg/cache/fgf").join(cache::FILE)
 }
 
-fn stored(sb: &Sandbox, id: &str) -> PathBuf {
+pub(crate) fn stored(sb: &Sandbox, id: &str) -> PathBuf {
     sb.data_dir().join(format!("workspace/notices/{id}.json"))
 }
 
 /// Every answer of `ASKS` (stdout and exit code), with or without the cache; stderr must be empty.
-fn answers(sb: &Sandbox, with_cache: bool) -> Vec<(String, Option<i32>)> {
+pub(crate) fn answers(sb: &Sandbox, with_cache: bool) -> Vec<(String, Option<i32>)> {
     ASKS.iter()
         .map(|args| {
             let mut cmd = sb.command();

@@ -2,7 +2,7 @@
 //! document deserialised): when the cache holds an up-to-date archive of every stored notice.
 //! Otherwise the caller loads them as `catalogs` does, which also brings the cache up to date.
 
-use super::{Cache, Hash, Stamp, hash, kept};
+use super::{Cache, Hash, Stamp, hash};
 use crate::domain::catalog::Catalog;
 use crate::domain::load;
 use crate::domain::search::{Kept, par};
@@ -11,7 +11,7 @@ use crate::domain::workspace::{Entry, Source};
 
 /// A notice as a search across the workspace holds it.
 pub enum Held<'c> {
-    /// A stored notice's archive in the cache's map, its checksum and bytecheck passed.
+    /// A stored notice's archive in the cache's map, its checks passed (`Cache::in_place`).
     Archive {
         id: String,
         bytes: &'c [u8],
@@ -36,8 +36,7 @@ pub fn held<'c>(cache: &'c Cache, entries: &[Entry]) -> Option<Vec<Held<'c>>> {
             Some(h) => h,
             None => hash(&load::read_limited(path).ok()?),
         };
-        let bytes = cache.bytes(&e.id, h)?;
-        let (kept, clean) = kept(bytes)?;
+        let (bytes, kept, clean) = cache.in_place(&e.id, h)?;
         Some(Held::Archive {
             id: e.id.clone(),
             bytes,

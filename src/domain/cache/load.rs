@@ -204,7 +204,9 @@ fn write(file: &Path, bytes: &[u8]) {
         Ok(meta) if meta.is_dir() => {
             let _ = std::fs::remove_dir_all(file);
         }
-        Ok(meta) if !owner_rw(&meta) => {
+        // Not the owner's to read and write, or not the user's alone (private.rs): the new file
+        // must not keep its mode.
+        Ok(meta) if !owner_rw(&meta) || !super::private::private(&meta) => {
             let _ = std::fs::remove_file(file);
         }
         _ => {}
