@@ -167,7 +167,13 @@ fn eval_alt<C: Corpus>(alt: &Alt, ctx: &Ctx<C>, i: usize) -> Option<(i64, Field)
                 alt.units.get(u).cloned().flatten()
             } else {
                 let direct = if src.mask(i).covers(&p.mask) {
-                    p.direct(src.main_text(target), src.folded(i), false)
+                    // The text itself only when the term folds it otherwise.
+                    let text = if p.reads_text() {
+                        src.main_text(target)
+                    } else {
+                        ""
+                    };
+                    p.direct(text, src.folded(i), false)
                 } else {
                     None
                 };

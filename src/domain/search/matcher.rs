@@ -80,6 +80,12 @@ impl<'q> Prepared<'q> {
         }
     }
 
+    /// Whether `direct` reads the text itself (a term that folds otherwise than the index),
+    /// not only its folded form.
+    pub fn reads_text(&self) -> bool {
+        self.mode.is_some()
+    }
+
     /// The term against the characters of a text: `text` itself and `folded`, its form folded
     /// as the index folds (`fold::Mode::INDEX`).
     pub fn direct(&self, text: &str, folded: &str, want: bool) -> Option<TextMatch> {

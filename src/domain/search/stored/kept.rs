@@ -20,6 +20,9 @@ pub struct Kept<'a> {
     doc: &'a ArchivedDocument,
     index: &'a ArchivedStored,
     keys: &'a [ArchivedEntryKeys],
+    /// Every unit's name, aliases and official name to its index (the last unit with a name
+    /// wins, as in the catalog's table), made on first use: printing many hits asks it often.
+    names: std::sync::OnceLock<rustc_hash::FxHashMap<&'a str, usize>>,
 }
 
 impl<'a> Kept<'a> {
@@ -28,7 +31,12 @@ impl<'a> Kept<'a> {
         index: &'a ArchivedStored,
         keys: &'a [ArchivedEntryKeys],
     ) -> Kept<'a> {
-        Kept { doc, index, keys }
+        Kept {
+            doc,
+            index,
+            keys,
+            names: std::sync::OnceLock::new(),
+        }
     }
 
     /// The document's id, 文号 and title, as archived.
@@ -193,16 +201,18 @@ impl Corpus for Kept<'_> {
 
     fn unit_index(&self, name: &str) -> Option<usize> {
         let name = name.trim();
-        // As the catalog's table of names: the last unit that has the name wins.
-        let forms = |u: &ArchivedUnit| {
-            u.name == name
-                || u.aliases.iter().any(|a| a == name)
-                || u.official.as_ref().is_some_and(|o| o.name == name)
-        };
-        let exact = (0..self.doc.units.len())
-            .rev()
-            .find(|&u| forms(self.unit(u)));
-        exact.or_else(|| {
+        let names = self.names.get_or_init(|| {
+            let mut names = rustc_hash::FxHashMap::default();
+            for (u, unit) in self.doc.units.iter().enumerate() {
+                names.insert(unit.name.as_str(), u);
+                let official = unit.official.as_ref().map(|o| o.name.as_str());
+                for a in unit.aliases.iter().map(|a| a.as_str()).chain(official) {
+                    names.insert(a, u);
+                }
+            }
+            names
+        });
+        names.get(name).copied().or_else(|| {
             if name.chars().count() < 4 {
                 return None;
             }
