@@ -6,25 +6,34 @@
 use std::process::ExitCode;
 
 use anstream::{eprintln, println};
-use anyhow::anyhow;
 
 use super::context::Global;
 use super::lang::{t, tr};
-use super::output::{BOLD, DIM, Paint, columns, fit_lines, fitted, paint, shown_limit};
-use super::shapes::{self, InDoc, SearchHit, UnitAcross, UnitAcrossRow, UnitsAcross, WhoHit};
-use super::{Command, EXIT_UNKNOWN, search, who};
+use super::output::{BOLD, DIM, columns, paint};
+use super::shapes::{self, UnitAcross, UnitAcrossRow, UnitsAcross};
+use super::{Command, EXIT_UNKNOWN, who};
 use crate::domain::text::{fit, sanitize};
-use crate::domain::workspace::{self, Workspace, scope, units::Identities};
-use crate::domain::{Catalog, Item, lookup};
+use crate::domain::workspace::{self, Workspace, units::Identities};
+use crate::domain::{Catalog, Item};
 
+mod find;
+pub mod inplace;
 mod progress_all;
+use self::find::Notice;
 use self::progress_all::{deadlines_all, progress_all};
 
 /// Runs a cross-notice command on `cats` (prepared as `super::prepare` does).
 pub fn run(cats: Vec<Catalog>, command: Command, global: &Global) -> anyhow::Result<ExitCode> {
     let code = match command {
-        Command::Who { query, limit, json } => who_all(&cats, &query.join(" "), limit, json),
-        Command::Search { query, limit, json } => search_all(&cats, &query.join(" "), limit, json),
+        Command::Who { .. } | Command::Search { .. } => {
+            let notices: Vec<Notice> = cats
+                .into_iter()
+                .map(|c| Notice::Loaded(Box::new(c)))
+                .collect();
+            let code = find::answer(&notices, &command);
+            std::mem::forget(notices);
+            return code;
+        }
         Command::Unit { name, json, .. } => unit_all(&cats, name.as_deref(), json),
         Command::Deadlines { json } => deadlines_all(&cats, global, json),
         Command::Progress { json } => progress_all(&cats, global, json),
@@ -40,133 +49,9 @@ pub fn run(cats: Vec<Catalog>, command: Command, global: &Global) -> anyhow::Res
     code
 }
 
-/// The notices a query's `in:` words name (all when it has none), and the query without them.
-fn scoped<'a>(cats: &'a [Catalog], query: &str) -> anyhow::Result<(Vec<&'a Catalog>, String)> {
-    let (rest, keys) = scope::split(query);
-    if keys.is_empty() {
-        return Ok((cats.iter().collect(), rest));
-    }
-    let mut picked = vec![false; cats.len()];
-    for key in &keys {
-        match workspace::find(cats, key) {
-            Ok(Some(i)) => picked[i] = true,
-            Ok(None) => {
-                let key = sanitize(key);
-                return Err(anyhow!(tr!(
-                    "in:{key}：工作区中没有这份通知（fgf docs 列出全部）",
-                    "in:{key}: no such notice in the workspace (fgf docs lists them)"
-                )));
-            }
-            Err(many) => {
-                let (key, list) = (sanitize(key), sanitize(&many.join("、")).into_owned());
-                return Err(anyhow!(tr!(
-                    "in:{key} 可指几份通知：{list}；请写全文号",
-                    "in:{key} could be several notices: {list}; give the whole 文号"
-                )));
-            }
-        }
-    }
-    let cats = cats
-        .iter()
-        .zip(picked)
-        .filter_map(|(c, p)| p.then_some(c))
-        .collect();
-    Ok((cats, rest))
-}
-
 /// A notice's label for text output, neutralised.
 fn label(cat: &Catalog) -> String {
     sanitize(workspace::label(cat)).into_owned()
-}
-
-fn who_all(cats: &[Catalog], query: &str, limit: usize, as_json: bool) -> anyhow::Result<ExitCode> {
-    let (cats, q) = scoped(cats, query)?;
-    let mut all: Vec<(&Catalog, lookup::Hit)> = Vec::new();
-    for cat in &cats {
-        all.extend(lookup::who(cat, &q).into_iter().map(|h| (*cat, h)));
-    }
-    // Best first across the notices; a tie keeps the workspace's order.
-    all.sort_by_key(|(_, h)| std::cmp::Reverse(h.score));
-    let hits = &all[..all.len().min(shown_limit(limit))];
-    if as_json {
-        let list: Vec<_> = hits
-            .iter()
-            .map(|(cat, h)| InDoc {
-                document: &cat.doc.id,
-                row: WhoHit::new(cat.at(h.loc), who::field_name(h.field), h.score),
-            })
-            .collect();
-        shapes::print(&list)?;
-    } else {
-        let cols = columns();
-        for (cat, h) in hits {
-            println!(
-                "{}",
-                fitted(paint(DIM, &format!("〔{}〕", label(cat))), cols)
-            );
-            print!("{}", fitted(who::hit_text(cat.at(h.loc), h.field), cols));
-        }
-    }
-    Ok(who::finish(query, hits.len(), all.len(), as_json))
-}
-
-fn search_all(
-    cats: &[Catalog],
-    query: &str,
-    limit: usize,
-    as_json: bool,
-) -> anyhow::Result<ExitCode> {
-    use crate::domain::search::{self as engine, Options};
-    let (cats, q) = scoped(cats, query)?;
-    let opts = Options {
-        limit: shown_limit(limit),
-        units: true,
-    };
-    let mut total = 0;
-    let mut notes = Vec::new();
-    let mut all = Vec::new();
-    for cat in &cats {
-        let index = cat.search_index();
-        let results = engine::search(cat, &index, &q, &opts);
-        total += results.total;
-        if notes.is_empty() {
-            notes = results.query.notes.clone();
-        }
-        all.extend(results.hits.into_iter().map(|h| (*cat, h)));
-        std::mem::forget(index);
-    }
-    all.sort_by_key(|(_, h)| std::cmp::Reverse(h.score));
-    all.truncate(opts.limit);
-    let paint_out = Paint::stdout();
-    if as_json {
-        let list: Vec<_> = all
-            .iter()
-            .map(|(cat, h)| InDoc {
-                document: &cat.doc.id,
-                row: SearchHit::new(cat, h),
-            })
-            .collect();
-        let mut out = shapes::text(&list)?;
-        out.push('\n');
-        search::write_out(paint_out, |w| w.write_all(out.as_bytes()))?;
-    } else {
-        let cols = columns();
-        let text_cols = cols.map_or(search::TEXT_COLS, |c| {
-            c.saturating_sub(search::HEAD_COLS)
-                .clamp(8, search::TEXT_COLS)
-        });
-        let mut text = String::new();
-        for (cat, h) in &all {
-            let mut one = paint(DIM, &format!("〔{}〕\n", label(cat)));
-            search::print_hit(&mut one, paint_out, cat, h, text_cols);
-            text.push_str(&cols.map_or(one.clone(), |c| fit_lines(&one, c)));
-        }
-        search::write_out(paint_out, |w| w.write_all(text.as_bytes()))?;
-    }
-    for note in &notes {
-        eprintln!("fgf: {}", super::errors::query_note(note));
-    }
-    Ok(who::finish(query, all.len(), total, as_json))
 }
 
 /// The unit identities of these notices with the user's aliases.

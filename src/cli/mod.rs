@@ -69,6 +69,9 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
             }
         }
         command if command.spans_notices() && global.doc_path().is_none() => {
+            if let Some(code) = across::inplace::run(&command, global)? {
+                return Ok(code);
+            }
             let searches = matches!(
                 command,
                 Command::Who { .. } | Command::Search { .. } | Command::Unit { .. }

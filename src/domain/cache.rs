@@ -25,6 +25,7 @@
 
 mod day;
 mod header;
+mod inplace;
 mod load;
 mod stamp;
 
@@ -34,14 +35,15 @@ use rkyv::rancor;
 use rkyv::util::AlignedVec;
 use twox_hash::{XxHash3_64, XxHash3_128};
 
-pub use day::Day;
+pub use day::{Day, date_of};
 pub use header::{Record, encode};
+pub use inplace::{Held, held};
 pub use load::{ENV_BYPASS, FILE, catalog, catalogs, catalogs_since, locate, path_in};
 pub use stamp::{MARGIN, Stamp};
 
 use super::catalog::{Catalog, needs_no_sanitizing};
 use super::model::Document;
-use super::search::{Index, Stored};
+use super::search::{EntryKeys, Index, Kept, Stored};
 use header::Slot;
 
 /// The layout's version: a cache of another format is rebuilt.
@@ -98,6 +100,8 @@ pub fn version() -> String {
 pub struct Notice {
     pub doc: Document,
     pub index: Stored,
+    /// The pinyin keys of the index's entries (read in place only, by `Kept`).
+    pub keys: Vec<EntryKeys>,
     pub clean: bool,
 }
 
@@ -106,9 +110,11 @@ impl Notice {
     /// when the document is not valid.
     pub fn build(doc: Document) -> Option<(Notice, Catalog)> {
         let cat = Catalog::new(doc.clone()).ok()?;
+        let (index, keys) = Stored::of(&cat);
         let notice = Notice {
             doc,
-            index: Stored::of(&cat),
+            index,
+            keys,
             clean: needs_no_sanitizing(&cat.doc),
         };
         Some((notice, cat))
@@ -246,6 +252,19 @@ impl Cache {
         let slot = self.slots.iter().find(|s| s.id == id)?;
         (slot.stamp.as_ref() == Some(stamp)).then_some(slot.source)
     }
+}
+
+/// A notice's archive read in place (every byte checked by bytecheck): its corpus for search,
+/// and whether its text needs no neutralising. `None` if the bytes are not such an archive.
+pub fn kept(bytes: &[u8]) -> Option<(Kept<'_>, bool)> {
+    let a = rkyv::access::<ArchivedNotice, rancor::Error>(bytes).ok()?;
+    Some((Kept::new(&a.doc, &a.index, &a.keys), a.clean))
+}
+
+/// The document of a notice's archive (checked), deserialised.
+pub fn document(bytes: &[u8]) -> Option<Document> {
+    let a = rkyv::access::<ArchivedNotice, rancor::Error>(bytes).ok()?;
+    rkyv::deserialize::<Document, rancor::Error>(&a.doc).ok()
 }
 
 /// A notice as the cache keeps it.

@@ -5,6 +5,7 @@
 //! full query language of [`crate::domain::search`]. Hits are best first, ties in document order.
 
 use super::catalog::{Catalog, Loc};
+use super::search::corpus::Corpus;
 use super::search::{self, Options, Target};
 
 pub use super::search::Field;
@@ -18,15 +19,29 @@ pub struct Hit {
 
 /// Ranks the document's tasks and measures against `query`.
 pub fn who(cat: &Catalog, query: &str) -> Vec<Hit> {
-    let mut hits = all_hits(cat, query, false, |h| match h.target {
-        Target::Item(loc) => Some(Hit {
-            loc,
-            field: h.field,
-            score: h.score,
-        }),
-        Target::Unit(_) => None,
-    });
-    hits.extend(officials(cat, query, &hits));
+    let index = cat.search_index();
+    who_in(&search::corpus::Owned { cat, index: &index }, query)
+}
+
+/// `who` over any corpus (a notice read in place from the workspace's cache, say).
+pub(crate) fn who_in(src: &impl Corpus, query: &str) -> Vec<Hit> {
+    let opts = Options {
+        limit: usize::MAX,
+        units: false,
+    };
+    let mut hits: Vec<Hit> = search::search_in(src, query, &opts)
+        .hits
+        .into_iter()
+        .filter_map(|h| match h.target {
+            Target::Item(loc) => Some(Hit {
+                loc,
+                field: h.field,
+                score: h.score,
+            }),
+            Target::Unit(_) => None,
+        })
+        .collect();
+    hits.extend(officials(src, query, &hits));
     hits
 }
 
@@ -60,34 +75,25 @@ fn all_hits<T>(
 
 /// Tasks and measures that name an official whose name holds the query (format 2's people are
 /// not units: the search engine does not index them), after the engine's hits.
-fn officials(cat: &Catalog, query: &str, found: &[Hit]) -> Vec<Hit> {
+fn officials(src: &impl Corpus, query: &str, found: &[Hit]) -> Vec<Hit> {
     let q = query.trim();
     if q.is_empty() {
         return Vec::new();
     }
-    let named = |list: &[crate::domain::Official]| list.iter().any(|o| o.name.contains(q));
-    let mut out = Vec::new();
-    for (si, s) in cat.doc.sections.iter().enumerate() {
-        for (ti, t) in s.tasks.iter().enumerate() {
-            let task = std::iter::once((Loc::Task(si, ti), named(&t.officials)));
-            let measures = t.measures.iter().enumerate().map(|(mi, m)| {
-                (
-                    Loc::Measure(si, ti, mi),
-                    named(&m.officials) && !m.inherited,
-                )
-            });
-            for (loc, yes) in task.chain(measures) {
-                if yes && !found.iter().any(|h| h.loc == loc) {
-                    out.push(Hit {
-                        loc,
-                        field: Field::Official,
-                        score: 1,
-                    });
-                }
-            }
-        }
-    }
-    out
+    (0..src.len())
+        .filter_map(|i| match src.target(i) {
+            Target::Item(loc) => Some((loc, src.officials(Target::Item(loc)))),
+            Target::Unit(_) => None,
+        })
+        .filter(|(loc, names)| {
+            names.iter().any(|n| n.contains(q)) && !found.iter().any(|h| h.loc == *loc)
+        })
+        .map(|(loc, _)| Hit {
+            loc,
+            field: Field::Official,
+            score: 1,
+        })
+        .collect()
 }
 
 /// What a unit name as typed names.

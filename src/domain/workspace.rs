@@ -345,26 +345,29 @@ fn create_dir(dir: &Path) -> Result<(), WorkspaceError> {
 /// The notice `key` names among `cats`: its id, its 文号, or the unique ending of a 文号
 /// (`103号`, `〔2019〕103号`). `Err` lists the candidates when several fit.
 pub fn find<'a>(cats: &'a [Catalog], key: &str) -> Result<Option<usize>, Vec<&'a str>> {
+    let docs: Vec<(&str, &str)> = cats.iter().map(|c| (&*c.doc.id, &*c.doc.number)).collect();
+    find_in(&docs, key)
+}
+
+/// `find` over notices given as (id, 文号).
+pub fn find_in<'a>(docs: &[(&'a str, &'a str)], key: &str) -> Result<Option<usize>, Vec<&'a str>> {
     let key = key.trim();
     if key.is_empty() {
         return Ok(None);
     }
-    if let Some(i) = cats
-        .iter()
-        .position(|c| c.doc.id == key || c.doc.number == key)
-    {
+    if let Some(i) = docs.iter().position(|&(id, n)| id == key || n == key) {
         return Ok(Some(i));
     }
-    let fits: Vec<usize> = (0..cats.len())
+    let fits: Vec<usize> = (0..docs.len())
         .filter(|&i| {
-            let n = &cats[i].doc.number;
+            let n = docs[i].1;
             !n.is_empty() && n.ends_with(key)
         })
         .collect();
     match fits.as_slice() {
         [] => Ok(None),
         [one] => Ok(Some(*one)),
-        many => Err(many.iter().map(|&i| cats[i].doc.number.as_str()).collect()),
+        many => Err(many.iter().map(|&i| docs[i].1).collect()),
     }
 }
 

@@ -20,6 +20,11 @@ fn unpack(n: i32) -> Result<Date, jiff::Error> {
     Date::new(year, month, day)
 }
 
+/// An archived date read in place (`None` when it is not a date).
+pub fn date_of(field: &Archived<i32>) -> Option<Date> {
+    unpack(field.to_native()).ok()
+}
+
 impl ArchiveWith<Date> for Day {
     type Archived = Archived<i32>;
     type Resolver = ();

@@ -185,9 +185,20 @@ fn notice(
     }
 }
 
+/// The content hash of notice `id`'s source file `path`: the one `cache` recorded when the
+/// file's metadata is the one recorded with it (the file unread), else the file read and hashed.
+pub(super) fn source_hash(cache: &Cache, id: &str, path: &Path) -> Option<Hash> {
+    if let Some(s) = Stamp::at(path)
+        && let Some(h) = cache.known(id, &s)
+    {
+        return Some(h);
+    }
+    Some(hash(&load::read_limited(path).ok()?))
+}
+
 /// The cache file, its header checked; `None` when there is none, it is not a regular file fgf
 /// can read, or its header fails a check.
-fn open(file: &Path, version: &str) -> Option<Cache> {
+pub(super) fn open(file: &Path, version: &str) -> Option<Cache> {
     Cache::open(&open_regular(file).ok()?, version).ok()
 }
 

@@ -258,8 +258,10 @@ fn a_cached_notice_is_not_validated_again() {
     let (mut a, _) = two();
     a.title = String::new();
     assert!(Catalog::new(a.clone()).is_err());
+    let (index, keys) = Stored::of(&Catalog::validated(a.clone()));
     let notice = Notice {
-        index: Stored::of(&Catalog::validated(a.clone())),
+        index,
+        keys,
         doc: a,
         clean: true,
     };

@@ -3,12 +3,12 @@
 
 use std::cmp::Reverse;
 
-use super::index::{self, Entry, EntryKeys, Index, ItemKind, Target};
+use super::corpus::Corpus;
+use super::index::{ItemKind, Target};
 use super::matcher::{self, Prepared, TextMatch, better};
 use super::pinyin;
 use super::query::{Kind, Query, Scope};
 use super::{Field, FieldMatch, Hit};
-use crate::domain::Catalog;
 
 /// One `|` alternative, prepared, with its verdict on every unit (units are few and shared),
 /// positions included.
@@ -21,14 +21,14 @@ pub(crate) struct Compiled<'q> {
     groups: Vec<Vec<Alt<'q>>>,
 }
 
-pub(crate) struct Ctx<'a> {
-    pub cat: &'a Catalog,
-    pub index: &'a Index,
-    pub keys: Option<&'a [EntryKeys]>,
+pub(crate) struct Ctx<'a, C> {
+    pub src: &'a C,
+    /// Whether the query reads the entries' pinyin keys (made ready).
+    pub pinyin: bool,
     pub units: bool,
 }
 
-pub(crate) fn compile<'q>(q: &'q Query, cat: &Catalog, index: &Index) -> Compiled<'q> {
+pub(crate) fn compile<'q>(q: &'q Query, src: &impl Corpus) -> Compiled<'q> {
     let groups = q
         .groups
         .iter()
@@ -38,8 +38,8 @@ pub(crate) fn compile<'q>(q: &'q Query, cat: &Catalog, index: &Index) -> Compile
                 .map(|t| {
                     let p = Prepared::new(t);
                     let units = match t.scope {
-                        Scope::Any | Scope::Lead | Scope::Support => (0..cat.doc.units.len())
-                            .map(|u| unit_match(&p, cat, index, u, true))
+                        Scope::Any | Scope::Lead | Scope::Support => (0..src.units())
+                            .map(|u| unit_match(&p, src, u, true))
                             .collect(),
                         _ => Vec::new(),
                     };
@@ -78,39 +78,34 @@ fn main_field(kind: ItemKind) -> Field {
 /// A term against a unit's name and aliases, directly and by pinyin.
 /// With `want`, positions are into the unit's name (an alias match marks the alias's characters
 /// in the name where they occur in order).
-fn unit_match(
-    p: &Prepared,
-    cat: &Catalog,
-    index: &Index,
-    u: usize,
-    want: bool,
-) -> Option<TextMatch> {
-    let unit = &cat.doc.units[u];
+fn unit_match(p: &Prepared, src: &impl Corpus, u: usize, want: bool) -> Option<TextMatch> {
     let mut best = None;
-    for (i, name) in index.unit_names[u].iter().enumerate() {
-        if index.unit_masks[u][i].covers(&p.mask) {
-            best = better(best, p.direct(name, &index.unit_folded[u][i], false));
+    let forms = src.unit_forms(u);
+    for k in 0..forms {
+        let f = src.unit_form(u, k);
+        if f.mask.covers(&p.mask) {
+            best = better(best, p.direct(f.name, f.folded, false));
         }
         if p.term.pinyin {
-            best = better(best, p.pinyin(&index.unit_keys[u][i], None));
+            best = better(best, p.pinyin(f.spelled, None));
         }
     }
     let mut best = best?;
     if want {
-        let folded = &index.unit_folded[u];
+        let first = src.unit_form(u, 0).folded;
         let on_name = better(
-            p.direct(&unit.name, &folded[0], true),
-            pinyin_positions(p, &folded[0]),
+            p.direct(src.unit_name(u), first, true),
+            pinyin_positions(p, first),
         );
         best.positions = match on_name {
             Some(m) => m.positions,
-            None => (1..index.unit_names[u].len())
-                .filter(|&i| {
-                    p.direct(&index.unit_names[u][i], &folded[i], false)
-                        .is_some()
-                        || p.pinyin(&index.unit_keys[u][i], None).is_some()
+            None => (1..forms)
+                .map(|k| src.unit_form(u, k))
+                .filter(|f| {
+                    p.direct(f.name, f.folded, false).is_some()
+                        || p.pinyin(f.spelled, None).is_some()
                 })
-                .find_map(|i| in_order(&folded[0], &folded[i]))
+                .find_map(|f| in_order(first, f.folded))
                 .unwrap_or_default(),
         };
     }
@@ -122,7 +117,7 @@ fn pinyin_positions(p: &Prepared, text: &str) -> Option<TextMatch> {
         return None;
     }
     let (keys, map) = pinyin::keys_with_map(text);
-    p.pinyin(&keys, Some(&map[..]))
+    p.pinyin(&keys.spelled, Some(&map[..]))
 }
 
 /// Positions of `part`'s characters in `whole`, in order (发改委 in 市发展改革委).
@@ -139,60 +134,60 @@ fn in_order(whole: &str, part: &str) -> Option<Vec<usize>> {
 }
 
 /// The best field of one entry for one alternative: (rank value, field).
-fn eval_alt(alt: &Alt, ctx: &Ctx, i: usize, e: &Entry) -> Option<(i64, Field)> {
+fn eval_alt<C: Corpus>(alt: &Alt, ctx: &Ctx<C>, i: usize) -> Option<(i64, Field)> {
     let p = &alt.p;
-    let unit_best = |list: &[u16], field: Field| {
-        list.iter()
-            .filter_map(|&u| alt.units.get(usize::from(u))?.as_ref())
+    let src = ctx.src;
+    let unit_best = |list: &mut dyn Iterator<Item = usize>, field: Field| {
+        list.filter_map(|u| alt.units.get(u)?.as_ref())
             .map(|m| value(field, m))
             .max()
             .map(|v| (v, field))
     };
+    let target = src.target(i);
     match p.term.scope {
-        Scope::Deadline(r) => index::deadlines(ctx.cat, e.target)
+        Scope::Deadline(r) => src
+            .deadlines(target)
             .into_iter()
             .any(|d| r.contains(d))
             .then_some((
                 2_000_000 + weight(Field::Deadline) * 100_000,
                 Field::Deadline,
             )),
-        Scope::Id => id_match(p, ctx, e).map(|m| (value(Field::Id, &m), Field::Id)),
-        Scope::Lead => unit_best(ctx.index.lead(e), Field::Lead),
-        Scope::Support => unit_best(ctx.index.support(e), Field::Support),
+        Scope::Id => id_match(p, src, target).map(|m| (value(Field::Id, &m), Field::Id)),
+        Scope::Lead => unit_best(&mut src.lead(i), Field::Lead),
+        Scope::Support => unit_best(&mut src.support(i), Field::Support),
         Scope::Any => {
             let mut best = None;
             if p.id_like {
-                best = id_match(p, ctx, e).map(|m| (value(Field::Id, &m), Field::Id));
+                best = id_match(p, src, target).map(|m| (value(Field::Id, &m), Field::Id));
             }
-            let field = main_field(e.kind);
-            let main = if let Target::Unit(u) = e.target {
+            let kind = src.kind(i);
+            let field = main_field(kind);
+            let main = if let Target::Unit(u) = target {
                 alt.units.get(u).cloned().flatten()
             } else {
-                let direct = if e.mask.covers(&p.mask) {
-                    let text = index::main_text(ctx.cat, e.target);
-                    p.direct(text, index::folded_text(ctx.cat, e), false)
+                let direct = if src.mask(i).covers(&p.mask) {
+                    p.direct(src.main_text(target), src.folded(i), false)
                 } else {
                     None
                 };
-                let py = match ctx.keys {
-                    Some(keys)
-                        if p.term.pinyin
-                            && keys[i].letters & p.letters == p.letters
-                            && keys[i].initials & p.initials == p.initials =>
-                    {
-                        p.pinyin(&keys[i].keys, None)
-                    }
-                    _ => None,
+                let py = if ctx.pinyin && p.term.pinyin {
+                    let k = src.pinyin(i);
+                    (k.letters & p.letters == p.letters && k.initials & p.initials == p.initials)
+                        .then(|| p.pinyin(k.spelled, None))
+                        .flatten()
+                } else {
+                    None
                 };
                 better(direct, py)
             };
-            let official = official_matches(p, ctx.cat, e, false)
+            let official = official_matches(p, src, target, false)
                 .map(|(_, m)| (value(Field::Official, &m), Field::Official))
                 .max_by_key(|c| c.0);
             let candidates = [
                 main.map(|m| (value(field, &m), field)),
-                unit_best(ctx.index.lead(e), Field::Lead),
-                unit_best(ctx.index.support(e), Field::Support),
+                unit_best(&mut src.lead(i), Field::Lead),
+                unit_best(&mut src.support(i), Field::Support),
                 official,
             ];
             for c in candidates.into_iter().flatten() {
@@ -208,26 +203,24 @@ fn eval_alt(alt: &Alt, ctx: &Ctx, i: usize, e: &Entry) -> Option<(i64, Field)> {
 /// The entry's named officials that the term matches (their names folded as the index folds).
 fn official_matches<'c>(
     p: &'c Prepared,
-    cat: &'c Catalog,
-    e: &Entry,
+    src: &'c impl Corpus,
+    target: Target,
     want: bool,
 ) -> impl Iterator<Item = (&'c str, TextMatch)> + 'c {
-    index::officials(cat, e.target)
-        .into_iter()
-        .filter_map(move |name| {
-            let folded = super::fold::text(name, super::fold::Mode::INDEX);
-            p.direct(name, &folded, want).map(|m| (name, m))
-        })
+    src.officials(target).into_iter().filter_map(move |name| {
+        let folded = super::fold::text(name, super::fold::Mode::INDEX);
+        p.direct(name, &folded, want).map(|m| (name, m))
+    })
 }
 
 /// A term against an entry's id (9, 9.2), with the term's operator as on any other field:
 /// `^1$` is task 1, `^1` every id that starts with 1. A plain term (`9`, `#9`) is fgf's own:
 /// the id itself or its children (9 and 9.1, 9.2, …, not 19).
-fn id_match(p: &Prepared, ctx: &Ctx, e: &Entry) -> Option<TextMatch> {
-    let Target::Item(_) = e.target else {
+fn id_match(p: &Prepared, src: &impl Corpus, target: Target) -> Option<TextMatch> {
+    let Target::Item(_) = target else {
         return None;
     };
-    let id = index::entry_id(ctx.cat, e.target);
+    let id = src.id(target);
     let t = p.term.text.as_str();
     if p.term.kind != Kind::Fuzzy {
         return matcher::on_text(p.term.kind, id, t);
@@ -251,16 +244,15 @@ fn id_match(p: &Prepared, ctx: &Ctx, e: &Entry) -> Option<TextMatch> {
 }
 
 /// The entry's rank value if every group matches.
-fn eval_entry(c: &Compiled, ctx: &Ctx, i: usize) -> Option<i64> {
-    let e = &ctx.index.entries[i];
-    if !ctx.units && e.kind == ItemKind::Unit {
+fn eval_entry<C: Corpus>(c: &Compiled, ctx: &Ctx<C>, i: usize) -> Option<i64> {
+    if !ctx.units && ctx.src.kind(i) == ItemKind::Unit {
         return None;
     }
     let mut total = 0;
     for g in &c.groups {
         let mut best: Option<i64> = None;
         for alt in g {
-            let v = match (alt.p.term.negate, eval_alt(alt, ctx, i, e)) {
+            let v = match (alt.p.term.negate, eval_alt(alt, ctx, i)) {
                 (true, None) => 0,
                 (false, Some((v, _))) => v,
                 _ => continue,
@@ -273,7 +265,7 @@ fn eval_entry(c: &Compiled, ctx: &Ctx, i: usize) -> Option<i64> {
 }
 
 /// Every candidate that matches, with its rank value, in document order.
-pub(crate) fn scan(c: &Compiled, ctx: &Ctx, candidates: &[u32]) -> Vec<(i64, u32)> {
+pub(crate) fn scan<C: Corpus>(c: &Compiled, ctx: &Ctx<C>, candidates: &[u32]) -> Vec<(i64, u32)> {
     super::par::map_chunks(candidates, |part| {
         part.iter()
             .filter_map(|&i| eval_entry(c, ctx, i as usize).map(|v| (v, i)))
@@ -296,9 +288,9 @@ pub(crate) fn top(mut matched: Vec<(i64, u32)>, limit: usize) -> Vec<(i64, u32)>
 }
 
 /// A returned hit in full: which fields matched, and where.
-pub(crate) fn explain(c: &Compiled, ctx: &Ctx, i: usize, score: i64) -> Hit {
-    let e = &ctx.index.entries[i];
-    let cat = ctx.cat;
+pub(crate) fn explain<C: Corpus>(c: &Compiled, ctx: &Ctx<C>, i: usize, score: i64) -> Hit {
+    let src = ctx.src;
+    let (kind, target) = (src.kind(i), src.target(i));
     let mut matches: Vec<FieldMatch> = Vec::new();
     let mut add = |field: Field, unit: Option<usize>, text: &str, m: TextMatch| {
         let v = value(field, &m);
@@ -322,26 +314,22 @@ pub(crate) fn explain(c: &Compiled, ctx: &Ctx, i: usize, score: i64) -> Hit {
     };
     for alt in c.groups.iter().flatten().filter(|a| !a.p.term.negate) {
         let p = &alt.p;
-        let units = |list: &[u16]| list.iter().map(|&u| usize::from(u)).collect::<Vec<_>>();
-        let (lead, support) = match p.term.scope {
-            Scope::Any => (units(ctx.index.lead(e)), units(ctx.index.support(e))),
-            Scope::Lead => (units(ctx.index.lead(e)), Vec::new()),
-            Scope::Support => (Vec::new(), units(ctx.index.support(e))),
+        let (lead, support): (Vec<usize>, Vec<usize>) = match p.term.scope {
+            Scope::Any => (src.lead(i).collect(), src.support(i).collect()),
+            Scope::Lead => (src.lead(i).collect(), Vec::new()),
+            Scope::Support => (Vec::new(), src.support(i).collect()),
             _ => (Vec::new(), Vec::new()),
         };
         for (field, list) in [(Field::Lead, lead), (Field::Support, support)] {
-            for u in list.into_iter().filter(|&u| u < cat.doc.units.len()) {
+            for u in list.into_iter().filter(|&u| u < src.units()) {
                 if let Some(Some(m)) = alt.units.get(u) {
-                    add(field, Some(u), &cat.doc.units[u].name, m.clone());
+                    add(field, Some(u), src.unit_name(u), m.clone());
                 }
             }
         }
         match p.term.scope {
             Scope::Deadline(r) => {
-                if let Some(d) = index::deadlines(cat, e.target)
-                    .into_iter()
-                    .find(|&d| r.contains(d))
-                {
+                if let Some(d) = src.deadlines(target).into_iter().find(|&d| r.contains(d)) {
                     let m = TextMatch {
                         tier: 2,
                         quality: 0,
@@ -352,36 +340,39 @@ pub(crate) fn explain(c: &Compiled, ctx: &Ctx, i: usize, score: i64) -> Hit {
             }
             Scope::Id | Scope::Any => {
                 if (p.term.scope == Scope::Id || p.id_like)
-                    && let Some(m) = id_match(p, ctx, e)
+                    && let Some(m) = id_match(p, src, target)
                 {
-                    add(Field::Id, None, index::entry_id(cat, e.target), m);
+                    add(Field::Id, None, src.id(target), m);
                 }
                 if p.term.scope == Scope::Any {
-                    let text = index::main_text(cat, e.target);
-                    let m = match e.target {
+                    let text = src.main_text(target);
+                    let m = match target {
                         Target::Unit(u) => alt.units.get(u).cloned().flatten(),
                         Target::Item(_) => {
-                            let folded = index::folded_text(cat, e);
-                            let direct =
-                                e.mask.covers(&p.mask).then(|| p.direct(text, folded, true));
-                            let keys = ctx.keys.map(|k| &k[i]);
-                            let py = keys.is_some_and(|k| {
-                                k.letters & p.letters == p.letters
-                                    && k.initials & p.initials == p.initials
-                            });
-                            let py = match keys {
-                                Some(k) if py => {
-                                    p.pinyin(&k.keys, Some(&pinyin::syllable_chars(folded)[..]))
-                                }
-                                _ => None,
+                            let folded = src.folded(i);
+                            let direct = src
+                                .mask(i)
+                                .covers(&p.mask)
+                                .then(|| p.direct(text, folded, true));
+                            let py = if ctx.pinyin {
+                                let k = src.pinyin(i);
+                                (k.letters & p.letters == p.letters
+                                    && k.initials & p.initials == p.initials)
+                                    .then(|| {
+                                        let map = pinyin::syllable_chars(folded);
+                                        p.pinyin(k.spelled, Some(&map[..]))
+                                    })
+                                    .flatten()
+                            } else {
+                                None
                             };
                             better(direct.flatten(), py)
                         }
                     };
                     if let Some(m) = m {
-                        add(main_field(e.kind), None, text, m);
+                        add(main_field(kind), None, text, m);
                     }
-                    for (name, m) in official_matches(p, cat, e, true) {
+                    for (name, m) in official_matches(p, src, target, true) {
                         add(Field::Official, None, name, m);
                     }
                 }
@@ -396,15 +387,15 @@ pub(crate) fn explain(c: &Compiled, ctx: &Ctx, i: usize, score: i64) -> Hit {
     let (field, text, positions) = match primary {
         Some(f) => (f.field, f.text, f.positions),
         None => (
-            main_field(e.kind),
-            index::main_text(cat, e.target).to_string(),
+            main_field(kind),
+            src.main_text(target).to_string(),
             Vec::new(),
         ),
     };
     Hit {
-        kind: e.kind,
-        target: e.target,
-        id: index::entry_id(cat, e.target).to_string(),
+        kind,
+        target,
+        id: src.id(target).to_string(),
         score,
         field,
         text,

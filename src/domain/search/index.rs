@@ -113,7 +113,7 @@ impl Mask {
 #[derive(Debug, Clone, Default, PartialEq)]
 /// (Archived.)
 #[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
-pub(crate) struct EntryKeys {
+pub struct EntryKeys {
     pub keys: Keys,
     /// Bit `b - b'a'` for each letter, bits 26.. for digits.
     pub letters: u64,
@@ -336,33 +336,11 @@ pub(crate) fn main_text(cat: &Catalog, target: Target) -> &str {
     }
 }
 
-/// The people an item names (format 2: 牵头负责领导：张三): searched by name as any other text.
-/// A measure that inherits its task's allocation leaves them to the task.
-pub(crate) fn officials(cat: &Catalog, target: Target) -> Vec<&str> {
-    let Target::Item(loc) = target else {
-        return Vec::new();
-    };
-    let list = match cat.at(loc) {
-        crate::domain::Item::Task(_, t) => &t.officials,
-        crate::domain::Item::Measure(_, _, m) if !m.inherited => &m.officials,
-        _ => return Vec::new(),
-    };
-    list.iter().map(|o| o.name.as_str()).collect()
-}
-
 /// The main text of an entry, folded as the index folds.
 pub(crate) fn folded_text<'a>(cat: &'a Catalog, e: &'a Entry) -> &'a str {
     e.folded
         .as_deref()
         .unwrap_or_else(|| main_text(cat, e.target))
-}
-
-/// The id shown for an entry: 9, 9.2, or the unit's name.
-pub(crate) fn entry_id(cat: &Catalog, target: Target) -> &str {
-    match target {
-        Target::Unit(u) => &cat.doc.units[u].name,
-        Target::Item(loc) => cat.at(loc).id(),
-    }
 }
 
 /// Milestone deadlines of a measure, or of all measures of a task.

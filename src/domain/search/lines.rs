@@ -28,7 +28,9 @@ pub fn filter_lines(input: &str, lines: &[&str], with_pinyin: bool) -> Vec<usize
                 g.iter().any(|p| {
                     let found = p.term.scope == Scope::Any
                         && (p.direct(line, &folded, false).is_some()
-                            || keys.as_ref().is_some_and(|k| p.pinyin(k, None).is_some()));
+                            || keys
+                                .as_ref()
+                                .is_some_and(|k| p.pinyin(&k.spelled, None).is_some()));
                     found != p.term.negate
                 })
             })

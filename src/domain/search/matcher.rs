@@ -8,7 +8,6 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::fold;
 use super::index::{Mask, letter_mask, only_initials};
-use super::pinyin::Keys;
 use super::query::{Kind, Scope, Term};
 use super::syllables;
 
@@ -97,7 +96,7 @@ impl<'q> Prepared<'q> {
 
     /// The term against the pinyin key of a text, syllable-aligned (see `syllables`).
     /// `map` (the character of each syllable) is given when positions are wanted.
-    pub fn pinyin(&self, keys: &Keys, map: Option<&[u32]>) -> Option<TextMatch> {
+    pub fn pinyin(&self, spelled: &str, map: Option<&[u32]>) -> Option<TextMatch> {
         if !self.term.pinyin {
             return None;
         }
@@ -105,12 +104,7 @@ impl<'q> Prepared<'q> {
             Kind::Boundary => Kind::Exact,
             k => k,
         };
-        let m = syllables::find(
-            kind,
-            &keys.spelled,
-            self.pinyin_needle.as_bytes(),
-            map.is_some(),
-        )?;
+        let m = syllables::find(kind, spelled, self.pinyin_needle.as_bytes(), map.is_some())?;
         let (first, last) = (m.first, m.last);
         let tier = if !m.contiguous {
             1

@@ -13,13 +13,14 @@
 //! term was added) it looks only at the previous matches.
 
 mod accents_table;
+pub(crate) mod corpus;
 mod engine;
 pub mod fold;
 mod index;
 mod lines;
 mod matcher;
 pub mod names;
-mod par;
+pub(crate) mod par;
 pub mod pinyin;
 pub mod query;
 mod stored;
@@ -28,12 +29,13 @@ mod traditional_table;
 
 use serde::Serialize;
 
-pub use index::{Index, ItemKind, Target};
+pub use index::{EntryKeys, Index, ItemKind, Target};
 pub use lines::filter_lines;
 pub use query::{DateRange, Group, Kind, Query, Scope, Term, parse};
-pub use stored::Stored;
+pub use stored::{Kept, Stored};
 
 use crate::domain::Catalog;
+use corpus::{Corpus, Owned};
 
 /// Where a term matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -141,13 +143,18 @@ pub struct Results {
 
 /// Searches the whole catalog for `input`.
 pub fn search(cat: &Catalog, index: &Index, input: &str, opts: &Options) -> Results {
-    run(cat, index, parse_for(cat, input), opts, None).0
+    search_in(&Owned { cat, index }, input, opts)
+}
+
+/// `search` over any corpus (a notice read in place from the cache, say).
+pub(crate) fn search_in(src: &impl Corpus, input: &str, opts: &Options) -> Results {
+    run(src, parse_for(src, input), opts, None).0
 }
 
 /// `parse`, then a term that names a unit by its official name (重庆市发展和改革委员会, or its end
 /// without the place: 市场监督管理局) may also match as the name the document prints. The index
 /// holds names without their place, so that `重庆` does not match every unit.
-fn parse_for(cat: &Catalog, input: &str) -> Query {
+fn parse_for(src: &impl Corpus, input: &str) -> Query {
     let mut q = parse(input);
     for g in &mut q.groups {
         let extra: Vec<Term> = g
@@ -155,10 +162,9 @@ fn parse_for(cat: &Catalog, input: &str) -> Query {
             .iter()
             .filter(|t| !t.negate && !t.text.is_empty())
             .filter_map(|t| {
-                let u = &cat.doc.units[cat.unit_index(&t.text)?];
-                let printed = u.name == t.text || u.aliases.contains(&t.text);
-                (!printed).then(|| Term {
-                    text: u.name.clone(),
+                let u = src.unit_index(&t.text)?;
+                (!src.unit_printed(u, &t.text)).then(|| Term {
+                    text: src.unit_name(u).to_string(),
                     pinyin: false,
                     ..t.clone()
                 })
@@ -185,7 +191,8 @@ impl Searcher {
     }
 
     pub fn search(&mut self, cat: &Catalog, index: &Index, input: &str, opts: &Options) -> Results {
-        let query = parse_for(cat, input);
+        let src = Owned { cat, index };
+        let query = parse_for(&src, input);
         // The smallest remembered result set that the new query can only narrow.
         let prev = self
             .recent
@@ -193,7 +200,7 @@ impl Searcher {
             .filter(|(q, units, _)| *units == opts.units && narrows(q, &query))
             .min_by_key(|(_, _, m)| m.len())
             .map(|(_, _, m)| m.as_slice());
-        let (results, matched) = run(cat, index, query, opts, prev);
+        let (results, matched) = run(&src, query, opts, prev);
         if !results.query.is_empty() {
             self.recent
                 .retain(|(q, u, _)| !(*q == results.query && *u == opts.units));
@@ -213,14 +220,13 @@ impl Searcher {
 }
 
 fn run(
-    cat: &Catalog,
-    index: &Index,
+    src: &impl Corpus,
     query: Query,
     opts: &Options,
     prev: Option<&[u32]>,
 ) -> (Results, Vec<u32>) {
     let mut hits = Vec::new();
-    let (query, total, ids) = run_each(cat, index, query, opts, prev, |h| hits.push(h));
+    let (query, total, ids) = run_each(src, query, opts, prev, |h| hits.push(h));
     let results = Results {
         total,
         hits,
@@ -240,15 +246,15 @@ pub fn search_each(
     opts: &Options,
     each: impl FnMut(Hit),
 ) -> (Query, usize) {
-    let (query, total, _) = run_each(cat, index, parse_for(cat, input), opts, None, each);
+    let src = Owned { cat, index };
+    let (query, total, _) = run_each(&src, parse_for(&src, input), opts, None, each);
     (query, total)
 }
 
 /// The query, the number of matches and their entries; the best `opts.limit` explained, in
 /// order, into `each`.
-fn run_each(
-    cat: &Catalog,
-    index: &Index,
+fn run_each<C: Corpus>(
+    src: &C,
     query: Query,
     opts: &Options,
     prev: Option<&[u32]>,
@@ -257,20 +263,22 @@ fn run_each(
     if query.is_empty() {
         return (query, 0, Vec::new());
     }
-    let keys = query.wants_pinyin().then(|| index.entry_keys(cat));
+    let pinyin = query.wants_pinyin();
+    if pinyin {
+        src.ready_pinyin();
+    }
     let (total, ids) = {
-        let compiled = engine::compile(&query, cat, index);
+        let compiled = engine::compile(&query, src);
         let ctx = engine::Ctx {
-            cat,
-            index,
-            keys,
+            src,
+            pinyin,
             units: opts.units,
         };
         let all: Vec<u32>;
         let candidates = match prev {
             Some(p) => p,
             None => {
-                all = (0..index.len() as u32).collect();
+                all = (0..src.len() as u32).collect();
                 &all
             }
         };

@@ -25,16 +25,7 @@ pub(crate) fn map_chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + 
     let Some(chunk) = parts(items.len()) else {
         return vec![f(items)];
     };
-    std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| s.spawn(|| f(part)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a worker thread panicked"))
-            .collect()
-    })
+    map_chunks_by(items, chunk, f)
 }
 
 /// Runs `f` on every item, in place, split across the cores.
@@ -48,6 +39,41 @@ pub(crate) fn for_each_mut<T: Send>(items: &mut [T], f: impl Fn(&mut T) + Sync) 
             s.spawn(|| part.iter_mut().for_each(&f));
         }
     });
+}
+
+/// Runs `f` on every item, split across the cores whatever their number (for items that are
+/// each much work, such as the notices of a workspace); the results in the items' order.
+pub(crate) fn map_each<'a, T: Sync, R: Send>(
+    items: &'a [T],
+    f: impl Fn(&'a T) -> R + Sync,
+) -> Vec<R> {
+    let cores = cores();
+    if cores < 2 || items.len() < 2 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(cores);
+    let f = &f;
+    map_chunks_by(items, chunk, |part| part.iter().map(f).collect::<Vec<_>>())
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+fn map_chunks_by<'a, T: Sync, R: Send>(
+    items: &'a [T],
+    chunk: usize,
+    f: impl Fn(&'a [T]) -> R + Sync,
+) -> Vec<R> {
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| s.spawn(|| f(part)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a worker thread panicked"))
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -71,6 +97,10 @@ mod tests {
             let mut doubled = items.clone();
             for_each_mut(&mut doubled, |x| *x *= 2);
             assert!(doubled.iter().enumerate().all(|(i, x)| *x == 2 * i), "{n}");
+            assert_eq!(
+                map_each(&items, |x| x * 3),
+                items.iter().map(|x| x * 3).collect::<Vec<_>>()
+            );
         }
     }
 }

@@ -3,9 +3,13 @@
 //! again: every part of an `Index` but the pinyin keys of the entries (built on the first pinyin
 //! query, as without the cache: they would double what a command reads for every other query).
 
+mod kept;
+
 use std::sync::OnceLock;
 
-use super::index::{Entry, Index, Mask};
+pub use kept::Kept;
+
+use super::index::{Entry, EntryKeys, Index, Mask};
 use super::pinyin::Keys;
 use crate::domain::Catalog;
 
@@ -35,19 +39,23 @@ impl From<Stored> for Index {
 }
 
 impl Stored {
-    /// The index of `cat`, to be kept (`Index::from` takes it back).
-    pub fn of(cat: &Catalog) -> Stored {
-        let i = Index::new(cat);
+    /// The index of `cat`, to be kept (`Index::from` takes it back), and the pinyin keys of its
+    /// entries (kept apart: only a notice read in place uses them).
+    pub fn of(cat: &Catalog) -> (Stored, Vec<EntryKeys>) {
+        let mut i = Index::new(cat);
+        i.warm(cat);
+        let keys = i.keys.take().unwrap_or_default();
         let names = (i.unit_names, i.unit_folded, i.unit_keys, i.unit_masks);
         let (unit_names, unit_folded, unit_keys, unit_masks) = names;
         let (entries, units) = (i.entries, i.units);
-        Stored {
+        let stored = Stored {
             entries,
             units,
             unit_names,
             unit_folded,
             unit_keys,
             unit_masks,
-        }
+        };
+        (stored, keys)
     }
 }

@@ -1,0 +1,228 @@
+//! A notice's corpus read in place from the workspace's cache: the archived document and its
+//! archived index, with no string copied (`Corpus` for `fgf who` and `fgf search` across the
+//! workspace). Everything is read from the checked archive as `Owned` reads the catalog.
+
+use jiff::civil::Date;
+
+use super::ArchivedStored;
+use crate::domain::cache::date_of;
+use crate::domain::catalog::{ArchivedLoc, Loc};
+use crate::domain::model::{ArchivedDocument, ArchivedMeasure, ArchivedTask, ArchivedUnit};
+use crate::domain::search::corpus::{Corpus, EntryPinyin, UnitForm};
+use crate::domain::search::index::{
+    ArchivedEntryKeys, ArchivedItemKind, ArchivedTarget, ItemKind, Mask, Target,
+};
+
+/// One notice of the cache, in place.
+pub struct Kept<'a> {
+    doc: &'a ArchivedDocument,
+    index: &'a ArchivedStored,
+    keys: &'a [ArchivedEntryKeys],
+}
+
+impl<'a> Kept<'a> {
+    pub(crate) fn new(
+        doc: &'a ArchivedDocument,
+        index: &'a ArchivedStored,
+        keys: &'a [ArchivedEntryKeys],
+    ) -> Kept<'a> {
+        Kept { doc, index, keys }
+    }
+
+    /// The document's id, 文号 and title, as archived.
+    pub fn doc(&self) -> &'a ArchivedDocument {
+        self.doc
+    }
+
+    fn task(&self, s: usize, t: usize) -> &'a ArchivedTask {
+        &self.doc.sections[s].tasks[t]
+    }
+
+    fn measure(&self, s: usize, t: usize, m: usize) -> &'a ArchivedMeasure {
+        &self.task(s, t).measures[m]
+    }
+
+    fn unit(&self, u: usize) -> &'a ArchivedUnit {
+        &self.doc.units[u]
+    }
+
+    fn units_of(&self, i: usize, lead: bool) -> impl Iterator<Item = usize> + 'a {
+        let e = &self.index.entries[i];
+        let at = e.units_at.to_native() as usize;
+        let leads = usize::from(e.leads.to_native());
+        let (from, n) = if lead {
+            (at, leads)
+        } else {
+            (at + leads, usize::from(e.supports.to_native()))
+        };
+        let list = self.index.units.get(from..from + n).unwrap_or(&[]);
+        list.iter().map(|u| usize::from(u.to_native()))
+    }
+}
+
+/// A location from its archived form.
+fn loc(l: &ArchivedLoc) -> Loc {
+    let n = |x: &rkyv::Archived<usize>| x.to_native() as usize;
+    match l {
+        ArchivedLoc::Task(s, t) => Loc::Task(n(s), n(t)),
+        ArchivedLoc::Measure(s, t, m) => Loc::Measure(n(s), n(t), n(m)),
+        ArchivedLoc::Milestone(s, t, m, k) => Loc::Milestone(n(s), n(t), n(m), n(k)),
+    }
+}
+
+impl Corpus for Kept<'_> {
+    fn len(&self) -> usize {
+        self.index.entries.len()
+    }
+
+    fn kind(&self, i: usize) -> ItemKind {
+        match self.index.entries[i].kind {
+            ArchivedItemKind::Task => ItemKind::Task,
+            ArchivedItemKind::Measure => ItemKind::Measure,
+            ArchivedItemKind::Unit => ItemKind::Unit,
+        }
+    }
+
+    fn target(&self, i: usize) -> Target {
+        match &self.index.entries[i].target {
+            ArchivedTarget::Item(l) => Target::Item(loc(l)),
+            ArchivedTarget::Unit(u) => Target::Unit(u.to_native() as usize),
+        }
+    }
+
+    fn mask(&self, i: usize) -> Mask {
+        Mask(self.index.entries[i].mask.0.map(|w| w.to_native()))
+    }
+
+    fn lead(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.units_of(i, true)
+    }
+
+    fn support(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.units_of(i, false)
+    }
+
+    fn folded(&self, i: usize) -> &str {
+        match self.index.entries[i].folded.as_ref() {
+            Some(f) => f,
+            None => self.main_text(self.target(i)),
+        }
+    }
+
+    fn main_text(&self, t: Target) -> &str {
+        match t {
+            Target::Unit(u) => &self.unit(u).name,
+            Target::Item(Loc::Task(s, t)) => &self.task(s, t).title,
+            Target::Item(Loc::Measure(s, t, m)) => &self.measure(s, t, m).text,
+            Target::Item(Loc::Milestone(s, t, m, k)) => {
+                let measure = self.measure(s, t, m);
+                let own = &measure.milestones[k].text;
+                if own.is_empty() { &measure.text } else { own }
+            }
+        }
+    }
+
+    fn id(&self, t: Target) -> &str {
+        match t {
+            Target::Unit(u) => &self.unit(u).name,
+            Target::Item(Loc::Task(s, t)) => &self.task(s, t).id,
+            Target::Item(Loc::Measure(s, t, m)) => &self.measure(s, t, m).id,
+            Target::Item(Loc::Milestone(s, t, m, k)) => &self.measure(s, t, m).milestones[k].id,
+        }
+    }
+
+    fn officials(&self, t: Target) -> Vec<&str> {
+        let list = match t {
+            Target::Item(Loc::Task(s, t)) => &self.task(s, t).officials,
+            Target::Item(Loc::Measure(s, t, m)) if !self.measure(s, t, m).inherited => {
+                &self.measure(s, t, m).officials
+            }
+            _ => return Vec::new(),
+        };
+        list.iter().map(|o| o.name.as_str()).collect()
+    }
+
+    fn deadlines(&self, t: Target) -> Vec<Date> {
+        let of = |m: &ArchivedMeasure| {
+            m.milestones
+                .iter()
+                .filter_map(|k| k.deadline.as_ref().and_then(date_of))
+                .collect::<Vec<_>>()
+        };
+        match t {
+            Target::Item(Loc::Task(s, t)) => self.task(s, t).measures.iter().flat_map(of).collect(),
+            Target::Item(Loc::Measure(s, t, m)) => of(self.measure(s, t, m)),
+            _ => Vec::new(),
+        }
+    }
+
+    fn units(&self) -> usize {
+        self.doc.units.len()
+    }
+
+    fn unit_name(&self, u: usize) -> &str {
+        &self.unit(u).name
+    }
+
+    fn unit_printed(&self, u: usize, text: &str) -> bool {
+        let unit = self.unit(u);
+        unit.name == text || unit.aliases.iter().any(|a| a == text)
+    }
+
+    fn unit_index(&self, name: &str) -> Option<usize> {
+        let name = name.trim();
+        // As the catalog's table of names: the last unit that has the name wins.
+        let forms = |u: &ArchivedUnit| {
+            u.name == name
+                || u.aliases.iter().any(|a| a == name)
+                || u.official.as_ref().is_some_and(|o| o.name == name)
+        };
+        let exact = (0..self.doc.units.len())
+            .rev()
+            .find(|&u| forms(self.unit(u)));
+        exact.or_else(|| {
+            if name.chars().count() < 4 {
+                return None;
+            }
+            let mut found = (0..self.doc.units.len()).filter(|&u| {
+                self.unit(u)
+                    .official
+                    .as_ref()
+                    .is_some_and(|o| o.name.ends_with(name) && o.name != name)
+            });
+            match (found.next(), found.next()) {
+                (Some(u), None) => Some(u),
+                _ => None,
+            }
+        })
+    }
+
+    fn unit_forms(&self, u: usize) -> usize {
+        self.index.unit_names[u].len()
+    }
+
+    fn unit_form(&self, u: usize, k: usize) -> UnitForm<'_> {
+        let i = self.index;
+        UnitForm {
+            name: &i.unit_names[u][k],
+            folded: &i.unit_folded[u][k],
+            mask: Mask(i.unit_masks[u][k].0.map(|w| w.to_native())),
+            spelled: &i.unit_keys[u][k].spelled,
+        }
+    }
+
+    fn ready_pinyin(&self) {}
+
+    fn pinyin(&self, i: usize) -> EntryPinyin<'_> {
+        let k = &self.keys[i];
+        EntryPinyin {
+            spelled: &k.keys.spelled,
+            letters: k.letters.to_native(),
+            initials: k.initials.to_native(),
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "kept_tests.rs"]
+mod tests;
