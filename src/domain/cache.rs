@@ -37,7 +37,7 @@ use twox_hash::{XxHash3_64, XxHash3_128};
 
 pub use day::{Day, date_of};
 pub use header::{Record, encode};
-pub use inplace::{Held, held};
+pub use inplace::{Held, held, open_file};
 pub use load::{ENV_BYPASS, FILE, catalog, catalogs, catalogs_since, locate, path_in, peek};
 pub use stamp::{MARGIN, Stamp};
 

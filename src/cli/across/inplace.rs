@@ -30,7 +30,10 @@ pub fn run(command: &Command, global: &Global) -> anyhow::Result<Option<ExitCode
     if entries.len() < 2 && !command.scoped() {
         return Ok(None);
     }
-    let Some(held) = cache::held(&entries, &file, &cache::version()) else {
+    let Some(cache) = cache::open_file(&file, &cache::version()) else {
+        return Ok(None);
+    };
+    let Some(held) = cache::held(&entries, &cache) else {
         return Ok(None);
     };
     cli_ws::no_state_for_many(global, held.len())?;
@@ -65,6 +68,7 @@ pub fn run(command: &Command, global: &Global) -> anyhow::Result<Option<ExitCode
     // The process ends now: nothing to free one by one.
     std::mem::forget(notices);
     std::mem::forget(held);
+    std::mem::forget(cache);
     code.map(Some)
 }
 
