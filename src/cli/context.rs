@@ -56,13 +56,18 @@ impl Global {
 
     /// The state file of the document, from `--state` / `FGF_STATE` or the data directory.
     pub fn store(&self, cat: &Catalog) -> anyhow::Result<Store> {
+        self.store_of(&cat.doc.id)
+    }
+
+    /// `store` for the document with this id.
+    pub fn store_of(&self, id: &str) -> anyhow::Result<Store> {
         // Read here rather than by clap, so that an empty FGF_STATE counts as unset.
         let env = std::env::var_os(ENV_STATE).map(PathBuf::from);
         let path = [self.state.clone(), env]
             .into_iter()
             .flatten()
             .find(|p| !p.as_os_str().is_empty());
-        Ok(Store::locate(path.as_deref(), &cat.doc.id)?)
+        Ok(Store::locate(path.as_deref(), id)?)
     }
 }
 

@@ -93,7 +93,12 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
             clap_complete::generate(shell, &mut cmd, "fgf", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
-        command => prepared_run(global.catalog()?, command, global),
+        command => {
+            if let Some(code) = across::inplace::one(&command, global)? {
+                return Ok(code);
+            }
+            prepared_run(global.catalog()?, command, global)
+        }
     }
 }
 

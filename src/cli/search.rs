@@ -13,12 +13,15 @@ use anyhow::Context;
 use super::EXIT_NO_MATCH;
 use super::lang::{t, tr};
 use super::output::{
-    DIM, ID, LEAD, Paint, WARN, columns, doubt_text, fit_lines, flag_text, nothing_matches,
-    shown_limit, shown_of,
+    DIM, ID, LEAD, Paint, WARN, columns, fit_lines, nothing_matches, shown_limit, shown_of,
 };
-use crate::domain::search::{self, Field, Hit, Options, Target};
+use crate::domain::Catalog;
+use crate::domain::search::corpus::{Corpus, Owned};
+use crate::domain::search::{self, Field, Hit, Kept, Options, Query, Target};
 use crate::domain::text::{char_width, fit, sanitize, width};
-use crate::domain::{Catalog, Item};
+
+mod shown;
+pub(crate) use shown::{Row, Shown};
 
 /// The query language: (syntax, what it means); `--help` aligns them by display width.
 pub(super) const QUERY_ROWS: [(&str, &str); 10] = [
@@ -82,45 +85,73 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, as_json: bool) -> anyhow::R
         write_out(paint, |w| w.write_all(out.as_bytes()))?;
         (results.query, results.total, results.hits.len())
     } else {
-        // Hit by hit, straight out: tens of thousands of hits are neither kept nor gathered
-        // into one string first.
-        let mut shown = 0;
-        let mut failed = None;
-        let mut line = String::new();
-        // On a terminal (or with COLUMNS): no line longer than its width.
-        let cols = columns();
-        let text_cols = cols.map_or(TEXT_COLS, |c| {
-            c.saturating_sub(HEAD_COLS).clamp(8, TEXT_COLS)
-        });
-        let (parsed, total) = write_out(paint, |w| {
-            let found = search::search_each(cat, &index, query, &opts, |h| {
-                if failed.is_none() {
-                    line.clear();
-                    print_hit(&mut line, paint, cat, &h, text_cols);
-                    if let Some(c) = cols {
-                        line = fit_lines(&line, c);
-                    }
-                    shown += 1;
-                    failed = w.write_all(line.as_bytes()).err();
-                }
-            });
-            failed.take().map_or(Ok(found), Err)
-        })?;
-        (parsed, total, shown)
+        let src = Owned { cat, index: &index };
+        print_all(&src, cat, query, &opts)?
     };
     // Freed with the process (see `super::run`).
     std::mem::forget(index);
+    Ok(finish(query, &parsed, total, shown, as_json))
+}
+
+/// `run` as text on a notice read in place from the workspace's cache.
+pub fn run_kept(kept: &Kept, query: &str, limit: usize) -> anyhow::Result<ExitCode> {
+    let opts = Options {
+        limit: shown_limit(limit),
+        units: true,
+    };
+    let (parsed, total, shown) = print_all(kept, kept, query, &opts)?;
+    Ok(finish(query, &parsed, total, shown, false))
+}
+
+/// Prints every hit of `query` in `src`, hit by hit, straight out: tens of thousands of hits are
+/// neither kept nor gathered into one string first. Returns the query as parsed, the number of
+/// matches and the number shown.
+fn print_all(
+    src: &impl Corpus,
+    shown_from: &impl Shown,
+    query: &str,
+    opts: &Options,
+) -> anyhow::Result<(Query, usize, usize)> {
+    let paint = Paint::stdout();
+    let mut shown = 0;
+    let mut failed = None;
+    let mut line = String::new();
+    // On a terminal (or with COLUMNS): no line longer than its width.
+    let cols = columns();
+    let text_cols = cols.map_or(TEXT_COLS, |c| {
+        c.saturating_sub(HEAD_COLS).clamp(8, TEXT_COLS)
+    });
+    let (parsed, total) = write_out(paint, |w| {
+        let found = search::search_each_in(src, query, opts, |h| {
+            if failed.is_none() {
+                line.clear();
+                print_hit(&mut line, paint, shown_from, &h, text_cols);
+                if let Some(c) = cols {
+                    line = fit_lines(&line, c);
+                }
+                shown += 1;
+                failed = w.write_all(line.as_bytes()).err();
+            }
+        });
+        failed.take().map_or(Ok(found), Err)
+    })?;
+    Ok((parsed, total, shown))
+}
+
+/// After the hits: the query's notes, and exit 1 when none matched; on stderr that the list
+/// was cut.
+fn finish(query: &str, parsed: &Query, total: usize, shown: usize, as_json: bool) -> ExitCode {
     for note in &parsed.notes {
         eprintln!("fgf: {}", super::errors::query_note(note));
     }
     if shown == 0 {
         eprintln!("fgf: {}", nothing_matches(query));
-        return Ok(ExitCode::from(EXIT_NO_MATCH));
+        return ExitCode::from(EXIT_NO_MATCH);
     }
     if total > shown && !as_json {
         eprintln!("fgf: {}", shown_of(shown, total));
     }
-    Ok(ExitCode::SUCCESS)
+    ExitCode::SUCCESS
 }
 
 /// Runs `write` on stdout, buffered: through anstream when styled, else as is (without colour
@@ -149,11 +180,17 @@ where
 /// One hit for people to read. The catalog is not neutralised for search (`Command::shows_text`):
 /// every text of the document printed here goes through `sanitize` (one character for one, so
 /// the match positions still hold).
-pub(super) fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit, text_cols: usize) {
+pub(super) fn print_hit(
+    out: &mut String,
+    paint: Paint,
+    src: &impl Shown,
+    h: &Hit,
+    text_cols: usize,
+) {
     let tag = format!("{:<7} [{}]", h.kind.as_str(), h.field.as_str());
     match h.target {
         Target::Unit(u) => {
-            let (l, s) = cat.unit_counts(u);
+            let (l, s) = src.unit_counts(u);
             mark(
                 out,
                 paint,
@@ -172,28 +209,7 @@ pub(super) fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit, 
             out.push('\n');
         }
         Target::Item(loc) => {
-            let (main_field, text, lead, support, doubt): (_, &str, Vec<&str>, Vec<&str>, _) =
-                match cat.at(loc) {
-                    Item::Task(_, t) => (
-                        Field::Title,
-                        &t.title,
-                        in_charge(t.lead_units(), t.responsible_units()),
-                        t.support_units(),
-                        doubt_text(t.confidence()),
-                    ),
-                    Item::Measure(_, _, m) | Item::Milestone(_, _, m, _) => (
-                        Field::Text,
-                        &m.text,
-                        in_charge(strs(&m.lead), strs(&m.responsible)),
-                        strs(&m.support),
-                        flag_text(m),
-                    ),
-                };
-            // Who is responsible where a notice names no lead (format 2): never shown as lead.
-            let named_lead = match cat.at(loc) {
-                Item::Task(_, t) => !t.lead_units().is_empty(),
-                Item::Measure(_, _, m) | Item::Milestone(_, _, m, _) => !m.lead.is_empty(),
-            };
+            let row = src.row(loc);
             paint.push(out, ID, &fit(&sanitize(&h.id), 6));
             out.push_str("  ");
             paint.push(out, DIM, &tag);
@@ -201,12 +217,13 @@ pub(super) fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit, 
             mark(
                 out,
                 paint,
-                &sanitize(text),
-                h.positions_in(main_field, None),
+                &sanitize(row.text),
+                h.positions_in(row.main_field, None),
                 text_cols,
             );
             out.push_str("\n        ");
-            if named_lead || lead.is_empty() {
+            // Who is responsible where a notice names no lead (format 2): never shown as lead.
+            if row.named_lead || row.lead.is_empty() {
                 out.push_str(t("牵头 ", "lead "));
             } else {
                 out.push_str(t("负责 ", "responsible "));
@@ -219,8 +236,8 @@ pub(super) fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit, 
                     if i > 0 {
                         out.push('、');
                     }
-                    let pos = cat
-                        .unit_index(name)
+                    let pos = src
+                        .unit_of(name)
                         .map_or(&[][..], |u| h.positions_in(field, Some(u)));
                     let name = sanitize(name);
                     match style {
@@ -230,11 +247,11 @@ pub(super) fn print_hit(out: &mut String, paint: Paint, cat: &Catalog, h: &Hit, 
                     }
                 }
             };
-            units(out, &lead, Field::Lead, Some(LEAD));
+            units(out, &row.lead, Field::Lead, Some(LEAD));
             out.push_str(t("  配合 ", "  support "));
-            units(out, &support, Field::Support, None);
-            if !doubt.is_empty() {
-                paint.push(out, WARN, doubt);
+            units(out, &row.support, Field::Support, None);
+            if !row.flag.is_empty() {
+                paint.push(out, WARN, row.flag);
             }
             if let Some(m) = h.matches.iter().find(|m| m.field == Field::Deadline) {
                 out.push_str(t("  期限 ", "  due "));
@@ -302,14 +319,6 @@ pub fn mark(out: &mut String, paint: Paint, text: &str, positions: &[usize], col
 
 /// The units in charge of an item: its lead, or, where the notice names none, who is
 /// responsible (format 2).
-fn in_charge<'a>(lead: Vec<&'a str>, responsible: Vec<&'a str>) -> Vec<&'a str> {
-    if lead.is_empty() { responsible } else { lead }
-}
-
-fn strs(list: &[String]) -> Vec<&str> {
-    list.iter().map(String::as_str).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

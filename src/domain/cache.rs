@@ -27,6 +27,7 @@ mod day;
 mod header;
 mod inplace;
 mod load;
+mod private;
 mod stamp;
 
 use std::ops::Range;
@@ -37,8 +38,8 @@ use twox_hash::{XxHash3_64, XxHash3_128};
 
 pub use day::{Day, date_of};
 pub use header::{Record, encode};
-pub use inplace::{Held, held, open_file};
-pub use load::{ENV_BYPASS, FILE, catalog, catalogs, catalogs_since, locate, path_in, peek};
+pub use inplace::{Held, held};
+pub use load::{ENV_BYPASS, FILE, catalog, catalogs, catalogs_since, locate, open, path_in, peek};
 pub use stamp::{MARGIN, Stamp};
 
 use super::catalog::{Catalog, needs_no_sanitizing};
@@ -93,7 +94,7 @@ pub fn version() -> String {
     format!("{} {h:016x}", env!("CARGO_PKG_VERSION"))
 }
 
-/// What the cache keeps of one notice: its document as parsed (before `Catalog::new`), the
+/// What the cache keeps of one notice: its document as its catalog holds it, the
 /// search index of its catalog with the pinyin keys built, and whether its text needs no
 /// neutralising for a terminal.
 #[derive(Debug, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
@@ -109,10 +110,13 @@ impl Notice {
     /// The notice to keep for a parsed document, and its catalog (with that index); `None`
     /// when the document is not valid.
     pub fn build(doc: Document) -> Option<(Notice, Catalog)> {
-        let cat = Catalog::new(doc.clone()).ok()?;
+        let cat = Catalog::new(doc).ok()?;
         let (index, keys) = Stored::of(&cat);
         let notice = Notice {
-            doc,
+            // As the catalog holds it (format 2's inherited allocations filled in), so that a
+            // notice read in place reads as its catalog; `Catalog::new` on it again changes
+            // nothing.
+            doc: cat.doc.clone(),
             index,
             keys,
             clean: needs_no_sanitizing(&cat.doc),
@@ -136,6 +140,8 @@ pub enum Invalid {
 pub struct Cache {
     body: Body,
     slots: Vec<Slot>,
+    /// Whether the file can only have been written by this user (private.rs).
+    private: bool,
 }
 
 /// Where the notices' archives are: in memory, or in the cache file mapped read-only (the
@@ -189,13 +195,21 @@ impl Cache {
         // keeps the old file alive. What is left is another program truncating the file in
         // place while this map is read: then the process gets SIGBUS (see the module doc).
         let map = unsafe { memmap2::Mmap::map(file) }.map_err(|_| Invalid::Truncated)?;
-        Cache::over(Body::Map(map), version)
+        let private = file.metadata().is_ok_and(|m| private::private(&m));
+        Ok(Cache {
+            private,
+            ..Cache::over(Body::Map(map), version)?
+        })
     }
 
     fn over(body: Body, version: &str) -> Result<Cache, Invalid> {
         let bytes = body.bytes();
         let slots = header::read(bytes, bytes.len(), version)?;
-        Ok(Cache { body, slots })
+        Ok(Cache {
+            body,
+            slots,
+            private: false,
+        })
     }
 }
 

@@ -146,6 +146,51 @@ fn pick(rng: &mut Rng, units: &[&str], k: usize, not: &[String]) -> Vec<String> 
     v
 }
 
+/// Queries of every kind (scopes, operators, pinyin, ids, dates, officials, full-width), for
+/// the same tests.
+#[cfg(test)]
+pub(crate) const QUERIES: &[&str] = &[
+    "发改委",
+    "营商",
+    "fgw",
+    "scjgj",
+    "审批 服务",
+    "服务 !海关",
+    "'企业开办",
+    "^全面",
+    "机制$",
+    "@fgw",
+    "@@市场监管",
+    "市场监管 | 税务",
+    "9",
+    "1.2",
+    "#3",
+    ">2020",
+    "<2019-12-31",
+    "重庆市发展和改革委员会",
+    "市场监督管理局",
+    "張",
+    "副市长",
+    "zhang",
+    "ＡＢＣ",
+    "x",
+    "",
+];
+
+/// Documents of every kind, for tests that compare two ways of answering: the embedded 103号
+/// (format 1), a generated notice, and an imported format-2 notice that names officials.
+#[cfg(test)]
+pub(crate) fn samples() -> Vec<Document> {
+    use crate::domain::import::{Kind, import};
+    let city = include_bytes!("../../tests/it/fixtures/import/city.txt");
+    let (imported, _) = import(city, Kind::Text).expect("the fixture imports");
+    vec![
+        crate::domain::seeds::embedded().doc,
+        document(300, 7),
+        imported,
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use super::roles::{Official, Role, RoleRow, RoleWord, Roles, role_rows};
+pub use super::roles::{Official, Role, RoleRow, RoleWord, Roles, role_rows, task_roles};
 
 /// One task-allocation notice, such as 渝府办发〔2019〕103号.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -322,33 +322,40 @@ impl Task {
 
     /// Lead units of the task and all its measures, first appearance first.
     pub fn lead_units(&self) -> Vec<&str> {
-        dedup(
-            self.lead
-                .iter()
-                .chain(self.measures.iter().flat_map(|m| m.lead.iter())),
-        )
+        let [lead, ..] = self.units_in_roles();
+        lead
     }
 
     /// Responsible units of the task and its measures that are not also lead in the task.
     pub fn responsible_units(&self) -> Vec<&str> {
-        let lead = self.lead_units();
-        let all = self.measures.iter().flat_map(|m| m.responsible.iter());
-        dedup(self.responsible.iter().chain(all))
-            .into_iter()
-            .filter(|u| !lead.contains(u))
-            .collect()
+        let [_, responsible, _] = self.units_in_roles();
+        responsible
     }
 
     /// Cooperating units of the task and all measures that are not also lead or responsible
     /// somewhere in the task.
     pub fn support_units(&self) -> Vec<&str> {
-        let lead = self.lead_units();
-        let resp = self.responsible_units();
-        let all = self.measures.iter().flat_map(|m| m.support.iter());
-        dedup(self.support.iter().chain(all))
-            .into_iter()
-            .filter(|u| !lead.contains(u) && !resp.contains(u))
-            .collect()
+        let [.., support] = self.units_in_roles();
+        support
+    }
+
+    fn units_in_roles(&self) -> [Vec<&str>; 3] {
+        task_roles(
+            self.names(&self.lead, |m| &m.lead),
+            self.names(&self.responsible, |m| &m.responsible),
+            self.names(&self.support, |m| &m.support),
+        )
+    }
+
+    /// The names of one role: the task's own (`own`), then each measure's (`of`).
+    fn names<'a>(
+        &'a self,
+        own: &'a [String],
+        of: fn(&Measure) -> &[String],
+    ) -> impl Iterator<Item = &'a str> {
+        own.iter()
+            .chain(self.measures.iter().flat_map(move |m| of(m).iter()))
+            .map(String::as_str)
     }
 
     /// The task's allocation lines (its own and its measures'), for display.
@@ -441,16 +448,6 @@ impl Measure {
             &self.lead
         }
     }
-}
-
-fn dedup<'a>(names: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::new();
-    for n in names {
-        if !out.contains(&n.as_str()) {
-            out.push(n);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -214,6 +214,37 @@ pub fn officials_line(list: &[Official]) -> String {
     out.join("；")
 }
 
+/// A task's lead, responsible and cooperating units from the names in each role (its own, then
+/// its measures'), each once in order of first appearance; a unit that leads is not also
+/// responsible, and one in either is not also cooperating. (A task as archived in the cache
+/// computes its units with this too.)
+pub fn task_roles<'a>(
+    lead: impl Iterator<Item = &'a str>,
+    responsible: impl Iterator<Item = &'a str>,
+    support: impl Iterator<Item = &'a str>,
+) -> [Vec<&'a str>; 3] {
+    let lead = dedup(lead);
+    let responsible: Vec<&str> = dedup(responsible)
+        .into_iter()
+        .filter(|u| !lead.contains(u))
+        .collect();
+    let support = dedup(support)
+        .into_iter()
+        .filter(|u| !lead.contains(u) && !responsible.contains(u))
+        .collect();
+    [lead, responsible, support]
+}
+
+fn dedup<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for n in names {
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

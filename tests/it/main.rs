@@ -4,6 +4,7 @@ mod support;
 
 mod architecture;
 mod cache;
+mod cache_trust;
 mod cli;
 mod cli_doc;
 mod cli_edges;

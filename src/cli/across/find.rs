@@ -9,13 +9,14 @@ use anyhow::anyhow;
 
 use super::super::lang::tr;
 use super::super::output::{DIM, Paint, columns, fit_lines, fitted, paint, shown_limit};
+use super::super::search::{Row, Shown};
 use super::super::shapes::{self, InDoc, SearchHit, WhoHit};
 use super::super::{Command, search, who};
 use crate::domain::cache;
 use crate::domain::search::{self as engine, Kept, Options, Results};
 use crate::domain::text::sanitize;
 use crate::domain::workspace::{self, scope};
-use crate::domain::{Catalog, lookup};
+use crate::domain::{Catalog, Loc, lookup};
 
 /// A notice a search across the workspace answers from.
 pub enum Notice<'a> {
@@ -79,6 +80,29 @@ impl Notice<'_> {
                 let cat = Catalog::new(doc).map_err(|_| anyhow!("cache"))?;
                 Ok(Cow::Owned(if text { cat.sanitized() } else { cat }))
             }
+        }
+    }
+}
+
+impl Shown for Notice<'_> {
+    fn unit_counts(&self, u: usize) -> (usize, usize) {
+        match self {
+            Notice::Kept { kept, .. } => Shown::unit_counts(kept, u),
+            Notice::Loaded(cat) => Shown::unit_counts(&**cat, u),
+        }
+    }
+
+    fn unit_of(&self, name: &str) -> Option<usize> {
+        match self {
+            Notice::Kept { kept, .. } => kept.unit_of(name),
+            Notice::Loaded(cat) => cat.unit_of(name),
+        }
+    }
+
+    fn row(&self, loc: Loc) -> Row<'_> {
+        match self {
+            Notice::Kept { kept, .. } => kept.row(loc),
+            Notice::Loaded(cat) => cat.row(loc),
         }
     }
 }
@@ -202,11 +226,10 @@ fn search_all(
     }
     all.sort_by_key(|(_, h)| std::cmp::Reverse(h.score));
     all.truncate(opts.limit);
-    // Search neutralises what it prints, hit by hit.
-    let cats = catalogs(notices, all.iter().map(|(n, _)| *n), false)?;
-    let cat = |n: usize| cats[n].as_deref().expect("made for every hit shown");
     let paint_out = Paint::stdout();
     if as_json {
+        let cats = catalogs(notices, all.iter().map(|(n, _)| *n), false)?;
+        let cat = |n: usize| cats[n].as_deref().expect("made for every hit shown");
         let list: Vec<_> = all
             .iter()
             .map(|(n, h)| InDoc {
@@ -226,7 +249,8 @@ fn search_all(
         let mut text = String::new();
         for (n, h) in &all {
             let mut one = paint(DIM, &format!("〔{}〕\n", notices[*n].label()));
-            search::print_hit(&mut one, paint_out, cat(*n), h, text_cols);
+            // Search neutralises what it prints, hit by hit.
+            search::print_hit(&mut one, paint_out, &notices[*n], h, text_cols);
             text.push_str(&cols.map_or(one.clone(), |c| fit_lines(&one, c)));
         }
         search::write_out(paint_out, |w| w.write_all(text.as_bytes()))?;

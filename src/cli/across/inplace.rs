@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use super::super::context::Global;
-use super::super::{Command, prepare, workspace as cli_ws};
+use super::super::{Command, prepare, search, workspace as cli_ws};
 use super::find::{Notice, answer};
 use crate::domain::Catalog;
 use crate::domain::cache::{self, Held};
@@ -30,43 +30,92 @@ pub fn run(command: &Command, global: &Global) -> anyhow::Result<Option<ExitCode
     if entries.len() < 2 && !command.scoped() {
         return Ok(None);
     }
-    let Some(cache) = cache::open_file(&file, &cache::version()) else {
+    let Some(cache) = cache::open(&file, &cache::version()) else {
         return Ok(None);
     };
-    let Some(held) = cache::held(&entries, &cache) else {
+    let Some(held) = cache::held(&cache, &entries) else {
         return Ok(None);
     };
     cli_ws::no_state_for_many(global, held.len())?;
-    // Each archive checked (bytecheck) and each state file looked at, on both cores; a notice
-    // that cannot be read in place (`Some(None)`) is loaded below, in order.
-    let checked = par::map_each(&held, |h| match h {
-        Held::Loaded(_) => Some(None),
-        Held::Archive { id, bytes } => {
-            let (kept, clean) = cache::kept(bytes)?;
-            Some((clean && no_verified_reading(id)).then_some(kept))
-        }
+    // Each notice's state file looked at on both cores: one with verified readings (or text to
+    // neutralise) is loaded below and prepared as the loaded path does, in order.
+    let plain = par::map_each(&held, |h| match h {
+        Held::Archive { id, clean, .. } => *clean && no_verified_reading(id),
+        Held::Loaded(_) => false,
     });
     let mut notices = Vec::with_capacity(held.len());
-    for (h, got) in held.iter().zip(checked) {
-        let notice = match (h, got) {
-            (_, None) => return Ok(None),
-            (Held::Archive { bytes, .. }, Some(Some(kept))) => Notice::Kept { kept, bytes },
-            (Held::Loaded(cat), _) => {
-                Notice::Loaded(Box::new(prepare((**cat).clone(), command, global, true)))
-            }
-            (Held::Archive { bytes, .. }, Some(None)) => {
-                // As loaded: its verified readings in, its text neutralised where shown.
+    for (h, plain) in held.into_iter().zip(plain) {
+        notices.push(match h {
+            Held::Archive { kept, bytes, .. } if plain => Notice::Kept { kept, bytes },
+            Held::Loaded(cat) => Notice::Loaded(Box::new(prepare(*cat, command, global, true))),
+            Held::Archive { bytes, .. } => {
                 let Some(cat) = cache::document(bytes).and_then(|d| Catalog::new(d).ok()) else {
                     return Ok(None);
                 };
                 Notice::Loaded(Box::new(prepare(cat, command, global, true)))
             }
-        };
-        notices.push(notice);
+        });
     }
     let code = answer(&notices, command);
     // The process ends now: nothing to free one by one.
     std::mem::forget(notices);
+    std::mem::forget(cache);
+    code.map(Some)
+}
+
+/// `fgf --doc ID search` (text) on a stored notice read in place from the cache, when the cache
+/// holds it as its source is now and it reads as archived (no verified reading in its state
+/// file, no text to neutralise); `None` otherwise (then it is loaded as before).
+pub fn one(command: &Command, global: &Global) -> anyhow::Result<Option<ExitCode>> {
+    let Command::Search {
+        query,
+        limit,
+        json: false,
+    } = command
+    else {
+        return Ok(None);
+    };
+    let Some(key) = global.doc_path() else {
+        return Ok(None);
+    };
+    let (Some(id), Some(file)) = (key.to_str(), cache::locate()) else {
+        return Ok(None);
+    };
+    if key.exists() {
+        return Ok(None);
+    }
+    let Ok(ws) = Workspace::locate() else {
+        return Ok(None);
+    };
+    let Some(entry) = ws
+        .entries()
+        .ok()
+        .and_then(|es| es.into_iter().find(|e| e.id == id))
+    else {
+        return Ok(None);
+    };
+    let Some(cache) = cache::open(&file, &cache::version()) else {
+        return Ok(None);
+    };
+    let Some(held) = cache::held(&cache, std::slice::from_ref(&entry)) else {
+        return Ok(None);
+    };
+    let [
+        Held::Archive {
+            kept, clean: true, ..
+        },
+    ] = held.as_slice()
+    else {
+        return Ok(None);
+    };
+    let plain = global
+        .store_of(id)
+        .and_then(|s| Ok(s.load()?))
+        .is_ok_and(|state| state.verified.is_empty());
+    if !plain {
+        return Ok(None);
+    }
+    let code = search::run_kept(kept, &query.join(" "), *limit);
     std::mem::forget(held);
     std::mem::forget(cache);
     code.map(Some)

@@ -200,20 +200,9 @@ fn notice(
     }
 }
 
-/// The content hash of notice `id`'s source file `path`: the one `cache` recorded when the
-/// file's metadata is the one recorded with it (the file unread), else the file read and hashed.
-pub(super) fn source_hash(cache: &Cache, id: &str, path: &Path) -> Option<Hash> {
-    if let Some(s) = Stamp::at(path)
-        && let Some(h) = cache.known(id, &s)
-    {
-        return Some(h);
-    }
-    Some(hash(&load::read_limited(path).ok()?))
-}
-
 /// The cache file, its header checked; `None` when there is none, it is not a regular file fgf
 /// can read, or its header fails a check.
-pub(super) fn open(file: &Path, version: &str) -> Option<Cache> {
+pub fn open(file: &Path, version: &str) -> Option<Cache> {
     Cache::open(&open_regular(file).ok()?, version).ok()
 }
 
@@ -230,7 +219,9 @@ fn write(file: &Path, bytes: &[u8]) {
         Ok(meta) if meta.is_dir() => {
             let _ = std::fs::remove_dir_all(file);
         }
-        Ok(meta) if !owner_rw(&meta) => {
+        // Not the owner's to read and write, or not the user's alone (private.rs): the new file
+        // must not keep its mode.
+        Ok(meta) if !owner_rw(&meta) || !super::private::private(&meta) => {
             let _ = std::fs::remove_file(file);
         }
         _ => {}

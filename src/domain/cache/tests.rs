@@ -68,6 +68,19 @@ fn the_embedded_document_survives_the_archive_whole() {
 }
 
 #[test]
+fn a_catalog_from_the_kept_document_is_the_catalog_from_the_source() {
+    // The archive keeps the document as its catalog holds it (format 2's inherited allocations
+    // filled in): making a catalog of it again must change nothing.
+    for doc in crate::domain::generate::samples() {
+        let from_source = Catalog::new(doc.clone()).unwrap();
+        let kept = notice(&doc);
+        let again = Catalog::new(kept.doc.clone()).unwrap();
+        assert_eq!(again.doc, from_source.doc, "{}", doc.id);
+        assert_eq!(kept.doc, from_source.doc, "{}", doc.id);
+    }
+}
+
+#[test]
 fn another_version_or_format_is_refused() {
     let (a, _) = two();
     let bytes = file_of(&[("a", &a)]);

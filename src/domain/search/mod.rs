@@ -246,8 +246,17 @@ pub fn search_each(
     opts: &Options,
     each: impl FnMut(Hit),
 ) -> (Query, usize) {
-    let src = Owned { cat, index };
-    let (query, total, _) = run_each(&src, parse_for(&src, input), opts, None, each);
+    search_each_in(&Owned { cat, index }, input, opts, each)
+}
+
+/// `search_each` over any corpus.
+pub(crate) fn search_each_in(
+    src: &impl Corpus,
+    input: &str,
+    opts: &Options,
+    each: impl FnMut(Hit),
+) -> (Query, usize) {
+    let (query, total, _) = run_each(src, parse_for(src, input), opts, None, each);
     (query, total)
 }
 

@@ -22,6 +22,12 @@ pub struct Stored {
     unit_folded: Vec<Vec<String>>,
     unit_keys: Vec<Vec<Keys>>,
     unit_masks: Vec<Vec<Mask>>,
+    /// Per unit, how many items it leads and supports (`Catalog::unit_counts`), for showing a
+    /// unit's hit from the archive.
+    unit_counts: Vec<[u32; 2]>,
+    /// Whether any task or measure names an official (format 2), so that a notice read in place
+    /// need not look for them item by item when none does.
+    officials: bool,
 }
 
 impl From<Stored> for Index {
@@ -48,6 +54,16 @@ impl Stored {
         let names = (i.unit_names, i.unit_folded, i.unit_keys, i.unit_masks);
         let (unit_names, unit_folded, unit_keys, unit_masks) = names;
         let (entries, units) = (i.entries, i.units);
+        let unit_counts = (0..cat.doc.units.len())
+            .map(|u| {
+                let (lead, support) = cat.unit_counts(u);
+                [lead as u32, support as u32]
+            })
+            .collect();
+        let officials =
+            cat.doc.sections.iter().flat_map(|s| &s.tasks).any(|t| {
+                !t.officials.is_empty() || t.measures.iter().any(|m| !m.officials.is_empty())
+            });
         let stored = Stored {
             entries,
             units,
@@ -55,6 +71,8 @@ impl Stored {
             unit_folded,
             unit_keys,
             unit_masks,
+            unit_counts,
+            officials,
         };
         (stored, keys)
     }

@@ -7,7 +7,9 @@ use jiff::civil::Date;
 use super::ArchivedStored;
 use crate::domain::cache::date_of;
 use crate::domain::catalog::{ArchivedLoc, Loc};
-use crate::domain::model::{ArchivedDocument, ArchivedMeasure, ArchivedTask, ArchivedUnit};
+use crate::domain::model::{
+    ArchivedConfidence, ArchivedDocument, ArchivedMeasure, ArchivedTask, ArchivedUnit, Confidence,
+};
 use crate::domain::search::corpus::{Corpus, EntryPinyin, UnitForm};
 use crate::domain::search::index::{
     ArchivedEntryKeys, ArchivedItemKind, ArchivedTarget, ItemKind, Mask, Target,
@@ -34,12 +36,18 @@ impl<'a> Kept<'a> {
         self.doc
     }
 
-    fn task(&self, s: usize, t: usize) -> &'a ArchivedTask {
+    pub fn task(&self, s: usize, t: usize) -> &'a ArchivedTask {
         &self.doc.sections[s].tasks[t]
     }
 
-    fn measure(&self, s: usize, t: usize, m: usize) -> &'a ArchivedMeasure {
+    pub fn measure(&self, s: usize, t: usize, m: usize) -> &'a ArchivedMeasure {
         &self.task(s, t).measures[m]
+    }
+
+    /// How many items unit `u` leads and supports (as `Catalog::unit_counts`).
+    pub fn unit_counts(&self, u: usize) -> (usize, usize) {
+        let [lead, support] = self.index.unit_counts[u].each_ref().map(|n| n.to_native());
+        (lead as usize, support as usize)
     }
 
     fn unit(&self, u: usize) -> &'a ArchivedUnit {
@@ -57,6 +65,17 @@ impl<'a> Kept<'a> {
         };
         let list = self.index.units.get(from..from + n).unwrap_or(&[]);
         list.iter().map(|u| usize::from(u.to_native()))
+    }
+}
+
+impl ArchivedMeasure {
+    /// The measure's confidence (an archived measure has no verified reading).
+    pub fn certainty(&self) -> Confidence {
+        match self.confidence {
+            ArchivedConfidence::High => Confidence::High,
+            ArchivedConfidence::Medium => Confidence::Medium,
+            ArchivedConfidence::Low => Confidence::Low,
+        }
     }
 }
 
@@ -132,6 +151,9 @@ impl Corpus for Kept<'_> {
     }
 
     fn officials(&self, t: Target) -> Vec<&str> {
+        if !self.index.officials {
+            return Vec::new();
+        }
         let list = match t {
             Target::Item(Loc::Task(s, t)) => &self.task(s, t).officials,
             Target::Item(Loc::Measure(s, t, m)) if !self.measure(s, t, m).inherited => {
