@@ -16,11 +16,12 @@ the two never rebuild each other's cache.
     cp target/release/fgf /tmp/fgf-old   # before the change, then build the change
     python3 benches/ws_cache.py --runs 7 --before /tmp/fgf-old
 """
-import argparse
 import os
 import statistics
 import subprocess
 import time
+
+import ws_common
 
 COMMANDS = [
     ["who", "发改委"],
@@ -43,24 +44,14 @@ def run(cmd, env):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--runs", type=int, default=11)
-    ap.add_argument("--home", default="/tmp/ws500")
-    ap.add_argument("--fgf", default="target/release/fgf")
-    ap.add_argument("--before", help="an older fgf binary to compare with, both cached")
-    args = ap.parse_args()
-    h = args.home
-    env = dict(os.environ, HOME=h, XDG_DATA_HOME=f"{h}/data", XDG_CACHE_HOME=f"{h}/cache")
-    env.pop("FGF_NO_CACHE", None)
+    args = ws_common.parse(runs=11)
+    env = ws_common.workspace_env(args.home)
     if args.before:
-        # (old binary, its env), (new binary, its env): each its own cache directory.
-        sides = [
-            (args.before, dict(env, XDG_CACHE_HOME=f"{h}/cache-before")),
-            (args.fgf, dict(env, XDG_CACHE_HOME=f"{h}/cache-after")),
-        ]
+        sides = [(fgf, e) for _, fgf, e in ws_common.compared(args, env)]
         names = ("before", "after")
     else:
-        sides = [(args.fgf, dict(env, FGF_NO_CACHE="1")), (args.fgf, env)]
+        cached = dict(env, XDG_CACHE_HOME=f"{args.home}/cache")
+        sides = [(args.fgf, dict(cached, FGF_NO_CACHE="1")), (args.fgf, cached)]
         names = ("without cache", "with cache")
     # Build the caches first (their cost is the first command after a change); then once more,
     # for the sources' metadata to be recorded once they are old enough.

@@ -63,9 +63,15 @@ fn restore_sigpipe() {
 /// `--doc` names one), else on the one notice exactly as before.
 fn run_interactive(args: &Cli, lang: Lang) -> anyhow::Result<ExitCode> {
     if args.global.doc_path().is_none() {
+        // More than one notice: the list's first screen is drawn from the notices it shows, and
+        // the others are loaded right after it, before any key is read.
+        if let Some((count, first)) = cli::first_notices(tui::workspace::rows_on_screen())? {
+            return run_workspace(first, count, args, lang);
+        }
         let mut cats = cli::notices()?;
         if cats.len() > 1 {
-            return run_workspace(cats, args, lang);
+            let count = cats.len();
+            return run_workspace(cats, count, args, lang);
         }
         if let Some(cat) = cats.pop() {
             return run_tui(cat, args, lang, false, None);
@@ -78,8 +84,11 @@ fn run_interactive(args: &Cli, lang: Lang) -> anyhow::Result<ExitCode> {
 
 /// The list of notices; Enter opens one, and quitting it comes back to the list. `U` / `D` there
 /// open the units and deadlines views across every notice, whose Enter opens a notice at a row.
+/// `cats`: the first of the workspace's `count` notices (all of them, or those of the first
+/// screen: then the others are loaded once it is drawn).
 fn run_workspace(
     cats: Vec<fgf::domain::Catalog>,
+    count: usize,
     args: &Cli,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
@@ -92,6 +101,7 @@ fn run_workspace(
     let aliases = fgf::domain::workspace::Workspace::locate()
         .map(|w| w.aliases().to_vec())
         .unwrap_or_default();
+    let mut rest = cats.len() < count;
     let notices = tui::workspace::across::Notices {
         cats,
         progress: Vec::new(),
@@ -100,46 +110,21 @@ fn run_workspace(
         as_of: args.global.as_of.is_some(),
     };
     let mut list = tui::workspace::List::new(Vec::new(), lang, theme).with_notices(notices);
+    let mut load_rest = |list: &mut tui::workspace::List| -> anyhow::Result<()> {
+        if let Some(n) = list.notices_mut() {
+            n.cats = cli::notices()?;
+        }
+        fill(list, args, 0);
+        Ok(())
+    };
     loop {
         // Progress read again each time: the notice just closed may have changed it.
-        let Some(n) = list.notices_mut() else {
-            return Ok(ExitCode::SUCCESS);
+        fill(&mut list, args, if rest { count } else { 0 });
+        let then: Option<tui::workspace::Then> = match std::mem::take(&mut rest) {
+            true => Some(&mut load_rest),
+            false => None,
         };
-        n.progress = n
-            .cats
-            .iter()
-            .map(|cat| {
-                let state = cli::store_of(&args.global, cat, true).and_then(|s| Ok(s.load()?));
-                fgf::domain::Progress::new(
-                    state.unwrap_or_else(|_| fgf::domain::State::new(&cat.doc.id)),
-                )
-            })
-            .collect();
-        // Verified readings (`fgf verify`) in place of the inferred, as in the notice itself.
-        for (cat, p) in n.cats.iter_mut().zip(&n.progress) {
-            if !p.state().verified.is_empty() {
-                cat.apply_verified(p.state());
-            }
-        }
-        let today = n.opts.today;
-        let rows = n
-            .cats
-            .iter()
-            .zip(&n.progress)
-            .map(|(cat, p)| {
-                let tally = p.overall(cat);
-                tui::workspace::Row {
-                    label: fgf::domain::workspace::label(cat).to_string(),
-                    title: cat.doc.title.clone(),
-                    done: tally.done,
-                    total: tally.total,
-                    overdue: p.overdue(cat, today).len(),
-                }
-            })
-            .collect();
-        list.rows = rows;
-        list.refresh();
-        let (i, at) = match tui::workspace::pick(&mut list, args.mouse)? {
+        let (i, at) = match tui::workspace::pick(&mut list, args.mouse, then)? {
             tui::workspace::Picked::Open(i) => (i, None),
             tui::workspace::Picked::OpenAt(i, loc) => (i, Some(loc)),
             _ => return Ok(ExitCode::SUCCESS),
@@ -148,6 +133,49 @@ fn run_workspace(
             run_tui(cat.clone(), args, lang, true, at)?;
         }
     }
+}
+
+/// The list's rows from its notices and their check-offs, read again; rows not loaded yet (up to
+/// `count`) are blank, and off the first screen.
+fn fill(list: &mut tui::workspace::List, args: &Cli, count: usize) {
+    let Some(n) = list.notices_mut() else {
+        return;
+    };
+    n.progress = n
+        .cats
+        .iter()
+        .map(|cat| {
+            let state = cli::store_of(&args.global, cat, true).and_then(|s| Ok(s.load()?));
+            fgf::domain::Progress::new(
+                state.unwrap_or_else(|_| fgf::domain::State::new(&cat.doc.id)),
+            )
+        })
+        .collect();
+    // Verified readings (`fgf verify`) in place of the inferred, as in the notice itself.
+    for (cat, p) in n.cats.iter_mut().zip(&n.progress) {
+        if !p.state().verified.is_empty() {
+            cat.apply_verified(p.state());
+        }
+    }
+    let today = n.opts.today;
+    let mut rows: Vec<tui::workspace::Row> = n
+        .cats
+        .iter()
+        .zip(&n.progress)
+        .map(|(cat, p)| {
+            let tally = p.overall(cat);
+            tui::workspace::Row {
+                label: fgf::domain::workspace::label(cat).to_string(),
+                title: cat.doc.title.clone(),
+                done: tally.done,
+                total: tally.total,
+                overdue: p.overdue(cat, today).len(),
+            }
+        })
+        .collect();
+    rows.resize(count.max(rows.len()), tui::workspace::Row::default());
+    list.rows = rows;
+    list.refresh();
 }
 
 /// Why the interactive view cannot start here (stdout not a terminal, TERM=dumb), said on stderr.

@@ -35,7 +35,7 @@ pub use args::{Cli, Command, VERSION};
 pub use context::{Global, huge_pages};
 pub use help::parse;
 /// The workspace's notices and each one's state file, for the interactive view.
-pub use workspace::{catalogs as notices, store_of};
+pub use workspace::{catalogs as notices, first_notices, store_of};
 
 use crate::domain::Catalog;
 

@@ -93,6 +93,22 @@ pub fn catalogs_for(index: bool) -> anyhow::Result<Vec<Catalog>> {
     .collect()
 }
 
+/// The workspace's first `n` notices, for the list's first screen, when it holds more than one:
+/// (how many it holds, those notices). The cache is only read; `catalogs` loads them all after.
+pub fn first_notices(n: usize) -> anyhow::Result<Option<(usize, Vec<Catalog>)>> {
+    let Ok(ws) = Workspace::locate() else {
+        return Ok(None);
+    };
+    let entries = ws.entries().map_err(error)?;
+    if entries.len() < 2 {
+        return Ok(None);
+    }
+    let first = &entries[..n.min(entries.len())];
+    let cats = cache::peek(first, cache::locate().as_deref(), &cache::version());
+    let cats = cats.into_iter().collect::<Result<Vec<_>, _>>()?;
+    Ok(Some((entries.len(), cats)))
+}
+
 /// The one notice a command works on without `--doc`: the workspace's only one.
 pub fn only() -> anyhow::Result<Catalog> {
     let mut cats = catalogs()?;

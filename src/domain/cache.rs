@@ -39,7 +39,7 @@ use twox_hash::{XxHash3_64, XxHash3_128};
 pub use day::{Day, date_of};
 pub use header::{Record, encode};
 pub use inplace::{Held, held};
-pub use load::{ENV_BYPASS, FILE, catalog, catalogs, catalogs_since, locate, open, path_in};
+pub use load::{ENV_BYPASS, FILE, catalog, catalogs, catalogs_since, locate, open, path_in, peek};
 pub use stamp::{MARGIN, Stamp};
 
 use super::catalog::{Catalog, needs_no_sanitizing};

@@ -20,7 +20,7 @@ use crate::domain::text::{fit, sanitize};
 use crate::domain::{Catalog, Loc};
 
 /// One notice of the list, as the caller summed it up.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Row {
     /// 文号 (or id).
     pub label: String,
@@ -159,7 +159,7 @@ impl List {
         };
         let t = self.theme;
         let w = usize::from(area.width);
-        let per_page = usize::from(area.height.saturating_sub(3) / 2).max(1);
+        let per_page = per_page(area.height);
         if self.selected < self.top {
             self.top = self.selected;
         }
@@ -208,12 +208,33 @@ impl List {
     }
 }
 
-/// Shows the list (or a cross-notice view) until a notice is opened or the user quits.
-pub fn pick(list: &mut List, mouse: bool) -> anyhow::Result<Picked> {
+/// Notices shown at once on a screen `height` rows high (two lines each, under a heading and a
+/// blank line, over the keys).
+fn per_page(height: u16) -> usize {
+    usize::from(height.saturating_sub(3) / 2).max(1)
+}
+
+/// Notices the list shows on the terminal as it is now (on the whole screen); a full screen of
+/// 50 rows when its size cannot be read.
+pub fn rows_on_screen() -> usize {
+    per_page(crossterm::terminal::size().map_or(50, |(_, h)| h))
+}
+
+/// What is done once the first frame is on the screen, before any key is read (the rest of the
+/// workspace loaded, its rows filled in).
+pub type Then<'a> = &'a mut dyn FnMut(&mut List) -> anyhow::Result<()>;
+
+/// Shows the list (or a cross-notice view) until a notice is opened or the user quits; `then`
+/// runs after the first frame is drawn (then the list is drawn again).
+pub fn pick(list: &mut List, mouse: bool, mut then: Option<Then>) -> anyhow::Result<Picked> {
     super::install_once()?;
     let mut terminal = super::setup(mouse).inspect_err(|_| super::restore())?;
     let result = (|| loop {
         terminal.draw(|f| list.draw(f))?;
+        if let Some(then) = then.take() {
+            then(list)?;
+            continue;
+        }
         if let Event::Key(k) = event::read()?
             && k.kind == KeyEventKind::Press
         {

@@ -113,3 +113,43 @@ fn enter_opens_a_notice_and_q_comes_back_to_the_list() {
     assert_eq!(p.wait_exit(), 0);
     assert!(!p.alternate(), "left the alternate screen");
 }
+
+#[test]
+fn a_list_longer_than_the_screen_loads_the_rest_after_the_first_frame() {
+    // The first screen (4 notices at 12 rows) is drawn from the notices it shows; the others are
+    // loaded right after it: `G` reaches the last one, and Enter opens it.
+    let sb = Sandbox::new();
+    let mut paths = Vec::new();
+    for i in 1..=6 {
+        let (id, measures) = (format!("gen-{i}"), (10 + i).to_string());
+        let args = [
+            "doc",
+            "generate",
+            "--measures",
+            &measures,
+            "--seed",
+            "1",
+            "--id",
+            &id,
+        ];
+        let o = sb.run(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let path = sb.path().join(format!("{id}.json"));
+        std::fs::write(&path, &o.stdout).unwrap();
+        paths.push(path.to_str().unwrap().to_string());
+    }
+    let mut add = vec!["add"];
+    add.extend(paths.iter().map(String::as_str));
+    let o = sb.run(&add);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut p = Pty::spawn_in(sb, 120, 12, &[], &[]);
+    p.wait_text("工作区 · 7 份通知");
+    p.send("G");
+    p.wait_text("测试文件（16 项举措）");
+    p.send("\r");
+    p.wait_text("总览");
+    p.send("q");
+    p.wait_text("工作区 · 7 份通知");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}

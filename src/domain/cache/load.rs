@@ -42,6 +42,21 @@ pub fn catalog(entry: &Entry, file: Option<&Path>, version: &str) -> Result<Cata
     notice(entry, old.as_ref(), true, SystemTime::now()).0
 }
 
+/// Some notices through the cache, which is only read (no search index): the workspace list's
+/// first screen, before every notice is loaded by `catalogs`.
+pub fn peek(
+    entries: &[Entry],
+    file: Option<&Path>,
+    version: &str,
+) -> Vec<Result<Catalog, LoadError>> {
+    let old = file.and_then(|f| open(f, version));
+    let since = SystemTime::now();
+    entries
+        .iter()
+        .map(|e| notice(e, old.as_ref(), false, since).0)
+        .collect()
+}
+
 /// The cache file in the cache directory `dir`.
 pub fn path_in(dir: &Path) -> PathBuf {
     dir.join(FILE)

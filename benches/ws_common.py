@@ -1,0 +1,30 @@
+"""What the workspace benchmarks share (ws_cache.py, tui_first_frame.py): their arguments, the
+environment of the 500-notice workspace (BENCHMARKS.md), and the binaries compared, each with a
+cache directory of its own so that two builds never rebuild each other's cache."""
+import argparse
+import os
+
+
+def parse(runs):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=runs)
+    ap.add_argument("--home", default="/tmp/ws500")
+    ap.add_argument("--fgf", default="target/release/fgf")
+    ap.add_argument("--before", help="an older fgf binary, run alternately with --fgf")
+    return ap.parse_args()
+
+
+def workspace_env(home, **extra):
+    env = dict(os.environ, HOME=home, XDG_DATA_HOME=f"{home}/data", **extra)
+    for k in ("FGF_NO_CACHE", "FGF_DOC", "FGF_STATE", "XDG_CACHE_HOME"):
+        env.pop(k, None)
+    return env
+
+
+def compared(args, env):
+    """[(name, binary, env)]: the old binary (if any) and this one, each its own cache dir."""
+    h = args.home
+    sides = [("after", args.fgf, dict(env, XDG_CACHE_HOME=f"{h}/cache-after"))]
+    if args.before:
+        sides.insert(0, ("before", args.before, dict(env, XDG_CACHE_HOME=f"{h}/cache-before")))
+    return sides
