@@ -296,7 +296,7 @@ fn d_then_enter_opens_a_notice_and_q_comes_back_to_the_view() {
     p.send("q");
     p.wait_text("期限（全部通知）");
     p.send("\x1b");
-    p.wait_text("Enter 打开（在通知里按 q 回到这里）");
+    p.wait_text("Enter 打开（按 q 回来）");
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
     assert!(!p.alternate(), "left the alternate screen");

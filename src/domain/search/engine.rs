@@ -2,12 +2,13 @@
 //! (with highlight positions) only the hits that are returned.
 
 use std::cmp::Reverse;
+use std::collections::HashMap;
 
 use super::corpus::Corpus;
 use super::index::{ItemKind, Target};
 use super::matcher::{self, Prepared, TextMatch, better};
 use super::pinyin;
-use super::query::{Kind, Query, Scope};
+use super::query::{Kind, Query, Scope, Term};
 use super::{Field, FieldMatch, Hit};
 
 /// One `|` alternative, prepared, with its verdict on every unit (units are few and shared),
@@ -29,24 +30,57 @@ pub(crate) struct Ctx<'a, C> {
 }
 
 pub(crate) fn compile<'q>(q: &'q Query, src: &impl Corpus) -> Compiled<'q> {
+    compile_in(q, src, None)
+}
+
+/// Units' verdicts kept across the notices of one search: notices name the same units, so a
+/// term meets each set of unit forms (name, aliases, official name: numbered by the caller, the
+/// same number for the same forms in every notice) once, not once a notice.
+#[derive(Default)]
+pub(crate) struct UnitMemo {
+    seen: HashMap<Term, Vec<Option<Option<TextMatch>>>>,
+}
+
+/// `compile`; with a memo and the numbers of this notice's units' forms, unit verdicts from
+/// (and into) the memo.
+pub(crate) fn compile_in<'q>(
+    q: &'q Query,
+    src: &impl Corpus,
+    mut memo: Option<(&mut UnitMemo, &[u32])>,
+) -> Compiled<'q> {
+    let mut alt = |t: &'q Term| {
+        let p = Prepared::new(t);
+        if !matches!(t.scope, Scope::Any | Scope::Lead | Scope::Support) {
+            return Alt {
+                p,
+                units: Vec::new(),
+            };
+        }
+        let units = match &mut memo {
+            None => (0..src.units())
+                .map(|u| unit_match(&p, src, u, true))
+                .collect(),
+            Some((memo, ids)) => {
+                let known = memo.seen.entry(t.clone()).or_default();
+                (0..src.units())
+                    .map(|u| {
+                        let id = ids[u] as usize;
+                        if known.len() <= id {
+                            known.resize(id + 1, None);
+                        }
+                        known[id]
+                            .get_or_insert_with(|| unit_match(&p, src, u, true))
+                            .clone()
+                    })
+                    .collect()
+            }
+        };
+        Alt { p, units }
+    };
     let groups = q
         .groups
         .iter()
-        .map(|g| {
-            g.alts
-                .iter()
-                .map(|t| {
-                    let p = Prepared::new(t);
-                    let units = match t.scope {
-                        Scope::Any | Scope::Lead | Scope::Support => (0..src.units())
-                            .map(|u| unit_match(&p, src, u, true))
-                            .collect(),
-                        _ => Vec::new(),
-                    };
-                    Alt { p, units }
-                })
-                .collect()
-        })
+        .map(|g| g.alts.iter().map(&mut alt).collect())
         .collect();
     Compiled { groups }
 }
@@ -266,14 +300,17 @@ fn eval_entry<C: Corpus>(c: &Compiled, ctx: &Ctx<C>, i: usize) -> Option<i64> {
 
 /// Every candidate that matches, with its rank value, in document order.
 pub(crate) fn scan<C: Corpus>(c: &Compiled, ctx: &Ctx<C>, candidates: &[u32]) -> Vec<(i64, u32)> {
-    super::par::map_chunks(candidates, |part| {
-        part.iter()
-            .filter_map(|&i| eval_entry(c, ctx, i as usize).map(|v| (v, i)))
-            .collect::<Vec<_>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+    super::par::map_chunks(candidates, |part| matches(c, ctx, part))
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// `scan` on the calling thread (the caller splits the work: notices across the cores).
+pub(crate) fn matches<C: Corpus>(c: &Compiled, ctx: &Ctx<C>, part: &[u32]) -> Vec<(i64, u32)> {
+    part.iter()
+        .filter_map(|&i| eval_entry(c, ctx, i as usize).map(|v| (v, i)))
+        .collect()
 }
 
 /// Best first, ties in document order; only the first `limit` are sorted.

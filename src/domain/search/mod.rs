@@ -13,6 +13,7 @@
 //! term was added) it looks only at the previous matches.
 
 mod accents_table;
+pub mod across;
 pub(crate) mod corpus;
 mod engine;
 pub mod fold;
