@@ -8,7 +8,8 @@
 //! 2. The engine alone, side by side, per keystroke: `across::Searcher` (notices split across
 //!    the cores, narrowing from the previous query, 40 rows explained); the same without
 //!    narrowing; and one notice after another (`search::search` on each, which splits its own
-//!    entries and explains its own best 500, then merged).
+//!    entries and explains its own best 500, then merged); and, for scale, one notice of 50k
+//!    measures typed into its own `search::Searcher` (500 explained, as in a notice's TUI).
 
 mod common;
 #[path = "../tests/it/support/mod.rs"]
@@ -17,11 +18,10 @@ mod support;
 use common::{stats, time_ms};
 use fgf::domain::search::across::{Notice, Searcher};
 use fgf::domain::search::{self, Index, Options};
-use fgf::domain::{Catalog, Progress, State, generate};
+use fgf::domain::{Catalog, generate};
 use fgf::tui::i18n::Lang;
 use fgf::tui::theme::Theme;
 use fgf::tui::workspace::List;
-use fgf::tui::workspace::across::Notices;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -57,17 +57,7 @@ fn prefixes(q: &str) -> Vec<String> {
 }
 
 fn tui(cats: Vec<Catalog>) {
-    let progress = cats
-        .iter()
-        .map(|c| Progress::new(State::new(&c.doc.id)))
-        .collect();
-    let n = Notices {
-        cats,
-        progress,
-        aliases: Vec::new(),
-        opts: support::options(Lang::Zh),
-        as_of: false,
-    };
+    let n = support::notices(cats, Lang::Zh);
     let mut l = List::new(Vec::new(), Lang::Zh, Theme::new(false)).with_notices(n);
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let mut press = |l: &mut List, ev: crossterm::event::KeyEvent| {
@@ -116,15 +106,24 @@ fn engine(cats: &[Catalog]) {
         .map(|(cat, index)| Notice { cat, index })
         .collect();
     let all: Vec<usize> = (0..ns.len()).collect();
+    // The same number of measures in one notice, searched by its own `Searcher` (the TUI's
+    // search in a notice): what the engine costs without the workspace.
+    let one = Catalog::new(generate::document(50_000, 2019)).unwrap();
+    let one_index = Index::new(&one);
     // Pinyin keys made once (the TUI's first pinyin query does it).
     Searcher::new().search(&ns, &all, "fgw", &OPTIONS, 40);
+    search::search(&one, &one_index, "fgw", &OPTIONS);
     for q in QUERIES {
         let typed = prefixes(q);
-        let mut rows: Vec<[Vec<f64>; 3]> = vec![Default::default(); typed.len()];
+        let mut rows: Vec<[Vec<f64>; 4]> = vec![Default::default(); typed.len()];
         let mut totals = vec![0; typed.len()];
         for _ in 0..ROUNDS {
             let mut s = Searcher::new();
+            let mut alone = search::Searcher::new();
             for (k, p) in typed.iter().enumerate() {
+                rows[k][3].push(time_ms(|| {
+                    alone.search(&one, &one_index, p, &OPTIONS);
+                }));
                 rows[k][0].push(time_ms(|| {
                     totals[k] = s.search(&ns, &all, p, &OPTIONS, 40).total;
                 }));
@@ -142,7 +141,7 @@ fn engine(cats: &[Catalog]) {
             }
         }
         for ((p, r), total) in typed.iter().zip(rows).zip(totals) {
-            let [narrowing, fresh, one_by_one] = r;
+            let [narrowing, fresh, one_by_one, alone] = r;
             stats(
                 &format!("{p} ({total} hits): across, narrowing"),
                 "ms",
@@ -150,6 +149,7 @@ fn engine(cats: &[Catalog]) {
             );
             stats(&format!("{p}: across, no narrowing"), "ms", fresh);
             stats(&format!("{p}: one notice after another"), "ms", one_by_one);
+            stats(&format!("{p}: one 50k notice, its Searcher"), "ms", alone);
         }
     }
 }
@@ -165,11 +165,7 @@ fn main() {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
     // `cargo bench --bench workspace -- tui` (or `engine`) runs one part.
-    let only: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
-    let run = |part: &str| only.is_empty() || only.iter().any(|o| o == part);
+    let run = common::wanted();
     let cats = workspace();
     if run("engine") {
         engine(&cats);

@@ -50,14 +50,7 @@ fn list(n: Notices) -> List {
     List::new(Vec::new(), lang, Theme::new(false)).with_notices(n)
 }
 
-fn keys(l: &mut List, keys: &str) -> Picked {
-    let mut last = Picked::Stay;
-    for k in keys.split_whitespace() {
-        let ev = crate::support::key(k);
-        last = l.key(ev.code, ev.modifiers);
-    }
-    last
-}
+use crate::support::press_list as keys;
 
 fn screen(l: &mut List, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();

@@ -4,10 +4,9 @@
 
 use fgf::domain::import::{Kind, import};
 use fgf::domain::search::Target;
-use fgf::domain::{Catalog, Document, Progress, State, seeds};
+use fgf::domain::{Catalog, Document, seeds};
 use fgf::tui::i18n::Lang;
 use fgf::tui::theme::Theme;
-use fgf::tui::workspace::across::Notices;
 use fgf::tui::workspace::{List, Picked};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -27,17 +26,7 @@ fn city() -> Document {
 /// The 103号 and the city's notice (示府办发〔2099〕12号).
 fn list_of(lang: Lang, second: Document) -> List {
     let cats = vec![seeds::embedded(), Catalog::new(second).unwrap()];
-    let progress = cats
-        .iter()
-        .map(|c| Progress::new(State::new(&c.doc.id)))
-        .collect();
-    let n = Notices {
-        cats,
-        progress,
-        aliases: Vec::new(),
-        opts: crate::support::options(lang),
-        as_of: false,
-    };
+    let n = crate::support::notices(cats, lang);
     List::new(Vec::new(), lang, Theme::new(false)).with_notices(n)
 }
 
@@ -45,15 +34,7 @@ fn list(lang: Lang) -> List {
     list_of(lang, city())
 }
 
-/// Presses keys (space-separated names, as the help writes them).
-fn keys(l: &mut List, keys: &str) -> Picked {
-    let mut last = Picked::Stay;
-    for k in keys.split_whitespace() {
-        let ev = crate::support::key(k);
-        last = l.key(ev.code, ev.modifiers);
-    }
-    last
-}
+use crate::support::press_list as keys;
 
 /// Types text into the search line, a character a key (as an input method delivers it).
 fn typed(l: &mut List, text: &str) {

@@ -8,7 +8,7 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use super::corpus::{Corpus, Owned};
-use super::{Hit, Index, Options, Query, engine, narrows, par, parse, parse_for};
+use super::{Hit, Index, Options, Query, engine, narrows, par, parse, widen};
 use crate::domain::Catalog;
 
 /// A notice to search: its catalog and search index.
@@ -54,7 +54,6 @@ pub struct Results {
     pub hits: Vec<Found>,
     /// Whether some notices were searched in an earlier query's matches only.
     pub narrowed: bool,
-    input: String,
 }
 
 impl Results {
@@ -77,13 +76,14 @@ impl Results {
             // Every wanted hit of this notice, with one compiled query.
             let d = wanted[k].notice;
             let src = notices[d].corpus();
-            let query = parse_for(&src, &self.input);
+            let wide = widen(&src, &self.query);
+            let query = wide.as_ref().unwrap_or(&self.query);
             let pinyin = query.wants_pinyin();
             if pinyin {
                 src.ready_pinyin();
             }
             let ids = numbering.of(&notices[d]);
-            let compiled = engine::compile_in(&query, &src, Some((&mut memo, &ids)));
+            let compiled = engine::compile_in(query, &src, Some((&mut memo, &ids)));
             let ctx = engine::Ctx {
                 src: &src,
                 pinyin,
@@ -158,7 +158,6 @@ impl Searcher {
             |d: usize| -> Option<&[u32]> { prev.and_then(|r| r.matched.get(d)?.as_deref()) };
         let mut results = Results {
             query,
-            input: input.to_string(),
             ..Results::default()
         };
         if results.query.is_empty() {
@@ -175,7 +174,7 @@ impl Searcher {
             part.iter()
                 .map(|&d| {
                     let memo = (&mut memo, ids[d].as_slice());
-                    scan(notices[d], d, (base, input), opts, prior(d), memo)
+                    scan(notices[d], d, base, opts, prior(d), memo)
                 })
                 .collect::<Vec<_>>()
         })
@@ -222,19 +221,20 @@ impl Searcher {
 fn scan(
     n: Notice,
     d: usize,
-    (base, input): (&Query, &str),
+    base: &Query,
     opts: &Options,
     prior: Option<&[u32]>,
     memo: (&mut engine::UnitMemo, &[u32]),
 ) -> Scanned {
     let src = n.corpus();
-    let query = parse_for(&src, input);
-    let widened = &query != base;
+    let wide = widen(&src, base);
+    let widened = wide.is_some();
+    let query = wide.as_ref().unwrap_or(base);
     let pinyin = query.wants_pinyin();
     if pinyin {
         src.ready_pinyin();
     }
-    let compiled = engine::compile_in(&query, &src, Some(memo));
+    let compiled = engine::compile_in(query, &src, Some(memo));
     let ctx = engine::Ctx {
         src: &src,
         pinyin,

@@ -61,7 +61,11 @@ pub(crate) fn compile_in<'q>(
                 .map(|u| unit_match(&p, src, u, true))
                 .collect(),
             Some((memo, ids)) => {
-                let known = memo.seen.entry(t.clone()).or_default();
+                // A term seen before (the usual case): no copy of it made.
+                if !memo.seen.contains_key(t) {
+                    memo.seen.insert(t.clone(), Vec::new());
+                }
+                let known = memo.seen.get_mut(t).expect("just made");
                 (0..src.units())
                     .map(|u| {
                         let id = ids[u] as usize;
