@@ -66,6 +66,7 @@ fn tui(cats: Vec<Catalog>) {
             term.draw(|f| l.draw(f)).unwrap();
         })
     };
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let first = press(&mut l, support::key("/"));
     println!(
         "{:<52} {first:>9.3} ms",
@@ -95,6 +96,25 @@ fn tui(cats: Vec<Catalog>) {
         for (typed, v) in prefixes(q).iter().zip(each) {
             stats(&format!("TUI key + frame  /{typed}"), "ms", v);
         }
+        // The word committed by an input method in one read: its keys, one search, one frame.
+        let mut word = Vec::new();
+        for _ in 0..ROUNDS {
+            press(&mut l, support::key("/"));
+            let chars: Vec<char> = q.chars().collect();
+            word.push(time_ms(|| {
+                for (k, &c) in chars.iter().enumerate() {
+                    let more = k + 1 < chars.len();
+                    l.key_ahead(
+                        crossterm::event::KeyCode::Char(c),
+                        crossterm::event::KeyModifiers::NONE,
+                        more,
+                    );
+                }
+                term.draw(|f| l.draw(f)).unwrap();
+            }));
+            press(&mut l, support::key("Esc"));
+        }
+        stats(&format!("TUI /{q} in one read, one frame"), "ms", word);
     }
 }
 

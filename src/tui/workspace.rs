@@ -122,9 +122,15 @@ impl List {
     /// A key: ↑/↓ (k/j), Home/End (g/G), Enter opens, U / D the cross-notice views, q / Esc /
     /// Ctrl-c quits. In a cross-notice view, its keys (Esc and q come back to the list).
     pub fn key(&mut self, code: KeyCode, mods: KeyModifiers) -> Picked {
+        self.key_ahead(code, mods, false)
+    }
+
+    /// `key`, told whether more keys are already waiting (then the search typed into waits for
+    /// them: an input method's word is searched once).
+    pub fn key_ahead(&mut self, code: KeyCode, mods: KeyModifiers, more: bool) -> Picked {
         let ev = KeyEvent::new(code, mods);
         if let (Some(s), Some(n)) = (&mut self.find, &self.notices) {
-            match s.key(n, &mut self.indexes, ev) {
+            match s.key(n, &mut self.indexes, ev, more) {
                 Done::Stay => {}
                 Done::Back => self.find = None,
                 Done::Open(d, l) => {
@@ -261,14 +267,22 @@ impl List {
 pub fn pick(list: &mut List, mouse: bool) -> anyhow::Result<Picked> {
     super::install_once()?;
     let mut terminal = super::setup(mouse).inspect_err(|_| super::restore())?;
+    let waiting = || event::poll(std::time::Duration::ZERO);
     let result = (|| loop {
-        terminal.draw(|f| list.draw(f))?;
+        // Keys already typed (an input method's word, a paste) are taken before the next frame,
+        // and the search typed into runs once for all of them.
+        if !waiting()? {
+            terminal.draw(|f| list.draw(f))?;
+        }
         if let Event::Key(k) = event::read()?
             && k.kind == KeyEventKind::Press
         {
             // Alt-x read as Esc then x, as in a notice (keymap::presses).
-            for k in super::keymap::presses(k) {
-                match list.key(k.code, k.modifiers) {
+            let keys = super::keymap::presses(k);
+            let last = keys.len() - 1;
+            for (i, k) in keys.into_iter().enumerate() {
+                let more = i < last || waiting()?;
+                match list.key_ahead(k.code, k.modifiers, more) {
                     Picked::Stay => {}
                     picked => return Ok(picked),
                 }

@@ -164,6 +164,34 @@ fn pinyin_and_in_words_work_across_notices() {
 }
 
 #[test]
+fn a_word_typed_ahead_is_searched_once_at_its_last_key_or_frame() {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    let none = KeyModifiers::NONE;
+    let mut l = list(Lang::Zh);
+    keys(&mut l, "/");
+    // An input method's word arrives in one read: keys waiting behind each but the last.
+    for c in "联合验".chars() {
+        l.key_ahead(KeyCode::Char(c), none, true);
+    }
+    let s = l.search().unwrap();
+    assert_eq!((s.query().as_str(), s.results().total), ("联合验", 0));
+    l.key_ahead(KeyCode::Char('收'), none, false);
+    assert_eq!(
+        notices_of(&l).first(),
+        Some(&1),
+        "searched with the last key"
+    );
+    // Left waiting (the next event was not a key): the frame searches it.
+    l.key_ahead(KeyCode::Char('x'), none, true);
+    let s = screen(&mut l);
+    assert!(s.contains("搜索结果 0 条（全部通知）"), "{s}");
+    // Moving acts on the line as it is.
+    l.key_ahead(KeyCode::Backspace, none, true);
+    keys(&mut l, "Tab");
+    assert_eq!(notices_of(&l).first(), Some(&1));
+}
+
+#[test]
 fn esc_closes_the_search_and_q_is_text_while_typing() {
     let mut l = list(Lang::Zh);
     keys(&mut l, "/ q");

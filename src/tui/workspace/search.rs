@@ -89,6 +89,9 @@ pub struct Find {
     unscoped: Option<Unscoped>,
     /// The screen's size when last drawn (paging needs the pane's height).
     size: Rect,
+    /// The line changed and was not searched yet (more keys were waiting: an input method's
+    /// word, or typing faster than the search).
+    pending: bool,
 }
 
 impl Find {
@@ -113,11 +116,21 @@ impl Find {
         self.cursor.sel
     }
 
-    /// A key, resolved through the keymap's search context.
-    pub fn key(&mut self, n: &Notices, idx: &mut Indexes, ev: KeyEvent) -> Done {
+    /// A key, resolved through the keymap's search context. With `more` (other keys already
+    /// waiting), an edit is searched with them, once.
+    pub fn key(&mut self, n: &Notices, idx: &mut Indexes, ev: KeyEvent, more: bool) -> Done {
         let Some(action) = keymap::resolve(Ctx::Search, ev) else {
             return Done::Stay;
         };
+        if let Action::Edit(e) = action {
+            self.pending |= self.input.apply(e);
+            if !more {
+                self.settle(n, idx);
+            }
+            return Done::Stay;
+        }
+        // Moving or opening acts on the results of the line as it is.
+        self.settle(n, idx);
         let page = self.height();
         let delta = match action {
             Action::Down => 1,
@@ -128,7 +141,6 @@ impl Find {
         };
         let len = self.results.ranked.len();
         match action {
-            Action::Edit(e) if self.input.apply(e) => self.rerun(n, idx),
             _ if delta != 0 => {
                 self.cursor.move_by(delta, len, page);
                 self.explain(n, idx);
@@ -146,6 +158,13 @@ impl Find {
             _ => {}
         }
         Done::Stay
+    }
+
+    /// Searches the line if it changed since it was last searched.
+    fn settle(&mut self, n: &Notices, idx: &mut Indexes) {
+        if std::mem::take(&mut self.pending) {
+            self.rerun(n, idx);
+        }
     }
 
     fn rerun(&mut self, n: &Notices, idx: &mut Indexes) {
@@ -199,6 +218,7 @@ impl Find {
         if area.height < 4 {
             return;
         }
+        self.settle(n, idx);
         self.cursor.follow(self.results.ranked.len(), self.height());
         self.explain(n, idx);
         let (o, l) = (&n.opts, n.opts.lang);
