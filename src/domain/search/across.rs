@@ -118,7 +118,8 @@ struct Recent {
     count: usize,
 }
 
-/// Searches as the user types, across notices.
+/// Searches as the user types, across notices: always the same notices (a new `Searcher` when
+/// they change, as for `search::Searcher` and its catalog).
 #[derive(Debug, Default)]
 pub struct Searcher {
     recent: Vec<Recent>,
