@@ -239,11 +239,7 @@ fn main() {
         }
     );
     // `cargo bench --bench documents -- load` (or `tui`) runs one part.
-    let only: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
-    let run = |part: &str| only.is_empty() || only.iter().any(|o| o == part);
+    let run = common::wanted();
     if run("load") {
         loading();
     }

@@ -23,3 +23,13 @@ pub fn time_ms(f: impl FnOnce()) -> f64 {
     f();
     t.elapsed().as_secs_f64() * 1000.0
 }
+
+/// Whether the command line asks for `part` (`cargo bench --bench NAME -- PART…`; none: every
+/// part).
+pub fn wanted() -> impl Fn(&str) -> bool {
+    let only: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    move |part: &str| only.is_empty() || only.iter().any(|o| o == part)
+}

@@ -5,6 +5,7 @@
 //! own small loop on the terminal, so that the notice's App is untouched.
 
 pub mod across;
+pub mod search;
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
@@ -13,7 +14,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use self::across::{Across, Notices, Went};
+use self::search::{Done, Find, Indexes};
+use super::action::Action;
 use super::i18n::Lang;
+use super::keymap::{self, Ctx};
 use super::layout::View;
 use super::theme::Theme;
 use crate::domain::text::{fit, sanitize};
@@ -31,7 +35,7 @@ pub struct Row {
 }
 
 /// The list's state: the rows, the selection, the language and colours.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct List {
     pub rows: Vec<Row>,
     pub selected: usize,
@@ -43,6 +47,10 @@ pub struct List {
     notices: Option<Notices>,
     /// The cross-notice view shown, if any.
     across: Option<Across>,
+    /// The search across every notice (`/`), while it is open.
+    find: Option<Find>,
+    /// The notices' search indexes, built on the first `/`.
+    indexes: Indexes,
 }
 
 /// What a key did on the list.
@@ -65,6 +73,8 @@ impl List {
             top: 0,
             notices: None,
             across: None,
+            find: None,
+            indexes: Indexes::default(),
         }
     }
 
@@ -84,11 +94,24 @@ impl List {
         self.notices.as_ref()?.cats.get(i)
     }
 
-    /// The cross-notice view again after the check-offs were read again.
+    /// The cross-notice view again after the check-offs were read again (and the search
+    /// indexes of the notices whose verified readings were applied again built anew).
     pub fn refresh(&mut self) {
         if let (Some(a), Some(n)) = (&self.across, &self.notices) {
             self.across = Some(a.refreshed(n));
         }
+        if let Some(n) = &self.notices {
+            for (i, p) in n.progress.iter().enumerate() {
+                if !p.state().verified.is_empty() {
+                    self.indexes.forget(i);
+                }
+            }
+        }
+    }
+
+    /// The search across every notice, while it is open.
+    pub fn search(&self) -> Option<&Find> {
+        self.find.as_ref()
     }
 
     /// The cross-notice view shown, if any.
@@ -99,13 +122,37 @@ impl List {
     /// A key: ↑/↓ (k/j), Home/End (g/G), Enter opens, U / D the cross-notice views, q / Esc /
     /// Ctrl-c quits. In a cross-notice view, its keys (Esc and q come back to the list).
     pub fn key(&mut self, code: KeyCode, mods: KeyModifiers) -> Picked {
+        self.key_ahead(code, mods, false)
+    }
+
+    /// `key`, told whether more keys are already waiting (then the search typed into waits for
+    /// them: an input method's word is searched once).
+    pub fn key_ahead(&mut self, code: KeyCode, mods: KeyModifiers, more: bool) -> Picked {
+        let ev = KeyEvent::new(code, mods);
+        if let (Some(s), Some(n)) = (&mut self.find, &self.notices) {
+            match s.key(n, &mut self.indexes, ev, more) {
+                Done::Stay => {}
+                Done::Back => self.find = None,
+                Done::Open(d, l) => {
+                    // `q` in the notice comes back to the list.
+                    self.find = None;
+                    return Picked::OpenAt(d, l);
+                }
+                Done::Quit => return Picked::Quit,
+            }
+            return Picked::Stay;
+        }
         if let (Some(a), Some(n)) = (&mut self.across, &self.notices) {
-            match a.key(n, KeyEvent::new(code, mods)) {
+            match a.key(n, ev) {
                 Went::Stay => {}
                 Went::Back => self.across = None,
                 Went::Open(d, l) => return Picked::OpenAt(d, l),
                 Went::Quit => return Picked::Quit,
             }
+            return Picked::Stay;
+        }
+        if self.notices.is_some() && keymap::resolve(Ctx::Browse, ev) == Some(Action::Search) {
+            self.find = Some(Find::new());
             return Picked::Stay;
         }
         let last = self.rows.len().saturating_sub(1);
@@ -135,6 +182,10 @@ impl List {
     /// Draws the list: a heading, two lines a notice (文号 and bar; title), the keys at the foot;
     /// or the cross-notice view.
     pub fn draw(&mut self, f: &mut Frame<'_>) {
+        if let (Some(s), Some(n)) = (&mut self.find, &self.notices) {
+            s.draw(f, n, &mut self.indexes);
+            return;
+        }
         if let (Some(a), Some(n)) = (&mut self.across, &self.notices) {
             a.draw(f, n);
             return;
@@ -147,15 +198,19 @@ impl List {
         } else {
             format!("Workspace · {n} notices")
         };
+        let slash = keymap::bindings(Ctx::Browse, false)
+            .find(|b| b.action == Action::Search)
+            .map_or("/", |b| b.label);
         let across = match (self.notices.is_some(), zh) {
-            (false, _) => "",
-            (true, true) => "  U 各通知单位  D 各通知期限",
-            (true, false) => "  U all units  D all deadlines",
+            (false, _) => String::new(),
+            (true, true) => format!("  {slash} 搜索全部通知  U 各通知单位  D 各通知期限"),
+            (true, false) => format!("  {slash} search all  U all units  D all deadlines"),
         };
+        // Within 80 columns: ↑ ↓ are left to be guessed.
         let foot = if zh {
-            format!("↑↓ 选择  Enter 打开（在通知里按 q 回到这里）{across}  q 退出")
+            format!("Enter 打开（按 q 回来）{across}  q 退出")
         } else {
-            format!("↑↓ select  Enter open (q there comes back){across}  q quit")
+            format!("Enter open (q comes back){across}  q quit")
         };
         let t = self.theme;
         let w = usize::from(area.width);
@@ -229,8 +284,13 @@ pub type Then<'a> = &'a mut dyn FnMut(&mut List) -> anyhow::Result<()>;
 pub fn pick(list: &mut List, mouse: bool, mut then: Option<Then>) -> anyhow::Result<Picked> {
     super::install_once()?;
     let mut terminal = super::setup(mouse).inspect_err(|_| super::restore())?;
+    let waiting = || event::poll(std::time::Duration::ZERO);
     let result = (|| loop {
-        terminal.draw(|f| list.draw(f))?;
+        // Keys already typed (an input method's word, a paste) are taken before the next frame,
+        // and the search typed into runs once for all of them. (The first frame is always drawn.)
+        if then.is_some() || !waiting()? {
+            terminal.draw(|f| list.draw(f))?;
+        }
         if let Some(then) = then.take() {
             then(list)?;
             continue;
@@ -239,8 +299,11 @@ pub fn pick(list: &mut List, mouse: bool, mut then: Option<Then>) -> anyhow::Res
             && k.kind == KeyEventKind::Press
         {
             // Alt-x read as Esc then x, as in a notice (keymap::presses).
-            for k in super::keymap::presses(k) {
-                match list.key(k.code, k.modifiers) {
+            let keys = super::keymap::presses(k);
+            let last = keys.len() - 1;
+            for (i, k) in keys.into_iter().enumerate() {
+                let more = i < last || waiting()?;
+                match list.key_ahead(k.code, k.modifiers, more) {
                     Picked::Stay => {}
                     picked => return Ok(picked),
                 }

@@ -54,4 +54,5 @@ mod uncertainty;
 mod verify;
 mod workspace;
 mod workspace_across;
+mod workspace_search;
 mod workspace_tui;

@@ -50,14 +50,7 @@ fn list(n: Notices) -> List {
     List::new(Vec::new(), lang, Theme::new(false)).with_notices(n)
 }
 
-fn keys(l: &mut List, keys: &str) -> Picked {
-    let mut last = Picked::Stay;
-    for k in keys.split_whitespace() {
-        let ev = crate::support::key(k);
-        last = l.key(ev.code, ev.modifiers);
-    }
-    last
-}
+use crate::support::press_list as keys;
 
 fn screen(l: &mut List, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
@@ -296,7 +289,7 @@ fn d_then_enter_opens_a_notice_and_q_comes_back_to_the_view() {
     p.send("q");
     p.wait_text("期限（全部通知）");
     p.send("\x1b");
-    p.wait_text("Enter 打开（在通知里按 q 回到这里）");
+    p.wait_text("Enter 打开（按 q 回来）");
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
     assert!(!p.alternate(), "left the alternate screen");

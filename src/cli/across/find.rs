@@ -15,7 +15,7 @@ use super::super::{Command, search, who};
 use crate::domain::cache;
 use crate::domain::search::{self as engine, Kept, Options, Results};
 use crate::domain::text::sanitize;
-use crate::domain::workspace::{self, scope};
+use crate::domain::workspace::scope;
 use crate::domain::{Catalog, Loc, lookup};
 
 /// A notice a search across the workspace answers from.
@@ -124,32 +124,23 @@ fn catalogs<'n>(
 
 /// The notices a query's `in:` words name (all when it has none), and the query without them.
 fn scoped(notices: &[Notice], query: &str) -> anyhow::Result<(Vec<usize>, String)> {
-    let (rest, keys) = scope::split(query);
-    if keys.is_empty() {
-        return Ok(((0..notices.len()).collect(), rest));
-    }
     let docs: Vec<(&str, &str)> = notices.iter().map(|n| (n.id(), n.number())).collect();
-    let mut picked = vec![false; notices.len()];
-    for key in &keys {
-        match workspace::find_in(&docs, key) {
-            Ok(Some(i)) => picked[i] = true,
-            Ok(None) => {
-                let key = sanitize(key);
-                return Err(anyhow!(tr!(
-                    "in:{key}：工作区中没有这份通知（fgf docs 列出全部）",
-                    "in:{key}: no such notice in the workspace (fgf docs lists them)"
-                )));
-            }
-            Err(many) => {
-                let (key, list) = (sanitize(key), sanitize(&many.join("、")).into_owned());
-                return Err(anyhow!(tr!(
-                    "in:{key} 可指几份通知：{list}；请写全文号",
-                    "in:{key} could be several notices: {list}; give the whole 文号"
-                )));
-            }
+    scope::pick(&docs, query).map_err(|e| match e {
+        scope::Unscoped::Unknown(key) => {
+            let key = sanitize(&key);
+            anyhow!(tr!(
+                "in:{key}：工作区中没有这份通知（fgf docs 列出全部）",
+                "in:{key}: no such notice in the workspace (fgf docs lists them)"
+            ))
         }
-    }
-    Ok(((0..notices.len()).filter(|&i| picked[i]).collect(), rest))
+        scope::Unscoped::Several(key, many) => {
+            let (key, list) = (sanitize(&key), sanitize(&many.join("、")).into_owned());
+            anyhow!(tr!(
+                "in:{key} 可指几份通知：{list}；请写全文号",
+                "in:{key} could be several notices: {list}; give the whole 文号"
+            ))
+        }
+    })
 }
 
 /// `who` or `search` (the command) over `notices`.

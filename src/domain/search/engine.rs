@@ -7,7 +7,7 @@ use super::corpus::Corpus;
 use super::index::{ItemKind, Target};
 use super::matcher::{self, Prepared, TextMatch, better};
 use super::pinyin;
-use super::query::{Kind, Query, Scope};
+use super::query::{Kind, Scope};
 use super::{Field, FieldMatch, Hit};
 
 /// One `|` alternative, prepared, with its verdict on every unit (units are few and shared),
@@ -21,34 +21,14 @@ pub(crate) struct Compiled<'q> {
     groups: Vec<Vec<Alt<'q>>>,
 }
 
+mod compile;
+pub(crate) use compile::{UnitMemo, compile, compile_in};
+
 pub(crate) struct Ctx<'a, C> {
     pub src: &'a C,
     /// Whether the query reads the entries' pinyin keys (made ready).
     pub pinyin: bool,
     pub units: bool,
-}
-
-pub(crate) fn compile<'q>(q: &'q Query, src: &impl Corpus) -> Compiled<'q> {
-    let groups = q
-        .groups
-        .iter()
-        .map(|g| {
-            g.alts
-                .iter()
-                .map(|t| {
-                    let p = Prepared::new(t);
-                    let units = match t.scope {
-                        Scope::Any | Scope::Lead | Scope::Support => (0..src.units())
-                            .map(|u| unit_match(&p, src, u, true))
-                            .collect(),
-                        _ => Vec::new(),
-                    };
-                    Alt { p, units }
-                })
-                .collect()
-        })
-        .collect();
-    Compiled { groups }
 }
 
 /// How much a field counts: ids, titles and units above long texts.
@@ -73,64 +53,6 @@ fn main_field(kind: ItemKind) -> Field {
         ItemKind::Measure => Field::Text,
         ItemKind::Unit => Field::Name,
     }
-}
-
-/// A term against a unit's name and aliases, directly and by pinyin.
-/// With `want`, positions are into the unit's name (an alias match marks the alias's characters
-/// in the name where they occur in order).
-fn unit_match(p: &Prepared, src: &impl Corpus, u: usize, want: bool) -> Option<TextMatch> {
-    let mut best = None;
-    let forms = src.unit_forms(u);
-    for k in 0..forms {
-        let f = src.unit_form(u, k);
-        if f.mask.covers(&p.mask) {
-            best = better(best, p.direct(f.name, f.folded, false));
-        }
-        if p.term.pinyin {
-            best = better(best, p.pinyin(f.spelled, None));
-        }
-    }
-    let mut best = best?;
-    if want {
-        let first = src.unit_form(u, 0).folded;
-        let on_name = better(
-            p.direct(src.unit_name(u), first, true),
-            pinyin_positions(p, first),
-        );
-        best.positions = match on_name {
-            Some(m) => m.positions,
-            None => (1..forms)
-                .map(|k| src.unit_form(u, k))
-                .filter(|f| {
-                    p.direct(f.name, f.folded, false).is_some()
-                        || p.pinyin(f.spelled, None).is_some()
-                })
-                .find_map(|f| in_order(first, f.folded))
-                .unwrap_or_default(),
-        };
-    }
-    Some(best)
-}
-
-fn pinyin_positions(p: &Prepared, text: &str) -> Option<TextMatch> {
-    if !p.term.pinyin {
-        return None;
-    }
-    let (keys, map) = pinyin::keys_with_map(text);
-    p.pinyin(&keys.spelled, Some(&map[..]))
-}
-
-/// Positions of `part`'s characters in `whole`, in order (发改委 in 市发展改革委).
-fn in_order(whole: &str, part: &str) -> Option<Vec<usize>> {
-    let mut want = part.chars().peekable();
-    let mut out = Vec::new();
-    for (i, c) in whole.chars().enumerate() {
-        if want.peek() == Some(&c) {
-            out.push(i);
-            want.next();
-        }
-    }
-    want.peek().is_none().then_some(out)
 }
 
 /// The best field of one entry for one alternative: (rank value, field).
@@ -272,14 +194,17 @@ fn eval_entry<C: Corpus>(c: &Compiled, ctx: &Ctx<C>, i: usize) -> Option<i64> {
 
 /// Every candidate that matches, with its rank value, in document order.
 pub(crate) fn scan<C: Corpus>(c: &Compiled, ctx: &Ctx<C>, candidates: &[u32]) -> Vec<(i64, u32)> {
-    super::par::map_chunks(candidates, |part| {
-        part.iter()
-            .filter_map(|&i| eval_entry(c, ctx, i as usize).map(|v| (v, i)))
-            .collect::<Vec<_>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+    super::par::map_chunks(candidates, |part| matches(c, ctx, part))
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// `scan` on the calling thread (the caller splits the work: notices across the cores).
+pub(crate) fn matches<C: Corpus>(c: &Compiled, ctx: &Ctx<C>, part: &[u32]) -> Vec<(i64, u32)> {
+    part.iter()
+        .filter_map(|&i| eval_entry(c, ctx, i as usize).map(|v| (v, i)))
+        .collect()
 }
 
 /// Best first, ties in document order; only the first `limit` are sorted.

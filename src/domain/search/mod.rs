@@ -13,6 +13,7 @@
 //! term was added) it looks only at the previous matches.
 
 mod accents_table;
+pub mod across;
 pub(crate) mod corpus;
 mod engine;
 pub mod fold;
@@ -155,8 +156,15 @@ pub(crate) fn search_in(src: &impl Corpus, input: &str, opts: &Options) -> Resul
 /// without the place: 市场监督管理局) may also match as the name the document prints. The index
 /// holds names without their place, so that `重庆` does not match every unit.
 fn parse_for(src: &impl Corpus, input: &str) -> Query {
-    let mut q = parse(input);
-    for g in &mut q.groups {
+    let q = parse(input);
+    widen(src, &q).unwrap_or(q)
+}
+
+/// `q` with the unit names of `src` its terms name by an official name, if any (see
+/// `parse_for`); `None`: the query is as parsed.
+fn widen(src: &impl Corpus, q: &Query) -> Option<Query> {
+    let mut wide: Option<Query> = None;
+    for (i, g) in q.groups.iter().enumerate() {
         let extra: Vec<Term> = g
             .alts
             .iter()
@@ -170,9 +178,13 @@ fn parse_for(src: &impl Corpus, input: &str) -> Query {
                 })
             })
             .collect();
-        g.alts.extend(extra);
+        if !extra.is_empty() {
+            wide.get_or_insert_with(|| q.clone()).groups[i]
+                .alts
+                .extend(extra);
+        }
     }
-    q
+    wide
 }
 
 /// A search as the user types: remembers the last query and its matches.

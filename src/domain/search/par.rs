@@ -15,14 +15,25 @@ fn cores() -> usize {
     *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
-fn parts(len: usize) -> Option<usize> {
+/// The chunk size for `len` items worth `work` units of work, when worth splitting.
+fn parts(len: usize, work: usize) -> Option<usize> {
     let cores = cores();
-    (cores >= 2 && len >= MIN_ITEMS).then(|| len.div_ceil(cores))
+    (cores >= 2 && len >= 2 && work >= MIN_ITEMS).then(|| len.div_ceil(cores))
 }
 
 /// Runs `f` over `items` split across the cores; the results in the items' order.
 pub(crate) fn map_chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
-    let Some(chunk) = parts(items.len()) else {
+    map_weighted(items, items.len(), f)
+}
+
+/// `map_chunks` over items that are each a batch of work (a notice of the workspace: its
+/// entries), `work` in all: split by items when the work is worth it.
+pub(crate) fn map_weighted<T: Sync, R: Send>(
+    items: &[T],
+    work: usize,
+    f: impl Fn(&[T]) -> R + Sync,
+) -> Vec<R> {
+    let Some(chunk) = parts(items.len(), work) else {
         return vec![f(items)];
     };
     map_chunks_by(items, chunk, f)
@@ -30,7 +41,7 @@ pub(crate) fn map_chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + 
 
 /// Runs `f` on every item, in place, split across the cores.
 pub(crate) fn for_each_mut<T: Send>(items: &mut [T], f: impl Fn(&mut T) + Sync) {
-    let Some(chunk) = parts(items.len()) else {
+    let Some(chunk) = parts(items.len(), items.len()) else {
         items.iter_mut().for_each(f);
         return;
     };
@@ -101,6 +112,8 @@ mod tests {
                 map_each(&items, |x| x * 3),
                 items.iter().map(|x| x * 3).collect::<Vec<_>>()
             );
+            let weighted = map_weighted(&items, 100 * n, |part| part.to_vec());
+            assert_eq!(weighted.concat(), items, "{n} weighted");
         }
     }
 }

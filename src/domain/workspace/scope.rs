@@ -23,9 +23,64 @@ pub fn split(query: &str) -> (String, Vec<String>) {
     (rest.join(" "), keys)
 }
 
+/// Why a query's `in:` words do not name its notices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unscoped {
+    /// No notice of the workspace is KEY.
+    Unknown(String),
+    /// KEY is the ending of several notices' 文号 (listed).
+    Several(String, Vec<String>),
+}
+
+/// The notices (indices into `docs`, given as (id, 文号)) a query's `in:` words name, in the
+/// workspace's order (all of them when it has none), and the query without those words.
+pub fn pick(docs: &[(&str, &str)], query: &str) -> Result<(Vec<usize>, String), Unscoped> {
+    let (rest, keys) = split(query);
+    if keys.is_empty() {
+        return Ok(((0..docs.len()).collect(), rest));
+    }
+    let mut picked = vec![false; docs.len()];
+    for key in keys {
+        match super::find_in(docs, &key) {
+            Ok(Some(i)) => picked[i] = true,
+            Ok(None) => return Err(Unscoped::Unknown(key)),
+            Err(many) => {
+                let many = many.into_iter().map(str::to_string).collect();
+                return Err(Unscoped::Several(key, many));
+            }
+        }
+    }
+    Ok(((0..docs.len()).filter(|&i| picked[i]).collect(), rest))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::split;
+    use super::{Unscoped, pick, split};
+
+    #[test]
+    fn in_words_pick_notices_in_the_workspace_order() {
+        let docs = [
+            ("a", "x〔2019〕103号"),
+            ("b", "y〔2020〕39号"),
+            ("c", "z〔2021〕39号"),
+        ];
+        assert_eq!(pick(&docs, "营商"), Ok((vec![0, 1, 2], "营商".to_string())));
+        assert_eq!(
+            pick(&docs, "in:c 营商 in:103号"),
+            Ok((vec![0, 2], "营商".to_string()))
+        );
+        assert_eq!(
+            pick(&docs, "in:9号 x"),
+            Err(Unscoped::Several(
+                "9号".to_string(),
+                vec!["y〔2020〕39号".to_string(), "z〔2021〕39号".to_string()]
+            ))
+        );
+        assert_eq!(
+            pick(&docs, "in:nope"),
+            Err(Unscoped::Unknown("nope".into()))
+        );
+    }
 
     #[test]
     fn in_words_are_taken_out() {

@@ -3,13 +3,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{describe, disp, row, theme};
 use crate::domain::text::{caret_window, width};
 use crate::tui::action::{Action, FilterKey};
-use crate::tui::app::{App, Focus, Mode};
+use crate::tui::app::{App, Focus, Mode, Options};
 use crate::tui::i18n::Lang;
 use crate::tui::input::LineInput;
 use crate::tui::keymap;
@@ -130,20 +131,7 @@ pub fn footer(f: &mut Frame, app: &App, area: Rect) {
             let label = format!("{} {id} [{word}, Tab]：", l.pick("日志", "log"));
             input_line(f, app, area, label, input);
         }
-        Mode::Search(s) => {
-            // The keys of the search on the right (Enter, Esc, Ctrl-n, ↑), as many as leave
-            // the query at least 24 columns.
-            let mut keys = hints(app);
-            while !keys.is_empty() && cols < 24 + keys.iter().map(|(s, _)| width(s)).sum::<usize>()
-            {
-                keys.truncate(keys.len() - 2);
-            }
-            let used: usize = keys.iter().map(|(s, _)| width(s)).sum();
-            let left = Rect::new(area.x, area.y, area.width - used as u16, 1);
-            let right = Rect::new(left.right(), area.y, used as u16, 1);
-            f.render_widget(Paragraph::new(row(app, keys, used)), right);
-            input_line(f, app, left, "/".to_string(), &s.input);
-        }
+        Mode::Search(s) => search_line(f, app, area, hints(app), &s.input),
         Mode::Filter { key, input } => {
             let label = match key {
                 FilterKey::Due => l.pick(
@@ -174,8 +162,46 @@ pub fn footer(f: &mut Frame, app: &App, area: Rect) {
     }
 }
 
+/// The search line: `/` and the query (the caret by display width), the search's keys on the
+/// right, as many as leave the query at least 24 columns. The workspace's search draws it too.
+pub fn search_line(
+    f: &mut Frame,
+    app: &impl AsRef<Options>,
+    area: Rect,
+    mut keys: Vec<(String, Style)>,
+    input: &LineInput,
+) {
+    let cols = area.width as usize;
+    while !keys.is_empty() && cols < 24 + keys.iter().map(|(s, _)| width(s)).sum::<usize>() {
+        keys.truncate(keys.len() - 2);
+    }
+    let used: usize = keys.iter().map(|(s, _)| width(s)).sum();
+    let left = Rect::new(area.x, area.y, area.width - used as u16, 1);
+    let right = Rect::new(left.right(), area.y, used as u16, 1);
+    f.render_widget(Paragraph::new(row(app, keys, used)), right);
+    input_line(f, app, left, "/".to_string(), input);
+}
+
+/// The footer hints of the search line's keys (`Ctx::Search`), but those of `left_out`.
+pub fn search_hints(o: &Options, left_out: &[Action]) -> Vec<(String, Style)> {
+    let t = theme(o);
+    keymap::bindings(keymap::Ctx::Search, true)
+        .filter(|b| !left_out.contains(&b.action))
+        .flat_map(|b| {
+            let (label, help) = keymap::describe(b, &[], o.lang);
+            [(label, t.key()), (format!(" {}  ", short(&help)), t.dim())]
+        })
+        .collect()
+}
+
 /// A label and the text being typed, with the terminal cursor at the caret (by display width).
-fn input_line(f: &mut Frame, app: &App, area: Rect, label: String, input: &LineInput) {
+fn input_line(
+    f: &mut Frame,
+    app: &impl AsRef<Options>,
+    area: Rect,
+    label: String,
+    input: &LineInput,
+) {
     let t = theme(app);
     let cols = area.width as usize;
     // The text scrolls sideways around the caret (readline, fzf) once it is wider than the line.

@@ -61,52 +61,7 @@ pub fn draw(f: &mut Frame, app: &ResultsCtx, area: Rect) {
         c,
         inner_height(area),
         Some(app.focused),
-        |_, h| {
-            let kind = match (h.kind, l) {
-                (ItemKind::Task, Lang::Zh) => "任务",
-                (ItemKind::Measure, Lang::Zh) => "举措",
-                (ItemKind::Unit, Lang::Zh) => "单位",
-                (ItemKind::Task, Lang::En) => "task",
-                (ItemKind::Measure, Lang::En) => "meas",
-                (ItemKind::Unit, Lang::En) => "unit",
-            };
-            let id = if h.kind == ItemKind::Unit {
-                String::new()
-            } else {
-                format!("{} ", h.id)
-            };
-            let head = vec![
-                (format!("{kind} "), t.dim()),
-                (id, t.id()),
-                (format!("{} ", field_label(h.field, l)), t.dim()),
-            ];
-            let used: usize = head.iter().map(|(s, _)| width(s)).sum();
-            let mut line = row(app, head, cols);
-            let shown = highlighted(app, h, cols.saturating_sub(used));
-            let rest = cols.saturating_sub(used + shown.iter().map(|s| s.width()).sum::<usize>());
-            line.spans.extend(shown);
-            // A match on a unit, an id or a date: the item's own words follow, dimmed.
-            if let (false, true, Target::Item(loc)) = (
-                matches!(h.field, Field::Text | Field::Title | Field::Name),
-                rest > 4,
-                h.target,
-            ) {
-                let words = match app.cat.at(loc) {
-                    crate::domain::Item::Task(_, task) => task.title.clone(),
-                    crate::domain::Item::Measure(_, _, m)
-                    | crate::domain::Item::Milestone(_, _, m, _) => m.text.clone(),
-                };
-                line.spans.extend(
-                    row(
-                        app,
-                        vec![(format!("  {}", disp(app, &words)), t.dim())],
-                        rest,
-                    )
-                    .spans,
-                );
-            }
-            line
-        },
+        |_, h| hit_row(app, app.cat, h, cols, Vec::new()),
     );
     let mut title = match l {
         Lang::Zh => format!("搜索结果 {} 条", s.results.total),
@@ -134,6 +89,65 @@ pub fn draw(f: &mut Frame, app: &ResultsCtx, area: Rect) {
     );
 }
 
+/// One hit as a row of `cols` columns after `head` (a notice's 文号 across the workspace):
+/// kind, id, field, the text with its matched characters lit, and for a match outside the
+/// text the item's own words, dimmed.
+pub fn hit_row(
+    app: &impl AsRef<Options>,
+    cat: &Catalog,
+    h: &Hit,
+    cols: usize,
+    mut head: Vec<(String, Style)>,
+) -> Line<'static> {
+    let t = theme(app);
+    let l = app.as_ref().lang;
+    let kind = match (h.kind, l) {
+        (ItemKind::Task, Lang::Zh) => "任务",
+        (ItemKind::Measure, Lang::Zh) => "举措",
+        (ItemKind::Unit, Lang::Zh) => "单位",
+        (ItemKind::Task, Lang::En) => "task",
+        (ItemKind::Measure, Lang::En) => "meas",
+        (ItemKind::Unit, Lang::En) => "unit",
+    };
+    let id = if h.kind == ItemKind::Unit {
+        String::new()
+    } else {
+        format!("{} ", h.id)
+    };
+    head.extend([
+        (format!("{kind} "), t.dim()),
+        (id, t.id()),
+        (format!("{} ", field_label(h.field, l)), t.dim()),
+    ]);
+    let used: usize = head.iter().map(|(s, _)| width(s)).sum();
+    let mut line = row(app, head, cols);
+    let shown = highlighted(app, h, cols.saturating_sub(used));
+    let rest = cols.saturating_sub(used + shown.iter().map(|s| s.width()).sum::<usize>());
+    line.spans.extend(shown);
+    // A match on a unit, an id or a date: the item's own words follow, dimmed.
+    if let (false, true, Target::Item(loc)) = (
+        matches!(h.field, Field::Text | Field::Title | Field::Name),
+        rest > 4,
+        h.target,
+    ) {
+        let words = match cat.at(loc) {
+            crate::domain::Item::Task(_, task) => task.title.clone(),
+            crate::domain::Item::Measure(_, _, m) | crate::domain::Item::Milestone(_, _, m, _) => {
+                m.text.clone()
+            }
+        };
+        line.spans.extend(
+            row(
+                app,
+                vec![(format!("  {}", disp(app, &words)), t.dim())],
+                rest,
+            )
+            .spans,
+        );
+    }
+    line
+}
+
 fn field_label(f: Field, l: Lang) -> &'static str {
     match f {
         Field::Id => l.pick("编号", "id"),
@@ -149,7 +163,7 @@ fn field_label(f: Field, l: Lang) -> &'static str {
 
 /// The hit's text cut to `cols` columns, its matched characters bold and coloured. A match deep
 /// in a long text is brought into view: the text starts a little before the first match.
-fn highlighted(app: &ResultsCtx, h: &Hit, cols: usize) -> Vec<Span<'static>> {
+fn highlighted(app: &impl AsRef<Options>, h: &Hit, cols: usize) -> Vec<Span<'static>> {
     let t = theme(app);
     let hit_style = t.key().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
     let chars: Vec<char> = h.text.chars().collect();

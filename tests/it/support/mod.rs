@@ -6,12 +6,14 @@ pub mod sealed;
 pub mod state_env;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use fgf::domain::seeds;
+use fgf::domain::{Catalog, Progress, State, seeds};
 use fgf::tui::action::{Action, Effect};
 use fgf::tui::app::{App, Options};
 use fgf::tui::i18n::Lang;
 use fgf::tui::keymap;
 use fgf::tui::view;
+use fgf::tui::workspace::across::Notices;
+use fgf::tui::workspace::{List, Picked};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -23,6 +25,31 @@ pub fn options(lang: Lang) -> Options {
         ascii: false,
         color: true,
     }
+}
+
+/// The workspace's notices, nothing checked off, no aliases, with `options(lang)`.
+pub fn notices(cats: Vec<Catalog>, lang: Lang) -> Notices {
+    let progress = cats
+        .iter()
+        .map(|c| Progress::new(State::new(&c.doc.id)))
+        .collect();
+    Notices {
+        cats,
+        progress,
+        aliases: Vec::new(),
+        opts: options(lang),
+        as_of: false,
+    }
+}
+
+/// Presses keys (space-separated names) on the workspace's list of notices; the last answer.
+pub fn press_list(l: &mut List, keys: &str) -> Picked {
+    let mut last = Picked::Stay;
+    for k in keys.split_whitespace() {
+        let ev = key(k);
+        last = l.key(ev.code, ev.modifiers);
+    }
+    last
 }
 
 pub fn app(w: u16, h: u16) -> App {
