@@ -120,6 +120,9 @@ impl Corpus for Owned<'_> {
         let Target::Item(loc) = t else {
             return Vec::new();
         };
+        if !self.index.officials {
+            return Vec::new();
+        }
         let list = match self.cat.at(loc) {
             Item::Task(_, t) => &t.officials,
             Item::Measure(_, _, m) if !m.inherited => &m.officials,

@@ -163,6 +163,9 @@ pub struct Index {
     pub(crate) unit_masks: Vec<Vec<Mask>>,
     /// Pinyin keys of every entry's main text, built on first use.
     pub(crate) keys: OnceLock<Vec<EntryKeys>>,
+    /// Whether any task or measure names an official (format 2): when none does, they are not
+    /// looked for item by item.
+    pub(crate) officials: bool,
 }
 
 impl Index {
@@ -270,6 +273,9 @@ impl Index {
             unit_folded,
             unit_keys,
             keys: OnceLock::new(),
+            officials: cat.doc.sections.iter().flat_map(|s| &s.tasks).any(|t| {
+                !t.officials.is_empty() || t.measures.iter().any(|m| !m.officials.is_empty())
+            }),
         }
     }
 

@@ -40,6 +40,7 @@ impl From<Stored> for Index {
             unit_keys: s.unit_keys,
             unit_masks: s.unit_masks,
             keys: OnceLock::new(),
+            officials: s.officials,
         }
     }
 }
@@ -53,17 +54,13 @@ impl Stored {
         let keys = i.keys.take().unwrap_or_default();
         let names = (i.unit_names, i.unit_folded, i.unit_keys, i.unit_masks);
         let (unit_names, unit_folded, unit_keys, unit_masks) = names;
-        let (entries, units) = (i.entries, i.units);
+        let (entries, units, officials) = (i.entries, i.units, i.officials);
         let unit_counts = (0..cat.doc.units.len())
             .map(|u| {
                 let (lead, support) = cat.unit_counts(u);
                 [lead as u32, support as u32]
             })
             .collect();
-        let officials =
-            cat.doc.sections.iter().flat_map(|s| &s.tasks).any(|t| {
-                !t.officials.is_empty() || t.measures.iter().any(|m| !m.officials.is_empty())
-            });
         let stored = Stored {
             entries,
             units,
