@@ -15,14 +15,19 @@ use crate::domain::search::index::{
     ArchivedEntryKeys, ArchivedItemKind, ArchivedTarget, ItemKind, Mask, Target,
 };
 
+/// Lookups of a unit by name before a notice read in place makes a table of its names.
+const TABLE_AFTER: u32 = 8;
+
 /// One notice of the cache, in place.
 pub struct Kept<'a> {
     doc: &'a ArchivedDocument,
     index: &'a ArchivedStored,
     keys: &'a [ArchivedEntryKeys],
     /// Every unit's name, aliases and official name to its index (the last unit with a name
-    /// wins, as in the catalog's table), made on first use: printing many hits asks it often.
+    /// wins, as in the catalog's table), made once it has been asked `TABLE_AFTER` times:
+    /// printing many hits asks it often, a query's terms a few times a notice.
     names: std::sync::OnceLock<rustc_hash::FxHashMap<&'a str, usize>>,
+    asked: std::sync::atomic::AtomicU32,
 }
 
 impl<'a> Kept<'a> {
@@ -36,6 +41,7 @@ impl<'a> Kept<'a> {
             index,
             keys,
             names: std::sync::OnceLock::new(),
+            asked: std::sync::atomic::AtomicU32::new(0),
         }
     }
 
@@ -50,6 +56,24 @@ impl<'a> Kept<'a> {
 
     pub fn measure(&self, s: usize, t: usize, m: usize) -> &'a ArchivedMeasure {
         &self.task(s, t).measures[m]
+    }
+
+    /// The one unit whose official name ends with `tail` (four characters or more), as
+    /// `Catalog::official_ending`.
+    fn official_ending(&self, tail: &str) -> Option<usize> {
+        if tail.chars().count() < 4 {
+            return None;
+        }
+        let mut found = (0..self.doc.units.len()).filter(|&u| {
+            self.unit(u)
+                .official
+                .as_ref()
+                .is_some_and(|o| o.name.ends_with(tail) && o.name != tail)
+        });
+        match (found.next(), found.next()) {
+            (Some(u), None) => Some(u),
+            _ => None,
+        }
     }
 
     /// How many items unit `u` leads and supports (as `Catalog::unit_counts`).
@@ -201,6 +225,21 @@ impl Corpus for Kept<'_> {
 
     fn unit_index(&self, name: &str) -> Option<usize> {
         let name = name.trim();
+        let asked = self
+            .asked
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if asked < TABLE_AFTER && self.names.get().is_none() {
+            // As the catalog's table: the last unit that has the name wins.
+            let forms = |u: &ArchivedUnit| {
+                u.name == name
+                    || u.aliases.iter().any(|a| a == name)
+                    || u.official.as_ref().is_some_and(|o| o.name == name)
+            };
+            let exact = (0..self.doc.units.len())
+                .rev()
+                .find(|&u| forms(self.unit(u)));
+            return exact.or_else(|| self.official_ending(name));
+        }
         let names = self.names.get_or_init(|| {
             let mut names = rustc_hash::FxHashMap::default();
             for (u, unit) in self.doc.units.iter().enumerate() {
@@ -212,21 +251,10 @@ impl Corpus for Kept<'_> {
             }
             names
         });
-        names.get(name).copied().or_else(|| {
-            if name.chars().count() < 4 {
-                return None;
-            }
-            let mut found = (0..self.doc.units.len()).filter(|&u| {
-                self.unit(u)
-                    .official
-                    .as_ref()
-                    .is_some_and(|o| o.name.ends_with(name) && o.name != name)
-            });
-            match (found.next(), found.next()) {
-                (Some(u), None) => Some(u),
-                _ => None,
-            }
-        })
+        names
+            .get(name)
+            .copied()
+            .or_else(|| self.official_ending(name))
     }
 
     fn unit_forms(&self, u: usize) -> usize {
