@@ -72,10 +72,9 @@ pub fn run(command: Command, global: &Global) -> anyhow::Result<ExitCode> {
             if let Some(code) = across::inplace::run(&command, global)? {
                 return Ok(code);
             }
-            let searches = matches!(
-                command,
-                Command::Who { .. } | Command::Search { .. } | Command::Unit { .. }
-            );
+            // The kept search indexes for the commands that search (`unit` across notices
+            // resolves names through the identities, not the index).
+            let searches = matches!(command, Command::Who { .. } | Command::Search { .. });
             let mut cats = workspace::catalogs_for(searches)?;
             if cats.len() == 1 && !command.scoped() {
                 let cat = cats.remove(0);
