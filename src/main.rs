@@ -117,9 +117,13 @@ fn run_workspace(
         fill(list, args, 0);
         Ok(())
     };
+    let mut refill = true;
     loop {
         // Progress read again each time: the notice just closed may have changed it.
-        fill(&mut list, args, if rest { count } else { 0 });
+        if refill {
+            fill(&mut list, args, if rest { count } else { 0 });
+        }
+        refill = true;
         let then: Option<tui::workspace::Then> = match std::mem::take(&mut rest) {
             true => Some(&mut load_rest),
             false => None,
@@ -127,12 +131,45 @@ fn run_workspace(
         let (i, at) = match tui::workspace::pick(&mut list, args.mouse, then)? {
             tui::workspace::Picked::Open(i) => (i, None),
             tui::workspace::Picked::OpenAt(i, loc) => (i, Some(loc)),
+            tui::workspace::Picked::Save(i) => {
+                save_one(&mut list, args, i);
+                refill = false;
+                continue;
+            }
             _ => return Ok(ExitCode::SUCCESS),
         };
         if let Some(cat) = list.notice(i) {
             run_tui(cat.clone(), args, lang, true, at)?;
         }
     }
+}
+
+/// Saves notice `i`'s check-offs (Space in a cross-notice view) to its own state file, merged
+/// with what others wrote, and tells the list; its row counted again.
+fn save_one(list: &mut tui::workspace::List, args: &Cli, i: usize) {
+    let Some(n) = list.notices_mut() else {
+        return;
+    };
+    let (cat, p) = (&n.cats[i], &n.progress[i]);
+    let store = cli::store_of(&args.global, cat, true);
+    let result = store
+        .as_ref()
+        .map_err(|e| e.to_string())
+        .and_then(|s| s.save(p.state()).map_err(|e| e.to_string()))
+        .map(|saved| saved.state)
+        .map_err(|why| {
+            let on_disk = store.as_ref().ok().and_then(|s| s.load().ok());
+            (why, on_disk)
+        });
+    list.saved(i, result);
+    let today = list.notices_mut().map(|n| n.opts.today);
+    if let (Some(n), Some(today)) = (list.notices_mut(), today) {
+        let row = row_of(&n.cats[i], &n.progress[i], today);
+        if let Some(r) = list.rows.get_mut(i) {
+            *r = row;
+        }
+    }
+    list.refresh();
 }
 
 /// The list's rows from its notices and their check-offs, read again; rows not loaded yet (up to
@@ -162,20 +199,27 @@ fn fill(list: &mut tui::workspace::List, args: &Cli, count: usize) {
         .cats
         .iter()
         .zip(&n.progress)
-        .map(|(cat, p)| {
-            let tally = p.overall(cat);
-            tui::workspace::Row {
-                label: fgf::domain::workspace::label(cat).to_string(),
-                title: cat.doc.title.clone(),
-                done: tally.done,
-                total: tally.total,
-                overdue: p.overdue(cat, today).len(),
-            }
-        })
+        .map(|(cat, p)| row_of(cat, p, today))
         .collect();
     rows.resize(count.max(rows.len()), tui::workspace::Row::default());
     list.rows = rows;
     list.refresh();
+}
+
+/// A notice's row in the list: its label, title and progress on `today`.
+fn row_of(
+    cat: &fgf::domain::Catalog,
+    p: &fgf::domain::Progress,
+    today: jiff::civil::Date,
+) -> tui::workspace::Row {
+    let tally = p.overall(cat);
+    tui::workspace::Row {
+        label: fgf::domain::workspace::label(cat).to_string(),
+        title: cat.doc.title.clone(),
+        done: tally.done,
+        total: tally.total,
+        overdue: p.overdue(cat, today).len(),
+    }
 }
 
 /// Why the interactive view cannot start here (stdout not a terminal, TERM=dumb), said on stderr.

@@ -6,6 +6,7 @@
 
 pub mod across;
 pub mod search;
+mod toggle;
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
@@ -47,6 +48,9 @@ pub struct List {
     notices: Option<Notices>,
     /// The cross-notice view shown, if any.
     across: Option<Across>,
+    /// What Space just did in a cross-notice view (said once the shell has saved it) and the
+    /// notice's check-offs before it (put back if they cannot be saved).
+    pending: Option<(String, crate::domain::State)>,
     /// The search across every notice (`/`), while it is open.
     find: Option<Find>,
     /// The notices' search indexes, built on the first `/`.
@@ -59,6 +63,9 @@ pub enum Picked {
     Open(usize),
     /// Open notice `.0` at `.1` (from a cross-notice view).
     OpenAt(usize, Loc),
+    /// Notice `.0`'s check-offs changed (Space in a cross-notice view): save its state file,
+    /// then tell the list (`List::saved`).
+    Save(usize),
     Quit,
     Stay,
 }
@@ -73,6 +80,7 @@ impl List {
             top: 0,
             notices: None,
             across: None,
+            pending: None,
             find: None,
             indexes: Indexes::default(),
         }
@@ -147,6 +155,7 @@ impl List {
                 Went::Stay => {}
                 Went::Back => self.across = None,
                 Went::Open(d, l) => return Picked::OpenAt(d, l),
+                Went::Toggle(d, l) => return self.toggle(d, l),
                 Went::Quit => return Picked::Quit,
             }
             return Picked::Stay;

@@ -55,4 +55,5 @@ mod verify;
 mod workspace;
 mod workspace_across;
 mod workspace_search;
+mod workspace_toggle;
 mod workspace_tui;

@@ -3,8 +3,9 @@
 //! by lead unit"). The same view states (`UnitsView`, `DeadlinesView`) and panes as a notice's
 //! own, their rows naming their notice; units gathered by the workspace's unit identities
 //! (printed and official names, the user's aliases). Keys resolve through the keymap table;
-//! Enter opens the row's notice at that measure or milestone. Check-offs stay each notice's own:
-//! read from its state file, changed in the notice.
+//! Enter opens the row's notice at that measure or milestone; Space checks a measure or milestone
+//! off (or back) in its own notice's check-offs, which the shell saves to that notice's state
+//! file. Check-offs stay each notice's own.
 
 use std::rc::Rc;
 
@@ -44,6 +45,9 @@ pub enum Went {
     Back,
     /// Open notice `.0` at `.1`.
     Open(usize, Loc),
+    /// Space on a measure or milestone of notice `.0`: check it off or back (the list does it,
+    /// the shell saves the notice's state file).
+    Toggle(usize, Loc),
     Quit,
 }
 
@@ -59,6 +63,8 @@ pub struct Across {
     table: Rc<Identities>,
     /// The screen's size when last drawn (paging needs the panes' heights).
     size: Rect,
+    /// What the last key did, shown in place of the keys until the next key.
+    status: Option<String>,
 }
 
 impl Across {
@@ -71,6 +77,7 @@ impl Across {
             deadlines: None,
             table: Rc::new(Identities::new(&n.cats, &n.aliases)),
             size: Rect::new(0, 0, 80, 24),
+            status: None,
         };
         a.show(n, view);
         a
@@ -100,6 +107,16 @@ impl Across {
 
     pub fn view(&self) -> View {
         self.view
+    }
+
+    /// Says `text` in the footer until the next key.
+    pub fn say(&mut self, text: String) {
+        self.status = Some(text);
+    }
+
+    /// What the footer says, if it says more than the keys.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
     }
 
     pub fn focus(&self) -> Focus {
@@ -145,6 +162,7 @@ impl Across {
 
     /// A key, resolved through the keymap as in a notice's own views.
     pub fn key(&mut self, n: &Notices, ev: KeyEvent) -> Went {
+        self.status = None;
         let ctrl_c = ev.code == crossterm::event::KeyCode::Char('c')
             && ev
                 .modifiers
@@ -201,6 +219,16 @@ impl Across {
             (Action::Activate | Action::Expand, Focus::Deadlines) => {
                 if let Some((d, l)) = self.deadlines().selected_in() {
                     return Went::Open(d, l);
+                }
+            }
+            (Action::Toggle, Focus::UnitMeasures) => {
+                if let Some(p) = self.units().selected_part(cats) {
+                    return Went::Toggle(p.doc, p.loc);
+                }
+            }
+            (Action::Toggle, Focus::Deadlines) => {
+                if let Some((d, l)) = self.deadlines().selected_in() {
+                    return Went::Toggle(d, l);
                 }
             }
             (Action::Sort, _) => self.sort(n),
@@ -317,7 +345,10 @@ impl Across {
             }
             _ => deadlines::draw_in(f, &source, panes[0]),
         }
-        let foot = row(o, vec![(footer(l), t.dim())], w);
+        let foot = match &self.status {
+            Some(said) => row(o, vec![(said.clone(), t.warn())], w),
+            None => row(o, vec![(footer(l), t.dim())], w),
+        };
         f.render_widget(Paragraph::new(foot), line(area.height - 1));
     }
 }
@@ -334,12 +365,13 @@ fn footer(l: Lang) -> String {
             .find(|b| b.action == a)
             .map_or("", |b| b.label)
     };
-    let (down, up, tab, enter, sort) = (
+    let (down, up, tab, enter, sort, space) = (
         key(Action::Down),
         key(Action::Up),
         key(Action::NextPane),
         key(Action::Activate),
         key(Action::Sort),
+        key(Action::Toggle),
     );
     let (u, d, esc) = (
         key(Action::Units),
@@ -348,10 +380,10 @@ fn footer(l: Lang) -> String {
     );
     match l {
         Lang::Zh => format!(
-            "{down} {up} 选择  {tab} 换窗格  {enter} 打开该通知（q 回到这里）  {sort} 排序  {u} 单位  {d} 期限  {esc} q 回到通知列表"
+            "{down} {up} 选择  {tab} 换窗格  {enter} 打开该通知（q 回到这里）  {space} 勾选  {sort} 排序  {u} 单位  {d} 期限  {esc} q 回到通知列表"
         ),
         Lang::En => format!(
-            "{down} {up} select  {tab} pane  {enter} open its notice (q comes back)  {sort} sort  {u} units  {d} deadlines  {esc} q back to the list"
+            "{down} {up} select  {tab} pane  {enter} open (q comes back)  {space} check  {sort} sort  {u} units  {d} deadlines  {esc} q back to the list"
         ),
     }
 }
