@@ -1,6 +1,7 @@
 //! A notice's corpus read in place from the workspace's cache: the archived document and its
 //! archived index, with no string copied (`Corpus` for `fgf who` and `fgf search` across the
-//! workspace). Everything is read from the checked archive as `Owned` reads the catalog.
+//! workspace). Everything is read from the archive (checked byte by byte, or known to be fgf's
+//! own: cache/private.rs) as `Owned` reads the catalog.
 
 use jiff::civil::Date;
 
