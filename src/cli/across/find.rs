@@ -76,8 +76,17 @@ impl Notice<'_> {
         match self {
             Notice::Loaded(cat) => Ok(Cow::Borrowed(cat)),
             Notice::Kept { bytes, .. } => {
-                let doc = cache::document(bytes).ok_or_else(|| anyhow!("cache"))?;
-                let cat = Catalog::new(doc).map_err(|_| anyhow!("cache"))?;
+                // Its checks passed when it was read in place: a failure here is a cache that
+                // changed under the run, said as such (deleting the cache is always safe).
+                let unreadable = || {
+                    let id = sanitize(self.id()).into_owned();
+                    anyhow!(tr!(
+                        "缓存中的通知 {id} 读不出来：请重试（删除缓存文件 workspace.rkyv 总是安全的）",
+                        "notice {id} in the cache cannot be read: try again (deleting the cache file workspace.rkyv is always safe)"
+                    ))
+                };
+                let doc = cache::document(bytes).ok_or_else(unreadable)?;
+                let cat = Catalog::new(doc).map_err(|_| unreadable())?;
                 Ok(Cow::Owned(if text { cat.sanitized() } else { cat }))
             }
         }
