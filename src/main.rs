@@ -169,7 +169,6 @@ fn save_one(list: &mut tui::workspace::List, args: &Cli, i: usize) {
             *r = row;
         }
     }
-    list.refresh();
 }
 
 /// The list's rows from its notices and their check-offs, read again; rows not loaded yet (up to

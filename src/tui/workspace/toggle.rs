@@ -42,8 +42,8 @@ impl List {
             Lang::Zh => format!("〔{label}〕{id}：勾选 {done} 项，取消 {open} 项"),
             Lang::En => format!("〔{label}〕{id}: {done} checked, {open} unchecked"),
         };
+        // Redrawn once saved (`saved`): a view over every notice takes a while to build.
         self.pending = Some((said, before));
-        self.refresh();
         Picked::Save(d)
     }
 
