@@ -162,12 +162,11 @@ fn save_one(list: &mut tui::workspace::List, args: &Cli, i: usize) {
             (why, on_disk)
         });
     list.saved(i, result);
-    let today = list.notices_mut().map(|n| n.opts.today);
-    if let (Some(n), Some(today)) = (list.notices_mut(), today) {
-        let row = row_of(&n.cats[i], &n.progress[i], today);
-        if let Some(r) = list.rows.get_mut(i) {
-            *r = row;
-        }
+    let row = list
+        .notices_mut()
+        .map(|n| row_of(&n.cats[i], &n.progress[i], n.opts.today));
+    if let (Some(row), Some(r)) = (row, list.rows.get_mut(i)) {
+        *r = row;
     }
 }
 

@@ -18,12 +18,12 @@ use ratatui::backend::TestBackend;
 use crate::support::pty::Pty;
 use crate::support::sealed::Sandbox;
 
-fn city_path() -> std::path::PathBuf {
+pub(crate) fn city_path() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures/import/city.txt")
 }
 
 /// The 103号 and the city's notice (示府办发〔2099〕12号), nothing checked off, on 2099-06-01.
-fn notices(lang: Lang, aliases: &[[&str; 2]]) -> Notices {
+pub(crate) fn notices(lang: Lang, aliases: &[[&str; 2]]) -> Notices {
     let text = std::fs::read(city_path()).unwrap();
     let (doc, _) = import(&text, Kind::Text).unwrap();
     let cats = vec![seeds::embedded(), Catalog::new(doc).unwrap()];
@@ -45,14 +45,14 @@ fn notices(lang: Lang, aliases: &[[&str; 2]]) -> Notices {
     }
 }
 
-fn list(n: Notices) -> List {
+pub(crate) fn list(n: Notices) -> List {
     let lang = n.opts.lang;
     List::new(Vec::new(), lang, Theme::new(false)).with_notices(n)
 }
 
 use crate::support::press_list as keys;
 
-fn screen(l: &mut List, w: u16, h: u16) -> String {
+pub(crate) fn screen(l: &mut List, w: u16, h: u16) -> String {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     term.draw(|f| l.draw(f)).unwrap();
     crate::support::text_of(term.backend().buffer())
@@ -270,8 +270,9 @@ fn deadlines_across_by_unit_en_120x40() {
     insta::assert_snapshot!(screen(&mut l, 120, 40));
 }
 
-#[test]
-fn d_then_enter_opens_a_notice_and_q_comes_back_to_the_view() {
+/// fgf in a pty on a workspace of the 103号 and the city's notice, `--as-of 2099-06-01`, in the
+/// deadlines view across notices on its last row (the city's last undated milestone).
+pub(crate) fn city_at_its_last_deadline() -> Pty {
     let sb = Sandbox::new();
     let o = sb.run(&["add", city_path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -280,9 +281,14 @@ fn d_then_enter_opens_a_notice_and_q_comes_back_to_the_view() {
     p.send("D");
     p.wait_text("期限（全部通知）");
     p.wait_text("今天按 --as-of 2099-06-01");
-    // The last row: the city's last undated milestone.
     p.send("G");
     p.wait_text("〔2099〕12号 6.1.1");
+    p
+}
+
+#[test]
+fn d_then_enter_opens_a_notice_and_q_comes_back_to_the_view() {
+    let mut p = city_at_its_last_deadline();
     p.send("\r");
     p.wait_text("示府办发〔2099〕12号");
     p.wait_text("完善数据共享");

@@ -2,47 +2,20 @@
 //! back in its own notice's check-offs, saved to that notice's state file by the shell; a save
 //! that fails puts back what the file holds and says why. In a pty, end to end.
 
-use fgf::domain::import::{Kind, import};
-use fgf::domain::{Catalog, Progress, State, seeds};
+use fgf::domain::{Progress, State};
 use fgf::tui::i18n::Lang;
-use fgf::tui::theme::Theme;
-use fgf::tui::workspace::across::Notices;
 use fgf::tui::workspace::{List, Picked};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use crate::support::press_list as keys;
-use crate::support::pty::Pty;
-use crate::support::sealed::Sandbox;
-
-fn city_path() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures/import/city.txt")
-}
+use crate::workspace_across as across;
 
 /// The 103号 and the city's notice, nothing checked off, on 2099-06-01.
 fn list(lang: Lang) -> List {
-    let (doc, _) = import(&std::fs::read(city_path()).unwrap(), Kind::Text).unwrap();
-    let cats = vec![seeds::embedded(), Catalog::new(doc).unwrap()];
-    let progress = cats
-        .iter()
-        .map(|c| Progress::new(State::new(&c.doc.id)))
-        .collect();
-    let mut opts = crate::support::options(lang);
-    opts.today = jiff::civil::date(2099, 6, 1);
-    let n = Notices {
-        cats,
-        progress,
-        aliases: Vec::new(),
-        opts,
-        as_of: true,
-    };
-    List::new(Vec::new(), lang, Theme::new(false)).with_notices(n)
+    across::list(across::notices(lang, &[]))
 }
 
 fn screen(l: &mut List) -> String {
-    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    term.draw(|f| l.draw(f)).unwrap();
-    crate::support::text_of(term.backend().buffer())
+    across::screen(l, 120, 40)
 }
 
 /// Milestones checked off in notice `d` of the list.
@@ -119,15 +92,7 @@ fn space_on_a_units_measure_checks_it_off_in_its_notice() {
 
 #[test]
 fn space_in_a_pty_is_saved_to_the_rows_own_state_file() {
-    let sb = Sandbox::new();
-    let o = sb.run(&["add", city_path().to_str().unwrap()]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let mut p = Pty::spawn_in(sb, 120, 40, &["--as-of", "2099-06-01"], &[]);
-    p.wait_text("D 各通知期限");
-    p.send("D");
-    p.wait_text("期限（全部通知）");
-    p.send("G");
-    p.wait_text("〔2099〕12号 6.1.1");
+    let mut p = across::city_at_its_last_deadline();
     p.send(" ");
     p.wait_text("6.1.1：勾选 1 项，取消 0 项，已保存");
     p.send("q");
