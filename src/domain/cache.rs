@@ -48,7 +48,8 @@ use super::search::{EntryKeys, Index, Kept, Stored};
 use header::Slot;
 
 /// The layout's version: a cache of another format is rebuilt.
-pub const FORMAT: u32 = 2;
+/// 3: pinyin keys are kept as their syllables' numbers (`search::pinyin::Keys::syl`).
+pub const FORMAT: u32 = 3;
 const MAGIC: &[u8; 8] = b"FGFCACHE";
 /// Archives are read in place: each starts on this boundary.
 const ALIGN: usize = 16;

@@ -17,14 +17,15 @@ pub(crate) struct UnitForm<'a> {
     /// `name` folded as the index folds.
     pub folded: &'a str,
     pub mask: Mask,
-    /// Pinyin keys of `folded`, spelled (`ChongQingHaiGuan`).
-    pub spelled: &'a str,
+    /// Pinyin keys of `folded` (`Keys::syl`).
+    pub syl: &'a [u8],
 }
 
 /// The pinyin keys of one entry's main text (see `index::EntryKeys`).
 #[derive(Clone, Copy)]
 pub(crate) struct EntryPinyin<'a> {
-    pub spelled: &'a str,
+    /// The syllables' numbers (`Keys::syl`).
+    pub syl: &'a [u8],
     pub letters: u64,
     pub initials: u32,
 }
@@ -162,7 +163,7 @@ impl Corpus for Owned<'_> {
             name: &i.unit_names[u][k],
             folded: &i.unit_folded[u][k],
             mask: i.unit_masks[u][k],
-            spelled: &i.unit_keys[u][k].spelled,
+            syl: &i.unit_keys[u][k].syl,
         }
     }
 
@@ -173,7 +174,7 @@ impl Corpus for Owned<'_> {
     fn pinyin(&self, i: usize) -> EntryPinyin<'_> {
         let k = &self.index.entry_keys(self.cat)[i];
         EntryPinyin {
-            spelled: &k.keys.spelled,
+            syl: &k.keys.syl,
             letters: k.letters,
             initials: k.initials,
         }

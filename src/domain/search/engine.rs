@@ -102,7 +102,7 @@ fn eval_alt<C: Corpus>(alt: &Alt, ctx: &Ctx<C>, i: usize) -> Option<(i64, Field)
                 let py = if ctx.pinyin && p.term.pinyin {
                     let k = src.pinyin(i);
                     (k.letters & p.letters == p.letters && k.initials & p.initials == p.initials)
-                        .then(|| p.pinyin(k.spelled, None))
+                        .then(|| p.pinyin(k.syl, None))
                         .flatten()
                 } else {
                     None
@@ -291,7 +291,7 @@ pub(crate) fn explain<C: Corpus>(c: &Compiled, ctx: &Ctx<C>, i: usize, score: i6
                                     && k.initials & p.initials == p.initials)
                                     .then(|| {
                                         let map = pinyin::syllable_chars(folded);
-                                        p.pinyin(k.spelled, Some(&map[..]))
+                                        p.pinyin(k.syl, Some(&map[..]))
                                     })
                                     .flatten()
                             } else {

@@ -131,10 +131,12 @@ pub(crate) fn only_initials(ascii: &str) -> u32 {
     })
 }
 
-fn initial_mask(spelled: &str) -> u32 {
-    spelled.bytes().fold(0, |m, b| match b {
-        b'A'..=b'Z' => m | 1 << (b - b'A'),
-        _ => m,
+/// The letters of a key's syllables, and the letters that start one.
+fn key_masks(keys: &pinyin::Keys) -> (u64, u32) {
+    keys.ids().fold((0, 0), |(letters, initials), id| {
+        let s = super::syllable_table::SYLLABLES[id];
+        let first = s.bytes().next().map_or(0, |b| 1 << (b - b'a'));
+        (letters | letter_mask(s), initials | first)
     })
 }
 
@@ -307,8 +309,7 @@ impl Index {
                 es.iter()
                     .map(|e| {
                         let keys = pinyin::keys(folded_text(cat, e));
-                        let letters = letter_mask(&keys.spelled);
-                        let initials = initial_mask(&keys.spelled);
+                        let (letters, initials) = key_masks(&keys);
                         EntryKeys {
                             keys,
                             letters,

@@ -30,7 +30,7 @@ pub fn filter_lines(input: &str, lines: &[&str], with_pinyin: bool) -> Vec<usize
                         && (p.direct(line, &folded, false).is_some()
                             || keys
                                 .as_ref()
-                                .is_some_and(|k| p.pinyin(&k.spelled, None).is_some()));
+                                .is_some_and(|k| p.pinyin(&k.syl, None).is_some()));
                     found != p.term.negate
                 })
             })

@@ -52,8 +52,8 @@ pub(crate) struct Prepared<'q> {
     /// The term as an id (digits and dots), for unscoped terms.
     pub id_like: bool,
     skim: SkimMatcherV2,
-    /// The term lower-cased, for pinyin keys.
-    pinyin_needle: String,
+    /// The term lower-cased, made ready for pinyin keys (when the term is pinyin-able).
+    pinyin_needle: Option<syllables::Needle>,
 }
 
 /// Penalty for a match through pinyin rather than the characters typed.
@@ -76,7 +76,9 @@ impl<'q> Prepared<'q> {
                 && term.text.bytes().all(|b| b.is_ascii_digit() || b == b'.'),
             needle,
             skim: SkimMatcherV2::default().respect_case(),
-            pinyin_needle: term.text.to_ascii_lowercase(),
+            pinyin_needle: term
+                .pinyin
+                .then(|| syllables::Needle::new(&term.text.to_ascii_lowercase())),
         }
     }
 
@@ -100,17 +102,16 @@ impl<'q> Prepared<'q> {
         fuzzy(&self.skim, &hay, &self.needle, want)
     }
 
-    /// The term against the pinyin key of a text, syllable-aligned (see `syllables`).
+    /// The term against the pinyin key of a text (its syllables' numbers, `Keys::syl`),
+    /// syllable-aligned (see `syllables`).
     /// `map` (the character of each syllable) is given when positions are wanted.
-    pub fn pinyin(&self, spelled: &str, map: Option<&[u32]>) -> Option<TextMatch> {
-        if !self.term.pinyin {
-            return None;
-        }
+    pub fn pinyin(&self, key: &[u8], map: Option<&[u32]>) -> Option<TextMatch> {
+        let needle = self.pinyin_needle.as_ref()?;
         let kind = match self.term.kind {
             Kind::Boundary => Kind::Exact,
             k => k,
         };
-        let m = syllables::find(kind, spelled, self.pinyin_needle.as_bytes(), map.is_some())?;
+        let m = syllables::find(kind, syllables::Syl(key), needle, map.is_some())?;
         let (first, last) = (m.first, m.last);
         let tier = if !m.contiguous {
             1

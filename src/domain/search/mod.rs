@@ -25,6 +25,7 @@ pub(crate) mod par;
 pub mod pinyin;
 pub mod query;
 mod stored;
+mod syllable_table;
 mod syllables;
 mod traditional_table;
 

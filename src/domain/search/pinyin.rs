@@ -17,6 +17,8 @@ use std::sync::OnceLock;
 
 use pinyin::ToPinyin;
 
+use super::syllable_table::SYLLABLES;
+
 /// Words whose reading in this document differs from the crate's default reading.
 /// Readings that the default already gets right (行政 xing zheng, 重点 zhong dian) are checked
 /// by the tests instead.
@@ -43,33 +45,66 @@ pub const OVERRIDES: &[(&str, &[&str])] = &[
 /// (Archived in the workspace's cache.)
 #[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Keys {
-    /// Pinyin with each syllable capitalised: `ChongQingHaiGuan`; digits are syllables too.
-    pub spelled: String,
+    /// The syllables' numbers in the table of syllables (`syllable_table`), two bytes each,
+    /// little-endian: the same bytes in memory and in the cache's archive.
+    pub syl: Vec<u8>,
 }
 
 impl Keys {
+    /// The syllables' numbers.
+    pub fn ids(&self) -> impl Iterator<Item = usize> + '_ {
+        self.syl
+            .chunks_exact(2)
+            .map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])))
+    }
+
+    /// Pinyin with each syllable capitalised, [`SEPARATOR`] for a separator: `ChongQingHaiGuan`.
+    pub fn spelled(&self) -> String {
+        let mut out = String::new();
+        for id in self.ids() {
+            let s = SYLLABLES[id];
+            if s.is_empty() {
+                out.push(SEPARATOR);
+            } else {
+                out.push(char::from(s.as_bytes()[0].to_ascii_uppercase()));
+                out.push_str(&s[1..]);
+            }
+        }
+        out
+    }
+
     /// Full pinyin, lower case, a `-` for each separator: `chongqinghaiguan`.
     pub fn full(&self) -> String {
-        self.spelled
-            .chars()
-            .map(|c| if c == SEPARATOR { '-' } else { c })
-            .collect::<String>()
-            .to_ascii_lowercase()
+        self.ids()
+            .map(|id| match SYLLABLES[id] {
+                "" => "-",
+                s => s,
+            })
+            .collect()
     }
 
     /// First letters: `cqhg`.
     pub fn initials(&self) -> String {
-        self.spelled
-            .bytes()
-            .filter(|&b| b.is_ascii_uppercase())
-            .map(|b| char::from(b.to_ascii_lowercase()))
+        self.ids()
+            .filter_map(|id| SYLLABLES[id].chars().next())
             .collect()
     }
 }
 
-/// Whether a byte of a key starts a syllable (anything but a lower-case letter).
-pub fn is_start(b: u8) -> bool {
-    !b.is_ascii_lowercase()
+/// The number of a syllable (lower case, ü as `v`) in the table; a reading the table lacks
+/// (a test checks there is none) is kept as a separator, which no query matches.
+fn number(syllable: &[char]) -> u16 {
+    let mut buf = [0u8; 8];
+    if syllable.len() > buf.len() || !syllable.iter().all(char::is_ascii_lowercase) {
+        return 0;
+    }
+    for (b, &c) in buf.iter_mut().zip(syllable) {
+        *b = c as u8;
+    }
+    let s = &buf[..syllable.len()];
+    SYLLABLES[1..]
+        .binary_search_by(|t| t.as_bytes().cmp(s))
+        .map_or(0, |k| k as u16 + 1)
 }
 
 /// The syllable that stands for a run of characters that are not Han: no query matches it.
@@ -118,10 +153,7 @@ pub fn spell(text: &str) -> String {
 }
 
 fn push(k: &mut Keys, syllable: &[char]) {
-    for (i, &c) in syllable.iter().enumerate() {
-        k.spelled
-            .push(if i == 0 { c.to_ascii_uppercase() } else { c });
-    }
+    k.syl.extend_from_slice(&number(syllable).to_le_bytes());
 }
 
 /// The characters of `text` and where they start and end without white space at either end.

@@ -342,10 +342,10 @@ fn every_override_differs_from_the_default() {
 #[test]
 fn only_han_characters_have_pinyin() {
     assert_eq!(keys("压缩至３个工作日").full(), "yasuozhi-gegongzuori");
-    assert_eq!(keys("压缩至３个").spelled, "YaSuoZhi\0Ge");
+    assert_eq!(keys("压缩至３个").spelled(), "YaSuoZhi\0Ge");
     assert_eq!(keys("5G网络").initials(), "wl");
     assert_eq!(
-        keys("a|b").spelled,
+        keys("a|b").spelled(),
         "\0",
         "ASCII is matched as itself, not as pinyin"
     );
@@ -355,14 +355,14 @@ fn only_han_characters_have_pinyin() {
 
 #[test]
 fn white_space_at_the_ends_is_not_a_separator() {
-    assert_eq!(keys("\u{3000}\u{3000}重庆 ").spelled, "ChongQing");
-    assert_eq!(keys("海 关").spelled, "Hai\0Guan");
+    assert_eq!(keys("\u{3000}\u{3000}重庆 ").spelled(), "ChongQing");
+    assert_eq!(keys("海 关").spelled(), "Hai\0Guan");
 }
 
 #[test]
 fn the_map_points_back_to_characters() {
     let (k, m) = keys_with_map("“重庆”海关");
-    assert_eq!(k.spelled, "\0ChongQing\0HaiGuan");
+    assert_eq!(k.spelled(), "\0ChongQing\0HaiGuan");
     assert_eq!(k.initials(), "cqhg");
     assert_eq!(
         m,
@@ -389,4 +389,33 @@ fn syllable_chars_agree_with_the_key_map() {
             "{word}: one reading a character"
         );
     }
+}
+
+#[test]
+fn every_reading_has_a_number_and_spells_back() {
+    let mut readings: Vec<String> = (0..=0x10FFFF_u32)
+        .filter_map(char::from_u32)
+        .filter_map(|c| c.to_pinyin())
+        .map(|p| p.plain().replace('ü', "v"))
+        .collect();
+    readings.extend(
+        OVERRIDES
+            .iter()
+            .flat_map(|(_, r)| r.iter().map(|s| s.to_string())),
+    );
+    readings.sort();
+    readings.dedup();
+    assert!(readings.len() > 400, "{}", readings.len());
+    for r in &readings {
+        let chars: Vec<char> = r.chars().collect();
+        let n = number(&chars);
+        assert!(n > 0, "{r}: not in the table of syllables");
+        assert_eq!(SYLLABLES[usize::from(n)], r);
+    }
+    assert_eq!(
+        number(&['q', 'x']),
+        0,
+        "not a syllable: kept as a separator"
+    );
+    assert_eq!(keys("重庆海关").ids().count(), 4);
 }

@@ -1,36 +1,81 @@
-//! Matching an ASCII query against a spelled pinyin key (`ChongQingHaiGuan`), syllable-aligned:
+//! Matching an ASCII query against a pinyin key (`ChongQingHaiGuan`, kept as its syllables'
+//! numbers), syllable-aligned:
 //! the query must split into pieces that are each a non-empty prefix of a syllable, syllables in
 //! order. `cq`, `chongq`, `cqhaig` find 重庆海关; `hg` too (characters may be skipped, as in any
 //! fuzzy match, but then the match ranks as scattered); `ongq` does not (a piece must start a
 //! syllable), which keeps long texts from matching any jumble of letters.
 
 use super::query::Kind;
+use super::syllable_table::SYLLABLES;
 
 /// How many syllables a scattered pinyin match may span.
 pub(crate) const WINDOW: usize = 12;
 
-/// Byte ranges of the syllables of a key.
-fn syllables(key: &[u8]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, &b) in key.iter().enumerate().skip(1) {
-        if super::pinyin::is_start(b) {
-            out.push((start, i));
-            start = i;
-        }
+/// A key's syllables, by number in [`SYLLABLES`], two bytes each, little-endian (see
+/// `pinyin::Keys`).
+#[derive(Clone, Copy)]
+pub(crate) struct Syl<'a>(pub &'a [u8]);
+
+impl Syl<'_> {
+    fn len(self) -> usize {
+        self.0.len() / 2
     }
-    if !key.is_empty() {
-        out.push((start, key.len()));
+
+    fn id(self, j: usize) -> usize {
+        usize::from(u16::from_le_bytes([self.0[2 * j], self.0[2 * j + 1]]))
     }
-    out
 }
 
-/// How many bytes of syllable `s` and query `q` agree from the start (ASCII, any case).
+/// How many bytes of syllable `s` and lower-case query `q` agree from the start.
 fn common(s: &[u8], q: &[u8]) -> usize {
-    s.iter()
-        .zip(q)
-        .take_while(|(a, b)| a.eq_ignore_ascii_case(b))
-        .count()
+    s.iter().zip(q).take_while(|(a, b)| a == b).count()
+}
+
+/// A lower-case query made ready for matching keys: for every syllable and every place in the
+/// query, how many of the query's letters from there the syllable spells (a table of
+/// `SYLLABLES.len()` rows of `q.len()` bytes, made once a term).
+pub(crate) struct Needle {
+    m: usize,
+    common: Vec<u8>,
+    /// Bit `letter - b'a'` of the query's byte at each place (0 for a byte no syllable has).
+    letter: Vec<u32>,
+}
+
+/// Bit `letter - b'a'` of each syllable's first letter (0 for the separator).
+fn first_bit(id: usize) -> u32 {
+    SYLLABLES[id].bytes().next().map_or(0, |b| 1 << (b - b'a'))
+}
+
+impl Needle {
+    pub fn new(q: &str) -> Needle {
+        let q = q.as_bytes();
+        let m = q.len();
+        let mut common_table = vec![0u8; SYLLABLES.len() * m];
+        for (id, s) in SYLLABLES.iter().enumerate() {
+            for i in 0..m {
+                common_table[id * m + i] = common(s.as_bytes(), &q[i..]) as u8;
+            }
+        }
+        Needle {
+            m,
+            common: common_table,
+            letter: q
+                .iter()
+                .map(|&b| {
+                    if b.is_ascii_lowercase() {
+                        1 << (b - b'a')
+                    } else {
+                        0
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// How many of the query's letters from `i` on syllable `id` spells.
+    fn common(&self, id: usize, i: usize) -> usize {
+        usize::from(self.common[id * self.m + i])
+    }
 }
 
 /// A match: where it starts and ends (syllable indices), and the syllables used (in order; only
@@ -46,15 +91,15 @@ pub(crate) struct SyllableMatch {
 /// Not reached.
 const NONE: u32 = u32::MAX;
 
-/// Matches lower-case `q` against `key` with the meaning of `kind`, in one pass over the key.
+/// Matches the needle against `key` with the meaning of `kind`, in one pass over the key.
 ///
 /// After each syllable, `cont[i]` is the start of a run of consecutive syllables ending there
 /// that spells `q[..i]`, and `scat[i]` the latest start of a scattered match of `q[..i]` (the
 /// latest is the best: it leaves the most of the window).
-pub(crate) fn find(kind: Kind, key: &str, q: &[u8], want: bool) -> Option<SyllableMatch> {
-    let key = key.as_bytes();
-    let m = q.len();
-    if m == 0 || m >= 64 || key.is_empty() || !key.contains(&q[0].to_ascii_uppercase()) {
+pub(crate) fn find(kind: Kind, key: Syl, nd: &Needle, want: bool) -> Option<SyllableMatch> {
+    let m = nd.m;
+    let n = key.len();
+    if m == 0 || m >= 64 || n == 0 {
         return None;
     }
     let anchored = matches!(kind, Kind::Prefix | Kind::Equal);
@@ -65,60 +110,23 @@ pub(crate) fn find(kind: Kind, key: &str, q: &[u8], want: bool) -> Option<Syllab
     let mut scat = [NONE; 64];
     let mut contiguous: Option<(usize, usize)> = None;
     let mut scattered: Option<(usize, usize)> = None;
-    let starts_in = |bytes: &[u8]| {
-        bytes
-            .iter()
-            .filter(|&&b| super::pinyin::is_start(b))
-            .count()
-    };
-    let q0 = q[0].to_ascii_uppercase();
     // While no run of consecutive syllables is going on, only a syllable whose first letter is
-    // the query's first (a new start) or the next letter a scattered match in its window needs
-    // can change anything: skip to the next such syllable.
+    // the query's first (a new start) or the next letter of a scattered match (`need`) can
+    // change anything: the others are skipped.
     let mut cont_alive = false;
-    let (mut j, mut pos) = (0usize, 0usize);
-    while pos < key.len() {
+    let mut need = nd.letter[0];
+    let mut j = 0;
+    while j < n {
+        let id = key.id(j);
         if !cont_alive {
             if anchored && j > 0 {
                 break;
             }
-            let mut need = 0u32;
-            let mut any = false;
-            let firsts = std::iter::once(q0).chain((1..m).filter_map(|i| {
-                let from = scat[i];
-                (kind == Kind::Fuzzy && from != NONE && (j as u32) < from + WINDOW as u32)
-                    .then(|| q[i].to_ascii_uppercase())
-            }));
-            for b in firsts {
-                if b.is_ascii_uppercase() {
-                    need |= 1 << (b - b'A');
-                } else {
-                    any = true;
-                }
-            }
-            if !any {
-                let mut k = pos;
-                while k < key.len() {
-                    let b = key[k];
-                    if b.is_ascii_uppercase() && need & (1 << (b - b'A')) != 0 {
-                        break;
-                    }
-                    k += 1;
-                }
-                j += starts_in(&key[pos..k]);
-                pos = k;
-                if pos >= key.len() {
-                    break;
-                }
+            if first_bit(id) & need == 0 {
+                j += 1;
+                continue;
             }
         }
-        let end = pos
-            + 1
-            + key[pos + 1..]
-                .iter()
-                .position(|&b| super::pinyin::is_start(b))
-                .unwrap_or(key.len() - pos - 1);
-        let s = &key[pos..end];
         let j32 = j as u32;
         next_cont[..=m].fill(NONE);
         // Scattered states extend in place from the longest prefix down, so that a state
@@ -126,8 +134,8 @@ pub(crate) fn find(kind: Kind, key: &str, q: &[u8], want: bool) -> Option<Syllab
         if kind == Kind::Fuzzy {
             for i in (1..m).rev() {
                 let from = scat[i];
-                if from != NONE && (j as u32) < from + WINDOW as u32 {
-                    for len in 1..=common(s, &q[i..]) {
+                if from != NONE && j32 < from + WINDOW as u32 {
+                    for len in 1..=nd.common(id, i) {
                         scat[i + len] = if scat[i + len] == NONE {
                             from
                         } else {
@@ -140,7 +148,7 @@ pub(crate) fn find(kind: Kind, key: &str, q: &[u8], want: bool) -> Option<Syllab
         for i in 1..m {
             let from = cont[i];
             if from != NONE {
-                for len in 1..=common(s, &q[i..]) {
+                for len in 1..=nd.common(id, i) {
                     if next_cont[i + len] == NONE {
                         next_cont[i + len] = from;
                     }
@@ -148,7 +156,7 @@ pub(crate) fn find(kind: Kind, key: &str, q: &[u8], want: bool) -> Option<Syllab
             }
         }
         if !anchored || j == 0 {
-            for len in 1..=common(s, q) {
+            for len in 1..=nd.common(id, 0) {
                 if next_cont[len] == NONE {
                     next_cont[len] = j32;
                 }
@@ -166,14 +174,16 @@ pub(crate) fn find(kind: Kind, key: &str, q: &[u8], want: bool) -> Option<Syllab
         if scattered.is_none() && kind == Kind::Fuzzy && scat[m] != NONE {
             scattered = Some((scat[m] as usize, j));
         }
+        if kind == Kind::Fuzzy {
+            // A state whose window has passed stays in `need`: it only skips less.
+            need = scat[1..m]
+                .iter()
+                .zip(&nd.letter[1..])
+                .filter(|(s, _)| **s != NONE)
+                .fold(nd.letter[0], |need, (_, bit)| need | bit);
+        }
         j += 1;
-        pos = end;
     }
-    let n = if pos >= key.len() {
-        j
-    } else {
-        j + starts_in(&key[pos..])
-    };
     if let Some((first, last)) = contiguous
         && (!to_end || last + 1 == n)
     {
@@ -195,8 +205,6 @@ pub(crate) fn find(kind: Kind, key: &str, q: &[u8], want: bool) -> Option<Syllab
     let (first, last) = scattered?;
     let mut used = Vec::new();
     if want {
-        let sy = syllables(key);
-        let syl = |j: usize| &key[sy[j].0..sy[j].1];
         // The earliest syllable and longest prefix from which the rest still matches.
         let win = Window {
             j0: first,
@@ -207,11 +215,11 @@ pub(crate) fn find(kind: Kind, key: &str, q: &[u8], want: bool) -> Option<Syllab
         while i < m {
             let (k, len) = (j..win.end)
                 .find_map(|k| {
-                    let c = common(syl(k), &q[i..]);
+                    let c = nd.common(key.id(k), i);
                     (1..=c)
                         .rev()
                         .find(|&len| {
-                            (i > 0 || k == first) && win.gaps(&syl, q, i + len, k + 1, &mut memo)
+                            (i > 0 || k == first) && win.gaps(key, nd, i + len, k + 1, &mut memo)
                         })
                         .map(|len| (k, len))
                 })
@@ -238,15 +246,8 @@ struct Window {
 
 impl Window {
     /// Whether q[i..] matches syllables from j on (before `end`), skipping any.
-    fn gaps<'k>(
-        &self,
-        syl: &impl Fn(usize) -> &'k [u8],
-        q: &[u8],
-        i: usize,
-        j: usize,
-        memo: &mut [u8],
-    ) -> bool {
-        if i == q.len() {
+    fn gaps(&self, key: Syl, nd: &Needle, i: usize, j: usize, memo: &mut [u8]) -> bool {
+        if i == nd.m {
             return true;
         }
         if j >= self.end {
@@ -256,11 +257,11 @@ impl Window {
         if memo[at] != 0 {
             return memo[at] == 2;
         }
-        let c = common(syl(j), &q[i..]);
+        let c = nd.common(key.id(j), i);
         let ok = (1..=c)
             .rev()
-            .any(|len| self.gaps(syl, q, i + len, j + 1, memo))
-            || (i > 0 && self.gaps(syl, q, i, j + 1, memo));
+            .any(|len| self.gaps(key, nd, i + len, j + 1, memo))
+            || (i > 0 && self.gaps(key, nd, i, j + 1, memo));
         memo[at] = if ok { 2 } else { 1 };
         ok
     }

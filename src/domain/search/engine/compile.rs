@@ -81,7 +81,7 @@ fn unit_match(p: &Prepared, src: &impl Corpus, u: usize, want: bool) -> Option<T
             best = better(best, p.direct(f.name, f.folded, false));
         }
         if p.term.pinyin {
-            best = better(best, p.pinyin(f.spelled, None));
+            best = better(best, p.pinyin(f.syl, None));
         }
     }
     let mut best = best?;
@@ -96,8 +96,7 @@ fn unit_match(p: &Prepared, src: &impl Corpus, u: usize, want: bool) -> Option<T
             None => (1..forms)
                 .map(|k| src.unit_form(u, k))
                 .filter(|f| {
-                    p.direct(f.name, f.folded, false).is_some()
-                        || p.pinyin(f.spelled, None).is_some()
+                    p.direct(f.name, f.folded, false).is_some() || p.pinyin(f.syl, None).is_some()
                 })
                 .find_map(|f| in_order(first, f.folded))
                 .unwrap_or_default(),
@@ -111,7 +110,7 @@ fn pinyin_positions(p: &Prepared, text: &str) -> Option<TextMatch> {
         return None;
     }
     let (keys, map) = pinyin::keys_with_map(text);
-    p.pinyin(&keys.spelled, Some(&map[..]))
+    p.pinyin(&keys.syl, Some(&map[..]))
 }
 
 /// Positions of `part`'s characters in `whole`, in order (发改委 in 市发展改革委).

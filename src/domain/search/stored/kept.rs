@@ -268,7 +268,7 @@ impl Corpus for Kept<'_> {
             name: &i.unit_names[u][k],
             folded: &i.unit_folded[u][k],
             mask: Mask(i.unit_masks[u][k].0.map(|w| w.to_native())),
-            spelled: &i.unit_keys[u][k].spelled,
+            syl: &i.unit_keys[u][k].syl,
         }
     }
 
@@ -277,7 +277,7 @@ impl Corpus for Kept<'_> {
     fn pinyin(&self, i: usize) -> EntryPinyin<'_> {
         let k = &self.keys[i];
         EntryPinyin {
-            spelled: &k.keys.spelled,
+            syl: &k.keys.syl,
             letters: k.letters.to_native(),
             initials: k.initials.to_native(),
         }
