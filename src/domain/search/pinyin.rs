@@ -113,7 +113,7 @@ pub const SEPARATOR: char = '\0';
 /// The key of `text` (its folded form: see `fold`).
 pub fn keys(text: &str) -> Keys {
     let mut k = Keys::default();
-    walk(text, true, |_, syllable| push(&mut k, syllable));
+    walk(text, true, |_, id| push(&mut k, id));
     k
 }
 
@@ -121,8 +121,8 @@ pub fn keys(text: &str) -> Keys {
 pub fn keys_with_map(text: &str) -> (Keys, Vec<u32>) {
     let mut k = Keys::default();
     let mut m = Vec::new();
-    walk(text, true, |at, syllable| {
-        push(&mut k, syllable);
+    walk(text, true, |at, id| {
+        push(&mut k, id);
         m.push(at);
     });
     (k, m)
@@ -148,12 +148,14 @@ pub fn syllable_chars(text: &str) -> Vec<u32> {
 /// `重庆海关` -> `chong qing hai guan`.
 pub fn spell(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
-    walk(text, false, |_, s| out.push(s.iter().collect()));
+    walk(text, false, |_, id| {
+        out.push(SYLLABLES[usize::from(id)].to_string())
+    });
     out.join(" ")
 }
 
-fn push(k: &mut Keys, syllable: &[char]) {
-    k.syl.extend_from_slice(&number(syllable).to_le_bytes());
+fn push(k: &mut Keys, id: u16) {
+    k.syl.extend_from_slice(&id.to_le_bytes());
 }
 
 /// The characters of `text` and where they start and end without white space at either end.
@@ -165,42 +167,37 @@ fn trimmed(text: &str) -> (Vec<char>, usize, usize) {
     (chars, start, end)
 }
 
-/// Calls `f(char index, spelling)` for each Han character, in order; with `separators`, also
-/// for the first character of each run of other characters, with [`SEPARATOR`] as its spelling
-/// (white space at either end of the text aside).
-fn walk(text: &str, separators: bool, mut f: impl FnMut(u32, &[char])) {
+/// Calls `f(char index, syllable number)` for each Han character, in order; with `separators`,
+/// also for the first character of each run of other characters, with 0 (the separator) as its
+/// number (white space at either end of the text aside).
+fn walk(text: &str, separators: bool, mut f: impl FnMut(u32, u16)) {
     let (chars, start, end) = trimmed(text);
-    let table = overrides();
-    let mut buf: Vec<char> = Vec::with_capacity(8);
     let mut in_run = false;
     let mut i = start;
     while i < end {
         let c = chars[i];
-        if OVERRIDES.iter().any(|(w, _)| w.starts_with(c))
-            && let Some(words) = table.get(&c)
+        let (reading, starts_word) = reading(c);
+        if starts_word
+            && let Some(words) = overrides().get(&c)
             && let Some((len, readings)) = words
                 .iter()
                 .find(|(w, _)| chars[i..end].starts_with(w))
-                .map(|(w, r)| (w.len(), *r))
+                .map(|(w, r)| (w.len(), r))
         {
-            for (j, r) in readings.iter().enumerate() {
-                buf.clear();
-                buf.extend(r.chars());
-                f((i + j) as u32, &buf);
+            for (j, &r) in readings.iter().enumerate() {
+                f((i + j) as u32, r);
             }
             in_run = false;
             i += len;
             continue;
         }
-        match c.to_pinyin().filter(|_| !c.is_ascii()) {
-            Some(p) => {
-                buf.clear();
-                buf.extend(p.plain().chars().map(|c| if c == 'ü' { 'v' } else { c }));
-                f(i as u32, &buf);
+        match reading {
+            Some(id) => {
+                f(i as u32, id);
                 in_run = false;
             }
             None if separators && !in_run => {
-                f(i as u32, &[SEPARATOR]);
+                f(i as u32, 0);
                 in_run = true;
             }
             None => {}
@@ -209,7 +206,47 @@ fn walk(text: &str, separators: bool, mut f: impl FnMut(u32, &[char])) {
     }
 }
 
-type Table = HashMap<char, Vec<(Vec<char>, &'static [&'static str])>>;
+/// A character's syllable number (`None`: not Han, or no reading), and whether an override's
+/// word starts with it. Looked up in tables of 256 characters, each made the first time one of
+/// its characters is read.
+fn reading(c: char) -> (Option<u16>, bool) {
+    const FIRST: u32 = 0x3400;
+    const BLOCKS: usize = (0xA000 - FIRST as usize) / 256;
+    /// The number, or `NO_READING`, with `STARTS_WORD` added.
+    type Block = [u16; 256];
+    const NO_READING: u16 = 0x7fff;
+    const STARTS_WORD: u16 = 0x8000;
+    static TABLES: [OnceLock<Block>; BLOCKS] = [const { OnceLock::new() }; BLOCKS];
+    let look = |c: char| -> u16 {
+        let starts = OVERRIDES.iter().any(|(w, _)| w.starts_with(c));
+        let id = c
+            .to_pinyin()
+            .filter(|_| !c.is_ascii())
+            .map_or(NO_READING, |p| {
+                let chars: Vec<char> = p
+                    .plain()
+                    .chars()
+                    .map(|c| if c == 'ü' { 'v' } else { c })
+                    .collect();
+                number(&chars)
+            });
+        if starts { id | STARTS_WORD } else { id }
+    };
+    let v = match (c as u32).checked_sub(FIRST) {
+        Some(k) if (k as usize) < BLOCKS * 256 => {
+            let block = TABLES[k as usize / 256].get_or_init(|| {
+                let base = FIRST + (k / 256) * 256;
+                std::array::from_fn(|j| char::from_u32(base + j as u32).map_or(NO_READING, look))
+            });
+            block[k as usize % 256]
+        }
+        _ => look(c),
+    };
+    let id = v & !STARTS_WORD;
+    ((id != NO_READING).then_some(id), v & STARTS_WORD != 0)
+}
+
+type Table = HashMap<char, Vec<(Vec<char>, Vec<u16>)>>;
 
 fn overrides() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
@@ -217,7 +254,11 @@ fn overrides() -> &'static Table {
         let mut t: Table = HashMap::new();
         for &(word, readings) in OVERRIDES {
             let chars: Vec<char> = word.chars().collect();
-            t.entry(chars[0]).or_default().push((chars, readings));
+            let numbers = readings
+                .iter()
+                .map(|r| number(&r.chars().collect::<Vec<_>>()))
+                .collect();
+            t.entry(chars[0]).or_default().push((chars, numbers));
         }
         // Longer words first, so a longer override wins.
         for v in t.values_mut() {
