@@ -125,6 +125,9 @@ pub struct Searcher {
     recent: Vec<Recent>,
     /// Each notice's units numbered by their forms (`unit_ids`), made on the first search.
     units: Vec<Vec<u32>>,
+    /// Every match of the last search, ranked in place: kept, so that a keystroke that matches
+    /// tens of thousands does not ask the system for fresh pages each time.
+    all: Vec<Ranked>,
 }
 
 /// How many recent queries a `Searcher` keeps.
@@ -184,7 +187,9 @@ impl Searcher {
         .collect();
         results.narrowed = picked.iter().any(|&d| prior(d).is_some());
         results.total = scanned.iter().map(|s| s.matched.len()).sum();
-        let mut all: Vec<Ranked> = Vec::with_capacity(results.total);
+        let all = &mut self.all;
+        all.clear();
+        all.reserve(results.total);
         let mut matched = vec![None; notices.len()];
         for s in scanned {
             all.extend(s.matched.iter().map(|&(score, entry)| Ranked {
@@ -197,6 +202,10 @@ impl Searcher {
             }
         }
         results.ranked = top(all, opts.limit);
+        if all.capacity() > 4 * results.total.max(1 << 16) {
+            // A huge result once is not kept for ever.
+            *all = Vec::new();
+        }
         results.explain_to(notices, explain);
         self.remember(Recent {
             query: results.query.clone(),
@@ -257,14 +266,16 @@ fn scan(
 }
 
 /// Best first; a tie in the workspace's order, then the notice's; only the first `limit` sorted.
-fn top(mut all: Vec<Ranked>, limit: usize) -> Vec<Ranked> {
+fn top(all: &mut [Ranked], limit: usize) -> Vec<Ranked> {
     let key = |r: &Ranked| (Reverse(r.score), r.notice, r.entry);
-    if limit < all.len() {
+    let mut best = if limit < all.len() {
         all.select_nth_unstable_by_key(limit, key);
-        all.truncate(limit);
-    }
-    all.sort_unstable_by_key(key);
-    all
+        all[..limit].to_vec()
+    } else {
+        all.to_vec()
+    };
+    best.sort_unstable_by_key(key);
+    best
 }
 
 /// Units numbered by their forms (name, aliases, official name): the same forms, the same

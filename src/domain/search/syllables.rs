@@ -41,10 +41,16 @@ pub(crate) struct Needle {
     letter: Vec<u32>,
 }
 
-/// Bit `letter - b'a'` of each syllable's first letter (0 for the separator).
-fn first_bit(id: usize) -> u32 {
-    SYLLABLES[id].bytes().next().map_or(0, |b| 1 << (b - b'a'))
-}
+/// Bit `letter - b'a'` of each syllable's first letter (0 for the separator), by number.
+const FIRST_BIT: [u32; SYLLABLES.len()] = {
+    let mut bits = [0; SYLLABLES.len()];
+    let mut id = 1;
+    while id < SYLLABLES.len() {
+        bits[id] = 1 << (SYLLABLES[id].as_bytes()[0] - b'a');
+        id += 1;
+    }
+    bits
+};
 
 impl Needle {
     pub fn new(q: &str) -> Needle {
@@ -122,7 +128,7 @@ pub(crate) fn find(kind: Kind, key: Syl, nd: &Needle, want: bool) -> Option<Syll
             if anchored && j > 0 {
                 break;
             }
-            if first_bit(id) & need == 0 {
+            if FIRST_BIT[id] & need == 0 {
                 j += 1;
                 continue;
             }
