@@ -26,6 +26,8 @@ pub enum Ctx {
     /// After the first key of a two-key command (z, [, ], f): the key that completes it; any
     /// other key cancels.
     Prefix(char),
+    /// The workspace's list of notices (shown first when it holds more than one).
+    Workspace,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +82,7 @@ const SEARCH: &[Ctx] = &[Ctx::Search];
 const BROWSE_HELP: &[Ctx] = &[Ctx::Browse, Ctx::Help, Ctx::Overview];
 const ALL: &[Ctx] = &[
     Ctx::Browse,
+    Ctx::Workspace,
     Ctx::Help,
     Ctx::Confirm,
     Ctx::Input,
@@ -92,6 +95,7 @@ const ALL: &[Ctx] = &[
     Ctx::Prefix('f'),
 ];
 const PICK: &[Ctx] = &[Ctx::Pick];
+const W: &[Ctx] = &[Ctx::Workspace];
 const Z: &[Ctx] = &[Ctx::Prefix('z')];
 const NEXT: &[Ctx] = &[Ctx::Prefix(']')];
 const PREV: &[Ctx] = &[Ctx::Prefix('[')];
@@ -201,6 +205,18 @@ pub static BINDINGS: &[Binding] = &[
     b!(B, [ch('F')], "F", Action::ClearFilter, "清除筛选", "clear the filter", false),
     b!(B, [ch('A')], "A", Action::EditNote, "在 $EDITOR 中写多行备注", "a note of several lines in $EDITOR", false),
     b!(B, [ch('?')], "?", Action::Help, "帮助", "help", true),
+    b!(W, [ch('j'), code(KeyCode::Down)], "j ↓", Action::Down, "下一份通知", "next notice", false),
+    b!(W, [ch('k'), code(KeyCode::Up)], "k ↑", Action::Up, "上一份通知", "previous notice", false),
+    b!(W, [code(KeyCode::PageDown), ctrl('d')], "PgDn Ctrl-d", Action::PageDown, "下翻一页", "page down", false),
+    b!(W, [code(KeyCode::PageUp), ctrl('u')], "PgUp Ctrl-u", Action::PageUp, "上翻一页", "page up", false),
+    b!(W, [ch('g'), code(KeyCode::Home)], "g Home", Action::Top, "第一份", "first", false),
+    b!(W, [ch('G'), code(KeyCode::End)], "G End", Action::Bottom, "最后一份", "last", false),
+    b!(W, [code(KeyCode::Enter), ch('l'), code(KeyCode::Right)], "Enter l →", Action::Activate, "打开（q 回来）", "open (q back)", true),
+    b!(W, [ch('/')], "/", Action::Search, "搜索全部通知", "search all", true),
+    b!(W, [ch('U')], "U", Action::Units, "各通知单位", "all units", true),
+    b!(W, [ch('D')], "D", Action::Deadlines, "各通知期限", "all deadlines", true),
+    b!(W, [ch('?')], "?", Action::Help, "帮助", "help", true),
+    b!(W, [ch('q'), code(KeyCode::Esc)], "q", Action::Quit, "退出", "quit", true),
     b!(BROWSE_HELP, [ch('q')], "q", Action::Quit, "退出", "quit", true),
     b!(&PREFIXES, [code(KeyCode::Esc)], "Esc", Action::Back, "取消", "cancel", true),
     b!(ALL, [ctrl('c')], "Ctrl-c", Action::Quit, "退出", "quit", false),

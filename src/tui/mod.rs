@@ -182,6 +182,22 @@ fn next_event(
     app: &mut App,
     store: Option<&Store>,
 ) -> anyhow::Result<Option<Event>> {
+    next_event_or(terminal, mouse, || watch.reload(app, store))
+}
+
+/// Ctrl-z: suspended before the next read (`next_event_or`).
+pub(crate) fn ask_suspend() {
+    SUSPEND.store(true, Ordering::SeqCst);
+}
+
+/// The next terminal event, suspending on Ctrl-z or SIGTSTP and resuming on SIGCONT; `None` when
+/// the screen must be drawn again first, as after those or when `idle` (asked while no key comes)
+/// says something changed.
+pub(crate) fn next_event_or(
+    terminal: &mut Term,
+    mouse: bool,
+    mut idle: impl FnMut() -> bool,
+) -> anyhow::Result<Option<Event>> {
     loop {
         if SUSPEND.swap(false, Ordering::SeqCst) {
             suspend(terminal, mouse)?;
@@ -195,7 +211,7 @@ fn next_event(
         if event::poll(TICK).context("waiting for a key")? {
             return Ok(Some(event::read().context("reading a key")?));
         }
-        if watch.reload(app, store) {
+        if idle() {
             return Ok(None);
         }
     }
@@ -332,7 +348,7 @@ fn perform(app: &mut App, action: Action, store: Option<&Store>) -> Effect {
     let effect = app.update(action);
     if effect == Effect::Suspend {
         // Ctrl-z (the keymap's, in every mode, as in vim): suspended before the next read.
-        SUSPEND.store(true, Ordering::SeqCst);
+        ask_suspend();
     }
     if effect == Effect::Save {
         save(app, store);

@@ -5,6 +5,7 @@
 //! own small loop on the terminal, so that the notice's App is untouched.
 
 pub mod across;
+mod help;
 pub mod search;
 mod toggle;
 
@@ -20,6 +21,7 @@ use super::action::Action;
 use super::i18n::Lang;
 use super::keymap::{self, Ctx};
 use super::layout::View;
+use super::scroll::Scroll;
 use super::theme::Theme;
 use crate::domain::text::{fit, sanitize};
 use crate::domain::{Catalog, Loc};
@@ -55,6 +57,10 @@ pub struct List {
     find: Option<Find>,
     /// The notices' search indexes, built on the first `/`.
     indexes: Indexes,
+    /// The help popup (`?`), while it is open, and how far it is scrolled.
+    help: Option<Scroll>,
+    /// Notices on a screen as last drawn (PgDn / PgUp move by it).
+    page: usize,
 }
 
 /// What a key did on the list.
@@ -66,6 +72,8 @@ pub enum Picked {
     /// Notice `.0`'s check-offs changed (Space in a cross-notice view): save its state file,
     /// then tell the list (`List::saved`).
     Save(usize),
+    /// Ctrl-z: `pick` suspends (and never returns this).
+    Suspend,
     Quit,
     Stay,
 }
@@ -83,7 +91,14 @@ impl List {
             pending: None,
             find: None,
             indexes: Indexes::default(),
+            help: None,
+            page: 1,
         }
+    }
+
+    /// Whether the help popup is open.
+    pub fn help_open(&self) -> bool {
+        self.help.is_some()
     }
 
     /// With every notice, so that `U` and `D` can open the cross-notice views.
@@ -127,8 +142,10 @@ impl List {
         self.across.as_ref()
     }
 
-    /// A key: ↑/↓ (k/j), Home/End (g/G), Enter opens, U / D the cross-notice views, q / Esc /
-    /// Ctrl-c quits. In a cross-notice view, its keys (Esc and q come back to the list).
+    /// A key, resolved through the keymap's workspace context: ↑/↓ (k/j), PgUp/PgDn, Home/End
+    /// (g/G), Enter opens, `/` searches every notice, U / D the cross-notice views, `?` the help,
+    /// q / Esc / Ctrl-c quits, Ctrl-z suspends. In a cross-notice view, its keys (Esc and q come
+    /// back to the list); in the help, the help's.
     pub fn key(&mut self, code: KeyCode, mods: KeyModifiers) -> Picked {
         self.key_ahead(code, mods, false)
     }
@@ -137,6 +154,23 @@ impl List {
     /// them: an input method's word is searched once).
     pub fn key_ahead(&mut self, code: KeyCode, mods: KeyModifiers, more: bool) -> Picked {
         let ev = KeyEvent::new(code, mods);
+        // Ctrl-z is the same in every context (the keymap's), typing a search included.
+        if keymap::resolve(Ctx::Workspace, ev) == Some(Action::Suspend) {
+            return Picked::Suspend;
+        }
+        if let Some(scroll) = &mut self.help {
+            let page = scroll.page() as isize;
+            match keymap::resolve(Ctx::Help, ev) {
+                Some(Action::Back) => self.help = None,
+                Some(Action::Down) => scroll.by(1),
+                Some(Action::Up) => scroll.by(-1),
+                Some(Action::PageDown) => scroll.by(page),
+                Some(Action::PageUp) => scroll.by(-page),
+                Some(Action::Quit) => return Picked::Quit,
+                _ => {}
+            }
+            return Picked::Stay;
+        }
         if let (Some(s), Some(n)) = (&mut self.find, &self.notices) {
             match s.key(n, &mut self.indexes, ev, more) {
                 Done::Stay => {}
@@ -151,6 +185,10 @@ impl List {
             return Picked::Stay;
         }
         if let (Some(a), Some(n)) = (&mut self.across, &self.notices) {
+            if keymap::resolve(Ctx::Browse, ev) == Some(Action::Help) {
+                self.help = Some(Scroll::default());
+                return Picked::Stay;
+            }
             match a.key(n, ev) {
                 Went::Stay => {}
                 Went::Back => self.across = None,
@@ -160,29 +198,29 @@ impl List {
             }
             return Picked::Stay;
         }
-        if self.notices.is_some() && keymap::resolve(Ctx::Browse, ev) == Some(Action::Search) {
-            self.find = Some(Find::new());
-            return Picked::Stay;
-        }
         let last = self.rows.len().saturating_sub(1);
-        match code {
-            KeyCode::Char(c @ ('U' | 'D')) => {
-                let view = if c == 'U' {
+        let Some(action) = keymap::resolve(Ctx::Workspace, ev) else {
+            return Picked::Stay;
+        };
+        match action {
+            Action::Search if self.notices.is_some() => self.find = Some(Find::new()),
+            Action::Units | Action::Deadlines => {
+                let view = if action == Action::Units {
                     View::Units
                 } else {
                     View::Deadlines
                 };
                 self.across = self.notices.as_ref().map(|n| Across::new(n, view));
             }
-            KeyCode::Char('c') if mods.contains(KeyModifiers::CONTROL) => return Picked::Quit,
-            KeyCode::Char('q') | KeyCode::Esc => return Picked::Quit,
-            KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') if !self.rows.is_empty() => {
-                return Picked::Open(self.selected);
-            }
-            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Home | KeyCode::Char('g') => self.selected = 0,
-            KeyCode::End | KeyCode::Char('G') => self.selected = last,
+            Action::Help => self.help = Some(Scroll::default()),
+            Action::Quit => return Picked::Quit,
+            Action::Activate if !self.rows.is_empty() => return Picked::Open(self.selected),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::PageDown => self.selected = (self.selected + self.page).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(self.page),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = last,
             _ => {}
         }
         Picked::Stay
@@ -191,6 +229,14 @@ impl List {
     /// Draws the list: a heading, two lines a notice (文号 and bar; title), the keys at the foot;
     /// or the cross-notice view.
     pub fn draw(&mut self, f: &mut Frame<'_>) {
+        self.draw_under(f);
+        if let Some(scroll) = &self.help {
+            help::draw(f, self.lang, self.theme, scroll);
+        }
+    }
+
+    /// The search, the cross-notice view or the list (under the help, when it is open).
+    fn draw_under(&mut self, f: &mut Frame<'_>) {
         if let (Some(s), Some(n)) = (&mut self.find, &self.notices) {
             s.draw(f, n, &mut self.indexes);
             return;
@@ -207,23 +253,21 @@ impl List {
         } else {
             format!("Workspace · {n} notices")
         };
-        let slash = keymap::bindings(Ctx::Browse, false)
-            .find(|b| b.action == Action::Search)
-            .map_or("/", |b| b.label);
-        let across = match (self.notices.is_some(), zh) {
-            (false, _) => String::new(),
-            (true, true) => format!("  {slash} 搜索全部通知  U 各通知单位  D 各通知期限"),
-            (true, false) => format!("  {slash} search all  U all units  D all deadlines"),
-        };
-        // Within 80 columns: ↑ ↓ are left to be guessed.
-        let foot = if zh {
-            format!("Enter 打开（按 q 回来）{across}  q 退出")
-        } else {
-            format!("Enter open (q comes back){across}  q quit")
-        };
+        // The footer's keys from the keymap (those that need every notice only with them);
+        // within 80 columns: ↑ ↓ are left to be guessed.
+        let needs_notices = [Action::Search, Action::Units, Action::Deadlines];
+        let foot = keymap::bindings(Ctx::Workspace, true)
+            .filter(|b| self.notices.is_some() || !needs_notices.contains(&b.action))
+            .map(|b| {
+                let label = b.label.split(' ').next().unwrap_or(b.label);
+                format!("{label} {}", self.lang.pick(b.zh, b.en))
+            })
+            .collect::<Vec<_>>()
+            .join("  ");
         let t = self.theme;
         let w = usize::from(area.width);
         let per_page = per_page(area.height);
+        self.page = per_page;
         if self.selected < self.top {
             self.top = self.selected;
         }
@@ -304,7 +348,11 @@ pub fn pick(list: &mut List, mouse: bool, mut then: Option<Then>) -> anyhow::Res
             then(list)?;
             continue;
         }
-        if let Event::Key(k) = event::read()?
+        // None: suspended and back (Ctrl-z, SIGTSTP) or continued (SIGCONT): drawn again.
+        let Some(ev) = super::next_event_or(&mut terminal, mouse, || false)? else {
+            continue;
+        };
+        if let Event::Key(k) = ev
             && k.kind == KeyEventKind::Press
         {
             // Alt-x read as Esc then x, as in a notice (keymap::presses).
@@ -314,6 +362,7 @@ pub fn pick(list: &mut List, mouse: bool, mut then: Option<Then>) -> anyhow::Res
                 let more = i < last || waiting()?;
                 match list.key_ahead(k.code, k.modifiers, more) {
                     Picked::Stay => {}
+                    Picked::Suspend => super::ask_suspend(),
                     picked => return Ok(picked),
                 }
             }

@@ -54,6 +54,7 @@ mod uncertainty;
 mod verify;
 mod workspace;
 mod workspace_across;
+mod workspace_help;
 mod workspace_search;
 mod workspace_toggle;
 mod workspace_tui;

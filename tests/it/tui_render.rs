@@ -60,10 +60,14 @@ fn help_lists_every_binding_from_the_keymap() {
         all.push_str(&screen(&a));
     }
     // The second keys of two-key commands (zR, ]o, fo …) show in the footer once the first is
-    // pressed (tui_fold.rs); the help names them with their first key.
-    let first_keys = fgf::tui::keymap::BINDINGS
-        .iter()
-        .filter(|b| !matches!(b.ctxs[0], fgf::tui::keymap::Ctx::Prefix(_)));
+    // pressed (tui_fold.rs); the help names them with their first key. The workspace list's keys
+    // are in its own help (workspace_help.rs).
+    let first_keys = fgf::tui::keymap::BINDINGS.iter().filter(|b| {
+        !matches!(
+            b.ctxs[0],
+            fgf::tui::keymap::Ctx::Prefix(_) | fgf::tui::keymap::Ctx::Workspace
+        )
+    });
     for b in first_keys {
         let (_, help) = fgf::tui::widgets::describe(a.options(), a.catalog(), b);
         // A text longer than its column is cut with …: its start must show.

@@ -6,7 +6,7 @@ use crate::support::pty::Pty;
 
 const FIRST: &str = "（一）进一步放宽市场准入";
 
-fn pid(p: &Pty) -> libc::pid_t {
+pub(crate) fn pid(p: &Pty) -> libc::pid_t {
     p.child.process_id().expect("the child's pid") as libc::pid_t
 }
 
@@ -19,14 +19,19 @@ fn stopped(pid: libc::pid_t) -> bool {
         .is_some_and(|rest| rest.trim_start().starts_with(['T', 't']))
 }
 
-fn signal(pid: libc::pid_t, sig: libc::c_int) {
+pub(crate) fn signal(pid: libc::pid_t, sig: libc::c_int) {
     assert_eq!(unsafe { libc::kill(pid, sig) }, 0, "kill {sig}");
 }
 
 /// Stopped with the terminal restored, then continued: raw mode, alternate screen, full frame.
 fn suspend_and_resume(p: &mut Pty, suspend: impl FnOnce(&mut Pty)) {
+    suspend_and_resume_showing(p, FIRST, suspend);
+}
+
+/// As `suspend_and_resume`, on a screen that shows `shown` (before and after).
+pub(crate) fn suspend_and_resume_showing(p: &mut Pty, shown: &str, suspend: impl FnOnce(&mut Pty)) {
     let pid = pid(p);
-    p.wait_text(FIRST);
+    p.wait_text(shown);
     suspend(p);
     p.wait_for("the stop", |_| stopped(pid));
     p.wait_for("the terminal restored", |p| {
@@ -35,7 +40,7 @@ fn suspend_and_resume(p: &mut Pty, suspend: impl FnOnce(&mut Pty)) {
     // The main screen shows no frame: clear what the vt parser has, to see the redraw come.
     signal(pid, libc::SIGCONT);
     p.wait_for("the alternate screen again", |p| {
-        p.alternate() && p.screen().contains(FIRST)
+        p.alternate() && p.screen().contains(shown)
     });
     assert!(p.cursor_hidden());
     // Raw mode again: one key, no Enter, quits.

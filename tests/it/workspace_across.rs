@@ -75,10 +75,16 @@ fn select_body(l: &mut List, name: &str) {
 fn the_list_names_the_keys_of_the_cross_notice_views() {
     let mut l = list(notices(Lang::Zh, &[]));
     let s = screen(&mut l, 80, 24);
-    assert!(s.contains("U 各通知单位  D 各通知期限  q 退出"), "{s}");
+    assert!(
+        s.contains("U 各通知单位  D 各通知期限  ? 帮助  q 退出"),
+        "{s}"
+    );
     let mut l = list(notices(Lang::En, &[]));
     let s = screen(&mut l, 80, 24);
-    assert!(s.contains("U all units  D all deadlines  q quit"), "{s}");
+    assert!(
+        s.contains("U all units  D all deadlines  ? help  q quit"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -295,7 +301,7 @@ fn d_then_enter_opens_a_notice_and_q_comes_back_to_the_view() {
     p.send("q");
     p.wait_text("期限（全部通知）");
     p.send("\x1b");
-    p.wait_text("Enter 打开（按 q 回来）");
+    p.wait_text("Enter 打开（q 回来）");
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
     assert!(!p.alternate(), "left the alternate screen");

@@ -65,10 +65,7 @@ fn notices_of(l: &List) -> Vec<usize> {
 #[test]
 fn the_list_names_the_search_key() {
     let s = screen(&mut list(Lang::Zh));
-    assert!(
-        s.contains("Enter 打开（按 q 回来）  / 搜索全部通知  U"),
-        "{s}"
-    );
+    assert!(s.contains("Enter 打开（q 回来）  / 搜索全部通知  U"), "{s}");
     let s = screen(&mut list(Lang::En));
     assert!(s.contains("/ search all  U all units"), "{s}");
 }

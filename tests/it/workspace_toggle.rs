@@ -96,7 +96,7 @@ fn space_in_a_pty_is_saved_to_the_rows_own_state_file() {
     p.send(" ");
     p.wait_text("6.1.1：勾选 1 项，取消 0 项，已保存");
     p.send("q");
-    p.wait_text("Enter 打开（按 q 回来）");
+    p.wait_text("Enter 打开（q 回来）");
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
     let o = p
