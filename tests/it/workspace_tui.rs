@@ -114,10 +114,8 @@ fn enter_opens_a_notice_and_q_comes_back_to_the_list() {
     assert!(!p.alternate(), "left the alternate screen");
 }
 
-#[test]
-fn a_list_longer_than_the_screen_loads_the_rest_after_the_first_frame() {
-    // The first screen (4 notices at 12 rows) is drawn from the notices it shows; the others are
-    // loaded right after it: `G` reaches the last one, and Enter opens it.
+/// A workspace of the 103号 and six generated notices (gen-1 … gen-6, 11 to 16 measures).
+fn six_generated() -> Sandbox {
     let sb = Sandbox::new();
     let mut paths = Vec::new();
     for i in 1..=6 {
@@ -142,6 +140,14 @@ fn a_list_longer_than_the_screen_loads_the_rest_after_the_first_frame() {
     add.extend(paths.iter().map(String::as_str));
     let o = sb.run(&add);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    sb
+}
+
+#[test]
+fn a_list_longer_than_the_screen_loads_the_rest_after_the_first_frame() {
+    // The first screen (4 notices at 12 rows) is drawn from the notices it shows; the others are
+    // loaded right after it: `G` reaches the last one, and Enter opens it.
+    let sb = six_generated();
     let mut p = Pty::spawn_in(sb, 120, 12, &[], &[]);
     p.wait_text("工作区 · 7 份通知");
     p.send("G");
@@ -152,4 +158,27 @@ fn a_list_longer_than_the_screen_loads_the_rest_after_the_first_frame() {
     p.wait_text("工作区 · 7 份通知");
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn a_broken_notice_past_the_first_screen_ends_with_its_error_and_the_terminal_restored() {
+    // The first screen (4 notices at 12 rows) is drawn from those it shows; gen-6, loaded after
+    // it, is not a document any more (a colleague's sync, an editor): fgf says which file and
+    // where, exits non-zero, leaves the file as it is and the terminal as it was.
+    let sb = six_generated();
+    let stored = sb.data_dir().join("workspace/notices/gen-6.json");
+    std::fs::write(&stored, "{\"broken").unwrap();
+    let mut p = Pty::spawn_in(sb, 120, 12, &[], &[]);
+    assert_ne!(p.wait_exit(), 0);
+    assert!(
+        !p.alternate() && !p.cursor_hidden(),
+        "the terminal restored"
+    );
+    let s = p.screen();
+    assert!(s.contains("gen-6.json:1:8"), "the file and where:\n{s}");
+    assert!(
+        s.contains("不是有效的 fgf 文档"),
+        "in the run's language:\n{s}"
+    );
+    assert_eq!(std::fs::read_to_string(&stored).unwrap(), "{\"broken");
 }
