@@ -83,7 +83,7 @@ pub(super) fn milestone_json<'a>(
         support: &m.support,
         confidence: m.confidence,
         alternative: m.alternative.as_ref(),
-        verified: m.verified.as_ref(),
+        verified: m.verified.as_deref(),
         state: status_name(status),
         done: status == Status::Done,
         overdue: status == Status::Overdue,
