@@ -11,6 +11,11 @@ def parse(runs):
     ap.add_argument("--home", default="/tmp/ws500")
     ap.add_argument("--fgf", default="target/release/fgf")
     ap.add_argument("--before", help="an older fgf binary, run alternately with --fgf")
+    ap.add_argument(
+        "--caches",
+        help="the cache directories' prefix (PREFIX-before, PREFIX-after; default HOME/cache):"
+        " one of your own when another run uses the workspace at the same time",
+    )
     return ap.parse_args()
 
 
@@ -23,8 +28,8 @@ def workspace_env(home, **extra):
 
 def compared(args, env):
     """[(name, binary, env)]: the old binary (if any) and this one, each its own cache dir."""
-    h = args.home
-    sides = [("after", args.fgf, dict(env, XDG_CACHE_HOME=f"{h}/cache-after"))]
+    prefix = args.caches or f"{args.home}/cache"
+    sides = [("after", args.fgf, dict(env, XDG_CACHE_HOME=f"{prefix}-after"))]
     if args.before:
-        sides.insert(0, ("before", args.before, dict(env, XDG_CACHE_HOME=f"{h}/cache-before")))
+        sides.insert(0, ("before", args.before, dict(env, XDG_CACHE_HOME=f"{prefix}-before")))
     return sides

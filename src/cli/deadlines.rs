@@ -2,11 +2,11 @@
 
 use std::process::ExitCode;
 
-use anstream::println;
+use std::io::Write;
 
 use super::context::Global;
 use super::lang::{t, tr};
-use super::output::{BOLD, DIM, DONE, ID, WARN, lead_column, paint, status_name};
+use super::output::{BOLD, DIM, DONE, ID, Paint, WARN, lead_column, paint, status_name};
 use super::shapes::{self, DeadlineGroup, DeadlineMilestone, DeadlinesOut};
 use crate::domain::progress::{LogStatus, Status, deadline_groups};
 use crate::domain::text::{fit, truncate};
@@ -35,25 +35,29 @@ pub fn run(cat: &Catalog, g: &Global, as_json: bool) -> anyhow::Result<ExitCode>
         return Ok(ExitCode::SUCCESS);
     }
     let number = &cat.doc.number;
-    println!(
-        "{}  {}",
-        paint(BOLD, &tr!("{number} 时间节点", "{number} deadlines")),
-        paint(DIM, &tr!("截至 {today}", "as of {today}"))
-    );
-    for grp in &groups {
-        let statuses: Vec<Status> = grp
-            .milestones
-            .iter()
-            .filter_map(|&l| match cat.at(l) {
-                Item::Milestone(_, _, _, k) => Some(p.status(k, today)),
-                _ => None,
-            })
-            .collect();
-        print_group_head(grp.deadline, &statuses);
-        for &l in &grp.milestones {
-            print_milestone(cat, &p, today, l, "");
+    super::search::write_out(Paint::stdout(), |w| {
+        writeln!(
+            w,
+            "{}  {}",
+            paint(BOLD, &tr!("{number} 时间节点", "{number} deadlines")),
+            paint(DIM, &tr!("截至 {today}", "as of {today}"))
+        )?;
+        for grp in &groups {
+            let statuses: Vec<Status> = grp
+                .milestones
+                .iter()
+                .filter_map(|&l| match cat.at(l) {
+                    Item::Milestone(_, _, _, k) => Some(p.status(k, today)),
+                    _ => None,
+                })
+                .collect();
+            print_group_head(w, grp.deadline, &statuses)?;
+            for &l in &grp.milestones {
+                print_milestone(w, cat, &p, today, l, "")?;
+            }
         }
-    }
+        Ok(())
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -83,7 +87,7 @@ pub(super) fn milestone_json<'a>(
         support: &m.support,
         confidence: m.confidence,
         alternative: m.alternative.as_ref(),
-        verified: m.verified.as_ref(),
+        verified: m.verified.as_deref(),
         state: status_name(status),
         done: status == Status::Done,
         overdue: status == Status::Overdue,
@@ -97,16 +101,18 @@ pub(super) fn milestone_json<'a>(
     })
 }
 
-/// One milestone's line (and its note's), after `label` (a notice's, across the workspace).
+/// One milestone's line (and its note's), after `label` (a notice's, across the workspace),
+/// onto `w` (`search::write_out`: stdout, buffered).
 pub(super) fn print_milestone(
+    w: &mut dyn Write,
     cat: &Catalog,
     p: &Progress,
     today: jiff::civil::Date,
     l: crate::domain::Loc,
     label: &str,
-) {
+) -> std::io::Result<()> {
     let Item::Milestone(_, _, m, k) = cat.at(l) else {
-        return;
+        return Ok(());
     };
     let (sign, state) = match p.status(k, today) {
         Status::Done => (paint(DONE, "✔"), paint(DONE, t("已完成", "done   "))),
@@ -115,22 +121,32 @@ pub(super) fn print_milestone(
     };
     let text = m.text_of(k);
     let latest = super::log::latest_suffix(&p.state().history(&m.id, &k.id));
-    println!(
+    writeln!(
+        w,
         "  {sign} {label}{}{}  {}  {}{latest}",
         paint(ID, &fit(&k.id, 8)),
         state,
         lead_column(m, 22),
         truncate(text, 44)
-    );
+    )?;
     if let Some(note) = p.note(&k.id) {
         // A note may come from a colleague's merged state file: untrusted text.
         let note = crate::domain::text::sanitize(note);
-        println!("      {}", paint(DIM, &tr!("备注：{note}", "note: {note}")));
+        writeln!(
+            w,
+            "      {}",
+            paint(DIM, &tr!("备注：{note}", "note: {note}"))
+        )?;
     }
+    Ok(())
 }
 
 /// A deadline's heading: the date, how many milestones, done, overdue.
-pub(super) fn print_group_head(deadline: Option<jiff::civil::Date>, statuses: &[Status]) {
+pub(super) fn print_group_head(
+    w: &mut dyn Write,
+    deadline: Option<jiff::civil::Date>,
+    statuses: &[Status],
+) -> std::io::Result<()> {
     let n = |st| statuses.iter().filter(|&&s| s == st).count();
     let head = crate::domain::present::group_deadline(deadline, super::lang::get());
     let (all, done, late) = (statuses.len(), n(Status::Done), n(Status::Overdue));
@@ -138,6 +154,6 @@ pub(super) fn print_group_head(deadline: Option<jiff::civil::Date>, statuses: &[
     if late > 0 {
         summary.push_str(&paint(WARN, &tr!(" · 逾期 {late}", " · overdue {late}")));
     }
-    println!();
-    println!("{}  {summary}", paint(BOLD, &head));
+    writeln!(w)?;
+    writeln!(w, "{}  {summary}", paint(BOLD, &head))
 }

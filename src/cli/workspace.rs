@@ -11,7 +11,7 @@ use super::context::{Global, load_file};
 use super::lang::{t, tr};
 use super::output::{BOLD, DIM, WARN, paint};
 use super::shapes::{self, DocRow};
-use crate::domain::cache;
+use crate::domain::cache::{self, Figures};
 use crate::domain::text::{fit, sanitize};
 use crate::domain::workspace::{self, Workspace, WorkspaceError};
 use crate::domain::{Catalog, Progress, Store};
@@ -278,31 +278,35 @@ pub fn alias(a: &str, b: &str) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `fgf docs [--json]`: the notices with their progress.
+/// A notice's figures for `fgf docs`, from its catalog.
+pub(super) fn figures_of(g: &Global, cat: &Catalog, many: bool) -> anyhow::Result<Figures> {
+    let p = Progress::new(super::context::load_state(&store_of(g, cat, many)?)?);
+    Ok(Figures {
+        measures: cat.tasks().map(|(_, t)| t.measures.len()).sum(),
+        tally: p.overall(cat),
+        overdue: p.overdue(cat, g.today()).len(),
+    })
+}
+
+/// `fgf docs [--json]`: the notices with their progress (read in place from the cache when it
+/// is up to date: across/inplace.rs).
 pub fn docs(global: &Global, as_json: bool) -> anyhow::Result<ExitCode> {
-    let cats = catalogs()?;
-    let many = cats.len() > 1;
-    no_state_for_many(global, cats.len())?;
-    let today = global.today();
-    let mut rows = Vec::new();
-    for cat in &cats {
-        let state = super::context::load_state(&store_of(global, cat, many)?)?;
-        let p = Progress::new(state);
-        let overall = p.overall(cat);
-        let overdue = p.overdue(cat, today).len();
-        let measures: usize = cat
-            .doc
-            .sections
-            .iter()
-            .flat_map(|s| &s.tasks)
-            .map(|t| t.measures.len())
-            .sum();
-        rows.push((cat, measures, overall, overdue));
-    }
+    let rows = match super::across::inplace::docs(global)? {
+        Some(rows) => rows,
+        None => {
+            let cats = catalogs()?;
+            let many = cats.len() > 1;
+            no_state_for_many(global, cats.len())?;
+            let figures = (cats.iter())
+                .map(|cat| figures_of(global, cat, many))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            cats.into_iter().zip(figures).collect()
+        }
+    };
     if as_json {
         let list: Vec<_> = rows
             .iter()
-            .map(|&(cat, measures, tally, overdue)| DocRow::new(cat, measures, tally, overdue))
+            .map(|(cat, f)| DocRow::new(cat, f.measures, f.tally, f.overdue))
             .collect();
         shapes::print(&list)?;
         return Ok(ExitCode::SUCCESS);
@@ -316,7 +320,8 @@ pub fn docs(global: &Global, as_json: bool) -> anyhow::Result<ExitCode> {
             )
         );
     }
-    for (cat, measures, tally, overdue) in rows {
+    for (cat, f) in &rows {
+        let (measures, tally, overdue) = (f.measures, f.tally, f.overdue);
         let d = &cat.doc;
         let date = d
             .signed

@@ -24,6 +24,7 @@
 //! catch content changed in place).
 
 mod day;
+mod figures;
 mod header;
 mod inplace;
 mod load;
@@ -37,8 +38,9 @@ use rkyv::util::AlignedVec;
 use twox_hash::{XxHash3_64, XxHash3_128};
 
 pub use day::{Day, date_of};
+pub use figures::{Figures, figures, head};
 pub use header::{Record, encode};
-pub use inplace::{Held, held};
+pub use inplace::{Held, held, stamped};
 pub use load::{ENV_BYPASS, FILE, catalog, catalogs, catalogs_since, locate, open, path_in, peek};
 pub use stamp::{MARGIN, Stamp};
 

@@ -8,6 +8,7 @@ use super::validate;
 
 mod inherit;
 mod prepared;
+mod spot;
 
 pub use prepared::{SearchIndex, needs_no_sanitizing};
 mod verified;
@@ -51,10 +52,11 @@ pub struct Catalog {
     /// Canonical names, aliases and official names -> index into `doc.units`.
     unit_names: HashMap<String, usize>,
     /// Per unit: the measures it leads, is responsible for and supports, in document order; a
-    /// task's own allocation too where none of its measures inherits it (format 2).
-    leads: Vec<Vec<Loc>>,
-    responsible: Vec<Vec<Loc>>,
-    supports: Vec<Vec<Loc>>,
+    /// task's own allocation too where none of its measures inherits it (format 2). Packed
+    /// (spot.rs): a workspace holds 135k of them.
+    leads: Vec<Vec<spot::Spot>>,
+    responsible: Vec<Vec<spot::Spot>>,
+    supports: Vec<Vec<spot::Spot>>,
     /// The search index the workspace's cache kept, and whether the text needs no neutralising
     /// (catalog/prepared.rs); dropped when the document changes.
     prepared: Option<std::sync::Arc<super::search::Index>>,
@@ -114,7 +116,7 @@ impl Catalog {
         let mut leads = vec![Vec::new(); doc.units.len()];
         let mut responsible = vec![Vec::new(); doc.units.len()];
         let mut supports = vec![Vec::new(); doc.units.len()];
-        let mut add = |loc: Loc, lead: &[String], resp: &[String], sup: &[String]| {
+        let mut add = |loc: spot::Spot, lead: &[String], resp: &[String], sup: &[String]| {
             for (index, list) in [
                 (&mut leads, lead),
                 (&mut responsible, resp),
@@ -129,11 +131,16 @@ impl Catalog {
         for (si, s) in doc.sections.iter().enumerate() {
             for (ti, t) in s.tasks.iter().enumerate() {
                 if t.has_allocation() && !t.measures.iter().any(|m| m.inherited) {
-                    add(Loc::Task(si, ti), &t.lead, &t.responsible, &t.support);
+                    add(
+                        spot::Spot::task(si, ti),
+                        &t.lead,
+                        &t.responsible,
+                        &t.support,
+                    );
                 }
                 for (mi, m) in t.measures.iter().enumerate() {
                     add(
-                        Loc::Measure(si, ti, mi),
+                        spot::Spot::measure(si, ti, mi),
                         &m.lead,
                         &m.responsible,
                         &m.support,
@@ -267,18 +274,18 @@ impl Catalog {
 
     /// The measures a unit leads, in document order.
     pub fn led_by(&self, unit: usize) -> impl Iterator<Item = Item<'_>> {
-        self.leads[unit].iter().map(|&l| self.at(l))
+        self.leads[unit].iter().map(|l| self.at(l.loc()))
     }
 
     /// The measures a unit cooperates on, in document order.
     pub fn supported_by(&self, unit: usize) -> impl Iterator<Item = Item<'_>> {
-        self.supports[unit].iter().map(|&l| self.at(l))
+        self.supports[unit].iter().map(|l| self.at(l.loc()))
     }
 
     /// The measures (and tasks) a unit is responsible for, where no lead is named, in document
     /// order.
     pub fn responsible_for(&self, unit: usize) -> impl Iterator<Item = Item<'_>> {
-        self.responsible[unit].iter().map(|&l| self.at(l))
+        self.responsible[unit].iter().map(|l| self.at(l.loc()))
     }
 
     /// The measures a unit would lead (`true`) or support (`false`) under their alternative

@@ -218,8 +218,10 @@ pub struct Measure {
     /// `lead` and `support` above are then that reading. Never read from a document.
     #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
     #[schemars(skip)]
+    /// Boxed: most measures have none, and a measure is smaller by the size of one (peak RSS
+    /// of a workspace's 50k measures, BENCHMARKS.md).
     #[rkyv(with = rkyv::with::Skip)]
-    pub verified: Option<Verified>,
+    pub verified: Option<Box<Verified>>,
 }
 
 /// A measure's allocation as verified against a named source (`Catalog::with_verified`), shown

@@ -21,6 +21,7 @@ const ASKS: &[&[&str]] = &[
     &["progress", "--json", "--as-of", "2020-07-01"],
     &["deadlines", "--json", "--as-of", "2020-07-01"],
     &["docs", "--json", "--as-of", "2020-07-01"],
+    &["docs", "--as-of", "2019-12-01"],
     &["export", "--format", "json"],
     &["--doc", "gen-2", "who", "发改委", "--json"],
     // Text too, and queries of every kind (read in place from the cache when it is up to date).
@@ -65,6 +66,8 @@ pub(crate) fn workspace() -> Sandbox {
     let mut args = vec!["add"];
     args.extend(paths.iter().map(String::as_str));
     ok(sb.run(&args));
+    // Check-offs in one notice's state file: its figures read in place count them (docs).
+    ok(sb.run(&["--doc", "gen-2", "check", "1", "2.1"]));
     sb
 }
 

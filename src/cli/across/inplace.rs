@@ -4,13 +4,15 @@
 use std::process::ExitCode;
 
 use super::super::context::Global;
+use super::super::context::load_state;
 use super::super::{Command, prepare, search, workspace as cli_ws};
 use super::find::{Notice, answer};
-use crate::domain::Catalog;
-use crate::domain::cache::{self, Held};
+use crate::domain::cache::{self, Cache, Figures, Held};
 use crate::domain::search::par;
 use crate::domain::store::Store;
+use crate::domain::workspace::Entry;
 use crate::domain::workspace::{Workspace, WorkspaceError};
+use crate::domain::{Catalog, Progress};
 
 /// Runs `who` or `search` across the workspace from the cache read in place; `None` when that
 /// cannot answer (no cache, a notice it does not hold as it is now, not a search across several
@@ -19,18 +21,7 @@ pub fn run(command: &Command, global: &Global) -> anyhow::Result<Option<ExitCode
     if !matches!(command, Command::Who { .. } | Command::Search { .. }) {
         return Ok(None);
     }
-    let Some(file) = cache::locate() else {
-        return Ok(None);
-    };
-    let ws = match Workspace::locate() {
-        Err(WorkspaceError::NoDataDir) => return Ok(None),
-        other => other.map_err(cli_ws::error)?,
-    };
-    let entries = ws.entries().map_err(cli_ws::error)?;
-    if entries.len() < 2 && !command.scoped() {
-        return Ok(None);
-    }
-    let Some(cache) = cache::open(&file, &cache::version()) else {
+    let Some((cache, entries)) = opened(if command.scoped() { 1 } else { 2 })? else {
         return Ok(None);
     };
     let Some(held) = cache::held(&cache, &entries) else {
@@ -61,6 +52,64 @@ pub fn run(command: &Command, global: &Global) -> anyhow::Result<Option<ExitCode
     std::mem::forget(notices);
     std::mem::forget(cache);
     code.map(Some)
+}
+
+/// The cache file, its header checked, and the workspace's notices, when it holds at least
+/// `least` of them; `None` when there is no cache to read (or no workspace).
+fn opened(least: usize) -> anyhow::Result<Option<(Cache, Vec<Entry>)>> {
+    let Some(file) = cache::locate() else {
+        return Ok(None);
+    };
+    let ws = match Workspace::locate() {
+        Err(WorkspaceError::NoDataDir) => return Ok(None),
+        other => other.map_err(cli_ws::error)?,
+    };
+    let entries = ws.entries().map_err(cli_ws::error)?;
+    if entries.len() < least {
+        return Ok(None);
+    }
+    Ok(cache::open(&file, &cache::version()).map(|c| (c, entries)))
+}
+
+/// `fgf docs`' rows read in place from the cache, when it holds every stored notice as it is
+/// now, known by its source's metadata (`cache::stamped`): each notice's head as a catalog (the document without its sections, `cache::head`) and
+/// its figures with its check-offs (`cache::figures`); no document deserialised. `None` when
+/// the cache cannot answer (the caller then loads the notices).
+pub fn docs(global: &Global) -> anyhow::Result<Option<Vec<(Catalog, Figures)>>> {
+    let Some((cache, entries)) = opened(2)? else {
+        return Ok(None);
+    };
+    // A source whose metadata is yet to be recorded: the loaded path records it.
+    if !cache::stamped(&cache, &entries) {
+        return Ok(None);
+    }
+    let Some(held) = cache::held(&cache, &entries) else {
+        return Ok(None);
+    };
+    cli_ws::no_state_for_many(global, held.len())?;
+    let today = global.today();
+    let mut rows = Vec::with_capacity(held.len());
+    for h in held {
+        rows.push(match h {
+            Held::Loaded(cat) => {
+                let f = cli_ws::figures_of(global, &cat, true)?;
+                (*cat, f)
+            }
+            Held::Archive { kept, .. } => {
+                let Some(head) = cache::head(kept.doc()) else {
+                    return Ok(None);
+                };
+                // Read from an archive of a document `Catalog::new` accepted, its checks passed.
+                let cat = Catalog::validated(head);
+                let p = Progress::new(load_state(&cli_ws::store_of(global, &cat, true)?)?);
+                let Some(f) = cache::figures(kept.doc(), &p, today) else {
+                    return Ok(None);
+                };
+                (cat, f)
+            }
+        });
+    }
+    Ok(Some(rows))
 }
 
 /// `fgf --doc ID search` (text) on a stored notice read in place from the cache, when the cache

@@ -6,7 +6,8 @@ use anstream::println;
 
 use crate::cli::context::Global;
 use crate::cli::lang::{t, tr};
-use crate::cli::output::{BOLD, DIM, WARN, paint};
+use crate::cli::output::{BOLD, DIM, Paint, WARN, paint};
+use crate::cli::search::write_out;
 use crate::cli::shapes::{
     self, DeadlineGroup, DeadlinesAcross, InDoc, NoticeProgress, ProgressAcross,
 };
@@ -78,29 +79,36 @@ pub(super) fn deadlines_all(
         return Ok(ExitCode::SUCCESS);
     }
     let n = notices.len();
-    println!(
-        "{}  {}",
-        paint(
-            BOLD,
-            &tr!("{n} 份通知的时间节点", "deadlines of {n} notices")
-        ),
-        paint(DIM, &tr!("截至 {today}", "as of {today}"))
-    );
-    for ((_, deadline), items) in &groups {
-        let statuses: Vec<Status> = items
-            .iter()
-            .filter_map(|&(d, l)| match notices[d].0.at(l) {
-                Item::Milestone(_, _, _, k) => Some(notices[d].1.status(k, today)),
-                _ => None,
-            })
-            .collect();
-        deadlines::print_group_head(*deadline, &statuses);
-        for &(d, l) in items {
-            let (cat, p) = &notices[d];
-            let tag = paint(DIM, &format!("{} ", fit(&label(cat), 22)));
-            deadlines::print_milestone(cat, p, today, l, &tag);
+    // Each notice's tag once, not once a milestone.
+    let tags: Vec<String> = (notices.iter())
+        .map(|(cat, _)| paint(DIM, &format!("{} ", fit(&label(cat), 22))))
+        .collect();
+    write_out(Paint::stdout(), |w| {
+        writeln!(
+            w,
+            "{}  {}",
+            paint(
+                BOLD,
+                &tr!("{n} 份通知的时间节点", "deadlines of {n} notices")
+            ),
+            paint(DIM, &tr!("截至 {today}", "as of {today}"))
+        )?;
+        for ((_, deadline), items) in &groups {
+            let statuses: Vec<Status> = items
+                .iter()
+                .filter_map(|&(d, l)| match notices[d].0.at(l) {
+                    Item::Milestone(_, _, _, k) => Some(notices[d].1.status(k, today)),
+                    _ => None,
+                })
+                .collect();
+            deadlines::print_group_head(w, *deadline, &statuses)?;
+            for &(d, l) in items {
+                let (cat, p) = &notices[d];
+                deadlines::print_milestone(w, cat, p, today, l, &tags[d])?;
+            }
         }
-    }
+        Ok(())
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -175,12 +183,15 @@ pub(super) fn progress_all(
                 )
             )
         );
-        for (cat, p, _, overdue) in &rows {
-            for &l in overdue {
+        write_out(Paint::stdout(), |w| {
+            for (cat, p, _, overdue) in &rows {
                 let tag = paint(DIM, &format!("{} ", fit(&label(cat), 22)));
-                deadlines::print_milestone(cat, p, today, l, &tag);
+                for &l in overdue {
+                    deadlines::print_milestone(w, cat, p, today, l, &tag)?;
+                }
             }
-        }
+            Ok(())
+        })?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -100,7 +100,7 @@ impl<'a> ExportRow<'a> {
             support: &m.support,
             confidence: m.confidence,
             alternative: m.alternative.as_ref(),
-            verified: m.verified.as_ref(),
+            verified: m.verified.as_deref(),
             role,
             milestones: m.milestones.iter().map(milestone).collect(),
             progress,

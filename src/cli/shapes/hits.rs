@@ -72,7 +72,7 @@ impl<'a> WhoHit<'a> {
                 confidence: m.confidence,
                 more: WhoMore::Measure {
                     alternative: m.alternative.as_ref(),
-                    verified: m.verified.as_ref(),
+                    verified: m.verified.as_deref(),
                 },
             },
         }

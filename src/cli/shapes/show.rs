@@ -167,7 +167,7 @@ fn measure<'a>(m: &'a Measure, marks: &MarksOf<'a>) -> MeasureShown<'a> {
         milestones: (m.milestones.iter())
             .map(|k| milestone(m, k, &k.text, marks))
             .collect(),
-        verified: m.verified.as_ref(),
+        verified: m.verified.as_deref(),
     }
 }
 

@@ -43,7 +43,7 @@ impl<'a> VerifyList<'a> {
             verified: (verified.iter())
                 .map(|m| VerifiedRow {
                     id: &m.id,
-                    verified: m.verified.as_ref(),
+                    verified: m.verified.as_deref(),
                 })
                 .collect(),
             inferred: (inferred.iter())

@@ -46,3 +46,14 @@ pub fn held<'c>(cache: &'c Cache, entries: &[Entry]) -> Option<Vec<Held<'c>>> {
     };
     par::map_each(entries, one).into_iter().collect()
 }
+
+/// Whether the cache recorded the metadata every stored notice's source has now, so that its
+/// hash is known without reading it. A command that reads in place only when this holds leaves
+/// the recording to the loaded path (`catalogs`), which writes the cache anew once the sources
+/// have settled.
+pub fn stamped(cache: &Cache, entries: &[Entry]) -> bool {
+    entries.iter().all(|e| match &e.source {
+        Source::File(path) => Stamp::at(path).is_some_and(|s| cache.known(&e.id, &s).is_some()),
+        _ => true,
+    })
+}

@@ -46,14 +46,14 @@ impl Catalog {
                 lead: std::mem::replace(&mut m.lead, lead.clone()),
                 support: std::mem::replace(&mut m.support, support.clone()),
             };
-            m.verified = Some(Verified {
+            m.verified = Some(Box::new(Verified {
                 lead,
                 support,
                 source: v.source.clone(),
                 at: v.at,
                 by: v.by.clone(),
                 inferred,
-            });
+            }));
             any = true;
         }
         if any {
