@@ -23,6 +23,7 @@ use super::keymap::{self, Ctx};
 use super::layout::View;
 use super::scroll::Scroll;
 use super::theme::Theme;
+use crate::domain::history;
 use crate::domain::text::{fit, sanitize};
 use crate::domain::{Catalog, Loc};
 
@@ -57,6 +58,11 @@ pub struct List {
     find: Option<Find>,
     /// The notices' search indexes, built on the first `/`.
     indexes: Indexes,
+    /// The search history (oldest first), once the loop has read it, and why the file could
+    /// not be read or written, if so.
+    history: Option<(Vec<String>, Option<String>)>,
+    /// A query run in the search across notices, for the loop to add to the history file.
+    remember: Option<String>,
     /// The help popup (`?`), while it is open, and how far it is scrolled.
     help: Option<Scroll>,
     /// Notices on a screen as last drawn (PgDn / PgUp move by it).
@@ -93,7 +99,34 @@ impl List {
             indexes: Indexes::default(),
             help: None,
             page: 1,
+            history: None,
+            remember: None,
         }
+    }
+
+    /// The search history as the loop read or wrote it (the file's list, with other sessions'
+    /// queries), or why it could not (the file is then left alone, and the search says why).
+    pub fn set_history(&mut self, loaded: Result<Vec<String>, String>) {
+        let known = self
+            .history
+            .take()
+            .map(|(list, _)| list)
+            .unwrap_or_default();
+        self.history = Some(match loaded {
+            Ok(list) => (list, None),
+            Err(why) => (known, Some(why)),
+        });
+    }
+
+    /// Whether the loop has given the history yet.
+    pub fn history_given(&self) -> bool {
+        self.history.is_some()
+    }
+
+    /// The query to add to the history file, once (the loop writes it and gives back the
+    /// file's list with `set_history`).
+    pub fn take_remember(&mut self) -> Option<String> {
+        self.remember.take()
     }
 
     /// Whether the help popup is open.
@@ -177,6 +210,7 @@ impl List {
                 Done::Back => self.find = None,
                 Done::Open(d, l) => {
                     // `q` in the notice comes back to the list.
+                    self.remember = s.take_remember();
                     self.find = None;
                     return Picked::OpenAt(d, l);
                 }
@@ -203,7 +237,10 @@ impl List {
             return Picked::Stay;
         };
         match action {
-            Action::Search if self.notices.is_some() => self.find = Some(Find::new()),
+            Action::Search if self.notices.is_some() => {
+                let (known, problem) = self.history.clone().unwrap_or_default();
+                self.find = Some(Find::new(known).with_problem(problem));
+            }
             Action::Units | Action::Deadlines => {
                 let view = if action == Action::Units {
                     View::Units
@@ -336,6 +373,9 @@ pub type Then<'a> = &'a mut dyn FnMut(&mut List) -> anyhow::Result<()>;
 /// runs after the first frame is drawn (then the list is drawn again).
 pub fn pick(list: &mut List, mouse: bool, mut then: Option<Then>) -> anyhow::Result<Picked> {
     super::install_once()?;
+    if !list.history_given() {
+        list.set_history(history_file(list.lang, history::load));
+    }
     let mut terminal = super::setup(mouse).inspect_err(|_| super::restore())?;
     let waiting = || event::poll(std::time::Duration::ZERO);
     let result = (|| loop {
@@ -360,7 +400,12 @@ pub fn pick(list: &mut List, mouse: bool, mut then: Option<Then>) -> anyhow::Res
             let last = keys.len() - 1;
             for (i, k) in keys.into_iter().enumerate() {
                 let more = i < last || waiting()?;
-                match list.key_ahead(k.code, k.modifiers, more) {
+                let picked = list.key_ahead(k.code, k.modifiers, more);
+                if let Some(query) = list.take_remember() {
+                    let lang = list.lang;
+                    list.set_history(history_file(lang, |path| history::remember(path, &query)));
+                }
+                match picked {
                     Picked::Stay => {}
                     Picked::Suspend => super::ask_suspend(),
                     picked => return Ok(picked),
@@ -370,4 +415,16 @@ pub fn pick(list: &mut List, mouse: bool, mut then: Option<Then>) -> anyhow::Res
     })();
     super::restore();
     result
+}
+
+/// Reads or writes the search history file of the data directory (shared with a notice's
+/// search); no data directory: no history.
+fn history_file(
+    lang: Lang,
+    with: impl FnOnce(&std::path::Path) -> Result<Vec<String>, history::HistoryError>,
+) -> Result<Vec<String>, String> {
+    match history::default_path() {
+        Some(path) => with(&path).map_err(|e| e.describe(lang)),
+        None => Ok(Vec::new()),
+    }
 }

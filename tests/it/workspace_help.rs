@@ -34,6 +34,12 @@ fn question_mark_shows_the_lists_keys_from_the_keymap_and_esc_closes_it() {
     assert_eq!(press(&mut l, KeyCode::Char('?')), Picked::Stay);
     assert!(l.help_open());
     let s = screen(&mut l, 100, 40);
+    // Every page of it, as PgDn scrolls it.
+    let mut all = s.clone();
+    for _ in 0..5 {
+        press(&mut l, KeyCode::PageDown);
+        all.push_str(&screen(&mut l, 100, 40));
+    }
     for want in [
         "帮助 · j k 滚动 · Esc 关闭",
         "通知列表",
@@ -42,14 +48,17 @@ fn question_mark_shows_the_lists_keys_from_the_keymap_and_esc_closes_it() {
         "各通知的单位、期限视图（U D）",
         "勾选 / 取消",
         "搜索全部通知（/）",
+        "上一条搜索历史",
         "in:文号",
+        "挂起到后台",
     ] {
-        assert!(s.contains(want), "{want}:\n{s}");
+        assert!(all.contains(want), "{want}:\n{all}");
     }
+    assert!(!all.contains("Ctrl-y"), "the search across copies no id");
     insta::assert_snapshot!("help_on_the_list", s);
     for b in fgf::tui::keymap::bindings(fgf::tui::keymap::Ctx::Workspace, false) {
         assert!(
-            s.contains(b.label) && s.contains(b.zh),
+            all.contains(b.label) && all.contains(b.zh),
             "help lacks {}",
             b.zh
         );

@@ -102,8 +102,8 @@ fn slash_searches_every_notice_and_tags_each_hit_with_its_notice() {
     assert!(s.contains("/开办"), "the search line:\n{s}");
     assert!(s.contains("Enter 跳转到结果"), "the search's keys:\n{s}");
     assert!(
-        !s.contains("搜索历史"),
-        "no history here, none offered:\n{s}"
+        s.contains("↑ 上一条搜索历史"),
+        "the history offered, as in a notice:\n{s}"
     );
 }
 
@@ -266,4 +266,104 @@ fn slash_then_enter_opens_the_second_notice_at_the_hit_and_q_comes_back() {
     p.send("q");
     assert_eq!(p.wait_exit(), 0);
     assert!(!p.alternate(), "left the alternate screen");
+}
+
+fn with_history(lang: Lang, queries: &[&str]) -> List {
+    let mut l = list(lang);
+    l.set_history(Ok(queries.iter().map(|q| q.to_string()).collect()));
+    l
+}
+
+fn line(l: &List) -> String {
+    l.search().expect("searching").query()
+}
+
+#[test]
+fn up_and_down_walk_the_history_and_come_back_to_the_draft() {
+    let mut l = with_history(Lang::Zh, &["营商环境", "联合验收"]);
+    keys(&mut l, "/");
+    typed(&mut l, "fg");
+    keys(&mut l, "Up");
+    assert_eq!(line(&l), "联合验收");
+    assert_eq!(notices_of(&l)[0], 1, "searched: the city's measure first");
+    keys(&mut l, "Up");
+    assert_eq!(line(&l), "营商环境");
+    keys(&mut l, "Up");
+    assert_eq!(line(&l), "营商环境", "the oldest stays");
+    keys(&mut l, "Down");
+    assert_eq!(line(&l), "联合验收");
+    keys(&mut l, "Down");
+    assert_eq!(line(&l), "fg", "what was typed comes back");
+    // An edited entry is a new query: ↓ has nothing newer to show.
+    keys(&mut l, "Up");
+    typed(&mut l, "x");
+    keys(&mut l, "Down");
+    assert_eq!(line(&l), "联合验收x");
+}
+
+#[test]
+fn enter_on_a_hit_gives_the_query_to_the_loop_once() {
+    let mut l = with_history(Lang::Zh, &["营商环境"]);
+    keys(&mut l, "/");
+    typed(&mut l, " 联合验收 ");
+    assert!(matches!(keys(&mut l, "Enter"), Picked::OpenAt(1, _)));
+    assert_eq!(l.take_remember().as_deref(), Some("联合验收"));
+    assert_eq!(l.take_remember(), None, "once");
+    // Esc keeps nothing.
+    keys(&mut l, "/");
+    typed(&mut l, "营商");
+    keys(&mut l, "Esc");
+    assert_eq!(l.take_remember(), None);
+}
+
+#[test]
+fn an_empty_enter_runs_the_last_query_again() {
+    let mut l = with_history(Lang::Zh, &["营商环境", "联合验收"]);
+    keys(&mut l, "/");
+    assert_eq!(keys(&mut l, "Enter"), Picked::Stay);
+    assert_eq!(line(&l), "联合验收");
+    assert_eq!(notices_of(&l)[0], 1);
+    // With no history, an empty Enter does nothing.
+    let mut l = with_history(Lang::Zh, &[]);
+    keys(&mut l, "/");
+    assert_eq!(keys(&mut l, "Enter"), Picked::Stay);
+    assert_eq!(line(&l), "");
+}
+
+#[test]
+fn a_history_that_cannot_be_read_is_said_and_up_does_nothing() {
+    let mut l = list(Lang::En);
+    l.set_history(Err("search history: cannot be read\u{1b}[31m".into()));
+    keys(&mut l, "/ Up");
+    assert_eq!(line(&l), "");
+    let s = screen(&mut l);
+    assert!(s.contains("search history: cannot be read"), "{s}");
+    assert!(!s.contains('\u{1b}'), "neutralised:\n{s}");
+}
+
+#[test]
+fn a_query_run_across_notices_is_in_the_history_file_and_up_brings_it_back() {
+    let sb = Sandbox::new();
+    let o = sb.run(&["add", city_path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let file = sb.data_dir().join("search-history.json");
+    let mut p = Pty::spawn_in(sb, 120, 40, &[], &[]);
+    p.wait_text("/ 搜索全部通知");
+    p.send("/联合验收");
+    p.wait_text("〔2099〕12号 任务 4 标题 推进联合验收");
+    p.send("\r");
+    p.wait_text("示府办发〔2099〕12号");
+    p.wait_for("the history file", |_| file.exists());
+    let kept = std::fs::read_to_string(&file).expect("the history file written");
+    assert!(kept.contains("联合验收"), "{kept}");
+    p.send("q");
+    p.wait_text("/ 搜索全部通知");
+    p.send("/");
+    p.wait_text("搜索结果 0 条（全部通知）");
+    p.send("\x1b[A");
+    p.wait_text("〔2099〕12号 任务 4 标题 推进联合验收");
+    p.send("\x1b");
+    p.wait_text("/ 搜索全部通知");
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
 }

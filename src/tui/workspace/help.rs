@@ -59,9 +59,12 @@ pub fn lines(lang: Lang, theme: Theme, width: usize) -> Vec<Line<'static>> {
     let list = keymap::bindings(Ctx::Workspace, false);
     let across = keymap::bindings(Ctx::Browse, false).filter(|b| ACROSS.contains(&b.action));
     let help = keymap::bindings(Ctx::Help, false);
+    // The search's own keys (not the line editing shared with notes); it copies no id.
+    let search_keys = keymap::bindings(Ctx::Search, false)
+        .filter(|b| b.ctxs.first() == Some(&Ctx::Search) && b.action != Action::Yank);
     let search = lang.pick(
-        "  与通知内的搜索相同：中文、拼音、@牵头 +配合 #编号，in:文号 只搜某些通知；↑ ↓ 选择，Enter 打开该通知（按 q 回到结果），Esc 关闭",
-        "  As in a notice: Chinese, pinyin, @lead +coop #id, in:NUMBER for some notices only; ↑ ↓ select, Enter opens that notice (q comes back), Esc closes",
+        "  查询与通知内相同：中文、拼音、@牵头 +配合 #编号；in:文号 只搜某些通知。Enter 打开结果所在的通知（按 q 回到通知列表）",
+        "  The query as in a notice: Chinese, pinyin, @lead +coop #id; in:NUMBER for some notices only. Enter opens the hit's notice (q comes back to the list)",
     );
     let mut out = group(
         lang.pick("通知列表", "The list of notices"),
@@ -80,11 +83,15 @@ pub fn lines(lang: Lang, theme: Theme, width: usize) -> Vec<Line<'static>> {
         theme,
         width,
     ));
-    out.push(Line::styled(
-        lang.pick("搜索全部通知（/）", "Searching every notice (/)")
-            .to_string(),
-        theme.bold(),
-    ));
+    let mut searching = group(
+        lang.pick("搜索全部通知（/）", "Searching every notice (/)"),
+        search_keys,
+        lang,
+        theme,
+        width,
+    );
+    searching.pop();
+    out.extend(searching);
     out.extend(
         crate::domain::text::wrap(search, width.max(20))
             .into_iter()

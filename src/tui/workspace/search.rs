@@ -92,14 +92,36 @@ pub struct Find {
     /// The line changed and was not searched yet (more keys were waiting: an input method's
     /// word, or typing faster than the search).
     pending: bool,
+    /// Queries run before, oldest first (the history file's, shared with a notice's search).
+    history: Vec<String>,
+    /// The history entry shown while walking it with ↑ / ↓, and what was typed before.
+    walk: Option<usize>,
+    draft: LineInput,
+    /// A query run (Enter on a hit) for the loop to add to the history file.
+    remember: Option<String>,
+    /// Why the history file could not be read or written (shown in the results' title).
+    history_problem: Option<String>,
 }
 
 impl Find {
-    pub fn new() -> Find {
+    /// A search with the queries run before (oldest first), for ↑ / ↓.
+    pub fn new(history: Vec<String>) -> Find {
         Find {
             size: Rect::new(0, 0, 80, 24),
+            history,
             ..Find::default()
         }
+    }
+
+    /// With why the history file could not be read or written, if so.
+    pub fn with_problem(mut self, problem: Option<String>) -> Find {
+        self.history_problem = problem;
+        self
+    }
+
+    /// The query to add to the history file, once.
+    pub fn take_remember(&mut self) -> Option<String> {
+        self.remember.take()
     }
 
     /// The query typed.
@@ -123,8 +145,29 @@ impl Find {
             return Done::Stay;
         };
         if let Action::Edit(e) = action {
-            self.pending |= self.input.apply(e);
+            let changed = self.input.apply(e);
+            if changed {
+                // An edited history entry is a new query.
+                self.walk = None;
+            }
+            self.pending |= changed;
             if !more {
+                self.settle(n, idx);
+            }
+            return Done::Stay;
+        }
+        if let Action::HistoryPrev | Action::HistoryNext = action {
+            self.walk_history(action == Action::HistoryPrev);
+            if !more {
+                self.settle(n, idx);
+            }
+            return Done::Stay;
+        }
+        if action == Action::Submit && self.input.is_empty() {
+            // As in a notice (and vim's `/` Enter): the last query again.
+            if let Some(last) = self.history.last() {
+                self.input = LineInput::with_text(last);
+                self.pending = true;
                 self.settle(n, idx);
             }
             return Done::Stay;
@@ -149,7 +192,14 @@ impl Find {
                 // The selected row is on screen, so explained.
                 let found = self.results.hits.get(self.cursor.sel);
                 return match found.map(|f| (f.notice, f.hit.target)) {
-                    Some((d, Target::Item(loc))) => Done::Open(d, loc),
+                    Some((d, Target::Item(loc))) => {
+                        let query = self.input.text();
+                        if crate::domain::history::push(&mut self.history, &query) {
+                            // As kept: neutralised, trimmed.
+                            self.remember = self.history.last().cloned();
+                        }
+                        Done::Open(d, loc)
+                    }
                     _ => Done::Back,
                 };
             }
@@ -158,6 +208,29 @@ impl Find {
             _ => {}
         }
         Done::Stay
+    }
+
+    /// ↑ (`back`) / ↓: the previous / next query of the history into the line; past the newest,
+    /// what was being typed comes back.
+    fn walk_history(&mut self, back: bool) {
+        let n = self.history.len();
+        let next = match (self.walk, back) {
+            (_, true) if n == 0 => return,
+            (None, true) => Some(n - 1),
+            (Some(i), true) => Some(i.saturating_sub(1)),
+            (None, false) => return,
+            (Some(i), false) if i + 1 < n => Some(i + 1),
+            (Some(_), false) => None,
+        };
+        if self.walk.is_none() {
+            self.draft = self.input.clone();
+        }
+        self.walk = next;
+        self.input = match next {
+            Some(i) => LineInput::with_text(&self.history[i]),
+            None => self.draft.clone(),
+        };
+        self.pending = true;
     }
 
     /// Searches the line if it changed since it was last searched.
@@ -252,7 +325,7 @@ impl Find {
             Paragraph::new(lines).block(pane(o, title, true, area.width)),
             body,
         );
-        let keys = bars::search_hints(o, &[Action::HistoryPrev, Action::Yank]);
+        let keys = bars::search_hints(o, &[Action::Yank]);
         let foot = Rect {
             y: area.y + area.height - 1,
             height: 1,
@@ -286,6 +359,10 @@ impl Find {
                 })
             }
             None => {}
+        }
+        if let Some(why) = &self.history_problem {
+            title.push_str(" · ");
+            title.push_str(&crate::domain::text::sanitize(why));
         }
         title
     }
