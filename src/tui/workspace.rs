@@ -268,7 +268,26 @@ impl List {
     pub fn draw(&mut self, f: &mut Frame<'_>) {
         self.draw_under(f);
         if let Some(scroll) = &self.help {
-            help::draw(f, self.lang, self.theme, scroll);
+            let r = help::draw(f, self.lang, self.theme, scroll);
+            super::view::clear_cut_glyphs(f.buffer_mut(), r);
+        }
+        // The terminal's quirks, as a notice's frame has them (view::draw).
+        if let Some(o) = self.notices.as_ref().map(|n| &n.opts) {
+            if o.ambiwide {
+                super::view::skip_ambiguous_padding(f.buffer_mut());
+            }
+            if o.ascii {
+                super::view::ascii_chrome(f.buffer_mut());
+            }
+        }
+    }
+
+    /// A notice's text as the terminal takes it: neutralised, and with `--ambiwide` a padding
+    /// column after each ambiguous character (`widgets::disp`).
+    fn shown(&self, s: &str) -> String {
+        match &self.notices {
+            Some(n) => super::widgets::disp(&n.opts, s),
+            None => sanitize(s).into_owned(),
         }
     }
 
@@ -322,7 +341,7 @@ impl List {
                 (k, false) => format!("  overdue {k}"),
             };
             let style = if sel { t.selected(true) } else { t.bold() };
-            let label = fit(&sanitize(&r.label), 28.min(w.saturating_sub(2)));
+            let label = fit(&self.shown(&r.label), 28.min(w.saturating_sub(2)));
             lines.push(Line::from(vec![
                 Span::styled(if sel { "▶ " } else { "  " }, style),
                 Span::styled(label, style),
@@ -331,7 +350,7 @@ impl List {
                 Span::styled("░".repeat(10 - filled), t.dim()),
                 Span::styled(late, t.overdue()),
             ]));
-            let title = fit(&sanitize(&r.title), w.saturating_sub(4));
+            let title = fit(&self.shown(&r.title), w.saturating_sub(4));
             lines.push(Line::styled(format!("    {title}"), t.dim()));
         }
         let body = Rect {

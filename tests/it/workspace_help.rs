@@ -169,3 +169,42 @@ fn an_external_sigtstp_on_the_list_suspends_likewise() {
         signal(pid(p), libc::SIGTSTP)
     });
 }
+
+fn quirky(change: impl FnOnce(&mut fgf::tui::app::Options)) -> List {
+    let mut n = notices(Lang::Zh, &[]);
+    change(&mut n.opts);
+    let rows = vec![Row {
+        label: "渝府办发〔2019〕103号".into(),
+        title: "关于印发“放管服”改革的通知".into(),
+        done: 13,
+        total: 130,
+        overdue: 36,
+    }];
+    List::new(rows, Lang::Zh, Theme::new(false)).with_notices(n)
+}
+
+#[test]
+fn the_list_and_its_help_in_a_locale_that_is_not_utf8_are_drawn_in_ascii() {
+    let mut plain = quirky(|_| {});
+    let s = screen(&mut plain, 80, 24);
+    assert!(s.contains("▶ 渝府办发") && s.contains('█'), "{s}");
+    let mut l = quirky(|o| o.ascii = true);
+    let s = screen(&mut l, 80, 24);
+    assert!(s.contains("> 渝府办发"), "{s}");
+    assert!(s.contains("13/130  10% #........."), "{s}");
+    press(&mut l, KeyCode::Char('?'));
+    let s = screen(&mut l, 80, 24);
+    assert!(s.contains("+-") && s.contains('|'), "{s}");
+    for c in ['▶', '█', '░', '┌', '│', '↓'] {
+        assert!(!s.contains(c), "{c} in:\n{s}");
+    }
+}
+
+#[test]
+fn with_ambiwide_the_lists_ambiguous_characters_get_their_second_column() {
+    let mut plain = quirky(|_| {});
+    assert!(screen(&mut plain, 80, 24).contains("“放管服”改革"));
+    let mut l = quirky(|o| o.ambiwide = true);
+    let s = screen(&mut l, 80, 24);
+    assert!(s.contains("“ 放管服” 改革"), "{s}");
+}

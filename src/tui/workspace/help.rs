@@ -3,6 +3,7 @@
 //! help is (scrolled with j / k when it does not fit; Esc or `?` closes it).
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
@@ -108,8 +109,8 @@ pub fn lines(lang: Lang, theme: Theme, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// Draws the popup over what is on the screen.
-pub fn draw(f: &mut Frame, lang: Lang, theme: Theme, scroll: &Scroll) {
+/// Draws the popup over what is on the screen; returns where.
+pub fn draw(f: &mut Frame, lang: Lang, theme: Theme, scroll: &Scroll) -> Rect {
     let r = area(f.area());
     let all = lines(lang, theme, inner_width(r));
     let top = scroll.measure(all.len(), inner_height(r));
@@ -131,4 +132,5 @@ pub fn draw(f: &mut Frame, lang: Lang, theme: Theme, scroll: &Scroll) {
         Paragraph::new(all.into_iter().skip(top).collect::<Vec<_>>()).block(block),
         r,
     );
+    r
 }
