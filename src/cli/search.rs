@@ -17,7 +17,7 @@ use super::output::{
 };
 use crate::domain::Catalog;
 use crate::domain::search::corpus::{Corpus, Owned};
-use crate::domain::search::{self, Field, Hit, Kept, Options, Query, Target};
+use crate::domain::search::{self, Explained, Field, Kept, Options, Query, Target};
 use crate::domain::text::{char_width, fit, sanitize, width};
 
 mod shown;
@@ -184,7 +184,7 @@ pub(super) fn print_hit(
     out: &mut String,
     paint: Paint,
     src: &impl Shown,
-    h: &Hit,
+    h: &Explained,
     text_cols: usize,
 ) {
     let tag = format!("{:<7} [{}]", h.kind.as_str(), h.field.as_str());
@@ -194,7 +194,7 @@ pub(super) fn print_hit(
             mark(
                 out,
                 paint,
-                &sanitize(&h.id),
+                &sanitize(h.id),
                 h.positions_in(Field::Name, None),
                 text_cols,
             );
@@ -210,7 +210,7 @@ pub(super) fn print_hit(
         }
         Target::Item(loc) => {
             let row = src.row(loc);
-            paint.push(out, ID, &fit(&sanitize(&h.id), 6));
+            paint.push(out, ID, &fit(&sanitize(h.id), 6));
             out.push_str("  ");
             paint.push(out, DIM, &tag);
             out.push_str("  ");
