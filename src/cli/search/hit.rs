@@ -114,13 +114,29 @@ pub(crate) fn print_hit(
 /// Whether `text` is at most `cols` columns wide: at once when it has no more bytes than that
 /// (no character is wider than its UTF-8 encoding is long), else counting no further than `cols`.
 fn fits(text: &str, cols: usize) -> bool {
-    text.len() <= cols || {
-        let mut used = 0;
-        text.chars().all(|c| {
-            used += char_width(c);
-            used <= cols
-        })
+    measure(text, cols).0
+}
+
+/// `fits`, and, when it does not, where `mark` cuts the text shown from its start with nothing
+/// styled: the byte of the first character that leaves no column for the `…` after it (none: the
+/// whole text is written). One pass, no further than `cols` columns.
+fn measure(text: &str, cols: usize) -> (bool, Option<usize>) {
+    if text.len() <= cols {
+        return (true, None);
     }
+    let (mut used, mut cut) = (0usize, None);
+    let mut chars = text.char_indices().peekable();
+    while let Some((b, c)) = chars.next() {
+        let w = char_width(c);
+        if cut.is_none() && used.saturating_add(w + 1) > cols && chars.peek().is_some() {
+            cut = Some(b);
+        }
+        used += w;
+        if used > cols {
+            return (false, cut);
+        }
+    }
+    (true, cut)
 }
 
 /// `fit(s, cols)` onto `out`, with no copy of `s` when it fits.
@@ -164,12 +180,24 @@ fn first_shown(text: &str, positions: &[usize], cols: usize, fits: bool) -> usiz
 /// `text` cut to `cols` columns around its first matched character, matched characters marked,
 /// onto `out`.
 pub fn mark(out: &mut String, paint: Paint, text: &str, positions: &[usize], cols: usize) {
-    let fits = fits(text, cols);
-    if fits && (positions.is_empty() || !paint.0) {
+    let (fits, cut) = measure(text, cols);
+    let unstyled = positions.is_empty() || !paint.0;
+    if fits && unstyled {
         out.push_str(text);
         return;
     }
     let start = first_shown(text, positions, cols, fits);
+    if start == 0 && unstyled {
+        // As the loop below writes it, found in the one pass.
+        match cut {
+            Some(b) => {
+                out.push_str(&text[..b]);
+                out.push('…');
+            }
+            None => out.push_str(text),
+        }
+        return;
+    }
     let mut used: usize = 0;
     if start > 0 {
         out.push('…');
