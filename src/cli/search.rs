@@ -7,20 +7,18 @@ use std::io::Write as _;
 
 use super::shapes::{self, SearchHit};
 use anstream::eprintln;
-use anstyle::{AnsiColor, Style};
 use anyhow::Context;
 
 use super::EXIT_NO_MATCH;
-use super::lang::{t, tr};
-use super::output::{
-    DIM, ID, LEAD, Paint, WARN, columns, fit_lines, nothing_matches, shown_limit, shown_of,
-};
+use super::lang::t;
+use super::output::{Paint, columns, fit_lines, nothing_matches, shown_limit, shown_of};
 use crate::domain::Catalog;
 use crate::domain::search::corpus::{Corpus, Owned};
-use crate::domain::search::{self, Field, Hit, Kept, Options, Query, Target};
-use crate::domain::text::{char_width, fit, sanitize, width};
+use crate::domain::search::{self, Kept, Options, Query};
 
+mod hit;
 mod shown;
+pub(super) use hit::print_hit;
 pub(crate) use shown::{Row, Shown};
 
 /// The query language: (syntax, what it means); `--help` aligns them by display width.
@@ -59,8 +57,6 @@ Examples:
     )
 }
 
-/// Matched characters.
-const MARK: Style = AnsiColor::Yellow.on_default().bold().underline();
 /// Columns for the text of a hit.
 pub(super) const TEXT_COLS: usize = 72;
 /// Columns before the text of an item's hit: id (6), tag (`measure [text]`, up to 17), spaces.
@@ -174,212 +170,5 @@ where
     match result {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(T::default()),
         r => r.context(t("写不出结果", "cannot write the results")),
-    }
-}
-
-/// One hit for people to read. The catalog is not neutralised for search (`Command::shows_text`):
-/// every text of the document printed here goes through `sanitize` (one character for one, so
-/// the match positions still hold).
-pub(super) fn print_hit(
-    out: &mut String,
-    paint: Paint,
-    src: &impl Shown,
-    h: &Hit,
-    text_cols: usize,
-) {
-    let tag = format!("{:<7} [{}]", h.kind.as_str(), h.field.as_str());
-    match h.target {
-        Target::Unit(u) => {
-            let (l, s) = src.unit_counts(u);
-            mark(
-                out,
-                paint,
-                &sanitize(&h.id),
-                h.positions_in(Field::Name, None),
-                text_cols,
-            );
-            out.push_str("  ");
-            paint.push(out, DIM, &tag);
-            out.push_str("  ");
-            paint.push(
-                out,
-                DIM,
-                &tr!("牵头 {l} 项 · 配合 {s} 项", "leads {l} · supports {s}"),
-            );
-            out.push('\n');
-        }
-        Target::Item(loc) => {
-            let row = src.row(loc);
-            paint.push(out, ID, &fit(&sanitize(&h.id), 6));
-            out.push_str("  ");
-            paint.push(out, DIM, &tag);
-            out.push_str("  ");
-            mark(
-                out,
-                paint,
-                &sanitize(row.text),
-                h.positions_in(row.main_field, None),
-                text_cols,
-            );
-            out.push_str("\n        ");
-            // Who is responsible where a notice names no lead (format 2): never shown as lead.
-            if row.named_lead || row.lead.is_empty() {
-                out.push_str(t("牵头 ", "lead "));
-            } else {
-                out.push_str(t("负责 ", "responsible "));
-            }
-            let units = |out: &mut String, list: &[&str], field: Field, style: Option<Style>| {
-                if list.is_empty() {
-                    out.push('—');
-                }
-                for (i, name) in list.iter().enumerate() {
-                    if i > 0 {
-                        out.push('、');
-                    }
-                    let pos = src
-                        .unit_of(name)
-                        .map_or(&[][..], |u| h.positions_in(field, Some(u)));
-                    let name = sanitize(name);
-                    match style {
-                        // A lead unit in green, its matched characters marked within.
-                        Some(style) if pos.is_empty() => paint.push(out, style, &name),
-                        _ => mark(out, paint, &name, pos, usize::MAX),
-                    }
-                }
-            };
-            units(out, &row.lead, Field::Lead, Some(LEAD));
-            out.push_str(t("  配合 ", "  support "));
-            units(out, &row.support, Field::Support, None);
-            if !row.flag.is_empty() {
-                paint.push(out, WARN, row.flag);
-            }
-            if let Some(m) = h.matches.iter().find(|m| m.field == Field::Deadline) {
-                out.push_str(t("  期限 ", "  due "));
-                paint.push(out, MARK, &sanitize(&m.text));
-            }
-            out.push('\n');
-        }
-    }
-}
-
-/// `text` cut to `cols` columns around its first matched character, matched characters marked,
-/// onto `out`.
-pub fn mark(out: &mut String, paint: Paint, text: &str, positions: &[usize], cols: usize) {
-    let total = width(text);
-    if total <= cols && (positions.is_empty() || !paint.0) {
-        out.push_str(text);
-        return;
-    }
-    let mut start = 0;
-    if total > cols
-        && let Some(&first) = positions.first()
-    {
-        // Keep some context before the first match when it would fall off the end.
-        let before: usize = text.chars().take(first).map(char_width).sum();
-        if before + 8 > cols {
-            start = first.saturating_sub(6);
-        }
-    }
-    let mut used: usize = 0;
-    if start > 0 {
-        out.push('…');
-        used += 1;
-    }
-    // Runs of marked characters are styled as one.
-    let mut run = String::new();
-    let mut marked = positions
-        .iter()
-        .copied()
-        .skip_while(|&p| p < start)
-        .peekable();
-    let mut chars = text.chars().enumerate().skip(start).peekable();
-    while let Some((i, c)) = chars.next() {
-        let w = char_width(c);
-        if used.saturating_add(w + 1) > cols && chars.peek().is_some() {
-            if !run.is_empty() {
-                paint.push(out, MARK, &run);
-            }
-            out.push('…');
-            return;
-        }
-        used += w;
-        if marked.next_if_eq(&i).is_some() {
-            run.push(c);
-        } else {
-            if !run.is_empty() {
-                paint.push(out, MARK, &std::mem::take(&mut run));
-            }
-            out.push(c);
-        }
-    }
-    if !run.is_empty() {
-        paint.push(out, MARK, &run);
-    }
-}
-
-/// The units in charge of an item: its lead, or, where the notice names none, who is
-/// responsible (format 2).
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn plain(s: &str) -> String {
-        let mut out = String::new();
-        let mut esc = false;
-        for c in s.chars() {
-            match (esc, c) {
-                (false, '\u{1b}') => esc = true,
-                (true, 'm') => esc = false,
-                (true, _) => {}
-                (false, c) => out.push(c),
-            }
-        }
-        out
-    }
-
-    fn marked(text: &str, positions: &[usize], cols: usize, color: bool) -> String {
-        let mut out = String::new();
-        mark(&mut out, Paint(color), text, positions, cols);
-        out
-    }
-
-    #[test]
-    fn mark_wraps_matched_characters() {
-        let out = marked("重庆海关", &[0, 1], 72, true);
-        assert_eq!(plain(&out), "重庆海关");
-        let on = MARK.render().to_string();
-        assert!(out.starts_with(&on), "{out:?}");
-        assert_eq!(
-            out.matches(&on).count(),
-            1,
-            "a run of marks is styled once: {out:?}"
-        );
-        assert_eq!(
-            marked("重庆海关", &[0, 3], 72, true).matches(&on).count(),
-            2
-        );
-        assert_eq!(marked("重庆海关", &[], 72, true), "重庆海关");
-        assert_eq!(
-            marked("重庆海关", &[0, 1], 72, false),
-            "重庆海关",
-            "no colour: no escapes"
-        );
-    }
-
-    #[test]
-    fn mark_cuts_by_display_width_and_keeps_a_late_match_in_view() {
-        let text =
-            "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十目标";
-        let cut = plain(&marked(text, &[], 20, true));
-        assert!(width(&cut) <= 20, "{cut}");
-        assert!(cut.ends_with('…'));
-        let n = text.chars().count();
-        let late = plain(&marked(text, &[n - 2, n - 1], 20, true));
-        assert!(late.starts_with('…'), "{late}");
-        assert!(late.contains("目标"), "{late}");
-        assert!(width(&late) <= 20, "{late}");
-        // A run of marks cut short is closed before the ellipsis.
-        let cut = marked(text, &[17, 18, 19, 20, 21], 20, true);
-        assert!(cut.ends_with(&format!("{:#}…", MARK)), "{cut:?}");
     }
 }

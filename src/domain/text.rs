@@ -5,7 +5,7 @@ use unicode_width::UnicodeWidthChar;
 /// Display width of a character, in terminal columns (0 for control characters): what
 /// unicode-width says, with the two commonest cases here, ASCII and the CJK ideographs, answered
 /// without its table (a search's printout measures millions of characters).
-#[inline]
+#[inline(always)]
 pub fn char_width(c: char) -> usize {
     match c {
         ' '..='~' => 1,

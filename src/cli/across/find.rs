@@ -250,7 +250,7 @@ fn search_all(
         for (n, h) in &all {
             let mut one = paint(DIM, &format!("〔{}〕\n", notices[*n].label()));
             // Search neutralises what it prints, hit by hit.
-            search::print_hit(&mut one, paint_out, &notices[*n], h, text_cols);
+            search::print_hit(&mut one, paint_out, &notices[*n], &h.explained(), text_cols);
             text.push_str(&cols.map_or(one.clone(), |c| fit_lines(&one, c)));
         }
         search::write_out(paint_out, |w| w.write_all(text.as_bytes()))?;

@@ -163,8 +163,8 @@ mod tests {
                 for h in search::search(&cat, &index, q, &opts).hits {
                     for paint in [Paint(false), Paint(true)] {
                         let (mut a, mut b) = (String::new(), String::new());
-                        super::super::print_hit(&mut a, paint, &cat, &h, 40);
-                        super::super::print_hit(&mut b, paint, &kept, &h, 40);
+                        super::super::print_hit(&mut a, paint, &cat, &h.explained(), 40);
+                        super::super::print_hit(&mut b, paint, &kept, &h.explained(), 40);
                         assert_eq!(a, b, "{} {q:?}", cat.doc.id);
                         printed += 1;
                     }

@@ -91,7 +91,8 @@ impl Results {
             };
             for j in (k..wanted.len()).filter(|&j| wanted[j].notice == d) {
                 let r = wanted[j];
-                let hit = engine::explain(&compiled, &ctx, r.entry as usize, r.score);
+                let hit =
+                    engine::explain(&compiled, &ctx, r.entry as usize, r.score).into_hit(&src);
                 explained[j] = Some(Found { notice: d, hit });
                 done[j] = true;
             }

@@ -1,14 +1,16 @@
 //! Running a query over the index: prefilter by characters, match on every core, rank, and explain
 //! (with highlight positions) only the hits that are returned.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 
+use super::Field;
 use super::corpus::Corpus;
+use super::explained::{self, Explained, ExplainedField};
 use super::index::{ItemKind, Target};
 use super::matcher::{self, Prepared, TextMatch, better};
 use super::pinyin;
 use super::query::{Kind, Scope};
-use super::{Field, FieldMatch, Hit};
 
 /// One `|` alternative, prepared, with its verdict on every unit (units are few and shared),
 /// positions included.
@@ -218,45 +220,65 @@ pub(crate) fn top(mut matched: Vec<(i64, u32)>, limit: usize) -> Vec<(i64, u32)>
     matched
 }
 
-/// A returned hit in full: which fields matched, and where.
-pub(crate) fn explain<C: Corpus>(c: &Compiled, ctx: &Ctx<C>, i: usize, score: i64) -> Hit {
+/// A returned hit in full: which fields matched, and where; texts and positions borrowed from
+/// the notice and the compiled query where they are kept there (unit names, their matches).
+pub(crate) fn explain<'a, C: Corpus>(
+    c: &'a Compiled,
+    ctx: &Ctx<'a, C>,
+    i: usize,
+    score: i64,
+) -> Explained<'a> {
     let src = ctx.src;
     let (kind, target) = (src.kind(i), src.target(i));
-    let mut matches: Vec<FieldMatch> = Vec::new();
-    let mut add = |field: Field, unit: Option<usize>, text: &str, m: TextMatch| {
+    let mut matches: Vec<ExplainedField<'a>> = Vec::new();
+    let mut add = |field: Field, unit: Option<usize>, text: Cow<'a, str>, m: Cow<'a, TextMatch>| {
         let v = value(field, &m);
+        let positions = match m {
+            Cow::Borrowed(m) => Cow::Borrowed(&m.positions[..]),
+            Cow::Owned(m) => Cow::Owned(m.positions),
+        };
         if let Some(f) = matches
             .iter_mut()
             .find(|f| f.field == field && f.unit == unit)
         {
-            f.positions.extend(m.positions);
-            f.positions.sort_unstable();
-            f.positions.dedup();
+            let p = f.positions.to_mut();
+            p.extend_from_slice(&positions);
+            p.sort_unstable();
+            p.dedup();
             f.score = f.score.max(v);
         } else {
-            matches.push(FieldMatch {
+            matches.push(ExplainedField {
                 field,
                 unit,
-                text: text.to_string(),
-                positions: m.positions,
+                text,
+                positions,
                 score: v,
             });
         }
     };
     for alt in c.groups.iter().flatten().filter(|a| !a.p.term.negate) {
         let p = &alt.p;
-        let (lead, support): (Vec<usize>, Vec<usize>) = match p.term.scope {
-            Scope::Any => (src.lead(i).collect(), src.support(i).collect()),
-            Scope::Lead => (src.lead(i).collect(), Vec::new()),
-            Scope::Support => (Vec::new(), src.support(i).collect()),
-            _ => (Vec::new(), Vec::new()),
+        let (lead, support) = match p.term.scope {
+            Scope::Any => (true, true),
+            Scope::Lead => (true, false),
+            Scope::Support => (false, true),
+            _ => (false, false),
         };
-        for (field, list) in [(Field::Lead, lead), (Field::Support, support)] {
-            for u in list.into_iter().filter(|&u| u < src.units()) {
-                if let Some(Some(m)) = alt.units.get(u) {
-                    add(field, Some(u), src.unit_name(u), m.clone());
-                }
+        let mut unit = |field: Field, u: usize| {
+            if let Some(Some(m)) = alt.units.get(u).filter(|_| u < src.units()) {
+                add(
+                    field,
+                    Some(u),
+                    Cow::Borrowed(src.unit_name(u)),
+                    Cow::Borrowed(m),
+                );
             }
+        };
+        if lead {
+            src.lead(i).for_each(|u| unit(Field::Lead, u));
+        }
+        if support {
+            src.support(i).for_each(|u| unit(Field::Support, u));
         }
         match p.term.scope {
             Scope::Deadline(r) => {
@@ -266,19 +288,31 @@ pub(crate) fn explain<C: Corpus>(c: &Compiled, ctx: &Ctx<C>, i: usize, score: i6
                         quality: 0,
                         positions: Vec::new(),
                     };
-                    add(Field::Deadline, None, &d.to_string(), m);
+                    add(
+                        Field::Deadline,
+                        None,
+                        Cow::Owned(d.to_string()),
+                        Cow::Owned(m),
+                    );
                 }
             }
             Scope::Id | Scope::Any => {
                 if (p.term.scope == Scope::Id || p.id_like)
                     && let Some(m) = id_match(p, src, target)
                 {
-                    add(Field::Id, None, src.id(target), m);
+                    add(
+                        Field::Id,
+                        None,
+                        Cow::Borrowed(src.id(target)),
+                        Cow::Owned(m),
+                    );
                 }
                 if p.term.scope == Scope::Any {
                     let text = src.main_text(target);
                     let m = match target {
-                        Target::Unit(u) => alt.units.get(u).cloned().flatten(),
+                        Target::Unit(u) => {
+                            alt.units.get(u).and_then(Option::as_ref).map(Cow::Borrowed)
+                        }
                         Target::Item(_) => {
                             let folded = src.folded(i);
                             let direct = src
@@ -297,40 +331,27 @@ pub(crate) fn explain<C: Corpus>(c: &Compiled, ctx: &Ctx<C>, i: usize, score: i6
                             } else {
                                 None
                             };
-                            better(direct.flatten(), py)
+                            better(direct.flatten(), py).map(Cow::Owned)
                         }
                     };
                     if let Some(m) = m {
-                        add(main_field(kind), None, text, m);
+                        add(main_field(kind), None, Cow::Borrowed(text), m);
                     }
                     for (name, m) in official_matches(p, src, target, true) {
-                        add(Field::Official, None, name, m);
+                        add(Field::Official, None, Cow::Borrowed(name), Cow::Owned(m));
                     }
                 }
             }
             _ => {}
         }
     }
-    let primary = matches
-        .iter()
-        .max_by_key(|f| (f.score, Reverse(f.field)))
-        .cloned();
-    let (field, text, positions) = match primary {
-        Some(f) => (f.field, f.text, f.positions),
-        None => (
-            main_field(kind),
-            src.main_text(target).to_string(),
-            Vec::new(),
-        ),
-    };
-    Hit {
+    let field = explained::best(&matches).map_or(main_field(kind), |f| f.field);
+    Explained {
         kind,
         target,
-        id: src.id(target).to_string(),
+        id: src.id(target),
         score,
         field,
-        text,
-        positions,
         matches,
     }
 }

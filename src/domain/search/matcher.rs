@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem::Finder;
 
 use super::fold;
 use super::index::{Mask, letter_mask, only_initials};
@@ -43,6 +44,8 @@ pub(crate) struct Prepared<'q> {
     /// The term, folded (see `fold`).
     needle: String,
     needle_chars: usize,
+    /// `needle` made ready to be found in many texts (memchr's vectorised search).
+    finder: Finder<'static>,
     /// Characters every direct match needs.
     pub mask: Mask,
     /// Letters every pinyin match needs (when the term is pinyin-able).
@@ -69,6 +72,7 @@ impl<'q> Prepared<'q> {
             term,
             mode: (mode != fold::Mode::INDEX).then_some(mode),
             needle_chars: needle.chars().count(),
+            finder: Finder::new(&needle).into_owned(),
             mask: Mask::of(&index_needle),
             letters: letter_mask(&index_needle),
             initials: only_initials(&index_needle),
@@ -95,7 +99,14 @@ impl<'q> Prepared<'q> {
             None => Cow::Borrowed(folded),
             Some(mode) => fold::text(text, mode),
         };
-        let m = exact(self.term.kind, &hay, &self.needle, self.needle_chars, want);
+        let m = exact(
+            self.term.kind,
+            &hay,
+            &self.needle,
+            self.needle_chars,
+            Some(&self.finder),
+            want,
+        );
         if m.is_some() || self.term.kind != Kind::Fuzzy {
             return m;
         }
@@ -142,7 +153,7 @@ impl<'q> Prepared<'q> {
 /// `needle` in `hay` as `kind` asks, characters compared as they are (for ids); positions
 /// included.
 pub(crate) fn on_text(kind: Kind, hay: &str, needle: &str) -> Option<TextMatch> {
-    exact(kind, hay, needle, needle.chars().count(), true)
+    exact(kind, hay, needle, needle.chars().count(), None, true)
 }
 
 /// A scattered match by SkimMatcherV2 (char positions).
@@ -167,6 +178,7 @@ fn exact(
     hay: &str,
     needle: &str,
     needle_chars: usize,
+    finder: Option<&Finder>,
     want: bool,
 ) -> Option<TextMatch> {
     let (lead_chars, lead) = if needle.starts_with(char::is_whitespace) {
@@ -180,7 +192,11 @@ fn exact(
         hay.len() - fold::trailing_space(hay)
     };
     let at = match kind {
-        Kind::Fuzzy | Kind::Exact => hay.find(needle)?,
+        Kind::Fuzzy | Kind::Exact => match finder {
+            // The same first match: a UTF-8 needle is found only on a character boundary.
+            Some(f) => f.find(hay.as_bytes())?,
+            None => hay.find(needle)?,
+        },
         Kind::Boundary => boundary_find(hay, needle)?,
         Kind::Prefix | Kind::Equal => {
             let core = hay.get(lead..end.max(lead))?;

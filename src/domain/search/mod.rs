@@ -16,6 +16,7 @@ mod accents_table;
 pub mod across;
 pub(crate) mod corpus;
 mod engine;
+mod explained;
 pub mod fold;
 mod index;
 mod lines;
@@ -31,6 +32,7 @@ mod traditional_table;
 
 use serde::Serialize;
 
+pub use explained::{Explained, ExplainedField};
 pub use index::{EntryKeys, Index, ItemKind, Target};
 pub use lines::filter_lines;
 pub use query::{DateRange, Group, Kind, Query, Scope, Term, parse};
@@ -239,7 +241,7 @@ fn run(
     prev: Option<&[u32]>,
 ) -> (Results, Vec<u32>) {
     let mut hits = Vec::new();
-    let (query, total, ids) = run_each(src, query, opts, prev, |h| hits.push(h));
+    let (query, total, ids) = run_each(src, query, opts, prev, |h| hits.push(h.into_hit(src)));
     let results = Results {
         total,
         hits,
@@ -257,17 +259,18 @@ pub fn search_each(
     index: &Index,
     input: &str,
     opts: &Options,
-    each: impl FnMut(Hit),
+    mut each: impl FnMut(Hit),
 ) -> (Query, usize) {
-    search_each_in(&Owned { cat, index }, input, opts, each)
+    let src = Owned { cat, index };
+    search_each_in(&src, input, opts, |h| each(h.into_hit(&src)))
 }
 
-/// `search_each` over any corpus.
+/// `search_each` over any corpus, each hit as explained, its texts borrowed (for printing).
 pub(crate) fn search_each_in(
     src: &impl Corpus,
     input: &str,
     opts: &Options,
-    each: impl FnMut(Hit),
+    each: impl FnMut(Explained<'_>),
 ) -> (Query, usize) {
     let (query, total, _) = run_each(src, parse_for(src, input), opts, None, each);
     (query, total)
@@ -280,7 +283,7 @@ fn run_each<C: Corpus>(
     query: Query,
     opts: &Options,
     prev: Option<&[u32]>,
-    mut each: impl FnMut(Hit),
+    mut each: impl FnMut(Explained<'_>),
 ) -> (Query, usize, Vec<u32>) {
     if query.is_empty() {
         return (query, 0, Vec::new());
