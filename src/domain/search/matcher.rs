@@ -107,7 +107,8 @@ impl<'q> Prepared<'q> {
             Some(&self.finder),
             want,
         );
-        if m.is_some() || self.term.kind != Kind::Fuzzy {
+        // One character not found as a substring is not found scattered either.
+        if m.is_some() || self.term.kind != Kind::Fuzzy || self.needle_chars == 1 {
             return m;
         }
         fuzzy(&self.skim, &hay, &self.needle, want)
@@ -181,6 +182,17 @@ fn exact(
     finder: Option<&Finder>,
     want: bool,
 ) -> Option<TextMatch> {
+    // A substring is looked for first: most texts offered do not hold it (the character mask
+    // only sifts), and the white space at the ends matters only to one that does.
+    let found = match kind {
+        Kind::Fuzzy | Kind::Exact => Some(match finder {
+            // The same first match: a UTF-8 needle is found only on a character boundary.
+            Some(f) => f.find(hay.as_bytes())?,
+            None => hay.find(needle)?,
+        }),
+        Kind::Boundary => Some(boundary_find(hay, needle)?),
+        _ => None,
+    };
     let (lead_chars, lead) = if needle.starts_with(char::is_whitespace) {
         (0, 0)
     } else {
@@ -191,26 +203,22 @@ fn exact(
     } else {
         hay.len() - fold::trailing_space(hay)
     };
-    let at = match kind {
-        Kind::Fuzzy | Kind::Exact => match finder {
-            // The same first match: a UTF-8 needle is found only on a character boundary.
-            Some(f) => f.find(hay.as_bytes())?,
-            None => hay.find(needle)?,
-        },
-        Kind::Boundary => boundary_find(hay, needle)?,
-        Kind::Prefix | Kind::Equal => {
+    let at = match (found, kind) {
+        (Some(at), _) => at,
+        (None, Kind::Prefix | Kind::Equal) => {
             let core = hay.get(lead..end.max(lead))?;
             if !core.starts_with(needle) || (kind == Kind::Equal && core.len() != needle.len()) {
                 return None;
             }
             lead
         }
-        Kind::Suffix => {
+        (None, Kind::Suffix) => {
             if !hay[..end].ends_with(needle) {
                 return None;
             }
             end - needle.len()
         }
+        (None, _) => return None,
     };
     let before = if at == 0 {
         0
