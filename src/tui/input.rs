@@ -151,3 +151,41 @@ mod tests {
         assert!(l.is_empty());
     }
 }
+
+/// Walking a search history with ↑ / ↓ (a notice's search and the search across notices): the
+/// entry shown, and what was typed before the walk began.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HistoryWalk {
+    at: Option<usize>,
+    draft: LineInput,
+}
+
+impl HistoryWalk {
+    /// ↑ (`back`) / ↓: the previous / next query of `history` (oldest first) into `input`; past
+    /// the newest, what was being typed comes back. Returns whether `input` changed.
+    pub fn step(&mut self, history: &[String], back: bool, input: &mut LineInput) -> bool {
+        let n = history.len();
+        let next = match (self.at, back) {
+            (_, true) if n == 0 => return false,
+            (None, true) => Some(n - 1),
+            (Some(i), true) => Some(i.saturating_sub(1)),
+            (None, false) => return false,
+            (Some(i), false) if i + 1 < n => Some(i + 1),
+            (Some(_), false) => None,
+        };
+        if self.at.is_none() {
+            self.draft = input.clone();
+        }
+        self.at = next;
+        *input = match next {
+            Some(i) => LineInput::with_text(&history[i]),
+            None => self.draft.clone(),
+        };
+        true
+    }
+
+    /// The line was edited: an edited entry is a new query.
+    pub fn stop(&mut self) {
+        self.at = None;
+    }
+}

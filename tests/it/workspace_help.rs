@@ -11,18 +11,7 @@ use crate::support::pty::Pty;
 use crate::support::sealed::Sandbox;
 use crate::tui_signals::{pid, signal, suspend_and_resume_showing};
 use crate::workspace_across::{city_path, list, notices, screen};
-
-fn many(n: usize) -> Vec<Row> {
-    (0..n)
-        .map(|i| Row {
-            label: format!("测试〔2020〕{i}号"),
-            title: String::new(),
-            done: 0,
-            total: 1,
-            overdue: 0,
-        })
-        .collect()
-}
+use crate::workspace_tui::many;
 
 fn press(l: &mut List, code: KeyCode) -> Picked {
     l.key(code, KeyModifiers::NONE)

@@ -73,9 +73,9 @@ fn keys_move_open_and_quit() {
     assert_eq!(list.key(KeyCode::Esc, none), Picked::Quit);
 }
 
-#[test]
-fn a_small_screen_keeps_the_selection_in_view() {
-    let many: Vec<Row> = (0..30)
+/// `n` rows, 测试〔2020〕0号 on.
+pub(crate) fn many(n: usize) -> Vec<Row> {
+    (0..n)
         .map(|i| Row {
             label: format!("测试〔2020〕{i}号"),
             title: String::new(),
@@ -83,8 +83,12 @@ fn a_small_screen_keeps_the_selection_in_view() {
             total: 1,
             overdue: 0,
         })
-        .collect();
-    let mut list = List::new(many, Lang::Zh, Theme::new(false));
+        .collect()
+}
+
+#[test]
+fn a_small_screen_keeps_the_selection_in_view() {
+    let mut list = List::new(many(30), Lang::Zh, Theme::new(false));
     for _ in 0..20 {
         list.key(KeyCode::Down, KeyModifiers::NONE);
     }

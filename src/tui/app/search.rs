@@ -8,7 +8,7 @@ use crate::domain::history;
 use crate::domain::search::{self, Index, Results, Searcher, Target};
 use crate::tui::action::{Action, Effect};
 use crate::tui::cursor::Cursor;
-use crate::tui::input::LineInput;
+use crate::tui::input::{HistoryWalk, LineInput};
 use crate::tui::layout::View;
 
 /// The search line and what it found.
@@ -19,9 +19,8 @@ pub struct SearchState {
     pub cursor: Cursor,
     /// The pane to go back to on Esc (the view stays what it was).
     back: Option<Focus>,
-    /// The history entry shown while walking it with Up / Down, and what was typed before.
-    walk: Option<usize>,
-    draft: LineInput,
+    /// Walking the history with Up / Down.
+    walk: HistoryWalk,
 }
 
 impl PartialEq for SearchState {
@@ -74,7 +73,7 @@ impl App {
                 };
                 if changed {
                     if let Mode::Search(s) = &mut self.mode {
-                        s.walk = None;
+                        s.walk.stop();
                     }
                     self.rerun_search();
                 }
@@ -104,27 +103,12 @@ impl App {
     /// Up (`back`) / Down: the previous / next query of the history into the line; past the
     /// newest, what was being typed comes back.
     fn walk_history(&mut self, back: bool) {
-        let n = self.finder.history.len();
         let Mode::Search(s) = &mut self.mode else {
             return;
         };
-        let next = match (s.walk, back) {
-            (_, true) if n == 0 => return,
-            (None, true) => Some(n - 1),
-            (Some(i), true) => Some(i.saturating_sub(1)),
-            (None, false) => return,
-            (Some(i), false) if i + 1 < n => Some(i + 1),
-            (Some(_), false) => None,
-        };
-        if s.walk.is_none() {
-            s.draft = s.input.clone();
+        if s.walk.step(&self.finder.history, back, &mut s.input) {
+            self.rerun_search();
         }
-        s.walk = next;
-        s.input = match next {
-            Some(i) => LineInput::with_text(&self.finder.history[i]),
-            None => s.draft.clone(),
-        };
-        self.rerun_search();
     }
 
     /// Enter: the query is remembered (the loop saves it); an empty line runs the last query

@@ -20,7 +20,7 @@ use crate::domain::{Catalog, Loc};
 use crate::tui::action::Action;
 use crate::tui::cursor::Cursor;
 use crate::tui::i18n::Lang;
-use crate::tui::input::LineInput;
+use crate::tui::input::{HistoryWalk, LineInput};
 use crate::tui::keymap::{self, Ctx};
 use crate::tui::layout::{inner_height, inner_width};
 use crate::tui::theme::Theme;
@@ -94,9 +94,8 @@ pub struct Find {
     pending: bool,
     /// Queries run before, oldest first (the history file's, shared with a notice's search).
     history: Vec<String>,
-    /// The history entry shown while walking it with ↑ / ↓, and what was typed before.
-    walk: Option<usize>,
-    draft: LineInput,
+    /// Walking the history with ↑ / ↓.
+    walk: HistoryWalk,
     /// A query run (Enter on a hit) for the loop to add to the history file.
     remember: Option<String>,
     /// Why the history file could not be read or written (shown in the results' title).
@@ -147,8 +146,7 @@ impl Find {
         if let Action::Edit(e) = action {
             let changed = self.input.apply(e);
             if changed {
-                // An edited history entry is a new query.
-                self.walk = None;
+                self.walk.stop();
             }
             self.pending |= changed;
             if !more {
@@ -157,7 +155,8 @@ impl Find {
             return Done::Stay;
         }
         if let Action::HistoryPrev | Action::HistoryNext = action {
-            self.walk_history(action == Action::HistoryPrev);
+            let back = action == Action::HistoryPrev;
+            self.pending |= self.walk.step(&self.history, back, &mut self.input);
             if !more {
                 self.settle(n, idx);
             }
@@ -208,29 +207,6 @@ impl Find {
             _ => {}
         }
         Done::Stay
-    }
-
-    /// ↑ (`back`) / ↓: the previous / next query of the history into the line; past the newest,
-    /// what was being typed comes back.
-    fn walk_history(&mut self, back: bool) {
-        let n = self.history.len();
-        let next = match (self.walk, back) {
-            (_, true) if n == 0 => return,
-            (None, true) => Some(n - 1),
-            (Some(i), true) => Some(i.saturating_sub(1)),
-            (None, false) => return,
-            (Some(i), false) if i + 1 < n => Some(i + 1),
-            (Some(_), false) => None,
-        };
-        if self.walk.is_none() {
-            self.draft = self.input.clone();
-        }
-        self.walk = next;
-        self.input = match next {
-            Some(i) => LineInput::with_text(&self.history[i]),
-            None => self.draft.clone(),
-        };
-        self.pending = true;
     }
 
     /// Searches the line if it changed since it was last searched.
