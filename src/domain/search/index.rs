@@ -296,10 +296,13 @@ impl Index {
                     })
                     .collect()
             };
-            super::par::map_chunks(&self.entries, build)
-                .into_iter()
-                .flatten()
-                .collect()
+            // Gathered into one list of the final size (collected from the parts it grew by
+            // doubling, up to twice what it holds).
+            let mut all = Vec::with_capacity(self.entries.len());
+            for part in super::par::map_chunks(&self.entries, build) {
+                all.extend(part);
+            }
+            all
         })
     }
 
