@@ -91,14 +91,7 @@ def first_frame(fgf, env, timeout=10.0):
 
 def main():
     args = ws_common.parse(runs=21)
-    env = ws_common.workspace_env(args.home, TERM="xterm-256color", LANG="zh_CN.UTF-8")
-    for k in ("NO_COLOR", "LC_ALL"):
-        env.pop(k, None)
-    sides = ws_common.compared(args, env)
-    # Caches built and the sources' metadata recorded (two runs of a command across them).
-    for _, fgf, e in sides:
-        for _ in range(2):
-            subprocess.run([fgf, "docs"], env=e, stdout=subprocess.DEVNULL, check=True)
+    sides = ws_common.tui_sides(args)
     got = {name: [] for name, _, _ in sides}
     for i in range(args.runs + 1):
         for name, fgf, e in sides:

@@ -3,6 +3,7 @@ environment of the 500-notice workspace (BENCHMARKS.md), and the binaries compar
 cache directory of its own so that two builds never rebuild each other's cache."""
 import argparse
 import os
+import subprocess
 
 
 def parse(runs):
@@ -32,4 +33,17 @@ def compared(args, env):
     sides = [("after", args.fgf, dict(env, XDG_CACHE_HOME=f"{prefix}-after"))]
     if args.before:
         sides.insert(0, ("before", args.before, dict(env, XDG_CACHE_HOME=f"{prefix}-before")))
+    return sides
+
+
+def tui_sides(args):
+    """The binaries compared in a pseudo-terminal (Chinese, colours), their caches built and the
+    sources' metadata recorded (two runs of a command across them)."""
+    env = workspace_env(args.home, TERM="xterm-256color", LANG="zh_CN.UTF-8")
+    for k in ("NO_COLOR", "LC_ALL"):
+        env.pop(k, None)
+    sides = compared(args, env)
+    for _, fgf, e in sides:
+        for _ in range(2):
+            subprocess.run([fgf, "docs"], env=e, stdout=subprocess.DEVNULL, check=True)
     return sides

@@ -8,6 +8,7 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use super::corpus::{Corpus, Owned};
+use super::unit_forms::Shared;
 use super::{Hit, Index, Options, Query, engine, narrows, par, parse, widen};
 use crate::domain::Catalog;
 
@@ -312,12 +313,26 @@ fn unit_ids(notices: &[Notice]) -> Vec<Vec<u32>> {
 /// The search indexes of `cats`, built with the notices split across the cores.
 pub fn indexes(cats: &[&Catalog]) -> Vec<Index> {
     let work = cats.iter().map(|c| c.measures().count()).sum();
-    par::map_weighted(cats, work, |part| {
-        part.iter().map(|c| Index::new(c)).collect::<Vec<_>>()
+    // Each core shares the units' forms among the notices it builds as it goes, then the
+    // parts share theirs.
+    let mut built: Vec<Index> = par::map_weighted(cats, work, |part| {
+        let mut shared = Shared::default();
+        part.iter()
+            .map(|c| {
+                let mut index = Index::new(c);
+                shared.share(&mut index);
+                index
+            })
+            .collect::<Vec<_>>()
     })
     .into_iter()
     .flatten()
-    .collect()
+    .collect();
+    let mut shared = Shared::default();
+    for index in &mut built {
+        shared.share(index);
+    }
+    built
 }
 
 #[cfg(test)]

@@ -154,16 +154,16 @@ impl Corpus for Owned<'_> {
     }
 
     fn unit_forms(&self, u: usize) -> usize {
-        self.index.unit_names[u].len()
+        self.index.unit_forms[u].names.len()
     }
 
     fn unit_form(&self, u: usize, k: usize) -> UnitForm<'_> {
-        let i = self.index;
+        let f = &self.index.unit_forms[u];
         UnitForm {
-            name: &i.unit_names[u][k],
-            folded: &i.unit_folded[u][k],
-            mask: i.unit_masks[u][k],
-            syl: &i.unit_keys[u][k].syl,
+            name: &f.names[k],
+            folded: &f.folded[k],
+            mask: f.masks[k],
+            syl: &f.keys[k].syl,
         }
     }
 

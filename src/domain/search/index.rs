@@ -2,12 +2,13 @@
 //! in document order (tasks each followed by their measures, then the units), with a character
 //! mask per entry for prefiltering and, built on the first pinyin query, pinyin keys.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use jiff::civil::Date;
 
 use super::fold;
 use super::pinyin::{self, Keys};
+use super::unit_forms::UnitForms;
 use crate::domain::{Catalog, Loc};
 
 /// What kind of thing a hit is.
@@ -155,14 +156,10 @@ pub struct Index {
     pub(crate) entries: Vec<Entry>,
     /// The units of every entry (see `Entry::units_at`).
     pub(crate) units: Vec<u16>,
-    /// Per unit: its name, its aliases and its official name without its place (see `names`).
-    pub(crate) unit_names: Vec<Vec<String>>,
-    /// Each of `unit_names` folded (see `fold`).
-    pub(crate) unit_folded: Vec<Vec<String>>,
-    /// The pinyin keys of each of `unit_names`.
-    pub(crate) unit_keys: Vec<Vec<Keys>>,
-    /// The characters of each of `unit_names`.
-    pub(crate) unit_masks: Vec<Vec<Mask>>,
+    /// Per unit: its name, its aliases and its official name without its place (see `names`),
+    /// each folded, keyed and masked; shared with other notices' indexes naming the same unit
+    /// the same way (`unit_forms::Shared`).
+    pub(crate) unit_forms: Vec<Arc<UnitForms>>,
     /// Pinyin keys of every entry's main text, built on first use.
     pub(crate) keys: OnceLock<Vec<EntryKeys>>,
     /// Whether any task or measure names an official (format 2): when none does, they are not
@@ -235,45 +232,26 @@ impl Index {
         // The folded texts and their character masks: a pass over every text, across the cores.
         super::par::for_each_mut(&mut entries, |e| e.fold(cat));
         let place = super::names::place_of(&cat.doc.issuer);
-        let unit_names: Vec<Vec<String>> = cat
+        let unit_forms = cat
             .doc
             .units
             .iter()
             .map(|u| {
-                std::iter::once(u.name.clone())
+                let names = std::iter::once(u.name.clone())
                     .chain(u.aliases.iter().cloned())
                     .chain(
                         u.official
                             .as_ref()
                             .map(|o| super::names::place_less(&o.name, place.as_deref())),
                     )
-                    .collect()
+                    .collect();
+                Arc::new(UnitForms::of(names))
             })
-            .collect();
-        let unit_folded: Vec<Vec<String>> = unit_names
-            .iter()
-            .map(|names| {
-                names
-                    .iter()
-                    .map(|n| fold::text(n, fold::Mode::INDEX).into_owned())
-                    .collect()
-            })
-            .collect();
-        let unit_keys = unit_folded
-            .iter()
-            .map(|names| names.iter().map(|n| pinyin::keys(n)).collect())
-            .collect();
-        let unit_masks = unit_folded
-            .iter()
-            .map(|names| names.iter().map(|n| Mask::of(n)).collect())
             .collect();
         Index {
             entries,
             units,
-            unit_masks,
-            unit_names,
-            unit_folded,
-            unit_keys,
+            unit_forms,
             keys: OnceLock::new(),
             officials: cat.doc.sections.iter().flat_map(|s| &s.tasks).any(|t| {
                 !t.officials.is_empty() || t.measures.iter().any(|m| !m.officials.is_empty())
@@ -318,10 +296,13 @@ impl Index {
                     })
                     .collect()
             };
-            super::par::map_chunks(&self.entries, build)
-                .into_iter()
-                .flatten()
-                .collect()
+            // Gathered into one list of the final size (collected from the parts it grew by
+            // doubling, up to twice what it holds).
+            let mut all = Vec::with_capacity(self.entries.len());
+            for part in super::par::map_chunks(&self.entries, build) {
+                all.extend(part);
+            }
+            all
         })
     }
 

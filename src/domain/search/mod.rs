@@ -29,6 +29,7 @@ mod stored;
 mod syllable_table;
 mod syllables;
 mod traditional_table;
+mod unit_forms;
 
 use serde::Serialize;
 

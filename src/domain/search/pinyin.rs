@@ -112,8 +112,13 @@ pub const SEPARATOR: char = '\0';
 
 /// The key of `text` (its folded form: see `fold`).
 pub fn keys(text: &str) -> Keys {
-    let mut k = Keys::default();
+    // Room for a syllable a character (a text has no more), the rest given back once known:
+    // a workspace keeps some 80k keys, which grown by doubling held a third more than they use.
+    let mut k = Keys {
+        syl: Vec::with_capacity(2 * text.chars().count()),
+    };
     walk(text, true, |_, id| push(&mut k, id));
+    k.syl.shrink_to_fit();
     k
 }
 

@@ -419,3 +419,25 @@ fn every_reading_has_a_number_and_spells_back() {
     );
     assert_eq!(keys("重庆海关").ids().count(), 4);
 }
+
+#[test]
+fn a_key_holds_no_more_than_its_syllables() {
+    // A workspace keeps some 80k keys: grown by doubling they held a third more than they use.
+    for text in [
+        "重庆市发展和改革委员会",
+        "优化营商环境 2019 年底前完成",
+        "a",
+        "",
+    ] {
+        let k = keys(text);
+        assert_eq!(k.syl.capacity(), k.syl.len(), "{text}");
+    }
+    let cat = crate::domain::seeds::embedded();
+    let index = crate::domain::search::Index::new(&cat);
+    let all = index.entry_keys(&cat);
+    assert!(
+        all.iter()
+            .all(|k| k.keys.syl.capacity() == k.keys.syl.len())
+    );
+    assert_eq!(index.keys.get().map(Vec::capacity), Some(index.len()));
+}

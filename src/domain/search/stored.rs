@@ -5,12 +5,13 @@
 
 mod kept;
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 pub use kept::Kept;
 
 use super::index::{Entry, EntryKeys, Index, Mask};
 use super::pinyin::Keys;
+use super::unit_forms::UnitForms;
 use crate::domain::Catalog;
 
 /// An `Index` as the workspace's cache keeps it.
@@ -35,10 +36,17 @@ impl From<Stored> for Index {
         Index {
             entries: s.entries,
             units: s.units,
-            unit_names: s.unit_names,
-            unit_folded: s.unit_folded,
-            unit_keys: s.unit_keys,
-            unit_masks: s.unit_masks,
+            unit_forms: (s.unit_names.into_iter().zip(s.unit_folded))
+                .zip(s.unit_keys.into_iter().zip(s.unit_masks))
+                .map(|((names, folded), (keys, masks))| {
+                    Arc::new(UnitForms {
+                        names,
+                        folded,
+                        keys,
+                        masks,
+                    })
+                })
+                .collect(),
             keys: OnceLock::new(),
             officials: s.officials,
         }
@@ -52,8 +60,14 @@ impl Stored {
         let mut i = Index::new(cat);
         i.warm(cat);
         let keys = i.keys.take().unwrap_or_default();
-        let names = (i.unit_names, i.unit_folded, i.unit_keys, i.unit_masks);
-        let (unit_names, unit_folded, unit_keys, unit_masks) = names;
+        let (mut unit_names, mut unit_folded, mut unit_keys, mut unit_masks) = Default::default();
+        for f in i.unit_forms {
+            let f = Arc::unwrap_or_clone(f);
+            Vec::push(&mut unit_names, f.names);
+            Vec::push(&mut unit_folded, f.folded);
+            Vec::push(&mut unit_keys, f.keys);
+            Vec::push(&mut unit_masks, f.masks);
+        }
         let (entries, units, officials) = (i.entries, i.units, i.officials);
         let unit_counts = (0..cat.doc.units.len())
             .map(|u| {
