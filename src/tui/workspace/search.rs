@@ -163,12 +163,13 @@ impl Find {
             return Done::Stay;
         }
         if action == Action::Submit && self.input.is_empty() {
-            // As in a notice (and vim's `/` Enter): the last query again.
-            if let Some(last) = self.history.last() {
-                self.input = LineInput::with_text(last);
-                self.pending = true;
-                self.settle(n, idx);
-            }
+            // As in a notice (and vim's `/` Enter): the last query again; with none, back.
+            let Some(last) = self.history.last() else {
+                return Done::Back;
+            };
+            self.input = LineInput::with_text(last);
+            self.pending = true;
+            self.settle(n, idx);
             return Done::Stay;
         }
         // Moving or opening acts on the results of the line as it is.
