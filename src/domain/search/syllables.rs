@@ -56,6 +56,15 @@ impl Needle {
     pub fn new(q: &str) -> Needle {
         let q = q.as_bytes();
         let m = q.len();
+        if m >= 64 {
+            // Longer than any match `find` looks for: no table (a pasted page is not 416 x its
+            // length of work).
+            return Needle {
+                m,
+                common: Vec::new(),
+                letter: Vec::new(),
+            };
+        }
         let mut common_table = vec![0u8; SYLLABLES.len() * m];
         for (id, s) in SYLLABLES.iter().enumerate() {
             for i in 0..m {

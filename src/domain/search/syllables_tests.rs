@@ -204,3 +204,14 @@ fn a_separator_breaks_runs_but_not_scattered_matches() {
     assert_eq!(used(Kind::Exact, key, "cq"), None);
     assert_eq!(used(Kind::Prefix, "\0ChongQing", "cq"), None);
 }
+
+#[test]
+fn a_query_of_64_letters_or_more_matches_nothing_and_makes_no_table() {
+    let long = "a".repeat(64);
+    let nd = Needle::new(&long);
+    assert!(nd.common.is_empty());
+    let key = "A".repeat(70);
+    assert!(find_in(Kind::Fuzzy, &key, long.as_bytes(), true).is_none());
+    let shorter = "a".repeat(63);
+    assert!(find_in(Kind::Fuzzy, &key, shorter.as_bytes(), true).is_some());
+}
