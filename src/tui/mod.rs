@@ -367,17 +367,28 @@ fn perform(app: &mut App, action: Action, store: Option<&Store>) -> Effect {
 /// the reason shown while searching.
 fn load_history(app: &mut App) {
     let lang = app.options().lang;
-    if let Some(path) = history::default_path() {
-        app.set_history(history::load(&path).map_err(|e| e.describe(lang)));
+    if let Some(loaded) = history_file(lang, history::load) {
+        app.set_history(loaded);
     }
 }
 
 /// Adds a query to the history file (merged with other sessions'), or says why not.
 fn remember(app: &mut App, query: &str) {
     let lang = app.options().lang;
-    if let Some(path) = history::default_path() {
-        app.history_saved(history::remember(&path, query).map_err(|e| e.describe(lang)));
+    if let Some(saved) = history_file(lang, |path| history::remember(path, query)) {
+        app.history_saved(saved);
     }
+}
+
+/// Reads or writes the search history file of the data directory (a notice's search and the
+/// workspace's share it): its list, or why not in the run's language; `None` without a data
+/// directory (then there is no file to keep it in).
+pub(crate) fn history_file(
+    lang: i18n::Lang,
+    with: impl FnOnce(&std::path::Path) -> Result<Vec<String>, history::HistoryError>,
+) -> Option<Result<Vec<String>, String>> {
+    let path = history::default_path()?;
+    Some(with(&path).map_err(|e| e.describe(lang)))
 }
 
 /// Saves under the lock, merging with what other sessions wrote; the merged state comes back.

@@ -68,11 +68,17 @@ pub fn draw(f: &mut Frame, app: &App) {
         help::draw(f, &help::HelpCtx::of(app));
         clear_cut_glyphs(f.buffer_mut(), r);
     }
-    if app.opts.ambiwide {
-        skip_ambiguous_padding(f.buffer_mut());
+    terminal_fixes(f.buffer_mut(), &app.opts);
+}
+
+/// What the terminal needs of a whole frame: with `--ambiwide`, the padding after ambiguous
+/// characters skipped; for a locale that is not UTF-8, the chrome in ASCII.
+pub fn terminal_fixes(buf: &mut Buffer, o: &super::app::Options) {
+    if o.ambiwide {
+        skip_ambiguous_padding(buf);
     }
-    if app.opts.ascii {
-        ascii_chrome(f.buffer_mut());
+    if o.ascii {
+        ascii_chrome(buf);
     }
 }
 

@@ -249,7 +249,7 @@ impl List {
                 };
                 self.across = self.notices.as_ref().map(|n| Across::new(n, view));
             }
-            Action::Help => self.help = Some(Scroll::default()),
+            Action::Help if self.notices.is_some() => self.help = Some(Scroll::default()),
             Action::Quit => return Picked::Quit,
             Action::Activate if !self.rows.is_empty() => return Picked::Open(self.selected),
             Action::Down => self.selected = (self.selected + 1).min(last),
@@ -267,18 +267,13 @@ impl List {
     /// or the cross-notice view.
     pub fn draw(&mut self, f: &mut Frame<'_>) {
         self.draw_under(f);
-        if let Some(scroll) = &self.help {
-            let r = help::draw(f, self.lang, self.theme, scroll);
-            super::view::clear_cut_glyphs(f.buffer_mut(), r);
-        }
-        // The terminal's quirks, as a notice's frame has them (view::draw).
+        // The help and the terminal's quirks, as a notice's frame has them (view::draw).
         if let Some(o) = self.notices.as_ref().map(|n| &n.opts) {
-            if o.ambiwide {
-                super::view::skip_ambiguous_padding(f.buffer_mut());
+            if let Some(scroll) = &self.help {
+                let r = help::draw(f, o, scroll);
+                super::view::clear_cut_glyphs(f.buffer_mut(), r);
             }
-            if o.ascii {
-                super::view::ascii_chrome(f.buffer_mut());
-            }
+            super::view::terminal_fixes(f.buffer_mut(), o);
         }
     }
 
@@ -393,7 +388,8 @@ pub type Then<'a> = &'a mut dyn FnMut(&mut List) -> anyhow::Result<()>;
 pub fn pick(list: &mut List, mouse: bool, mut then: Option<Then>) -> anyhow::Result<Picked> {
     super::install_once()?;
     if !list.history_given() {
-        list.set_history(history_file(list.lang, history::load));
+        let loaded = super::history_file(list.lang, history::load);
+        list.set_history(loaded.unwrap_or(Ok(Vec::new())));
     }
     let mut terminal = super::setup(mouse).inspect_err(|_| super::restore())?;
     let waiting = || event::poll(std::time::Duration::ZERO);
@@ -422,7 +418,11 @@ pub fn pick(list: &mut List, mouse: bool, mut then: Option<Then>) -> anyhow::Res
                 let picked = list.key_ahead(k.code, k.modifiers, more);
                 if let Some(query) = list.take_remember() {
                     let lang = list.lang;
-                    list.set_history(history_file(lang, |path| history::remember(path, &query)));
+                    if let Some(saved) =
+                        super::history_file(lang, |path| history::remember(path, &query))
+                    {
+                        list.set_history(saved);
+                    }
                 }
                 match picked {
                     Picked::Stay => {}
@@ -434,16 +434,4 @@ pub fn pick(list: &mut List, mouse: bool, mut then: Option<Then>) -> anyhow::Res
     })();
     super::restore();
     result
-}
-
-/// Reads or writes the search history file of the data directory (shared with a notice's
-/// search); no data directory: no history.
-fn history_file(
-    lang: Lang,
-    with: impl FnOnce(&std::path::Path) -> Result<Vec<String>, history::HistoryError>,
-) -> Result<Vec<String>, String> {
-    match history::default_path() {
-        Some(path) => with(&path).map_err(|e| e.describe(lang)),
-        None => Ok(Vec::new()),
-    }
 }

@@ -14,6 +14,7 @@ use crate::tui::app::{App, Options};
 use crate::tui::keymap::{BINDINGS, Ctx};
 use crate::tui::layout::{inner_height, inner_width};
 use crate::tui::scroll::Scroll;
+use crate::tui::theme::Theme;
 
 /// The popup's area: centred, leaving a margin, at most 110 columns.
 pub fn area(screen: Rect) -> Rect {
@@ -58,15 +59,19 @@ fn group(app: &HelpCtx, ctx: Ctx, title: &str, width: usize) -> Vec<Line<'static
     let mut lines = vec![Line::styled(title.to_string(), t.bold())];
     for b in BINDINGS.iter().filter(|b| b.ctxs.first() == Some(&ctx)) {
         let (label, help) = super::describe(app.opts, app.cat, b);
-        let text = fit(&help, width.saturating_sub(15));
-        lines.push(Line::from(vec![
-            // At least one blank after a label of 12 columns (Ctrl-p S-Tab).
-            Span::styled(format!("  {}", fit(&label, 13)), t.key()),
-            Span::raw(text),
-        ]));
+        lines.push(key_line(t, &label, &help, width));
     }
     lines.push(Line::default());
     lines
+}
+
+/// One binding of a help screen: its keys, then what they do, within `width` columns.
+pub fn key_line(t: Theme, label: &str, help: &str, width: usize) -> Line<'static> {
+    Line::from(vec![
+        // At least one blank after a label of 12 columns (Ctrl-p S-Tab).
+        Span::styled(format!("  {}", fit(label, 13)), t.key()),
+        Span::raw(fit(help, width.saturating_sub(15))),
+    ])
 }
 
 /// The groups of the right-hand column (the left one is browsing).

@@ -4,17 +4,16 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::text::Line;
 
-use crate::domain::text::fit;
 use crate::tui::action::Action;
+use crate::tui::app::Options;
 use crate::tui::i18n::Lang;
 use crate::tui::keymap::{self, Binding, Ctx};
-use crate::tui::layout::{inner_height, inner_width};
+use crate::tui::layout::inner_width;
 use crate::tui::scroll::Scroll;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::help::area;
+use crate::tui::widgets::help::{area, key_line, popup};
 
 /// What the cross-notice views do of a notice's browsing keys (`across.rs`).
 const ACROSS: [Action; 16] = [
@@ -44,13 +43,7 @@ fn group<'b>(
     width: usize,
 ) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(title.to_string(), theme.bold())];
-    for b in bindings {
-        let text = fit(lang.pick(b.zh, b.en), width.saturating_sub(15));
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {}", fit(b.label, 13)), theme.key()),
-            Span::raw(text),
-        ]));
-    }
+    lines.extend(bindings.map(|b| key_line(theme, b.label, lang.pick(b.zh, b.en), width)));
     lines.push(Line::default());
     lines
 }
@@ -109,28 +102,14 @@ pub fn lines(lang: Lang, theme: Theme, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// Draws the popup over what is on the screen; returns where.
-pub fn draw(f: &mut Frame, lang: Lang, theme: Theme, scroll: &Scroll) -> Rect {
+/// Draws the popup over what is on the screen, as a notice's help is drawn; returns where.
+pub fn draw(f: &mut Frame, o: &Options, scroll: &Scroll) -> Rect {
     let r = area(f.area());
-    let all = lines(lang, theme, inner_width(r));
-    let top = scroll.measure(all.len(), inner_height(r));
-    let (above, below) = scroll.hidden();
-    let more = match (above, below) {
-        (0, 0) => String::new(),
-        (a, b) => format!(" ↑{a} ↓{b}"),
-    };
-    let title = lang.pick(
+    let all = lines(o.lang, Theme::new(o.color), inner_width(r));
+    let title = o.lang.pick(
         "帮助 · j k 滚动 · Esc 关闭",
         "Help · j k scroll · Esc to close",
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.dim())
-        .title(format!(" {title}{more} "));
-    f.render_widget(Clear, r);
-    f.render_widget(
-        Paragraph::new(all.into_iter().skip(top).collect::<Vec<_>>()).block(block),
-        r,
-    );
+    popup(f, o, r, title, all, scroll);
     r
 }
