@@ -201,6 +201,8 @@ fn across() {
         .collect();
     let n = Notices {
         cats,
+        heads: Vec::new(),
+        shelf: None,
         progress,
         aliases: Vec::new(),
         opts: support::options(Lang::Zh),

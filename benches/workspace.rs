@@ -4,7 +4,9 @@
 //!
 //! 1. The TUI: on the list of notices, `/`, then a query typed a character a key: each
 //!    keystroke is `List::key` and a frame drawn at 120x40 on a `TestBackend` (what the event
-//!    loop does, minus the terminal I/O). The first `/` builds the 500 notices' indexes.
+//!    loop does, minus the terminal I/O); with the notices on the shelf (read in place from a
+//!    cache, as the list holds them when the cache has them all: `shelf`) and with every
+//!    catalog loaded (`tui`: the first `/` builds the 500 notices' indexes).
 //! 2. The engine alone, side by side, per keystroke: `across::Searcher` (notices split across
 //!    the cores, narrowing from the previous query, 40 rows explained); the same without
 //!    narrowing; and one notice after another (`search::search` on each, which splits its own
@@ -56,8 +58,9 @@ fn prefixes(q: &str) -> Vec<String> {
         .collect()
 }
 
-fn tui(cats: Vec<Catalog>) {
-    let n = support::notices(cats, Lang::Zh);
+/// `what`: how the notices are held (every catalog loaded, or on the shelf).
+fn tui(n: fgf::tui::workspace::across::Notices, what: &str) {
+    println!("The TUI, {what}:");
     let mut l = List::new(Vec::new(), Lang::Zh, Theme::new(false)).with_notices(n);
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let mut press = |l: &mut List, ev: crossterm::event::KeyEvent| {
@@ -70,7 +73,7 @@ fn tui(cats: Vec<Catalog>) {
     let first = press(&mut l, support::key("/"));
     println!(
         "{:<52} {first:>9.3} ms",
-        "/ the first time (500 indexes built)"
+        "/ the first time (indexes built when not on the shelf)"
     );
     press(&mut l, support::key("Esc"));
     for q in QUERIES {
@@ -123,7 +126,7 @@ fn engine(cats: &[Catalog]) {
     let ns: Vec<Notice> = cats
         .iter()
         .zip(&idx)
-        .map(|(cat, index)| Notice { cat, index })
+        .map(|(cat, index)| Notice::Owned { cat, index })
         .collect();
     let all: Vec<usize> = (0..ns.len()).collect();
     // The same number of measures in one notice, searched by its own `Searcher` (the TUI's
@@ -152,8 +155,8 @@ fn engine(cats: &[Catalog]) {
                 }));
                 rows[k][2].push(time_ms(|| {
                     let mut hits = Vec::new();
-                    for n in &ns {
-                        let r = search::search(n.cat, n.index, p, &OPTIONS);
+                    for (cat, index) in cats.iter().zip(&idx) {
+                        let r = search::search(cat, index, p, &OPTIONS);
                         hits.extend(r.hits.into_iter().map(|h| h.score));
                     }
                     hits.sort_unstable();
@@ -184,13 +187,19 @@ fn main() {
         },
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
-    // `cargo bench --bench workspace -- tui` (or `engine`) runs one part.
+    // `cargo bench --bench workspace -- tui` (or `shelf`, `engine`) runs one part.
     let run = common::wanted();
     let cats = workspace();
     if run("engine") {
         engine(&cats);
     }
+    if run("shelf") {
+        // The notices read in place from a cache built in a temporary directory, as the list
+        // holds them when the cache has every one (no catalog loaded).
+        let (n, _dir) = support::shelved(&cats, Lang::Zh);
+        tui(n, "the notices on the shelf (read in place from the cache)");
+    }
     if run("tui") {
-        tui(cats);
+        tui(support::notices(cats, Lang::Zh), "every catalog loaded");
     }
 }

@@ -62,6 +62,11 @@ fn restore_sigpipe() {
 /// The interactive view: on the workspace's list of notices when it holds more than one (and no
 /// `--doc` names one), else on the one notice exactly as before.
 fn run_interactive(args: &Cli, lang: Lang) -> anyhow::Result<ExitCode> {
+    // Freed memory back to the system at once (the list drops 50k measures' catalogs).
+    tui::on_trim(|| {
+        // SAFETY: mi_collect has no preconditions; it only frees memory no longer in use.
+        unsafe { libmimalloc_sys::mi_collect(true) }
+    });
     if args.global.doc_path().is_none() {
         // More than one notice: the list's first screen is drawn from the notices it shows, and
         // the others are loaded right after it, before any key is read.
@@ -104,24 +109,35 @@ fn run_workspace(
     let mut rest = cats.len() < count;
     let notices = tui::workspace::across::Notices {
         cats,
+        heads: Vec::new(),
+        shelf: None,
         progress: Vec::new(),
         aliases,
         opts,
         as_of: args.global.as_of.is_some(),
     };
     let mut list = tui::workspace::List::new(Vec::new(), lang, theme).with_notices(notices);
+    // The rest: every notice read in place from the cache when it holds them all as they are
+    // now (the catalogs loaded only when a view needs them), else every notice loaded.
     let mut load_rest = |list: &mut tui::workspace::List| -> anyhow::Result<()> {
         if let Some(n) = list.notices_mut() {
-            n.cats = cli::notices()?;
+            match cli::shelf(&args.global)? {
+                Some((shelf, heads)) => {
+                    n.cats = Vec::new();
+                    n.heads = heads;
+                    n.shelf = Some(std::rc::Rc::new(shelf));
+                }
+                None => n.cats = cli::notices()?,
+            }
         }
-        fill(list, args, 0);
+        fill(list, 0);
         Ok(())
     };
     let mut refill = true;
     loop {
         // Progress read again each time: the notice just closed may have changed it.
         if refill {
-            fill(&mut list, args, if rest { count } else { 0 });
+            fill(&mut list, if rest { count } else { 0 });
         }
         refill = true;
         let then: Option<tui::workspace::Then> = match std::mem::take(&mut rest) {
@@ -136,10 +152,19 @@ fn run_workspace(
                 refill = false;
                 continue;
             }
+            tui::workspace::Picked::Load => {
+                if let Some(n) = list.notices_mut() {
+                    n.cats = cli::notices()?;
+                }
+                fill(&mut list, 0);
+                list.loaded();
+                refill = false;
+                continue;
+            }
             _ => return Ok(ExitCode::SUCCESS),
         };
         if let Some(cat) = list.notice(i) {
-            run_tui(cat.clone(), args, lang, true, at)?;
+            run_tui(cat, args, lang, true, at)?;
         }
     }
 }
@@ -171,19 +196,20 @@ fn save_one(list: &mut tui::workspace::List, args: &Cli, i: usize) {
 }
 
 /// The list's rows from its notices and their check-offs, read again; rows not loaded yet (up to
-/// `count`) are blank, and off the first screen.
-fn fill(list: &mut tui::workspace::List, args: &Cli, count: usize) {
+/// `count`) are blank, and off the first screen. Notices read in place from the cache (no
+/// catalog loaded) are counted from their archives.
+fn fill(list: &mut tui::workspace::List, count: usize) {
     let Some(n) = list.notices_mut() else {
         return;
     };
-    n.progress = n
-        .cats
+    let ids: Vec<String> = (0..n.len())
+        .filter_map(|i| n.doc(i).map(|d| d.id.clone()))
+        .collect();
+    n.progress = ids
         .iter()
-        .map(|cat| {
-            let state = cli::store_of(&args.global, cat, true).and_then(|s| Ok(s.load()?));
-            fgf::domain::Progress::new(
-                state.unwrap_or_else(|_| fgf::domain::State::new(&cat.doc.id)),
-            )
+        .map(|id| {
+            let state = cli::store_of_id(id).and_then(|s| Ok(s.load()?));
+            fgf::domain::Progress::new(state.unwrap_or_else(|_| fgf::domain::State::new(id)))
         })
         .collect();
     // Verified readings (`fgf verify`) in place of the inferred, as in the notice itself.
@@ -193,15 +219,60 @@ fn fill(list: &mut tui::workspace::List, args: &Cli, count: usize) {
         }
     }
     let today = n.opts.today;
-    let mut rows: Vec<tui::workspace::Row> = n
-        .cats
-        .iter()
-        .zip(&n.progress)
-        .map(|(cat, p)| row_of(cat, p, today))
-        .collect();
+    let mut rows: Vec<tui::workspace::Row> = match (&n.shelf, n.loaded()) {
+        // Each archive's pages given back once counted (and at the end those the kernel
+        // mapped around the ends of each archive).
+        (Some(shelf), false) => {
+            let rows = (0..n.len())
+                .map(|i| {
+                    let row = shelf_row(shelf, i, &n.heads[i], &n.progress[i], today);
+                    shelf.release_one(i);
+                    row
+                })
+                .collect();
+            shelf.release();
+            rows
+        }
+        _ => n
+            .cats
+            .iter()
+            .zip(&n.progress)
+            .map(|(cat, p)| row_of(cat, p, today))
+            .collect(),
+    };
     rows.resize(count.max(rows.len()), tui::workspace::Row::default());
     list.rows = rows;
     list.refresh();
+}
+
+/// Notice `i`'s row from the shelf: counted in its archive (the embedded notice, loaded, as
+/// `row_of`).
+fn shelf_row(
+    shelf: &fgf::domain::cache::Shelf,
+    i: usize,
+    head: &fgf::domain::Document,
+    p: &fgf::domain::Progress,
+    today: jiff::civil::Date,
+) -> tui::workspace::Row {
+    use fgf::domain::cache::{Held, figures};
+    let f = match shelf.get(i) {
+        Some(Held::Loaded(cat)) => return row_of(cat, p, today),
+        Some(Held::Archive { kept, .. }) => figures(kept.doc(), p, today),
+        None => None,
+    };
+    // (No figures: a deadline in the archive that is no date, which its checks rule out.)
+    let f = f.unwrap_or(fgf::domain::cache::Figures {
+        measures: 0,
+        tally: Default::default(),
+        overdue: 0,
+    });
+    tui::workspace::Row {
+        label: fgf::domain::workspace::label_of(head).to_string(),
+        title: head.title.clone(),
+        done: f.tally.done,
+        total: f.tally.total,
+        overdue: f.overdue,
+    }
 }
 
 /// A notice's row in the list: its label, title and progress on `today`.

@@ -31,11 +31,12 @@ mod workspace;
 
 use std::process::ExitCode;
 
+/// The workspace's notices and each one's state file, for the interactive view.
+pub use across::inplace::shelf;
 pub use args::{Cli, Command, VERSION};
 pub use context::{Global, huge_pages};
 pub use help::parse;
-/// The workspace's notices and each one's state file, for the interactive view.
-pub use workspace::{catalogs as notices, first_notices, store_of};
+pub use workspace::{catalogs as notices, first_notices, store_of, store_of_id};
 
 use crate::domain::Catalog;
 

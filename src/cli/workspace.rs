@@ -188,10 +188,16 @@ pub fn no_state_for_many(global: &Global, notices: usize) -> anyhow::Result<()> 
 /// (`--state` / `FGF_STATE` name one notice's file and apply with `--doc`).
 pub fn store_of(global: &Global, cat: &Catalog, many: bool) -> anyhow::Result<Store> {
     if many {
-        Ok(Store::locate(None, &cat.doc.id)?)
+        store_of_id(&cat.doc.id)
     } else {
         global.store(cat)
     }
+}
+
+/// The state file of notice `id` in the data directory (as `store_of` when several notices are
+/// in play).
+pub fn store_of_id(id: &str) -> anyhow::Result<Store> {
+    Ok(Store::locate(None, id)?)
 }
 
 /// `fgf rm ID`: the notice leaves the workspace; its state file stays.

@@ -29,6 +29,7 @@ mod header;
 mod inplace;
 mod load;
 mod private;
+mod shelf;
 mod stamp;
 
 use std::ops::Range;
@@ -38,10 +39,11 @@ use rkyv::util::AlignedVec;
 use twox_hash::{XxHash3_64, XxHash3_128};
 
 pub use day::{Day, date_of};
-pub use figures::{Figures, figures, head};
+pub use figures::{Figures, figures, head, head_of};
 pub use header::{Record, encode};
 pub use inplace::{Held, held, stamped};
 pub use load::{ENV_BYPASS, FILE, catalog, catalogs, catalogs_since, locate, open, path_in, peek};
+pub use shelf::Shelf;
 pub use stamp::{MARGIN, Stamp};
 
 use super::catalog::{Catalog, needs_no_sanitizing};
@@ -223,6 +225,16 @@ impl Cache {
         let slot = self.slot(id, source)?;
         let bytes = self.body.bytes().get(slot.range.clone())?;
         (sum(bytes) == slot.sum).then_some(bytes)
+    }
+
+    /// Gives back to the system the map's pages wholly inside `bytes` (a part of this cache's
+    /// bytes): they are read again from the page cache if touched again.
+    pub(crate) fn release_bytes(&self, bytes: &[u8]) {
+        let base = self.body.bytes().as_ptr() as usize;
+        let start = (bytes.as_ptr() as usize).wrapping_sub(base);
+        if start <= self.body.bytes().len() {
+            self.body.release(start..start + bytes.len());
+        }
     }
 
     fn slot(&self, id: &str, source: Hash) -> Option<&Slot> {

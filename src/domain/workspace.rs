@@ -19,6 +19,7 @@ pub use error::WorkspaceError;
 use super::catalog::Catalog;
 use super::input::{InputError, read_regular};
 use super::load::{self, LoadError};
+use super::model::Document;
 use super::seeds;
 use super::store::atomic;
 
@@ -373,10 +374,15 @@ pub fn find_in<'a>(docs: &[(&'a str, &'a str)], key: &str) -> Result<Option<usiz
 
 /// A short label for a notice in text output: its 文号, else its id.
 pub fn label(cat: &Catalog) -> &str {
-    if cat.doc.number.is_empty() {
-        &cat.doc.id
+    label_of(&cat.doc)
+}
+
+/// `label` of a document (its head is enough).
+pub fn label_of(doc: &Document) -> &str {
+    if doc.number.is_empty() {
+        &doc.id
     } else {
-        &cat.doc.number
+        &doc.number
     }
 }
 

@@ -25,6 +25,22 @@ pub mod view;
 pub mod widgets;
 pub mod workspace;
 
+/// How the binary's allocator gives freed memory back to the system (main.rs sets it), called
+/// when the workspace's list drops every notice's catalog.
+static TRIM: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Sets how freed memory is given back to the system (once; later calls change nothing).
+pub fn on_trim(f: fn()) {
+    let _ = TRIM.set(f);
+}
+
+/// Gives freed memory back to the system, if the binary said how.
+pub(crate) fn trim() {
+    if let Some(f) = TRIM.get() {
+        f();
+    }
+}
+
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;

@@ -5,18 +5,19 @@
 //! own small loop on the terminal, so that the notice's App is untouched.
 
 pub mod across;
+mod draw;
 mod help;
+pub mod indexes;
+pub mod notices;
 pub mod search;
 mod toggle;
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use self::across::{Across, Notices, Went};
-use self::search::{Done, Find, Indexes};
+pub use self::draw::rows_on_screen;
+use self::indexes::Indexes;
+use self::search::{Done, Find};
 use super::action::Action;
 use super::i18n::Lang;
 use super::keymap::{self, Ctx};
@@ -24,7 +25,6 @@ use super::layout::View;
 use super::scroll::Scroll;
 use super::theme::Theme;
 use crate::domain::history;
-use crate::domain::text::{fit, sanitize};
 use crate::domain::{Catalog, Loc};
 
 /// One notice of the list, as the caller summed it up.
@@ -67,6 +67,8 @@ pub struct List {
     help: Option<Scroll>,
     /// Notices on a screen as last drawn (PgDn / PgUp move by it).
     page: usize,
+    /// The cross-notice view asked for while the notices' catalogs were not loaded.
+    waiting: Option<View>,
 }
 
 /// What a key did on the list.
@@ -78,6 +80,9 @@ pub enum Picked {
     /// Notice `.0`'s check-offs changed (Space in a cross-notice view): save its state file,
     /// then tell the list (`List::saved`).
     Save(usize),
+    /// `U` or `D` while the notices are read in place only: the shell loads every notice's
+    /// catalog, then calls `List::loaded`, which opens the view.
+    Load,
     /// Ctrl-z: `pick` suspends (and never returns this).
     Suspend,
     Quit,
@@ -101,6 +106,7 @@ impl List {
             page: 1,
             history: None,
             remember: None,
+            waiting: None,
         }
     }
 
@@ -145,9 +151,18 @@ impl List {
         self.notices.as_mut()
     }
 
-    /// Notice `i`.
-    pub fn notice(&self, i: usize) -> Option<&Catalog> {
-        self.notices.as_ref()?.cats.get(i)
+    /// Notice `i`'s catalog: the one loaded, else from the shelf (read from the cache now).
+    pub fn notice(&self, i: usize) -> Option<Catalog> {
+        self.notices.as_ref()?.catalog(i)
+    }
+
+    /// The notices' catalogs are loaded (after `Picked::Load`): the view asked for opens.
+    pub fn loaded(&mut self) {
+        if let (Some(view), Some(n)) = (self.waiting.take(), &self.notices)
+            && n.loaded()
+        {
+            self.across = Some(Across::new(n, view));
+        }
     }
 
     /// The cross-notice view again after the check-offs were read again (and the search
@@ -205,7 +220,12 @@ impl List {
             return Picked::Stay;
         }
         if let (Some(s), Some(n)) = (&mut self.find, &self.notices) {
-            match s.key(n, &mut self.indexes, ev, more) {
+            let done = s.key(n, &mut self.indexes, ev, more);
+            if done != Done::Stay {
+                // What the search read of the archives in place is given back.
+                n.release();
+            }
+            match done {
                 Done::Stay => {}
                 Done::Back => self.find = None,
                 Done::Open(d, l) => {
@@ -225,7 +245,15 @@ impl List {
             }
             match a.key(n, ev) {
                 Went::Stay => {}
-                Went::Back => self.across = None,
+                Went::Back => {
+                    self.across = None;
+                    // The list needs no catalogs: what is on the shelf is not held twice.
+                    if let Some(n) = &mut self.notices
+                        && n.unload()
+                    {
+                        super::trim();
+                    }
+                }
                 Went::Open(d, l) => return Picked::OpenAt(d, l),
                 Went::Toggle(d, l) => return self.toggle(d, l),
                 Went::Quit => return Picked::Quit,
@@ -247,7 +275,14 @@ impl List {
                 } else {
                     View::Deadlines
                 };
-                self.across = self.notices.as_ref().map(|n| Across::new(n, view));
+                match &self.notices {
+                    Some(n) if !n.loaded() => {
+                        self.waiting = Some(view);
+                        return Picked::Load;
+                    }
+                    Some(n) => self.across = Some(Across::new(n, view)),
+                    None => {}
+                }
             }
             Action::Help if self.notices.is_some() => self.help = Some(Scroll::default()),
             Action::Quit => return Picked::Quit,
@@ -262,121 +297,6 @@ impl List {
         }
         Picked::Stay
     }
-
-    /// Draws the list: a heading, two lines a notice (文号 and bar; title), the keys at the foot;
-    /// or the cross-notice view.
-    pub fn draw(&mut self, f: &mut Frame<'_>) {
-        self.draw_under(f);
-        // The help and the terminal's quirks, as a notice's frame has them (view::draw).
-        if let Some(o) = self.notices.as_ref().map(|n| &n.opts) {
-            if let Some(scroll) = &self.help {
-                let r = help::draw(f, o, scroll);
-                super::view::clear_cut_glyphs(f.buffer_mut(), r);
-            }
-            super::view::terminal_fixes(f.buffer_mut(), o);
-        }
-    }
-
-    /// A notice's text as the terminal takes it: neutralised, and with `--ambiwide` a padding
-    /// column after each ambiguous character (`widgets::disp`).
-    fn shown(&self, s: &str) -> String {
-        match &self.notices {
-            Some(n) => super::widgets::disp(&n.opts, s),
-            None => sanitize(s).into_owned(),
-        }
-    }
-
-    /// The search, the cross-notice view or the list (under the help, when it is open).
-    fn draw_under(&mut self, f: &mut Frame<'_>) {
-        if let (Some(s), Some(n)) = (&mut self.find, &self.notices) {
-            s.draw(f, n, &mut self.indexes);
-            return;
-        }
-        if let (Some(a), Some(n)) = (&mut self.across, &self.notices) {
-            a.draw(f, n);
-            return;
-        }
-        let area = f.area();
-        let zh = self.lang == Lang::Zh;
-        let n = self.rows.len();
-        let head = if zh {
-            format!("工作区 · {n} 份通知")
-        } else {
-            format!("Workspace · {n} notices")
-        };
-        // The footer's keys from the keymap (those that need every notice only with them);
-        // within 80 columns: ↑ ↓ are left to be guessed.
-        let needs_notices = [Action::Search, Action::Units, Action::Deadlines];
-        let foot = keymap::bindings(Ctx::Workspace, true)
-            .filter(|b| self.notices.is_some() || !needs_notices.contains(&b.action))
-            .map(|b| {
-                let label = b.label.split(' ').next().unwrap_or(b.label);
-                format!("{label} {}", self.lang.pick(b.zh, b.en))
-            })
-            .collect::<Vec<_>>()
-            .join("  ");
-        let t = self.theme;
-        let w = usize::from(area.width);
-        let per_page = per_page(area.height);
-        self.page = per_page;
-        if self.selected < self.top {
-            self.top = self.selected;
-        }
-        if self.selected >= self.top + per_page {
-            self.top = self.selected + 1 - per_page;
-        }
-        let mut lines = vec![Line::styled(fit(&head, w), t.bold()), Line::raw("")];
-        for (i, r) in self.rows.iter().enumerate().skip(self.top).take(per_page) {
-            let sel = i == self.selected;
-            let filled = (r.done * 10).checked_div(r.total).unwrap_or(0);
-            let pct = (r.done * 100).checked_div(r.total).unwrap_or(0);
-            let late = match (r.overdue, zh) {
-                (0, _) => String::new(),
-                (k, true) => format!("  逾期 {k}"),
-                (k, false) => format!("  overdue {k}"),
-            };
-            let style = if sel { t.selected(true) } else { t.bold() };
-            let label = fit(&self.shown(&r.label), 28.min(w.saturating_sub(2)));
-            lines.push(Line::from(vec![
-                Span::styled(if sel { "▶ " } else { "  " }, style),
-                Span::styled(label, style),
-                Span::raw(format!("  {}/{} {pct:>3}% ", r.done, r.total)),
-                Span::styled("█".repeat(filled), t.done()),
-                Span::styled("░".repeat(10 - filled), t.dim()),
-                Span::styled(late, t.overdue()),
-            ]));
-            let title = fit(&self.shown(&r.title), w.saturating_sub(4));
-            lines.push(Line::styled(format!("    {title}"), t.dim()));
-        }
-        let body = Rect {
-            height: area.height.saturating_sub(1),
-            ..area
-        };
-        f.render_widget(Paragraph::new(lines), body);
-        if area.height > 0 {
-            let foot_area = Rect {
-                y: area.y + area.height - 1,
-                height: 1,
-                ..area
-            };
-            f.render_widget(
-                Paragraph::new(Line::styled(fit(&foot, w), t.dim())),
-                foot_area,
-            );
-        }
-    }
-}
-
-/// Notices shown at once on a screen `height` rows high (two lines each, under a heading and a
-/// blank line, over the keys).
-fn per_page(height: u16) -> usize {
-    usize::from(height.saturating_sub(3) / 2).max(1)
-}
-
-/// Notices the list shows on the terminal as it is now (on the whole screen); a full screen of
-/// 50 rows when its size cannot be read.
-pub fn rows_on_screen() -> usize {
-    per_page(crossterm::terminal::size().map_or(50, |(_, h)| h))
 }
 
 /// What is done once the first frame is on the screen, before any key is read (the rest of the

@@ -99,7 +99,7 @@ pub(crate) fn answers(sb: &Sandbox, with_cache: bool) -> Vec<(String, Option<i32
 }
 
 /// The cache file as it stands, if it passes its checks for this fgf.
-fn parsed(sb: &Sandbox) -> Option<Cache> {
+pub(crate) fn parsed(sb: &Sandbox) -> Option<Cache> {
     let bytes = std::fs::read(cache_file(sb)).ok()?;
     let mut v = AlignedVec::new();
     v.extend_from_slice(&bytes);

@@ -56,5 +56,6 @@ mod workspace;
 mod workspace_across;
 mod workspace_help;
 mod workspace_search;
+mod workspace_shelf;
 mod workspace_toggle;
 mod workspace_tui;

@@ -35,6 +35,8 @@ pub(crate) fn notices(lang: Lang, aliases: &[[&str; 2]]) -> Notices {
     opts.today = jiff::civil::date(2099, 6, 1);
     Notices {
         cats,
+        heads: Vec::new(),
+        shelf: None,
         progress,
         aliases: aliases
             .iter()

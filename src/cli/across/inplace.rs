@@ -7,12 +7,12 @@ use super::super::context::Global;
 use super::super::context::load_state;
 use super::super::{Command, prepare, search, workspace as cli_ws};
 use super::find::{Notice, answer};
-use crate::domain::cache::{self, Cache, Figures, Held};
+use crate::domain::cache::{self, Cache, Figures, Held, Shelf};
 use crate::domain::search::par;
 use crate::domain::store::Store;
 use crate::domain::workspace::Entry;
 use crate::domain::workspace::{Workspace, WorkspaceError};
-use crate::domain::{Catalog, Progress};
+use crate::domain::{Catalog, Document, Progress};
 
 /// Runs `who` or `search` across the workspace from the cache read in place; `None` when that
 /// cannot answer (no cache, a notice it does not hold as it is now, not a search across several
@@ -110,6 +110,40 @@ pub fn docs(global: &Global) -> anyhow::Result<Option<Vec<(Catalog, Figures)>>> 
         });
     }
     Ok(Some(rows))
+}
+
+/// The workspace's notices on a shelf (the TUI's list: its rows and its search read them in
+/// place), with each one's head (the document without its sections): when the cache holds
+/// every stored notice as it is now, known by its source's metadata, as for `docs`. `None`
+/// when it cannot (the caller then loads the notices, which brings the cache up to date).
+pub fn shelf(global: &Global) -> anyhow::Result<Option<(Shelf, Vec<Document>)>> {
+    let Some((cache, entries)) = opened(2)? else {
+        return Ok(None);
+    };
+    if !cache::stamped(&cache, &entries) {
+        return Ok(None);
+    }
+    let Some(shelf) = Shelf::open(cache, &entries) else {
+        return Ok(None);
+    };
+    cli_ws::no_state_for_many(global, shelf.len())?;
+    let mut heads = Vec::with_capacity(shelf.len());
+    for i in 0..shelf.len() {
+        let head = match shelf.get(i) {
+            Some(Held::Archive { kept, .. }) => cache::head(kept.doc()),
+            Some(Held::Loaded(cat)) => cache::head_of(&cat.doc),
+            None => None,
+        };
+        let Some(head) = head else {
+            return Ok(None);
+        };
+        heads.push(head);
+        // A few fields read, yet the kernel maps the pages around them too: given back.
+        shelf.release_one(i);
+    }
+    // (And those around the ends of each archive.)
+    shelf.release();
+    Ok(Some((shelf, heads)))
 }
 
 /// `fgf --doc ID search` (text) on a stored notice read in place from the cache, when the cache

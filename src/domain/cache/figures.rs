@@ -48,6 +48,16 @@ pub fn head(doc: &ArchivedDocument) -> Option<Document> {
     })
 }
 
+/// `head` of a document in memory (the embedded notice).
+pub fn head_of(doc: &Document) -> Option<Document> {
+    Some(Document {
+        requirements: Vec::new(),
+        units: Vec::new(),
+        sections: Vec::new(),
+        ..doc.clone()
+    })
+}
+
 /// The notice's figures with check-offs `p` as of `today`; `None` when a deadline in it is not
 /// a date.
 pub fn figures(doc: &ArchivedDocument, p: &Progress, today: Date) -> Option<Figures> {

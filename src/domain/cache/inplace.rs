@@ -27,6 +27,16 @@ pub enum Held<'c> {
 /// from its source as it is now (the recorded metadata still the source's, else its content
 /// hash); `None` otherwise. Each archive is checked on one of the cores.
 pub fn held<'c>(cache: &'c Cache, entries: &[Entry]) -> Option<Vec<Held<'c>>> {
+    held_then(cache, entries, false)
+}
+
+/// `held`, each archive's pages given back once it is checked when `release` (see
+/// `Cache::release_bytes`).
+pub(super) fn held_then<'c>(
+    cache: &'c Cache,
+    entries: &[Entry],
+    release: bool,
+) -> Option<Vec<Held<'c>>> {
     let one = |e: &Entry| -> Option<Held<'c>> {
         let Source::File(path) = &e.source else {
             return Some(Held::Loaded(Box::new(seeds::embedded())));
@@ -37,6 +47,9 @@ pub fn held<'c>(cache: &'c Cache, entries: &[Entry]) -> Option<Vec<Held<'c>>> {
             None => hash(&load::read_limited(path).ok()?),
         };
         let (bytes, kept, clean) = cache.in_place(&e.id, h)?;
+        if release {
+            cache.release_bytes(bytes);
+        }
         Some(Held::Archive {
             id: e.id.clone(),
             bytes,

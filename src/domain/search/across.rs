@@ -8,22 +8,53 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use super::corpus::{Corpus, Owned};
+use super::stored::Kept;
 use super::unit_forms::Shared;
-use super::{Hit, Index, Options, Query, engine, narrows, par, parse, widen};
-use crate::domain::Catalog;
+use super::{Hit, Index, Options, Query, Target, engine, narrows, par, parse, widen};
+use crate::domain::{Catalog, Loc};
 
-/// A notice to search: its catalog and search index.
+/// A notice to search: a catalog in memory and its search index, or its archive read in place
+/// from the workspace's cache (the TUI's list holds no catalogs until a view needs them).
+/// (`'k`: the cache's map that a notice read in place is read from.)
 #[derive(Clone, Copy)]
-pub struct Notice<'a> {
-    pub cat: &'a Catalog,
-    pub index: &'a Index,
+pub enum Notice<'a, 'k> {
+    Owned { cat: &'a Catalog, index: &'a Index },
+    Kept(&'a Kept<'k>),
 }
 
-impl<'a> Notice<'a> {
-    fn corpus(&self) -> Owned<'a> {
-        Owned {
-            cat: self.cat,
-            index: self.index,
+/// Runs `$body` with `$src` bound to notice `$n`'s corpus, whichever it is: the engine is
+/// compiled for each kind of corpus, and nothing is decided again per entry.
+macro_rules! with_corpus {
+    ($n:expr, |$src:ident| $body:expr) => {
+        match $n {
+            Notice::Owned { cat, index } => {
+                let $src = &Owned { cat, index };
+                $body
+            }
+            Notice::Kept(kept) => {
+                let $src = kept;
+                $body
+            }
+        }
+    };
+}
+
+impl Notice<'_, '_> {
+    /// How many entries its index has.
+    fn len(&self) -> usize {
+        with_corpus!(*self, |src| src.len())
+    }
+
+    /// The words of the item at `loc` (a task's title, a measure's text; a milestone's
+    /// measure's), as a hit's row shows them after a match on a unit, an id or a date.
+    pub fn words(&self, loc: Loc) -> &str {
+        let at = Target::Item(match loc {
+            Loc::Milestone(s, t, m, _) => Loc::Measure(s, t, m),
+            other => other,
+        });
+        match self {
+            Notice::Owned { cat, .. } => super::index::main_text(cat, at),
+            Notice::Kept(kept) => kept.main_text(at),
         }
     }
 }
@@ -76,30 +107,58 @@ impl Results {
             }
             // Every wanted hit of this notice, with one compiled query.
             let d = wanted[k].notice;
-            let src = notices[d].corpus();
-            let wide = widen(&src, &self.query);
-            let query = wide.as_ref().unwrap_or(&self.query);
-            let pinyin = query.wants_pinyin();
-            if pinyin {
-                src.ready_pinyin();
-            }
             let ids = numbering.of(&notices[d]);
-            let compiled = engine::compile_in(query, &src, Some((&mut memo, &ids)));
-            let ctx = engine::Ctx {
-                src: &src,
-                pinyin,
-                units: true,
-            };
-            for j in (k..wanted.len()).filter(|&j| wanted[j].notice == d) {
-                let r = wanted[j];
-                let hit =
-                    engine::explain(&compiled, &ctx, r.entry as usize, r.score).into_hit(&src);
+            let these: Vec<usize> = (k..wanted.len())
+                .filter(|&j| wanted[j].notice == d)
+                .collect();
+            let hits = with_corpus!(notices[d], |src| explain_in(
+                src,
+                &self.query,
+                (&mut memo, &ids),
+                these.iter().map(|&j| wanted[j])
+            ));
+            for (j, hit) in these.into_iter().zip(hits) {
                 explained[j] = Some(Found { notice: d, hit });
                 done[j] = true;
             }
         }
         self.hits.extend(explained.into_iter().flatten());
     }
+}
+
+/// The hits `wanted` (all of one notice, `src`) explained, with the query widened by the
+/// notice's unit names and compiled once.
+fn explain_in(
+    src: &impl Corpus,
+    base: &Query,
+    memo: (&mut engine::UnitMemo, &[u32]),
+    wanted: impl Iterator<Item = Ranked>,
+) -> Vec<Hit> {
+    compiled_in(src, base, memo, true, |compiled, ctx, _| {
+        wanted
+            .map(|r| engine::explain(compiled, ctx, r.entry as usize, r.score).into_hit(src))
+            .collect()
+    })
+}
+
+/// `base` widened by the notice's unit names (`f` is told whether it was), compiled for `src`,
+/// its pinyin keys made ready if it reads them: what `f` matches or explains with.
+fn compiled_in<C: Corpus, R>(
+    src: &C,
+    base: &Query,
+    memo: (&mut engine::UnitMemo, &[u32]),
+    units: bool,
+    f: impl FnOnce(&engine::Compiled, &engine::Ctx<C>, bool) -> R,
+) -> R {
+    let wide = widen(src, base);
+    let query = wide.as_ref().unwrap_or(base);
+    let pinyin = query.wants_pinyin();
+    if pinyin {
+        src.ready_pinyin();
+    }
+    let compiled = engine::compile_in(query, src, Some(memo));
+    let ctx = engine::Ctx { src, pinyin, units };
+    f(&compiled, &ctx, wide.is_some())
 }
 
 /// What one notice's scan found: whether the query was widened by its unit names (then its
@@ -171,7 +230,7 @@ impl Searcher {
         }
         let work: usize = picked
             .iter()
-            .map(|&d| prior(d).map_or(notices[d].index.entries.len(), <[u32]>::len))
+            .map(|&d| prior(d).map_or(notices[d].len(), <[u32]>::len))
             .sum();
         let base = &results.query;
         let scanned: Vec<Scanned> = par::map_weighted(picked, work, |part| {
@@ -180,7 +239,7 @@ impl Searcher {
             part.iter()
                 .map(|&d| {
                     let memo = (&mut memo, ids[d].as_slice());
-                    scan(notices[d], d, base, opts, prior(d), memo)
+                    with_corpus!(notices[d], |src| scan(src, d, base, opts, prior(d), memo))
                 })
                 .collect::<Vec<_>>()
         })
@@ -231,40 +290,28 @@ impl Searcher {
 /// One notice: the query with the notice's own unit names, compiled, run over its entries (or
 /// only `prior`'s, when the query is the same as parsed: not widened by a unit name).
 fn scan(
-    n: Notice,
+    src: &impl Corpus,
     d: usize,
     base: &Query,
     opts: &Options,
     prior: Option<&[u32]>,
     memo: (&mut engine::UnitMemo, &[u32]),
 ) -> Scanned {
-    let src = n.corpus();
-    let wide = widen(&src, base);
-    let widened = wide.is_some();
-    let query = wide.as_ref().unwrap_or(base);
-    let pinyin = query.wants_pinyin();
-    if pinyin {
-        src.ready_pinyin();
-    }
-    let compiled = engine::compile_in(query, &src, Some(memo));
-    let ctx = engine::Ctx {
-        src: &src,
-        pinyin,
-        units: opts.units,
-    };
-    let all: Vec<u32>;
-    let candidates = match prior {
-        Some(p) if !widened => p,
-        _ => {
-            all = (0..src.len() as u32).collect();
-            &all
+    compiled_in(src, base, memo, opts.units, |compiled, ctx, widened| {
+        let all: Vec<u32>;
+        let candidates = match prior {
+            Some(p) if !widened => p,
+            _ => {
+                all = (0..src.len() as u32).collect();
+                &all
+            }
+        };
+        Scanned {
+            notice: d,
+            widened,
+            matched: engine::matches(compiled, ctx, candidates),
         }
-    };
-    Scanned {
-        notice: d,
-        widened,
-        matched: engine::matches(&compiled, &ctx, candidates),
-    }
+    })
 }
 
 /// Best first; a tie in the workspace's order, then the notice's; only the first `limit` sorted.
@@ -290,7 +337,10 @@ struct Numbering {
 impl Numbering {
     /// Notice `n`'s units' numbers.
     fn of(&mut self, n: &Notice) -> Vec<u32> {
-        let src = n.corpus();
+        with_corpus!(*n, |src| self.numbered(src))
+    }
+
+    fn numbered(&mut self, src: &impl Corpus) -> Vec<u32> {
         (0..src.units())
             .map(|u| {
                 let mut forms = String::new();

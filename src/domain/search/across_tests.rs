@@ -22,10 +22,10 @@ fn with_indexes(cats: &[Catalog]) -> Vec<Index> {
     cats.iter().map(Index::new).collect()
 }
 
-fn notices<'a>(cats: &'a [Catalog], idx: &'a [Index]) -> Vec<Notice<'a>> {
+fn notices<'a>(cats: &'a [Catalog], idx: &'a [Index]) -> Vec<Notice<'a, 'a>> {
     cats.iter()
         .zip(idx)
-        .map(|(cat, index)| Notice { cat, index })
+        .map(|(cat, index)| Notice::Owned { cat, index })
         .collect()
 }
 
@@ -46,7 +46,10 @@ fn merged(ns: &[Notice], picked: &[usize], q: &str, opts: &Options) -> (usize, V
     let mut total = 0;
     let mut all = Vec::new();
     for &d in picked {
-        let r = search::search(ns[d].cat, ns[d].index, q, opts);
+        let Notice::Owned { cat, index } = ns[d] else {
+            panic!("merged over catalogs")
+        };
+        let r = search::search(cat, index, q, opts);
         total += r.total;
         all.extend(r.hits.into_iter().map(|h| (d, h)));
     }
@@ -188,4 +191,50 @@ fn indexes_are_built_for_the_notices_given_in_order() {
     assert_eq!(built[0].entries.len(), Index::new(&cats[2]).entries.len());
     assert_eq!(built[1].entries.len(), Index::new(&cats[0]).entries.len());
     assert_ne!(built[0].entries.len(), built[1].entries.len());
+}
+
+#[test]
+fn notices_read_in_place_answer_as_their_catalogs() {
+    // The TUI's list searches the cache's archives in place; some notices (the embedded one, or
+    // one with verified readings) stay catalogs: a mix gives the same results as all catalogs.
+    let cats = workspace();
+    let idx = with_indexes(&cats);
+    let owned = notices(&cats, &idx);
+    let archives: Vec<_> = cats
+        .iter()
+        .map(|c| {
+            let (notice, _) = crate::domain::cache::Notice::build(c.doc.clone()).expect("valid");
+            crate::domain::cache::archive(&notice)
+        })
+        .collect();
+    let kept: Vec<_> = archives
+        .iter()
+        .map(|b| crate::domain::cache::kept(b).expect("reads in place").0)
+        .collect();
+    let mixed: Vec<Notice> = (0..cats.len())
+        .map(|d| match d {
+            0 => owned[0],
+            d => Notice::Kept(&kept[d]),
+        })
+        .collect();
+    let all: Vec<usize> = (0..cats.len()).collect();
+    let opts = Options {
+        limit: 300,
+        units: true,
+    };
+    for q in QUERIES {
+        let mut want = Searcher::new().search(&owned, &all, q, &opts, 40);
+        let mut got = Searcher::new().search(&mixed, &all, q, &opts, 40);
+        assert!(got.hits.iter().any(|f| f.notice > 0), "{q}: hits in place");
+        assert_eq!((got.total, &got.ranked), (want.total, &want.ranked), "{q}");
+        assert_eq!(got.hits, want.hits, "{q}");
+        got.explain_to(&mixed, 300);
+        want.explain_to(&owned, 300);
+        assert_eq!(got.hits, want.hits, "{q}: explained later");
+        for f in &got.hits {
+            if let Target::Item(loc) = f.hit.target {
+                assert_eq!(mixed[f.notice].words(loc), owned[f.notice].words(loc));
+            }
+        }
+    }
 }

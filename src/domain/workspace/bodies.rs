@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use super::units::Identities;
 use crate::domain::progress::agenda::done_past_due;
 use crate::domain::progress::deadline_groups;
-use crate::domain::{Catalog, Item, Lang, Loc, Progress};
+use crate::domain::{Catalog, Document, Item, Lang, Loc, Progress};
 
 /// A unit, or across notices one body under its several names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,7 +79,12 @@ pub fn sort_key(name: &str) -> (String, String) {
 /// A notice's tag on a row of a cross-notice view: its 文号 from the year on (`〔2019〕103号`),
 /// else its whole 文号 or id.
 pub fn short_label(cat: &Catalog) -> &str {
-    let whole = super::label(cat);
+    short_label_of(&cat.doc)
+}
+
+/// `short_label` of a document (its head is enough).
+pub fn short_label_of(doc: &Document) -> &str {
+    let whole = super::label_of(doc);
     whole.find('〔').map_or(whole, |i| &whole[i..])
 }
 

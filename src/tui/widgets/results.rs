@@ -61,7 +61,7 @@ pub fn draw(f: &mut Frame, app: &ResultsCtx, area: Rect) {
         c,
         inner_height(area),
         Some(app.focused),
-        |_, h| hit_row(app, app.cat, h, cols, Vec::new()),
+        |_, h| hit_row(app, h, cols, Vec::new(), item_words(app.cat, h.target)),
     );
     let mut title = match l {
         Lang::Zh => format!("搜索结果 {} 条", s.results.total),
@@ -91,13 +91,13 @@ pub fn draw(f: &mut Frame, app: &ResultsCtx, area: Rect) {
 
 /// One hit as a row of `cols` columns after `head` (a notice's 文号 across the workspace):
 /// kind, id, field, the text with its matched characters lit, and for a match outside the
-/// text the item's own words, dimmed.
+/// text the item's own words (`words`: `item_words`), dimmed.
 pub fn hit_row(
     app: &impl AsRef<Options>,
-    cat: &Catalog,
     h: &Hit,
     cols: usize,
     mut head: Vec<(String, Style)>,
+    words: &str,
 ) -> Line<'static> {
     let t = theme(app);
     let l = app.as_ref().lang;
@@ -125,27 +125,35 @@ pub fn hit_row(
     let rest = cols.saturating_sub(used + shown.iter().map(|s| s.width()).sum::<usize>());
     line.spans.extend(shown);
     // A match on a unit, an id or a date: the item's own words follow, dimmed.
-    if let (false, true, Target::Item(loc)) = (
+    if let (false, true, Target::Item(_)) = (
         matches!(h.field, Field::Text | Field::Title | Field::Name),
         rest > 4,
         h.target,
     ) {
-        let words = match cat.at(loc) {
-            crate::domain::Item::Task(_, task) => task.title.clone(),
-            crate::domain::Item::Measure(_, _, m) | crate::domain::Item::Milestone(_, _, m, _) => {
-                m.text.clone()
-            }
-        };
         line.spans.extend(
             row(
                 app,
-                vec![(format!("  {}", disp(app, &words)), t.dim())],
+                vec![(format!("  {}", disp(app, words)), t.dim())],
                 rest,
             )
             .spans,
         );
     }
     line
+}
+
+/// The words of a hit's item (`hit_row`'s last argument): a task's title, a measure's text (a
+/// milestone's measure's); none for a unit.
+pub fn item_words(cat: &Catalog, target: Target) -> &str {
+    match target {
+        Target::Item(loc) => match cat.at(loc) {
+            crate::domain::Item::Task(_, task) => &task.title,
+            crate::domain::Item::Measure(_, _, m) | crate::domain::Item::Milestone(_, _, m, _) => {
+                &m.text
+            }
+        },
+        Target::Unit(_) => "",
+    }
 }
 
 fn field_label(f: Field, l: Lang) -> &'static str {

@@ -14,28 +14,17 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Paragraph;
 
+use crate::domain::Loc;
 use crate::domain::workspace::units::Identities;
-use crate::domain::{Catalog, Loc, Progress};
+
+pub use super::notices::Notices;
 use crate::tui::action::Action;
-use crate::tui::app::{DeadlineOrder, DeadlinesView, Focus, Options, UnitsView};
+use crate::tui::app::{DeadlineOrder, DeadlinesView, Focus, UnitsView};
 use crate::tui::i18n::Lang;
 use crate::tui::keymap::{self, Ctx};
 use crate::tui::layout::{View, inner_height};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{deadlines, row, units};
-
-/// Every notice of the workspace with its check-offs, the unit identities, the run's options.
-#[derive(Debug, Clone)]
-pub struct Notices {
-    pub cats: Vec<Catalog>,
-    /// Each notice's check-offs (its own state file), in the same order.
-    pub progress: Vec<Progress>,
-    /// The user's unit aliases (`fgf unit alias`).
-    pub aliases: Vec<[String; 2]>,
-    pub opts: Options,
-    /// "Today" is `--as-of`'s day.
-    pub as_of: bool,
-}
 
 /// What a key did in a cross-notice view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,11 +12,12 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::across::Notices;
-use crate::domain::search::across::{self, Notice, Results, Searcher};
-use crate::domain::search::{Index, Options as SearchOptions, Target};
-use crate::domain::workspace::bodies::short_label;
+pub use super::indexes::Indexes;
+use crate::domain::Loc;
+use crate::domain::search::across::{Results, Searcher};
+use crate::domain::search::{Options as SearchOptions, Target};
+use crate::domain::workspace::bodies::short_label_of;
 use crate::domain::workspace::scope::{self, Unscoped};
-use crate::domain::{Catalog, Loc};
 use crate::tui::action::Action;
 use crate::tui::cursor::Cursor;
 use crate::tui::i18n::Lang;
@@ -31,41 +32,6 @@ const OPTIONS: SearchOptions = SearchOptions {
     limit: 500,
     units: false,
 };
-
-/// Each notice's search index: the cache's, else built on the first `/` (on both cores) and
-/// kept until the notice changes.
-#[derive(Debug, Default)]
-pub struct Indexes {
-    built: Vec<Option<Index>>,
-}
-
-impl Indexes {
-    /// The notices with their indexes, those missing built now.
-    pub fn of<'a>(&'a mut self, cats: &'a [Catalog]) -> Vec<Notice<'a>> {
-        self.built.resize_with(cats.len(), || None);
-        let missing: Vec<usize> = (0..cats.len())
-            .filter(|&i| cats[i].prepared_index().is_none() && self.built[i].is_none())
-            .collect();
-        let wanted: Vec<&Catalog> = missing.iter().map(|&i| &cats[i]).collect();
-        for (i, index) in missing.into_iter().zip(across::indexes(&wanted)) {
-            self.built[i] = Some(index);
-        }
-        cats.iter()
-            .zip(&self.built)
-            .map(|(cat, b)| Notice {
-                cat,
-                index: cat.prepared_index().or(b.as_ref()).expect("kept or built"),
-            })
-            .collect()
-    }
-
-    /// Forgets notice `i`'s index (the notice changed: its verified readings applied).
-    pub fn forget(&mut self, i: usize) {
-        if let Some(b) = self.built.get_mut(i) {
-            *b = None;
-        }
-    }
-}
 
 /// What a key did in the search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,10 +184,9 @@ impl Find {
     }
 
     fn rerun(&mut self, n: &Notices, idx: &mut Indexes) {
-        let docs: Vec<(&str, &str)> = n
-            .cats
-            .iter()
-            .map(|c| (c.doc.id.as_str(), c.doc.number.as_str()))
+        let docs: Vec<(&str, &str)> = (0..n.len())
+            .filter_map(|i| n.doc(i))
+            .map(|d| (d.id.as_str(), d.number.as_str()))
             .collect();
         let (picked, rest) = match scope::pick(&docs, &self.input.text()) {
             Ok(p) => {
@@ -233,7 +198,7 @@ impl Find {
                 (Vec::new(), String::new())
             }
         };
-        let notices = idx.of(&n.cats);
+        let notices = idx.of(n);
         let shown = self.height();
         self.results = self
             .searcher
@@ -244,7 +209,7 @@ impl Find {
     /// The rows on screen explained.
     fn explain(&mut self, n: &Notices, idx: &mut Indexes) {
         let upto = self.cursor.offset + self.height();
-        self.results.explain_to(&idx.of(&n.cats), upto);
+        self.results.explain_to(&idx.of(n), upto);
     }
 
     /// Rows inside the results pane.
@@ -274,7 +239,7 @@ impl Find {
         let (o, l) = (&n.opts, n.opts.lang);
         let t = Theme::new(o.color);
         let w = usize::from(area.width);
-        let k = n.cats.len();
+        let k = n.len();
         let head = match l {
             Lang::Zh => format!("工作区 · {k} 份通知 · 搜索全部通知"),
             Lang::En => format!("Workspace · {k} notices · search every notice"),
@@ -285,6 +250,7 @@ impl Find {
         );
         let body = self.pane(area);
         let cols = inner_width(body);
+        let notices = idx.of(n);
         let lines: Vec<Line> = list_rows(
             o,
             self.results.hits.iter(),
@@ -292,9 +258,14 @@ impl Find {
             inner_height(body),
             Some(true),
             |_, found| {
-                let cat = &n.cats[found.notice];
-                let tag = vec![(format!("{} ", disp(o, short_label(cat))), t.id())];
-                results::hit_row(o, cat, &found.hit, cols, tag)
+                let d = found.notice;
+                let label = n.doc(d).map_or("", short_label_of);
+                let tag = vec![(format!("{} ", disp(o, label)), t.id())];
+                let words = match found.hit.target {
+                    Target::Item(loc) => notices.get(d).map_or("", |x| x.words(loc)),
+                    Target::Unit(_) => "",
+                };
+                results::hit_row(o, &found.hit, cols, tag, words)
             },
         );
         let title = self.title(l);

@@ -35,11 +35,57 @@ pub fn notices(cats: Vec<Catalog>, lang: Lang) -> Notices {
         .collect();
     Notices {
         cats,
+        heads: Vec::new(),
+        shelf: None,
         progress,
         aliases: Vec::new(),
         opts: options(lang),
         as_of: false,
     }
+}
+
+/// The workspace's notices on a shelf, as the TUI's list holds them when the cache has them all:
+/// each document stored in a temporary directory (the embedded one as such), the cache built
+/// there, no catalog loaded. Nothing checked off (`notices`' options). The directory must
+/// outlive the notices' use of the files (the cache is mapped).
+pub fn shelved(cats: &[Catalog], lang: Lang) -> (Notices, tempfile::TempDir) {
+    use fgf::domain::cache;
+    use fgf::domain::workspace::{Entry, Source};
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let entries: Vec<Entry> = cats
+        .iter()
+        .map(|c| {
+            let source = if c.doc.id == seeds::EMBEDDED_ID {
+                Source::Embedded
+            } else {
+                let path = dir.path().join(format!("{}.json", c.doc.id));
+                std::fs::write(&path, serde_json::to_string(&c.doc).unwrap()).unwrap();
+                Source::File(path)
+            };
+            Entry {
+                id: c.doc.id.clone(),
+                source,
+            }
+        })
+        .collect();
+    let file = dir.path().join("cache").join(cache::FILE);
+    let version = cache::version();
+    for loaded in cache::catalogs(&entries, Some(&file), &version, false) {
+        loaded.expect("every notice loads");
+    }
+    let opened = cache::open(&file, &version).expect("the cache was written");
+    let shelf = cache::Shelf::open(opened, &entries).expect("the cache holds every notice");
+    let mut n = notices(Vec::new(), lang);
+    n.heads = cats
+        .iter()
+        .map(|c| cache::head_of(&c.doc).unwrap())
+        .collect();
+    n.progress = cats
+        .iter()
+        .map(|c| Progress::new(State::new(&c.doc.id)))
+        .collect();
+    n.shelf = Some(std::rc::Rc::new(shelf));
+    (n, dir)
 }
 
 /// Presses keys (space-separated names) on the workspace's list of notices; the last answer.
