@@ -9,6 +9,8 @@ child's ru_maxrss from wait4. Scenarios:
     U       the units view across notices
     D       the deadlines view across notices
     search  `/`, `营` (every notice's search index), Backspace, `fgw` (the entries' pinyin keys)
+    U-then-search  `U`, Esc back to the list, then the keys of `search` (one session's peak)
+    search-then-D  the keys of `search`, Esc, then `D`
 
 The workspace is the one of BENCHMARKS.md ("A workspace of 500 notices"): HOME / XDG_DATA_HOME
 under /tmp/ws500; each binary keeps its cache in a directory of its own (--caches PREFIX:
@@ -39,6 +41,8 @@ SCENARIOS = {
     "U": [b"U"],
     "D": [b"D"],
     "search": [b"/", "营".encode(), b"\x7f", b"f", b"g", b"w"],
+    "U-then-search": [b"U", b"\x1b", b"/", "营".encode(), b"\x7f", b"f", b"g", b"w"],
+    "search-then-D": [b"/", "营".encode(), b"\x7f", b"f", b"g", b"w", b"\x1b", b"D"],
 }
 
 

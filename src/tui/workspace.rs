@@ -220,12 +220,7 @@ impl List {
             return Picked::Stay;
         }
         if let (Some(s), Some(n)) = (&mut self.find, &self.notices) {
-            let done = s.key(n, &mut self.indexes, ev, more);
-            if done != Done::Stay {
-                // What the search read of the archives in place is given back.
-                n.release();
-            }
-            match done {
+            match s.key(n, &mut self.indexes, ev, more) {
                 Done::Stay => {}
                 Done::Back => self.find = None,
                 Done::Open(d, l) => {
@@ -277,6 +272,10 @@ impl List {
                 };
                 match &self.notices {
                     Some(n) if !n.loaded() => {
+                        // What searches read of the archives in place is given back before
+                        // the catalogs come (it stays mapped between searches: read again,
+                        // each page would cost the first keystroke a fault).
+                        n.release();
                         self.waiting = Some(view);
                         return Picked::Load;
                     }

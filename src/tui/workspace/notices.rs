@@ -57,7 +57,7 @@ impl Notices {
         })
     }
 
-    /// Gives back the pages of the cache read in place (the search is closed).
+    /// Gives back the pages of the cache read in place (before the catalogs are loaded).
     pub fn release(&self) {
         if let Some(s) = &self.shelf {
             s.release();
