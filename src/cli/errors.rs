@@ -28,8 +28,14 @@ fn store(e: &StoreError) -> String {
             field,
             message,
         } => format!(
-            "{}：第 {line} 行第 {column} 列，{field}：{message}（状态文件未改动）",
-            path.display()
+            "{}：第 {line} 行第 {column} 列，{}：{}（状态文件未改动）",
+            path.display(),
+            if field == "(top level)" {
+                "（顶层）"
+            } else {
+                field
+            },
+            crate::domain::lang::json_message(message, crate::domain::Lang::Zh)
         ),
         StoreError::WrongDocument {
             path,

@@ -42,8 +42,9 @@ pub fn error(e: WorkspaceError) -> anyhow::Error {
             message,
         } => {
             let p = path.display();
+            let said = crate::domain::lang::json_message(message, crate::domain::Lang::Zh);
             tr!(
-                "{p}:{line}:{column}：不是工作区文件：{message}（未改动）",
+                "{p}:{line}:{column}：不是工作区文件：{said}（未改动）",
                 "{p}:{line}:{column}: not a workspace file: {message} (left as it is)"
             )
         }

@@ -61,6 +61,8 @@ impl HistoryError {
         let why = sanitize(&self.why).into_owned();
         match (lang, self.at) {
             (Lang::Zh, Some((l, c))) => {
+                // A place in the file: serde_json's words for it.
+                let why = super::lang::json_message(&why, lang);
                 format!("搜索历史 {path} 第 {l} 行第 {c} 列：{why}（未读取，也不会覆盖）")
             }
             (Lang::Zh, None) => format!("搜索历史 {path}：{why}（未读取，也不会覆盖）"),

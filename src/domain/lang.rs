@@ -56,6 +56,159 @@ pub fn query_note(note: &str, lang: Lang) -> String {
         .unwrap_or_else(|| note.to_string())
 }
 
+/// serde_json's words for a file that does not parse (its error without " at line L column C")
+/// in `lang`: the syntax errors, which are a fixed list, said whole; a value of the wrong kind
+/// said with its kind (what the file has is quoted as it is). What is not known stays as
+/// serde_json says it.
+pub fn json_message(message: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return message.to_string();
+    }
+    const SYNTAX: [(&str, &str); 22] = [
+        ("EOF while parsing a list", "列表（[ ]）未结束，文件就完了"),
+        (
+            "EOF while parsing an object",
+            "对象（{ }）未结束，文件就完了",
+        ),
+        ("EOF while parsing a string", "字符串未结束，文件就完了"),
+        ("EOF while parsing a value", "这里应有一个值，文件就完了"),
+        ("expected `:`", "这里应是冒号 `:`"),
+        ("expected `,` or `]`", "这里应是逗号 `,` 或 `]`"),
+        ("expected `,` or `}`", "这里应是逗号 `,` 或 `}`"),
+        ("expected ident", "这里应是 true、false 或 null"),
+        ("expected value", "这里应是一个值"),
+        ("expected `\"`", "这里应是双引号 `\"`"),
+        ("invalid escape", "转义序列（\\）无效"),
+        ("invalid number", "数字无效"),
+        ("number out of range", "数字超出范围"),
+        ("invalid unicode code point", "Unicode 码位无效"),
+        (
+            "control character (\\u0000-\\u001F) found while parsing a string",
+            "字符串里有控制字符（\\u0000-\\u001F）",
+        ),
+        ("key must be a string", "键必须是字符串"),
+        (
+            "lone leading surrogate in hex escape",
+            "\\u 转义里有落单的代理项",
+        ),
+        ("trailing comma", "多了一个结尾的逗号"),
+        ("trailing characters", "JSON 之后还有多余的字符"),
+        ("unexpected end of hex escape", "\\u 转义不完整"),
+        ("recursion limit exceeded", "嵌套太深"),
+        (
+            "invalid value: expected key to be a number in quotes",
+            "键应是加引号的数字",
+        ),
+    ];
+    const TIME: &str = " (expected a time such as 2026-11-25T13:00:00Z)";
+    if let Some(rest) = message.strip_suffix(TIME) {
+        return format!(
+            "{}（应是时间，如 2026-11-25T13:00:00Z）",
+            json_message(rest, lang)
+        );
+    }
+    if let Some((expected, found)) =
+        (message.strip_prefix("expected ")).and_then(|r| r.rsplit_once(", found "))
+    {
+        return format!("应是 {}，这里是 {}", kind(expected), kind(found));
+    }
+    if let Some(rest) = message.strip_prefix("unknown state file version ")
+        && let Some((n, reads)) = rest.split_once(": this fgf reads version ")
+    {
+        let ours = reads.split(' ').next().unwrap_or(reads);
+        return format!("状态文件版本 {n} 不认识：这个 fgf 读版本 {ours}（可能是更新的 fgf 写的）");
+    }
+    if let Some((_, zh)) = SYNTAX.iter().find(|(en, _)| *en == message) {
+        return (*zh).to_string();
+    }
+    let field = |rest: &str| {
+        rest.strip_prefix('`')?
+            .strip_suffix('`')
+            .map(str::to_string)
+    };
+    if let Some(f) = message.strip_prefix("missing field ").and_then(field) {
+        return format!("缺少字段 \"{f}\"");
+    }
+    if let Some(f) = message.strip_prefix("duplicate field ").and_then(field) {
+        return format!("字段 \"{f}\" 重复");
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let f = rest.split(", expected").next().unwrap_or(rest);
+        return format!("未知字段 {}", f.replace('`', "\""));
+    }
+    for (en, zh) in [
+        ("invalid type: ", "类型不对"),
+        ("invalid value: ", "值不对"),
+    ] {
+        if let Some((found, expected)) = message
+            .strip_prefix(en)
+            .and_then(|r| r.split_once(", expected "))
+        {
+            return format!("{zh}：应是 {}，这里是 {}", kind(expected), kind(found));
+        }
+    }
+    message.to_string()
+}
+
+/// A kind of JSON value as serde says it ("a string", "integer `5`"), in Chinese; anything
+/// else as it is.
+fn kind(what: &str) -> String {
+    let words = [
+        ("a string", "字符串"),
+        ("a borrowed string", "字符串"),
+        ("a sequence", "列表"),
+        ("a map", "对象"),
+        ("a boolean", "true 或 false"),
+        ("an integer", "整数"),
+        ("u8", "整数"),
+        ("u16", "整数"),
+        ("u32", "整数"),
+        ("u64", "整数"),
+        ("usize", "整数"),
+        ("i32", "整数"),
+        ("i64", "整数"),
+        ("null", "null"),
+        ("sequence", "列表"),
+        ("map", "对象"),
+        ("unit value", "null"),
+        ("a list", "列表"),
+        ("a timestamp string", "时间字符串"),
+        ("a number", "数字"),
+        (
+            "a map (an object) of milestone id -> check-off",
+            "对象：里程碑编号 -> 勾选记录",
+        ),
+        (
+            "a map (an object) of measure id -> verified reading",
+            "对象：举措编号 -> 核实记录",
+        ),
+        (
+            "a map (an object) of milestone or measure id -> list of log entries",
+            "对象：里程碑或举措编号 -> 进展记录的列表",
+        ),
+    ];
+    if let Some((_, zh)) = words.iter().find(|(en, _)| *en == what) {
+        return (*zh).to_string();
+    }
+    let prefixed = [
+        ("struct ", "对象 "),
+        ("string ", "字符串 "),
+        ("integer ", "整数 "),
+        ("floating point ", "小数 "),
+        ("boolean ", ""),
+        ("a state file: ", "状态文件："),
+        ("a check-off: ", "勾选记录："),
+        ("a log entry: ", "进展记录："),
+        ("a verified reading: ", "核实记录："),
+    ];
+    for (en, zh) in prefixed {
+        if let Some(rest) = what.strip_prefix(en) {
+            return format!("{zh}{rest}");
+        }
+    }
+    what.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::Lang;
@@ -67,5 +220,75 @@ mod tests {
         assert_eq!(Lang::choose(None, Some("en_GB.UTF-8")), Lang::En);
         assert_eq!(Lang::choose(None, Some("C.UTF-8")), Lang::Zh);
         assert_eq!(Lang::choose(None, None), Lang::Zh);
+    }
+
+    #[test]
+    fn serde_json_errors_are_said_in_chinese() {
+        let zh = |text: &str| {
+            let e = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+            let t = e.to_string();
+            let message = &t[..t.rfind(" at line ").unwrap()];
+            (
+                super::json_message(message, Lang::Zh),
+                super::json_message(message, Lang::En),
+            )
+        };
+        for (text, want) in [
+            ("{\"a\": \"x", "字符串未结束，文件就完了"),
+            ("[1, 2", "列表（[ ]）未结束，文件就完了"),
+            ("{\"a\" 1}", "这里应是冒号 `:`"),
+            ("{\"a\": 1 \"b\"}", "这里应是逗号 `,` 或 `}`"),
+            ("[1,]", "多了一个结尾的逗号"),
+            ("{} x", "JSON 之后还有多余的字符"),
+            ("\"\\q\"", "转义序列（\\）无效"),
+        ] {
+            let (got, en) = zh(text);
+            assert_eq!(got, want, "{text}");
+            assert_ne!(en, got, "English stays English");
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct S {
+            n: u32,
+            s: String,
+        }
+        let data = |text: &str| {
+            let e = serde_json::from_str::<S>(text).unwrap_err();
+            let t = e.to_string();
+            super::json_message(&t[..t.rfind(" at line ").unwrap()], Lang::Zh)
+        };
+        assert_eq!(
+            data(r#"{"n": "5", "s": ""}"#),
+            "类型不对：应是 整数，这里是 字符串 \"5\""
+        );
+        assert_eq!(data(r#"{"n": 1}"#), "缺少字段 \"s\"");
+        assert_eq!(data(r#"{"n": 1, "s": "", "x": 2}"#), "未知字段 \"x\"");
+        assert_eq!(data(r#"{"n": 1, "n": 2, "s": ""}"#), "字段 \"n\" 重复");
+        assert_eq!(
+            data(r#"{"n": true, "s": ""}"#),
+            "类型不对：应是 整数，这里是 `true`"
+        );
+        assert_eq!(
+            super::json_message("expected a state file: {}, found a list", Lang::Zh),
+            "应是 状态文件：{}，这里是 列表"
+        );
+        let time = "invalid type: integer `5`, expected a string (expected a time such as 2026-11-25T13:00:00Z)";
+        assert_eq!(
+            super::json_message(time, Lang::Zh),
+            "类型不对：应是 字符串，这里是 整数 `5`（应是时间，如 2026-11-25T13:00:00Z）"
+        );
+        assert_eq!(
+            super::json_message(
+                "unknown state file version 2: this fgf reads version 1 (a newer fgf may have written it)",
+                Lang::Zh
+            ),
+            "状态文件版本 2 不认识：这个 fgf 读版本 1（可能是更新的 fgf 写的）"
+        );
+        // What it does not know stays as it is.
+        assert_eq!(
+            super::json_message("something else", Lang::Zh),
+            "something else"
+        );
     }
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use super::Lang;
 use super::catalog::Catalog;
 use super::error::{DocError, Problem};
 use super::input::{InputError, read_regular};
@@ -269,7 +270,10 @@ fn typed_finding(text: &str, e: serde_json::Error, (prefix, zh): (&str, &str)) -
         zh: if zh.is_empty() {
             String::new()
         } else {
-            format!("{zh}{message}")
+            format!(
+                "{zh}{}",
+                crate::domain::lang::json_message(&message, Lang::Zh)
+            )
         },
         message: format!("{prefix}{message}"),
     }

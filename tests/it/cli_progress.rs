@@ -256,6 +256,53 @@ fn a_bad_as_of_date_is_a_usage_error() {
     assert!(err(&o).contains("--as-of"), "{}", err(&o));
 }
 
+/// The same malformed files said in Chinese, serde_json's words included.
+#[test]
+fn a_malformed_state_file_is_reported_in_chinese() {
+    let cases = [
+        (
+            "{\"version\": 1,\n  \"document\": \"yufubanfa-2019-103\",\n  \"milestones\": {\n",
+            "第 4 行第 0 列，milestones：对象（{ }）未结束，文件就完了",
+        ),
+        (
+            "{\"version\": 2, \"document\": \"yufubanfa-2019-103\", \"milestones\": {}}",
+            "状态文件版本 2 不认识",
+        ),
+        (
+            "{\"version\": 1, \"document\": \"yufubanfa-2019-103\", \"milestones\": {\n \"1.1.1\": {\"done\": 1, \"at\": \"2020-01-01T00:00:00Z\"}}}",
+            "类型不对：应是 true 或 false，这里是 整数 `1`",
+        ),
+        ("[]", "（顶层）：应是 状态文件："),
+        (
+            "{\"version\": 1, \"document\": \"yufubanfa-2019-103\", \"milestones\": {\"1.1.1\": {\"done\": true, \"at\": 5}}}",
+            "应是 时间字符串，这里是 整数 `5`（应是时间，如 2026-11-25T13:00:00Z）",
+        ),
+    ];
+    let e = Env::new();
+    for (text, what) in cases {
+        fs::write(e.state(), text).unwrap();
+        let o = e.run(&["progress"]);
+        assert_eq!(o.status.code(), Some(1), "{text}");
+        let said = err(&o);
+        assert!(said.contains(what), "{what}\n{said}");
+        for english in [
+            "EOF",
+            "expected",
+            "invalid",
+            "unknown",
+            "found",
+            "top level",
+        ] {
+            assert!(!said.contains(english), "{english}:\n{said}");
+        }
+        assert_eq!(
+            fs::read_to_string(e.state()).unwrap(),
+            text,
+            "left untouched"
+        );
+    }
+}
+
 /// Malformed files: each command that reads it fails with where, and none writes it.
 #[test]
 fn a_malformed_state_file_is_reported_and_never_overwritten() {

@@ -445,6 +445,13 @@ fn doc_check_reports_in_the_runs_language() {
         assert!(en.contains(want), "{want}\n{en}");
     }
     assert!(!en.contains("不能为空"), "{en}");
+    // serde_json's words for a file that does not parse are said in the run's language too.
     let zh = out(&["doc", "check", broken.to_str().unwrap()]);
-    assert!(zh.contains("（整个文档）: 不是 JSON：EOF"), "{zh}");
+    assert!(zh.contains("（整个文档）: 不是 JSON："), "{zh}");
+    assert!(
+        zh.contains("未结束，文件就完了") && !zh.contains("EOF"),
+        "{zh}"
+    );
+    let en = out(&["--lang", "en", "doc", "check", broken.to_str().unwrap()]);
+    assert!(en.contains("not JSON: EOF while parsing"), "{en}");
 }

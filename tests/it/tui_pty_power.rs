@@ -98,7 +98,7 @@ fn a_corrupt_history_file_is_named_and_left_untouched() {
         flat(p).contains("（未读取，也不会覆盖）")
     });
     assert!(
-        flat(&p).contains("search-history.json第2行第3列：expectedvalue"),
+        flat(&p).contains("search-history.json第2行第3列：这里应是一个值"),
         "{}",
         p.screen()
     );
