@@ -275,7 +275,7 @@ impl Cache {
 /// and whether its text needs no neutralising. `None` if the bytes are not such an archive.
 pub fn kept(bytes: &[u8]) -> Option<(Kept<'_>, bool)> {
     let a = rkyv::access::<ArchivedNotice, rancor::Error>(bytes).ok()?;
-    Some((Kept::new(&a.doc, &a.index, &a.keys), a.clean))
+    Some((Kept::new(&a.doc, &a.index, &a.keys, a.clean), a.clean))
 }
 
 /// The document of a notice's archive (checked), deserialised.

@@ -1,6 +1,7 @@
 //! One hit as `fgf search` prints it: id, kind and field, the text cut around its first match,
 //! the units in charge and cooperating, matched characters marked on a terminal.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
@@ -16,7 +17,8 @@ const MARK: Style = AnsiColor::Yellow.on_default().bold().underline();
 
 /// One hit for people to read. The catalog is not neutralised for search (`Command::shows_text`):
 /// every text of the document printed here goes through `sanitize` (one character for one, so
-/// the match positions still hold).
+/// the match positions still hold), unless `src` is known to hold none it would change
+/// (`Shown::clean`).
 pub(crate) fn print_hit(
     out: &mut String,
     paint: Paint,
@@ -24,6 +26,8 @@ pub(crate) fn print_hit(
     h: &Explained,
     text_cols: usize,
 ) {
+    let clean = src.clean();
+    let safe = |s| neutralised(s, clean);
     // Kind and field, `measure [text]`, as `format!("{:<7} [{}]")` (both are ASCII).
     let tag = |out: &mut String| {
         let kind = h.kind.as_str();
@@ -39,7 +43,7 @@ pub(crate) fn print_hit(
             mark(
                 out,
                 paint,
-                &sanitize(h.id),
+                &safe(h.id),
                 h.positions_in(Field::Name, None),
                 text_cols,
             );
@@ -55,14 +59,14 @@ pub(crate) fn print_hit(
         }
         Target::Item(loc) => {
             let row = src.row(loc);
-            styled(out, paint, ID, |out| push_fit(out, &sanitize(h.id), 6));
+            styled(out, paint, ID, |out| push_fit(out, &safe(h.id), 6));
             out.push_str("  ");
             styled(out, paint, DIM, tag);
             out.push_str("  ");
             mark(
                 out,
                 paint,
-                &sanitize(row.text),
+                &safe(row.text),
                 h.positions_in(row.main_field, None),
                 text_cols,
             );
@@ -88,7 +92,7 @@ pub(crate) fn print_hit(
                             .map_or(&[][..], |u| h.positions_in(field, Some(u))),
                         false => &[],
                     };
-                    let name = sanitize(name);
+                    let name = neutralised(name, clean);
                     match style {
                         // A lead unit in green, its matched characters marked within.
                         Some(style) if pos.is_empty() => paint.push(out, style, &name),
@@ -104,10 +108,20 @@ pub(crate) fn print_hit(
             }
             if let Some(m) = h.matches.iter().find(|m| m.field == Field::Deadline) {
                 out.push_str(t("  期限 ", "  due "));
-                paint.push(out, MARK, &sanitize(&m.text));
+                paint.push(out, MARK, &safe(&m.text));
             }
             out.push('\n');
         }
+    }
+}
+
+/// `text` as it may reach a terminal: as is when `clean` (the notice holds no character that
+/// `sanitize` replaces), else through `sanitize`.
+fn neutralised(text: &str, clean: bool) -> Cow<'_, str> {
+    if clean {
+        Cow::Borrowed(text)
+    } else {
+        sanitize(text)
     }
 }
 
@@ -166,12 +180,13 @@ fn styled(out: &mut String, paint: Paint, style: Style, write: impl FnOnce(&mut 
 fn first_shown(text: &str, positions: &[usize], cols: usize, fits: bool) -> usize {
     match positions.first() {
         Some(&first) if !fits => {
-            let before: usize = text.chars().take(first).map(char_width).sum();
-            if before + 8 > cols {
-                first.saturating_sub(6)
-            } else {
-                0
-            }
+            // Whether the characters before it are wider than `cols - 8`: counted no further.
+            let mut before = 0usize;
+            let far = text.chars().take(first).any(|c| {
+                before += char_width(c);
+                before.saturating_add(8) > cols
+            });
+            if far { first.saturating_sub(6) } else { 0 }
         }
         _ => 0,
     }
@@ -242,4 +257,4 @@ pub fn mark(out: &mut String, paint: Paint, text: &str, positions: &[usize], col
 
 #[cfg(test)]
 #[path = "hit_tests.rs"]
-mod tests;
+pub(super) mod tests;

@@ -154,7 +154,7 @@ fn mark_cuts_by_display_width_and_keeps_a_late_match_in_view() {
 
 /// A notice with an escape, a bidi override and a tab planted in a unit's name, every
 /// task's title and every measure's text.
-fn planted() -> Document {
+pub(in crate::cli::search) fn planted() -> Document {
     let mut doc = generate::document(60, 3);
     let old = doc.units[0].name.clone();
     let new = format!("{old}\u{1b}[2J");

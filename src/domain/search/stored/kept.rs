@@ -24,6 +24,8 @@ pub struct Kept<'a> {
     doc: &'a ArchivedDocument,
     index: &'a ArchivedStored,
     keys: &'a [ArchivedEntryKeys],
+    /// Whether its text needs no neutralising for a terminal (as the archive says).
+    clean: bool,
     /// Every unit's name, aliases and official name to its index (the last unit with a name
     /// wins, as in the catalog's table), made once it has been asked `TABLE_AFTER` times:
     /// printing many hits asks it often, a query's terms a few times a notice.
@@ -36,14 +38,23 @@ impl<'a> Kept<'a> {
         doc: &'a ArchivedDocument,
         index: &'a ArchivedStored,
         keys: &'a [ArchivedEntryKeys],
+        clean: bool,
     ) -> Kept<'a> {
         Kept {
             doc,
             index,
             keys,
+            clean,
             names: std::sync::OnceLock::new(),
             asked: std::sync::atomic::AtomicU32::new(0),
         }
+    }
+
+    /// Whether no text of the notice holds a character `text::sanitize` would replace: the
+    /// archive's word (`cache::Notice::clean`, found by `needs_no_sanitizing` when it was
+    /// written; the archive is checked before it is read in place).
+    pub fn clean(&self) -> bool {
+        self.clean
     }
 
     /// The document's id, 文号 and title, as archived.
