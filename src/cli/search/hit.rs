@@ -139,18 +139,37 @@ fn measure(text: &str, cols: usize) -> (bool, Option<usize>) {
         return (true, None);
     }
     let (mut used, mut cut) = (0usize, None);
-    let mut chars = text.char_indices().peekable();
-    while let Some((b, c)) = chars.next() {
-        let w = char_width(c);
-        if cut.is_none() && used.saturating_add(w + 1) > cols && chars.peek().is_some() {
+    let bytes = text.as_bytes();
+    let mut b = 0;
+    while b < bytes.len() {
+        let (w, len) = width_at(text, b);
+        if cut.is_none() && used.saturating_add(w + 1) > cols && b + len < bytes.len() {
             cut = Some(b);
         }
         used += w;
         if used > cols {
             return (false, cut);
         }
+        b += len;
     }
     (true, cut)
+}
+
+/// The display width and UTF-8 length of the character at byte `b` of `text` (a character
+/// boundary): printable ASCII and the CJK ideographs U+4E00..U+9FFF (lead bytes E4 B8..BF,
+/// E5..E9) known from their first bytes, anything else decoded and measured by `char_width`.
+#[inline(always)]
+fn width_at(text: &str, b: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    match bytes[b] {
+        0x20..=0x7E => (1, 1),
+        0xE5..=0xE9 => (2, 3),
+        0xE4 if bytes.get(b + 1).is_some_and(|&x| x >= 0xB8) => (2, 3),
+        _ => text[b..]
+            .chars()
+            .next()
+            .map_or((0, 1), |c| (char_width(c), c.len_utf8())),
+    }
 }
 
 /// `fit(s, cols)` onto `out`, with no copy of `s` when it fits.

@@ -113,6 +113,17 @@ fn no_character_is_wider_than_its_encoding_is_long() {
 }
 
 #[test]
+fn a_character_is_measured_from_its_bytes_as_char_width_measures_it() {
+    // What `measure` reads a text with: every character, first and followed by another.
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        for s in [c.to_string(), format!("{c}审"), format!("a{c}")] {
+            let b = s.find(c).unwrap();
+            assert_eq!(width_at(&s, b), (char_width(c), c.len_utf8()), "{c:?}");
+        }
+    }
+}
+
+#[test]
 fn mark_wraps_matched_characters() {
     let out = marked("重庆海关", &[0, 1], 72, true);
     assert_eq!(plain(&out), "重庆海关");
