@@ -200,12 +200,18 @@ fn first_shown(text: &str, positions: &[usize], cols: usize, fits: bool) -> usiz
     match positions.first() {
         Some(&first) if !fits => {
             // Whether the characters before it are wider than `cols - 8`: counted no further.
-            let mut before = 0usize;
-            let far = text.chars().take(first).any(|c| {
-                before += char_width(c);
-                before.saturating_add(8) > cols
-            });
-            if far { first.saturating_sub(6) } else { 0 }
+            let (mut before, mut b) = (0usize, 0);
+            for _ in 0..first {
+                if b >= text.len() {
+                    break;
+                }
+                let (w, len) = width_at(text, b);
+                (before, b) = (before + w, b + len);
+                if before.saturating_add(8) > cols {
+                    return first.saturating_sub(6);
+                }
+            }
+            0
         }
         _ => 0,
     }
