@@ -2,7 +2,8 @@
 //! on Linux): every stored notice already parsed, as an rkyv archive that is read back without
 //! JSON parsing. It only ever saves work: each notice is keyed by the content hash of its source
 //! file (XXH3-128) and the whole file by fgf's version and this format's version, with a
-//! checksum over the header and one over each notice. A file that is missing, stale, of another
+//! checksum over the header and one over each notice (over its archive's blocks, checked on
+//! every core: `archive_sum`). A file that is missing, stale, of another
 //! version, truncated, flipped, empty, not a file or unreadable fails these checks and is rebuilt
 //! from the sources, silently: the answer is always the one the sources give. A document is
 //! archived only once `Catalog::new` accepted it; from the cache, its checksum and bytecheck
@@ -48,12 +49,13 @@ pub use stamp::{MARGIN, Stamp};
 
 use super::catalog::{Catalog, needs_no_sanitizing};
 use super::model::Document;
-use super::search::{EntryKeys, Index, Kept, Stored};
+use super::search::{EntryKeys, Index, Kept, Stored, par};
 use header::Slot;
 
 /// The layout's version: a cache of another format is rebuilt.
 /// 3: pinyin keys are kept as their syllables' numbers (`search::pinyin::Keys::syl`).
-pub const FORMAT: u32 = 3;
+/// 4: a notice's checksum is over its archive's blocks' checksums (`archive_sum`).
+pub const FORMAT: u32 = 4;
 const MAGIC: &[u8; 8] = b"FGFCACHE";
 /// Archives are read in place: each starts on this boundary.
 const ALIGN: usize = 16;
@@ -68,6 +70,22 @@ pub fn hash(bytes: &[u8]) -> Hash {
 
 fn sum(bytes: &[u8]) -> u64 {
     XxHash3_64::oneshot(bytes)
+}
+
+/// Bytes of a notice's archive checksummed on their own (`archive_sum`).
+const BLOCK: usize = 1 << 20;
+
+/// The checksum of a notice's archive: XXH3-64 over the XXH3-64 of each `BLOCK` bytes of it, in
+/// order (little-endian), so that a large archive (a 100k-measure notice's 90 MB, checked on
+/// every command) is checked on every core.
+fn archive_sum(bytes: &[u8]) -> u64 {
+    let blocks: Vec<&[u8]> = bytes.chunks(BLOCK).collect();
+    let sums = par::map_weighted(&blocks, bytes.len(), |part| {
+        part.iter()
+            .flat_map(|b| sum(b).to_le_bytes())
+            .collect::<Vec<u8>>()
+    });
+    sum(&sums.concat())
 }
 
 /// What a cache must have been written by: fgf's version and the source text of every type it
@@ -224,7 +242,7 @@ impl Cache {
     pub fn bytes(&self, id: &str, source: Hash) -> Option<&[u8]> {
         let slot = self.slot(id, source)?;
         let bytes = self.body.bytes().get(slot.range.clone())?;
-        (sum(bytes) == slot.sum).then_some(bytes)
+        (archive_sum(bytes) == slot.sum).then_some(bytes)
     }
 
     /// Gives back to the system the map's pages wholly inside `bytes` (a part of this cache's
@@ -287,7 +305,7 @@ impl Cache {
 /// and whether its text needs no neutralising. `None` if the bytes are not such an archive.
 pub fn kept(bytes: &[u8]) -> Option<(Kept<'_>, bool)> {
     let a = rkyv::access::<ArchivedNotice, rancor::Error>(bytes).ok()?;
-    Some((Kept::new(&a.doc, &a.index, &a.keys), a.clean))
+    Some((Kept::new(&a.doc, &a.index, &a.keys, a.clean), a.clean))
 }
 
 /// The document of a notice's archive (checked), deserialised.

@@ -371,7 +371,14 @@ fn a_verified_reading_and_a_notice_that_needs_neutralising_answer_as_without_the
         verified.contains("牵头 市发展改革委  配合 市司法局"),
         "{verified}"
     );
-    for args in [&["who", "红色"][..], &["search", "红色"]] {
+    // Across the workspace, and in one notice by id (`--doc ID search`: what the cache says of
+    // the notice's text decides whether it is printed as archived).
+    for args in [
+        &["who", "红色"][..],
+        &["search", "红色"],
+        &["--doc", "gen-3", "search", "红色"],
+        &["--doc", "gen-3", "search", "红色", "--limit", "0"],
+    ] {
         let out = ok(sb.run(args)).stdout;
         let out = String::from_utf8_lossy(&out);
         assert!(out.contains("红色"), "{args:?}: {out}");

@@ -114,6 +114,13 @@ impl Shown for Notice<'_> {
             Notice::Loaded(cat) => cat.row(loc),
         }
     }
+
+    fn clean(&self) -> bool {
+        match self {
+            Notice::Kept { kept, .. } => Shown::clean(kept),
+            Notice::Loaded(_) => false,
+        }
+    }
 }
 
 /// The catalogs of the notices `wanted` names (indices into `notices`), each made once.

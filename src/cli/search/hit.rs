@@ -1,6 +1,7 @@
 //! One hit as `fgf search` prints it: id, kind and field, the text cut around its first match,
 //! the units in charge and cooperating, matched characters marked on a terminal.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
@@ -16,7 +17,8 @@ const MARK: Style = AnsiColor::Yellow.on_default().bold().underline();
 
 /// One hit for people to read. The catalog is not neutralised for search (`Command::shows_text`):
 /// every text of the document printed here goes through `sanitize` (one character for one, so
-/// the match positions still hold).
+/// the match positions still hold), unless `src` is known to hold none it would change
+/// (`Shown::clean`).
 pub(crate) fn print_hit(
     out: &mut String,
     paint: Paint,
@@ -24,6 +26,8 @@ pub(crate) fn print_hit(
     h: &Explained,
     text_cols: usize,
 ) {
+    let clean = src.clean();
+    let safe = |s| neutralised(s, clean);
     // Kind and field, `measure [text]`, as `format!("{:<7} [{}]")` (both are ASCII).
     let tag = |out: &mut String| {
         let kind = h.kind.as_str();
@@ -39,7 +43,7 @@ pub(crate) fn print_hit(
             mark(
                 out,
                 paint,
-                &sanitize(h.id),
+                &safe(h.id),
                 h.positions_in(Field::Name, None),
                 text_cols,
             );
@@ -55,14 +59,14 @@ pub(crate) fn print_hit(
         }
         Target::Item(loc) => {
             let row = src.row(loc);
-            styled(out, paint, ID, |out| push_fit(out, &sanitize(h.id), 6));
+            styled(out, paint, ID, |out| push_fit(out, &safe(h.id), 6));
             out.push_str("  ");
             styled(out, paint, DIM, tag);
             out.push_str("  ");
             mark(
                 out,
                 paint,
-                &sanitize(row.text),
+                &safe(row.text),
                 h.positions_in(row.main_field, None),
                 text_cols,
             );
@@ -88,7 +92,7 @@ pub(crate) fn print_hit(
                             .map_or(&[][..], |u| h.positions_in(field, Some(u))),
                         false => &[],
                     };
-                    let name = sanitize(name);
+                    let name = neutralised(name, clean);
                     match style {
                         // A lead unit in green, its matched characters marked within.
                         Some(style) if pos.is_empty() => paint.push(out, style, &name),
@@ -104,10 +108,20 @@ pub(crate) fn print_hit(
             }
             if let Some(m) = h.matches.iter().find(|m| m.field == Field::Deadline) {
                 out.push_str(t("  期限 ", "  due "));
-                paint.push(out, MARK, &sanitize(&m.text));
+                paint.push(out, MARK, &safe(&m.text));
             }
             out.push('\n');
         }
+    }
+}
+
+/// `text` as it may reach a terminal: as is when `clean` (the notice holds no character that
+/// `sanitize` replaces), else through `sanitize`.
+fn neutralised(text: &str, clean: bool) -> Cow<'_, str> {
+    if clean {
+        Cow::Borrowed(text)
+    } else {
+        sanitize(text)
     }
 }
 
@@ -125,18 +139,37 @@ fn measure(text: &str, cols: usize) -> (bool, Option<usize>) {
         return (true, None);
     }
     let (mut used, mut cut) = (0usize, None);
-    let mut chars = text.char_indices().peekable();
-    while let Some((b, c)) = chars.next() {
-        let w = char_width(c);
-        if cut.is_none() && used.saturating_add(w + 1) > cols && chars.peek().is_some() {
+    let bytes = text.as_bytes();
+    let mut b = 0;
+    while b < bytes.len() {
+        let (w, len) = width_at(text, b);
+        if cut.is_none() && used.saturating_add(w + 1) > cols && b + len < bytes.len() {
             cut = Some(b);
         }
         used += w;
         if used > cols {
             return (false, cut);
         }
+        b += len;
     }
     (true, cut)
+}
+
+/// The display width and UTF-8 length of the character at byte `b` of `text` (a character
+/// boundary): printable ASCII and the CJK ideographs U+4E00..U+9FFF (lead bytes E4 B8..BF,
+/// E5..E9) known from their first bytes, anything else decoded and measured by `char_width`.
+#[inline(always)]
+fn width_at(text: &str, b: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    match bytes[b] {
+        0x20..=0x7E => (1, 1),
+        0xE5..=0xE9 => (2, 3),
+        0xE4 if bytes.get(b + 1).is_some_and(|&x| x >= 0xB8) => (2, 3),
+        _ => text[b..]
+            .chars()
+            .next()
+            .map_or((0, 1), |c| (char_width(c), c.len_utf8())),
+    }
 }
 
 /// `fit(s, cols)` onto `out`, with no copy of `s` when it fits.
@@ -166,12 +199,19 @@ fn styled(out: &mut String, paint: Paint, style: Style, write: impl FnOnce(&mut 
 fn first_shown(text: &str, positions: &[usize], cols: usize, fits: bool) -> usize {
     match positions.first() {
         Some(&first) if !fits => {
-            let before: usize = text.chars().take(first).map(char_width).sum();
-            if before + 8 > cols {
-                first.saturating_sub(6)
-            } else {
-                0
+            // Whether the characters before it are wider than `cols - 8`: counted no further.
+            let (mut before, mut b) = (0usize, 0);
+            for _ in 0..first {
+                if b >= text.len() {
+                    break;
+                }
+                let (w, len) = width_at(text, b);
+                (before, b) = (before + w, b + len);
+                if before.saturating_add(8) > cols {
+                    return first.saturating_sub(6);
+                }
             }
+            0
         }
         _ => 0,
     }
@@ -242,4 +282,4 @@ pub fn mark(out: &mut String, paint: Paint, text: &str, positions: &[usize], col
 
 #[cfg(test)]
 #[path = "hit_tests.rs"]
-mod tests;
+pub(super) mod tests;

@@ -113,6 +113,17 @@ fn no_character_is_wider_than_its_encoding_is_long() {
 }
 
 #[test]
+fn a_character_is_measured_from_its_bytes_as_char_width_measures_it() {
+    // What `measure` reads a text with: every character, first and followed by another.
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        for s in [c.to_string(), format!("{c}审"), format!("a{c}")] {
+            let b = s.find(c).unwrap();
+            assert_eq!(width_at(&s, b), (char_width(c), c.len_utf8()), "{c:?}");
+        }
+    }
+}
+
+#[test]
 fn mark_wraps_matched_characters() {
     let out = marked("重庆海关", &[0, 1], 72, true);
     assert_eq!(plain(&out), "重庆海关");
@@ -154,7 +165,7 @@ fn mark_cuts_by_display_width_and_keeps_a_late_match_in_view() {
 
 /// A notice with an escape, a bidi override and a tab planted in a unit's name, every
 /// task's title and every measure's text.
-fn planted() -> Document {
+pub(in crate::cli::search) fn planted() -> Document {
     let mut doc = generate::document(60, 3);
     let old = doc.units[0].name.clone();
     let new = format!("{old}\u{1b}[2J");

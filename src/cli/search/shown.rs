@@ -31,6 +31,11 @@ pub(crate) trait Shown {
     /// The unit a name stands for.
     fn unit_of(&self, name: &str) -> Option<usize>;
     fn row(&self, loc: Loc) -> Row<'_>;
+    /// Whether no text it holds needs neutralising for a terminal, known without looking (then
+    /// `print_hit` need not run `sanitize` over each text it prints).
+    fn clean(&self) -> bool {
+        false
+    }
 }
 
 fn in_charge<'a>(lead: Vec<&'a str>, responsible: Vec<&'a str>) -> Vec<&'a str> {
@@ -95,6 +100,10 @@ impl Shown for Kept<'_> {
         Kept::unit_counts(self, u)
     }
 
+    fn clean(&self) -> bool {
+        Kept::clean(self)
+    }
+
     fn unit_of(&self, name: &str) -> Option<usize> {
         self.unit_index(name)
     }
@@ -143,19 +152,26 @@ mod tests {
     use super::*;
     use crate::cli::output::Paint;
     use crate::domain::cache::{Notice, archive, kept};
+    use crate::domain::catalog::needs_no_sanitizing;
     use crate::domain::generate;
     use crate::domain::search::{self, Options};
 
     #[test]
     fn a_hit_prints_the_same_from_the_archive_as_from_the_catalog() {
-        let mut printed = 0;
-        for doc in generate::samples() {
+        let (mut printed, mut neutralised) = (0, 0);
+        let mut docs = generate::samples();
+        // Escapes, a bidi override and tabs in its texts and a unit's name: its archive says it
+        // is not clean, and its hits are neutralised as the catalog's are.
+        docs.push(super::super::hit::tests::planted());
+        for doc in docs {
             let (notice, _) = Notice::build(doc.clone()).expect("valid");
             let bytes = archive(&notice);
-            let (kept, _) = kept(&bytes).expect("reads in place");
+            let (kept, clean) = kept(&bytes).expect("reads in place");
+            assert_eq!(Shown::clean(&kept), clean);
+            assert_eq!(clean, needs_no_sanitizing(&doc), "{}", doc.id);
             let cat = Catalog::new(doc).unwrap();
             let index = search::Index::new(&cat);
-            for q in generate::QUERIES {
+            for q in generate::QUERIES.iter().chain(&["审批", "服务"]) {
                 let opts = Options {
                     limit: usize::MAX,
                     units: true,
@@ -166,11 +182,19 @@ mod tests {
                         super::super::print_hit(&mut a, paint, &cat, &h.explained(), 40);
                         super::super::print_hit(&mut b, paint, &kept, &h.explained(), 40);
                         assert_eq!(a, b, "{} {q:?}", cat.doc.id);
+                        // Without colour, no escape at all.
+                        let raw = ['\u{1b}', '\u{202e}', '\t'];
+                        assert!(paint.0 || !b.contains(raw), "{b:?}");
+                        neutralised += usize::from(b.contains('\u{241b}'));
                         printed += 1;
                     }
                 }
             }
         }
         assert!(printed > 1000, "{printed} hits compared");
+        assert!(
+            neutralised > 100,
+            "{neutralised} hits with a planted escape"
+        );
     }
 }

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::stamp::{self, Stamp};
-use super::{ALIGN, FORMAT, Hash, Invalid, MAGIC, sum};
+use super::{ALIGN, FORMAT, Hash, Invalid, MAGIC, archive_sum, sum};
 
 /// One notice in the cache.
 #[derive(Debug, Clone)]
@@ -143,7 +143,7 @@ pub fn encode(version: &str, notices: &[Record]) -> Vec<u8> {
         }
         head.extend_from_slice(&(at as u64).to_le_bytes());
         head.extend_from_slice(&(n.archive.len() as u64).to_le_bytes());
-        head.extend_from_slice(&sum(n.archive).to_le_bytes());
+        head.extend_from_slice(&archive_sum(n.archive).to_le_bytes());
         places.push(at);
         at = (at + n.archive.len()).next_multiple_of(ALIGN);
     }

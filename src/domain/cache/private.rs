@@ -42,7 +42,11 @@ impl Cache {
         // opened), the archive lies 16-aligned inside the file (checked), and its checksum
         // holds, so these are the bytes `archive` produced for an `ArchivedNotice`.
         let a = unsafe { rkyv::access_unchecked::<ArchivedNotice>(bytes) };
-        Some((bytes, Kept::new(&a.doc, &a.index, &a.keys), a.clean))
+        Some((
+            bytes,
+            Kept::new(&a.doc, &a.index, &a.keys, a.clean),
+            a.clean,
+        ))
     }
 }
 

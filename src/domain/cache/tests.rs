@@ -291,3 +291,44 @@ fn a_cached_notice_is_not_validated_again() {
         .expect("taken unchecked");
     assert_eq!(cat.doc.title, "");
 }
+
+#[test]
+fn a_large_archive_is_checked_block_by_block_and_any_changed_byte_is_caught() {
+    let bytes: Vec<u8> = (0..3 * BLOCK + 1234)
+        .map(|i| (i * 31 % 253) as u8)
+        .collect();
+    let whole = archive_sum(&bytes);
+    assert_eq!(whole, archive_sum(&bytes.clone()));
+    // A byte changed at a block's ends, inside one, in the last (short) block.
+    for at in [0, BLOCK - 1, BLOCK, 2 * BLOCK + 77, bytes.len() - 1] {
+        let mut changed = bytes.clone();
+        changed[at] ^= 0x10;
+        assert_ne!(archive_sum(&changed), whole, "a byte changed at {at}");
+    }
+    // The blocks' order counts, and so does every byte's presence.
+    let mut swapped = bytes[BLOCK..2 * BLOCK].to_vec();
+    swapped.extend_from_slice(&bytes[..BLOCK]);
+    swapped.extend_from_slice(&bytes[2 * BLOCK..]);
+    assert_ne!(archive_sum(&swapped), whole);
+    assert_ne!(archive_sum(&bytes[..bytes.len() - 1]), whole);
+}
+
+#[test]
+fn a_notice_archived_over_several_blocks_reads_back_and_a_flip_in_any_is_caught() {
+    let doc = generate::document(3000, 7);
+    let bytes = file_of(&[("big", &doc)]);
+    let cache = Cache::parse(aligned(&bytes), V).expect("valid");
+    let range = cache.slots[0].range.clone();
+    assert!(
+        range.len() > 2 * BLOCK,
+        "{} bytes: several blocks",
+        range.len()
+    );
+    assert_eq!(doc_of(&cache, "big"), Some(notice(&doc).doc));
+    for at in [range.start, range.start + BLOCK + 5, range.end - 1] {
+        let mut flipped = bytes.clone();
+        flipped[at] ^= 4;
+        let cache = Cache::parse(aligned(&flipped), V).expect("the header holds");
+        assert_eq!(doc_of(&cache, "big"), None, "flip at {at}");
+    }
+}

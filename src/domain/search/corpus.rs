@@ -67,7 +67,15 @@ pub(crate) trait Corpus: Sync {
     fn ready_pinyin(&self);
     /// Entry `i`'s pinyin keys (after `ready_pinyin`).
     fn pinyin(&self, i: usize) -> EntryPinyin<'_>;
+    /// Step `step` (0 to `WARM_STEPS - 1`) of asking the processor to fetch what explaining and
+    /// printing entry `i` read, for a hit a few ahead of the one explained; each step reads only
+    /// what the step before fetched, so none waits on memory. Nothing by default (a catalog in
+    /// memory is read where it was just made).
+    fn warm(&self, _i: usize, _step: usize) {}
 }
+
+/// How many steps `Corpus::warm` takes.
+pub(crate) const WARM_STEPS: usize = 4;
 
 /// A catalog in memory and its index.
 pub(crate) struct Owned<'a> {

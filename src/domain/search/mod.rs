@@ -40,7 +40,7 @@ pub use query::{DateRange, Group, Kind, Query, Scope, Term, parse};
 pub use stored::{Kept, Stored};
 
 use crate::domain::Catalog;
-use corpus::{Corpus, Owned};
+use corpus::{Corpus, Owned, WARM_STEPS};
 
 /// Where a term matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -311,7 +311,14 @@ fn run_each<C: Corpus>(
         let matched = engine::scan(&compiled, &ctx, candidates);
         let ids: Vec<u32> = matched.iter().map(|&(_, i)| i).collect();
         let total = matched.len();
-        for (score, i) in engine::top(matched, opts.limit) {
+        let top = engine::top(matched, opts.limit);
+        for (k, &(score, i)) in top.iter().enumerate() {
+            // What the hits just ahead read, fetched while this one is explained (and printed).
+            for step in 0..WARM_STEPS {
+                if let Some(&(_, j)) = top.get(k + WARM_STEPS - step) {
+                    src.warm(j as usize, step);
+                }
+            }
             each(engine::explain(&compiled, &ctx, i as usize, score));
         }
         (total, ids)

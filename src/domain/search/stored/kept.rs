@@ -24,6 +24,8 @@ pub struct Kept<'a> {
     doc: &'a ArchivedDocument,
     index: &'a ArchivedStored,
     keys: &'a [ArchivedEntryKeys],
+    /// Whether its text needs no neutralising for a terminal (as the archive says).
+    clean: bool,
     /// Every unit's name, aliases and official name to its index (the last unit with a name
     /// wins, as in the catalog's table), made once it has been asked `TABLE_AFTER` times:
     /// printing many hits asks it often, a query's terms a few times a notice.
@@ -36,14 +38,23 @@ impl<'a> Kept<'a> {
         doc: &'a ArchivedDocument,
         index: &'a ArchivedStored,
         keys: &'a [ArchivedEntryKeys],
+        clean: bool,
     ) -> Kept<'a> {
         Kept {
             doc,
             index,
             keys,
+            clean,
             names: std::sync::OnceLock::new(),
             asked: std::sync::atomic::AtomicU32::new(0),
         }
+    }
+
+    /// Whether no text of the notice holds a character `text::sanitize` would replace: the
+    /// archive's word (`cache::Notice::clean`, found by `needs_no_sanitizing` when it was
+    /// written; the archive is checked before it is read in place).
+    pub fn clean(&self) -> bool {
+        self.clean
     }
 
     /// The document's id, 文号 and title, as archived.
@@ -282,6 +293,59 @@ impl Corpus for Kept<'_> {
             initials: k.initials.to_native(),
         }
     }
+
+    /// Hits come best first, so each is read at random in a map of tens of megabytes, mostly
+    /// not in the processor's caches: the entry (0), its units and task (1), its measure or the
+    /// task's title (2), the measure's text and unit lists (3).
+    fn warm(&self, i: usize, step: usize) {
+        let Some(e) = self.index.entries.get(i) else {
+            return;
+        };
+        if step == 0 {
+            return fetch(e);
+        }
+        let ArchivedTarget::Item(l) = &e.target else {
+            return;
+        };
+        let (s, t, m) = match loc(l) {
+            Loc::Task(s, t) => (s, t, None),
+            Loc::Measure(s, t, m) | Loc::Milestone(s, t, m, _) => (s, t, Some(m)),
+        };
+        let Some(task) = self.doc.sections.get(s).and_then(|s| s.tasks.get(t)) else {
+            return;
+        };
+        if step == 1 {
+            let at = e.units_at.to_native() as usize;
+            fetch(self.index.units.as_ptr().wrapping_add(at));
+            return fetch(task);
+        }
+        // Read from here on: the task (fetched by step 1), then the measure (by step 2).
+        let Some(m) = m.and_then(|m| task.measures.get(m)) else {
+            return fetch(task.title.as_ptr());
+        };
+        if step == 2 {
+            fetch(m);
+            return fetch((m as *const ArchivedMeasure).wrapping_byte_add(64));
+        }
+        fetch(m.text.as_ptr());
+        fetch(m.text.as_ptr().wrapping_add(64));
+        fetch(m.lead.as_ptr());
+        fetch(m.support.as_ptr());
+    }
+}
+
+/// Asks the processor to bring the cache line at `p` in (a hint: nothing is read, and an address
+/// not mapped is no fault).
+#[inline(always)]
+fn fetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch reads nothing the program sees and never faults, whatever the address.
+    unsafe {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        _mm_prefetch::<_MM_HINT_T0>(p.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 #[cfg(test)]

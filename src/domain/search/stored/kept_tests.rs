@@ -45,3 +45,21 @@ fn the_comparison_sees_hits_and_officials() {
     assert!(lookup::who(&embedded, "发改委").len() > 10);
     assert!(!lookup::who(&embedded, "fgw").is_empty());
 }
+
+#[test]
+fn fetching_ahead_reads_only_what_it_may() {
+    // `warm` is a hint: for any entry, unit or past the end, at every step, it reads no index
+    // out of range (a panic here) and changes no answer (the tests above run with it).
+    use crate::domain::search::corpus::{Corpus, WARM_STEPS};
+    for doc in generate::samples() {
+        let (notice, _) = Notice::build(doc).expect("valid");
+        let bytes = archive(&notice);
+        let (kept, _) = kept(&bytes).expect("the archive reads in place");
+        assert!(kept.len() > 10);
+        for i in 0..kept.len() + 3 {
+            for step in 0..WARM_STEPS + 1 {
+                kept.warm(i, step);
+            }
+        }
+    }
+}
