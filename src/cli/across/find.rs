@@ -253,14 +253,21 @@ fn search_all(
             c.saturating_sub(search::HEAD_COLS)
                 .clamp(8, search::TEXT_COLS)
         });
-        let mut text = String::new();
-        for (n, h) in &all {
-            let mut one = paint(DIM, &format!("〔{}〕\n", notices[*n].label()));
-            // Search neutralises what it prints, hit by hit.
-            search::print_hit(&mut one, paint_out, &notices[*n], &h.explained(), text_cols);
-            text.push_str(&cols.map_or(one.clone(), |c| fit_lines(&one, c)));
-        }
-        search::write_out(paint_out, |w| w.write_all(text.as_bytes()))?;
+        // Written hit by hit (tens of thousands with --limit 0: not gathered first).
+        search::write_out(paint_out, |w| {
+            let mut one = String::new();
+            for (n, h) in &all {
+                one.clear();
+                one.push_str(&paint(DIM, &format!("〔{}〕\n", notices[*n].label())));
+                // Search neutralises what it prints, hit by hit.
+                search::print_hit(&mut one, paint_out, &notices[*n], &h.explained(), text_cols);
+                match cols {
+                    Some(c) => w.write_all(fit_lines(&one, c).as_bytes())?,
+                    None => w.write_all(one.as_bytes())?,
+                }
+            }
+            Ok(())
+        })?;
     }
     for note in &notes {
         eprintln!("fgf: {}", super::super::errors::query_note(note));
