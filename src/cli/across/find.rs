@@ -13,7 +13,9 @@ use super::super::search::{Row, Shown};
 use super::super::shapes::{self, InDoc, SearchHit, WhoHit};
 use super::super::{Command, search, who};
 use crate::domain::cache;
-use crate::domain::search::{self as engine, Kept, Options, Results};
+use crate::domain::catalog::SearchIndex;
+use crate::domain::search::corpus::Owned;
+use crate::domain::search::{self as engine, Hit, Index, Kept, Options, Query};
 use crate::domain::text::sanitize;
 use crate::domain::workspace::scope;
 use crate::domain::{Catalog, Loc, lookup};
@@ -58,16 +60,47 @@ impl Notice<'_> {
         }
     }
 
-    fn search(&self, q: &str, opts: &Options) -> Results {
+    /// Its index for `rank` and `hits` (a notice read in place has its own): the cache's, or
+    /// built once for both.
+    fn index(&self) -> Option<SearchIndex<'_>> {
         match self {
-            Notice::Kept { kept, .. } => engine::search_in(kept, q, opts),
-            Notice::Loaded(cat) => {
-                let index = cat.search_index();
-                let results = engine::search(cat, &index, q, opts);
-                std::mem::forget(index);
-                results
+            Notice::Kept { .. } => None,
+            Notice::Loaded(cat) => Some(cat.search_index()),
+        }
+    }
+
+    /// The query as parsed for this notice, how many items match, the best `opts.limit` (rank
+    /// value, entry), best first, none explained.
+    fn rank(&self, index: Option<&Index>, q: &str, opts: &Options) -> Ranked {
+        match (self, index) {
+            (Notice::Kept { kept, .. }, _) => engine::rank_in(kept, q, opts),
+            (Notice::Loaded(cat), Some(index)) => engine::rank_in(&Owned { cat, index }, q, opts),
+            (Notice::Loaded(_), None) => unreachable!("a loaded notice is ranked with its index"),
+        }
+    }
+
+    /// The matches `top` of `query` (as `rank` parsed it) explained, in that order.
+    fn hits(
+        &self,
+        index: Option<&Index>,
+        query: &Query,
+        opts: &Options,
+        top: &[(i64, u32)],
+    ) -> Vec<Hit> {
+        let mut out = Vec::with_capacity(top.len());
+        match (self, index) {
+            (Notice::Kept { kept, .. }, _) => {
+                engine::explain_in(kept, query, opts, top, |e| out.push(e.into_hit(kept)))
+            }
+            (Notice::Loaded(cat), Some(index)) => {
+                let src = Owned { cat, index };
+                engine::explain_in(&src, query, opts, top, |e| out.push(e.into_hit(&src)))
+            }
+            (Notice::Loaded(_), None) => {
+                unreachable!("a loaded notice is explained with its index")
             }
         }
+        out
     }
 
     /// The catalog, to show hits from: a notice read in place is deserialised now (neutralised
@@ -220,21 +253,50 @@ fn search_all(
         limit: shown_limit(limit),
         units: true,
     };
+    let indexes: Vec<Option<SearchIndex>> = notices.iter().map(Notice::index).collect();
+    let index = |n: usize| indexes[n].as_deref();
+    // Each notice's matches ranked, none explained, then put in one order: best first, a tie
+    // in the workspace's order, then the notice's. Only the hits printed are explained, a part
+    // at a time (tens of thousands with --limit 0 are never all held at once).
     let mut total = 0;
     let mut notes = Vec::new();
-    let mut all = Vec::new();
+    let mut queries: Vec<Option<Query>> = (0..notices.len()).map(|_| None).collect();
+    let mut order: Vec<(i64, usize, u32)> = Vec::new();
     for n in picked {
-        let results = notices[n].search(&q, &opts);
-        total += results.total;
+        let (query, matched, top) = notices[n].rank(index(n), &q, &opts);
+        total += matched;
         if notes.is_empty() {
-            notes = results.query.notes.clone();
+            notes = query.notes.clone();
         }
-        all.extend(results.hits.into_iter().map(|h| (n, h)));
+        queries[n] = Some(query);
+        order.extend(top.into_iter().map(|(score, entry)| (score, n, entry)));
     }
-    all.sort_by_key(|(_, h)| std::cmp::Reverse(h.score));
-    all.truncate(opts.limit);
+    order.sort_by_key(|&(score, _, _)| std::cmp::Reverse(score));
+    order.truncate(opts.limit);
+    let explain = |part: &[(i64, usize, u32)]| -> Vec<(usize, Hit)> {
+        let mut slots: Vec<Option<Hit>> = (0..part.len()).map(|_| None).collect();
+        for k in 0..part.len() {
+            if slots[k].is_some() {
+                continue;
+            }
+            // Every hit of this part in notice `n`, explained with its query compiled once.
+            let n = part[k].1;
+            let these: Vec<usize> = (k..part.len()).filter(|&j| part[j].1 == n).collect();
+            let top: Vec<(i64, u32)> = these.iter().map(|&j| (part[j].0, part[j].2)).collect();
+            let query = queries[n].as_ref().expect("ranked above");
+            let hits = notices[n].hits(index(n), query, &opts, &top);
+            for (j, h) in these.into_iter().zip(hits) {
+                slots[j] = Some(h);
+            }
+        }
+        part.iter()
+            .zip(slots)
+            .map(|(&(_, n, _), h)| (n, h.expect("every hit explained")))
+            .collect()
+    };
     let paint_out = Paint::stdout();
     if as_json {
+        let all = explain(&order);
         let cats = catalogs(notices, all.iter().map(|(n, _)| *n), false)?;
         let cat = |n: usize| cats[n].as_deref().expect("made for every hit shown");
         let list: Vec<_> = all
@@ -256,14 +318,16 @@ fn search_all(
         // Written hit by hit (tens of thousands with --limit 0: not gathered first).
         search::write_out(paint_out, |w| {
             let mut one = String::new();
-            for (n, h) in &all {
-                one.clear();
-                one.push_str(&paint(DIM, &format!("〔{}〕\n", notices[*n].label())));
-                // Search neutralises what it prints, hit by hit.
-                search::print_hit(&mut one, paint_out, &notices[*n], &h.explained(), text_cols);
-                match cols {
-                    Some(c) => w.write_all(fit_lines(&one, c).as_bytes())?,
-                    None => w.write_all(one.as_bytes())?,
+            for part in order.chunks(PART) {
+                for (n, h) in explain(part) {
+                    one.clear();
+                    one.push_str(&paint(DIM, &format!("〔{}〕\n", notices[n].label())));
+                    // Search neutralises what it prints, hit by hit.
+                    search::print_hit(&mut one, paint_out, &notices[n], &h.explained(), text_cols);
+                    match cols {
+                        Some(c) => w.write_all(fit_lines(&one, c).as_bytes())?,
+                        None => w.write_all(one.as_bytes())?,
+                    }
                 }
             }
             Ok(())
@@ -272,5 +336,11 @@ fn search_all(
     for note in &notes {
         eprintln!("fgf: {}", super::super::errors::query_note(note));
     }
-    Ok(who::finish(query, all.len(), total, as_json))
+    Ok(who::finish(query, order.len(), total, as_json))
 }
+
+/// How many hits `fgf search` across the workspace explains at a time for printing.
+const PART: usize = 2048;
+
+/// A notice's query as parsed for it, how many items matched, its best (rank value, entry).
+type Ranked = (Query, usize, Vec<(i64, u32)>);

@@ -284,46 +284,102 @@ fn run_each<C: Corpus>(
     query: Query,
     opts: &Options,
     prev: Option<&[u32]>,
-    mut each: impl FnMut(Explained<'_>),
+    each: impl FnMut(Explained<'_>),
 ) -> (Query, usize, Vec<u32>) {
     if query.is_empty() {
         return (query, 0, Vec::new());
     }
+    let (total, ids, top) = ranked(src, &query, opts, prev);
+    explained(src, &query, opts, &top, each);
+    (query, total, ids)
+}
+
+/// How many items match `query` (not empty), their entries, and the best `opts.limit` of them
+/// (rank value, entry), best first; none explained.
+fn ranked<C: Corpus>(
+    src: &C,
+    query: &Query,
+    opts: &Options,
+    prev: Option<&[u32]>,
+) -> (usize, Vec<u32>, Vec<(i64, u32)>) {
     let pinyin = query.wants_pinyin();
     if pinyin {
         src.ready_pinyin();
     }
-    let (total, ids) = {
-        let compiled = engine::compile(&query, src);
-        let ctx = engine::Ctx {
-            src,
-            pinyin,
-            units: opts.units,
-        };
-        let all: Vec<u32>;
-        let candidates = match prev {
-            Some(p) => p,
-            None => {
-                all = (0..src.len() as u32).collect();
-                &all
-            }
-        };
-        let matched = engine::scan(&compiled, &ctx, candidates);
-        let ids: Vec<u32> = matched.iter().map(|&(_, i)| i).collect();
-        let total = matched.len();
-        let top = engine::top(matched, opts.limit);
-        for (k, &(score, i)) in top.iter().enumerate() {
-            // What the hits just ahead read, fetched while this one is explained (and printed).
-            for step in 0..WARM_STEPS {
-                if let Some(&(_, j)) = top.get(k + WARM_STEPS - step) {
-                    src.warm(j as usize, step);
-                }
-            }
-            each(engine::explain(&compiled, &ctx, i as usize, score));
-        }
-        (total, ids)
+    let compiled = engine::compile(query, src);
+    let ctx = engine::Ctx {
+        src,
+        pinyin,
+        units: opts.units,
     };
-    (query, total, ids)
+    let all: Vec<u32>;
+    let candidates = match prev {
+        Some(p) => p,
+        None => {
+            all = (0..src.len() as u32).collect();
+            &all
+        }
+    };
+    let matched = engine::scan(&compiled, &ctx, candidates);
+    let ids: Vec<u32> = matched.iter().map(|&(_, i)| i).collect();
+    let total = matched.len();
+    (total, ids, engine::top(matched, opts.limit))
+}
+
+/// The matches `top` of `query` (as `ranked` gave them), explained in that order into `each`.
+fn explained<C: Corpus>(
+    src: &C,
+    query: &Query,
+    opts: &Options,
+    top: &[(i64, u32)],
+    mut each: impl FnMut(Explained<'_>),
+) {
+    let pinyin = query.wants_pinyin();
+    let compiled = engine::compile(query, src);
+    let ctx = engine::Ctx {
+        src,
+        pinyin,
+        units: opts.units,
+    };
+    for (k, &(score, i)) in top.iter().enumerate() {
+        // What the hits just ahead read, fetched while this one is explained (and printed).
+        for step in 0..WARM_STEPS {
+            if let Some(&(_, j)) = top.get(k + WARM_STEPS - step) {
+                src.warm(j as usize, step);
+            }
+        }
+        each(engine::explain(&compiled, &ctx, i as usize, score));
+    }
+}
+
+/// A search of one notice in two steps, so that the hits of several notices can be put in one
+/// order and explained one part at a time (`fgf search` across the workspace, `--limit 0`):
+/// the query as parsed for the notice, how many items matched, and the best `opts.limit`
+/// (rank value, entry), best first, as `search_in` would explain them.
+pub(crate) fn rank_in(
+    src: &impl Corpus,
+    input: &str,
+    opts: &Options,
+) -> (Query, usize, Vec<(i64, u32)>) {
+    let query = parse_for(src, input);
+    if query.is_empty() {
+        return (query, 0, Vec::new());
+    }
+    let (total, _, top) = ranked(src, &query, opts, None);
+    (query, total, top)
+}
+
+/// The matches `top` of a query `rank_in` parsed for `src`, explained in that order into `each`.
+pub(crate) fn explain_in(
+    src: &impl Corpus,
+    query: &Query,
+    opts: &Options,
+    top: &[(i64, u32)],
+    each: impl FnMut(Explained<'_>),
+) {
+    if !query.is_empty() {
+        explained(src, query, opts, top, each);
+    }
 }
 
 /// Whether every item matching `new` also matches `old`, so `new` can search `old`'s matches only.

@@ -63,3 +63,27 @@ fn fetching_ahead_reads_only_what_it_may() {
         }
     }
 }
+
+#[test]
+fn ranked_then_explained_in_parts_gives_the_hits_of_one_search() {
+    // `fgf search` across the workspace ranks each notice, then explains a part at a time.
+    for doc in generate::samples() {
+        let (notice, _) = Notice::build(doc.clone()).expect("valid");
+        let bytes = archive(&notice);
+        let (kept, _) = kept(&bytes).expect("the archive reads in place");
+        for q in generate::QUERIES {
+            let opts = Options {
+                limit: usize::MAX,
+                units: true,
+            };
+            let whole = search::search_in(&kept, q, &opts);
+            let (query, total, top) = search::rank_in(&kept, q, &opts);
+            assert_eq!((&query, total), (&whole.query, whole.total), "{q:?}");
+            let mut hits = Vec::new();
+            for part in top.chunks(3) {
+                search::explain_in(&kept, &query, &opts, part, |e| hits.push(e.into_hit(&kept)));
+            }
+            assert_eq!(hits, whole.hits, "{} {q:?}", doc.id);
+        }
+    }
+}
