@@ -153,8 +153,17 @@ fn run_workspace(
                 continue;
             }
             tui::workspace::Picked::Load => {
-                if let Some(n) = list.notices_mut() {
+                // From the shelf, so that the views show the notices the list shows; read
+                // from the workspace only if an archive there does not read (its checks held).
+                if let Some(n) = list.notices_mut()
+                    && !n.load_from_shelf()
+                {
                     n.cats = cli::notices()?;
+                    if n.cats.len() != n.heads.len() {
+                        // The workspace changed meanwhile: its notices as they are now.
+                        n.heads = Vec::new();
+                        n.shelf = None;
+                    }
                 }
                 fill(&mut list, 0);
                 list.loaded();

@@ -87,7 +87,18 @@ fn u_on_the_shelf_asks_for_the_catalogs_and_back_on_the_list_drops_them() {
     let mut l = list(n);
     assert_eq!(press_list(&mut l, "U"), Picked::Load);
     assert!(l.across().is_none(), "not before the catalogs are there");
-    l.notices_mut().unwrap().cats = cats();
+    // The shell loads them from the shelf: the notices the list shows, as they were stored.
+    let n = l.notices_mut().unwrap();
+    assert!(n.load_from_shelf());
+    // (As `shelved` stored them: a catalog's document as JSON, read back.)
+    let stored = |c: &Catalog| {
+        let json = serde_json::to_string(&c.doc).unwrap();
+        Catalog::new(serde_json::from_str(&json).unwrap())
+            .unwrap()
+            .doc
+    };
+    let docs: Vec<_> = n.cats.iter().map(|c| c.doc.clone()).collect();
+    assert_eq!(docs, cats().iter().map(stored).collect::<Vec<_>>());
     l.loaded();
     assert!(l.across().is_some(), "the view asked for opens once loaded");
     let s = screen(&mut l);

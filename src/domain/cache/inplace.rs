@@ -3,8 +3,11 @@
 //! Otherwise the caller loads them as `catalogs` does, which also brings the cache up to date.
 
 use super::{Cache, Hash, Stamp, hash};
+use rkyv::rancor;
+
 use crate::domain::catalog::Catalog;
 use crate::domain::load;
+use crate::domain::model::Document;
 use crate::domain::search::{Kept, par};
 use crate::domain::seeds;
 use crate::domain::workspace::{Entry, Source};
@@ -21,6 +24,20 @@ pub enum Held<'c> {
     },
     /// The embedded notice, loaded.
     Loaded(Box<Catalog>),
+}
+
+impl Held<'_> {
+    /// The notice's catalog: its archived document deserialised (checked when it was held,
+    /// and validated when it was archived), or the embedded notice's.
+    pub fn catalog(&self) -> Option<Catalog> {
+        match self {
+            Held::Archive { kept, .. } => {
+                let doc = rkyv::deserialize::<Document, rancor::Error>(kept.doc()).ok()?;
+                Some(Catalog::validated(doc))
+            }
+            Held::Loaded(cat) => Some((**cat).clone()),
+        }
+    }
 }
 
 /// Every notice of `entries`, in order, when `cache` holds an archive of each stored one made

@@ -4,7 +4,8 @@
 
 use super::inplace::held_then;
 use super::{Cache, Held};
-use crate::domain::search::Kept;
+use crate::domain::Catalog;
+use crate::domain::search::{Kept, par};
 use crate::domain::workspace::Entry;
 
 /// Every notice of the workspace as the cache holds it, in the workspace's order.
@@ -59,6 +60,21 @@ impl Shelf {
             Held::Archive { kept, .. } => Some(kept),
             Held::Loaded(_) => None,
         }
+    }
+
+    /// Every notice's catalog (`Held::catalog`), on both cores, each archive's pages given back
+    /// once read; `None` if one does not deserialise.
+    pub fn catalogs(&self) -> Option<Vec<Catalog>> {
+        let all = par::map_each(&self.held, |h| {
+            let cat = h.catalog();
+            if let Held::Archive { bytes, .. } = h {
+                self.cache.release_bytes(bytes);
+            }
+            cat
+        });
+        // (And those the kernel mapped around the ends of each archive.)
+        self.release();
+        all.into_iter().collect()
     }
 
     /// Gives back the pages of notice `i`'s archive (as `release`, for one notice).

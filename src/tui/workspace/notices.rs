@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::domain::cache::{self, Held, Shelf};
+use crate::domain::cache::Shelf;
 use crate::domain::{Catalog, Document, Progress};
 use crate::tui::app::Options;
 
@@ -50,11 +50,19 @@ impl Notices {
         if let Some(cat) = self.cats.get(i) {
             return Some(cat.clone());
         }
-        Some(match self.shelf.as_ref()?.get(i)? {
-            // Validated when it was archived, and its checksum held when the shelf was made.
-            Held::Archive { bytes, .. } => Catalog::validated(cache::document(bytes)?),
-            Held::Loaded(cat) => (**cat).clone(),
-        })
+        self.shelf.as_ref()?.get(i)?.catalog()
+    }
+
+    /// Every notice's catalog from the shelf (as the list has shown them since it was made,
+    /// whatever the workspace holds now); whether there was a shelf to load them from.
+    pub fn load_from_shelf(&mut self) -> bool {
+        match self.shelf.as_ref().and_then(|s| s.catalogs()) {
+            Some(cats) => {
+                self.cats = cats;
+                true
+            }
+            None => false,
+        }
     }
 
     /// Gives back the pages of the cache read in place (before the catalogs are loaded).

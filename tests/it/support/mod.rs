@@ -45,7 +45,8 @@ pub fn notices(cats: Vec<Catalog>, lang: Lang) -> Notices {
 }
 
 /// The workspace's notices on a shelf, as the TUI's list holds them when the cache has them all:
-/// each document stored in a temporary directory (the embedded one as such), the cache built
+/// each catalog's document stored as JSON in a temporary directory (the embedded one as such;
+/// a format-2 measure that took its task's units reads back as naming them), the cache built
 /// there, no catalog loaded. Nothing checked off (`notices`' options). The directory must
 /// outlive the notices' use of the files (the cache is mapped).
 pub fn shelved(cats: &[Catalog], lang: Lang) -> (Notices, tempfile::TempDir) {
