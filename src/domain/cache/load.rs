@@ -9,11 +9,10 @@ use std::time::SystemTime;
 
 use rkyv::util::AlignedVec;
 
-use super::{ALIGN, Cache, Hash, Notice, Record, Stamp, archive, encode, hash};
+use super::{ALIGN, Cache, Hash, Notice, Record, Stamp, encode, hash};
 use crate::domain::catalog::Catalog;
 use crate::domain::input::open_regular;
 use crate::domain::load::{self, LoadError};
-use crate::domain::search::Index;
 use crate::domain::seeds;
 use crate::domain::store::atomic;
 use crate::domain::workspace::{Entry, Source};
@@ -39,7 +38,7 @@ pub fn locate() -> Option<PathBuf> {
 /// its source (the cache is brought up to date by the next command across the workspace).
 pub fn catalog(entry: &Entry, file: Option<&Path>, version: &str) -> Result<Catalog, LoadError> {
     let old = file.and_then(|f| open(f, version));
-    notice(entry, old.as_ref(), true, SystemTime::now()).0
+    notice(entry, old.as_ref(), true, SystemTime::now(), false).0
 }
 
 /// Some notices through the cache, which is only read (no search index): the workspace list's
@@ -53,7 +52,7 @@ pub fn peek(
     let since = SystemTime::now();
     entries
         .iter()
-        .map(|e| notice(e, old.as_ref(), false, since).0)
+        .map(|e| notice(e, old.as_ref(), false, since, false).0)
         .collect()
 }
 
@@ -124,7 +123,7 @@ pub fn catalogs_since(
         return entries.iter().map(Entry::load).collect();
     };
     let old = open(file, version);
-    let one = |e: &Entry| notice(e, old.as_ref(), index, since);
+    let one = |e: &Entry| notice(e, old.as_ref(), index, since, true);
     let got: Vec<(Result<Catalog, LoadError>, Got)> = if entries.len() >= 16 {
         // Both cores: the notices are independent.
         let (a, b) = entries.split_at(entries.len() / 2);
@@ -163,11 +162,13 @@ pub fn catalogs_since(
 
 /// One notice: from the cache when it holds this source's archive, else from the source. The
 /// source is not read when its metadata is the one the cache recorded with the hash.
+/// `write`: the cache is to be written anew (else a notice read from its source is not archived).
 fn notice(
     entry: &Entry,
     cache: Option<&Cache>,
     index: bool,
     since: SystemTime,
+    write: bool,
 ) -> (Result<Catalog, LoadError>, Got) {
     let Source::File(path) = &entry.source else {
         return (Ok(seeds::embedded()), Got::Nothing);
@@ -190,14 +191,17 @@ fn notice(
         return (Ok(cat), Got::Kept(h, stamp));
     }
     // As `load::from_path`: the fast parse, else every problem located.
-    match load::parse_document(&bytes).and_then(Notice::build) {
-        Some((notice, cat)) => {
-            let arch = archive(&notice);
-            let cat = cat.with_prepared(Index::from(notice.index), notice.clean);
-            (Ok(cat), Got::New(h, stamp, arch))
-        }
-        None => (Err(load::invalid(path, &bytes)), Got::Nothing),
+    let Some(cat) = load::parse_document(&bytes).and_then(|doc| Catalog::new(doc).ok()) else {
+        return (Err(load::invalid(path, &bytes)), Got::Nothing);
+    };
+    if !write {
+        // The cache is only read: nothing to archive (its index is built if a search asks).
+        return (Ok(cat), Got::Nothing);
     }
+    // The source's text is not needed any more (50 MB for 100k measures).
+    drop(bytes);
+    let (cat, arch) = Notice::archived(cat);
+    (Ok(cat), Got::New(h, stamp, arch))
 }
 
 /// The cache file, its header checked; `None` when there is none, it is not a regular file fgf

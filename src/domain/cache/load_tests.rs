@@ -4,7 +4,7 @@
 use std::time::{Duration, SystemTime};
 
 use super::*;
-use crate::domain::cache::MARGIN;
+use crate::domain::cache::{MARGIN, archive};
 use crate::domain::generate;
 
 const V: &str = "1.2.3";

@@ -332,3 +332,19 @@ fn a_notice_archived_over_several_blocks_reads_back_and_a_flip_in_any_is_caught(
         assert_eq!(doc_of(&cache, "big"), None, "flip at {at}");
     }
 }
+
+#[test]
+fn archiving_a_catalog_in_place_gives_the_archive_and_catalog_of_build() {
+    // `Notice::archived` lends the catalog's document to the notice instead of copying it.
+    for doc in generate::samples() {
+        let (notice, cat) = Notice::build(doc.clone()).expect("valid");
+        let (lent, bytes) = Notice::archived(Catalog::new(doc).unwrap());
+        assert_eq!(bytes.as_slice(), archive(&notice).as_slice());
+        assert_eq!(lent.doc, cat.doc);
+        assert!(!lent.doc.sections.is_empty(), "the document came back");
+        assert!(
+            lent.prepared_index().is_some(),
+            "with the index it was archived with"
+        );
+    }
+}
