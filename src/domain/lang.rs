@@ -132,8 +132,10 @@ pub fn json_message(message: &str, lang: Lang) -> String {
     if let Some(f) = message.strip_prefix("duplicate field ").and_then(field) {
         return format!("字段 \"{f}\" 重复");
     }
+    // What the file holds comes first and may hold anything (", expected " too): the words
+    // after it are serde's own, so the message is split at their last occurrence.
     if let Some(rest) = message.strip_prefix("unknown field ") {
-        let f = rest.split(", expected").next().unwrap_or(rest);
+        let f = rest.rsplit_once(", expected").map_or(rest, |(f, _)| f);
         return format!("未知字段 {}", f.replace('`', "\""));
     }
     for (en, zh) in [
@@ -142,7 +144,7 @@ pub fn json_message(message: &str, lang: Lang) -> String {
     ] {
         if let Some((found, expected)) = message
             .strip_prefix(en)
-            .and_then(|r| r.split_once(", expected "))
+            .and_then(|r| r.rsplit_once(", expected "))
         {
             return format!("{zh}：应是 {}，这里是 {}", kind(expected), kind(found));
         }
@@ -284,6 +286,10 @@ mod tests {
                 Lang::Zh
             ),
             "状态文件版本 2 不认识：这个 fgf 读版本 1（可能是更新的 fgf 写的）"
+        );
+        assert_eq!(
+            data(r#"{"n": "a, expected b", "s": ""}"#),
+            "类型不对：应是 整数，这里是 字符串 \"a, expected b\""
         );
         // What it does not know stays as it is.
         assert_eq!(
