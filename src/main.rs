@@ -229,18 +229,8 @@ fn fill(list: &mut tui::workspace::List, count: usize) {
     }
     let today = n.opts.today;
     let mut rows: Vec<tui::workspace::Row> = match (&n.shelf, n.loaded()) {
-        // Each archive's pages given back once counted (and at the end those the kernel
-        // mapped around the ends of each archive).
         (Some(shelf), false) => {
-            let rows = (0..n.len())
-                .map(|i| {
-                    let row = shelf_row(shelf, i, &n.heads[i], &n.progress[i], today);
-                    shelf.release_one(i);
-                    row
-                })
-                .collect();
-            shelf.release();
-            rows
+            shelf.each(|i, held| shelf_row(held, &n.heads[i], &n.progress[i], today))
         }
         _ => n
             .cats
@@ -254,20 +244,18 @@ fn fill(list: &mut tui::workspace::List, count: usize) {
     list.refresh();
 }
 
-/// Notice `i`'s row from the shelf: counted in its archive (the embedded notice, loaded, as
+/// A notice's row from the shelf: counted in its archive (the embedded notice, loaded, as
 /// `row_of`).
 fn shelf_row(
-    shelf: &fgf::domain::cache::Shelf,
-    i: usize,
+    held: &fgf::domain::cache::Held,
     head: &fgf::domain::Document,
     p: &fgf::domain::Progress,
     today: jiff::civil::Date,
 ) -> tui::workspace::Row {
     use fgf::domain::cache::{Held, figures};
-    let f = match shelf.get(i) {
-        Some(Held::Loaded(cat)) => return row_of(cat, p, today),
-        Some(Held::Archive { kept, .. }) => figures(kept.doc(), p, today),
-        None => None,
+    let f = match held {
+        Held::Loaded(cat) => return row_of(cat, p, today),
+        Held::Archive { kept, .. } => figures(kept.doc(), p, today),
     };
     // (No figures: a deadline in the archive that is no date, which its checks rule out.)
     let f = f.unwrap_or(fgf::domain::cache::Figures {

@@ -45,16 +45,20 @@ pub enum DocError {
 
 impl DocError {
     pub fn from_json(e: serde_json::Error) -> DocError {
-        let text = e.to_string();
-        // serde_json appends " at line L column C"; we report the location ourselves.
-        let message = match text.rfind(" at line ") {
-            Some(i) => text[..i].to_string(),
-            None => text,
-        };
         DocError::Parse {
             line: e.line(),
             column: e.column(),
-            message,
+            message: json_text(&e),
         }
+    }
+}
+
+/// serde_json's message without the " at line L column C" it appends: every file fgf reads
+/// reports the place itself (and `lang::json_message` says the words in the run's language).
+pub fn json_text(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
     }
 }

@@ -228,11 +228,10 @@ mod tests {
     fn serde_json_errors_are_said_in_chinese() {
         let zh = |text: &str| {
             let e = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
-            let t = e.to_string();
-            let message = &t[..t.rfind(" at line ").unwrap()];
+            let message = crate::domain::error::json_text(&e);
             (
-                super::json_message(message, Lang::Zh),
-                super::json_message(message, Lang::En),
+                super::json_message(&message, Lang::Zh),
+                super::json_message(&message, Lang::En),
             )
         };
         for (text, want) in [
@@ -257,8 +256,7 @@ mod tests {
         }
         let data = |text: &str| {
             let e = serde_json::from_str::<S>(text).unwrap_err();
-            let t = e.to_string();
-            super::json_message(&t[..t.rfind(" at line ").unwrap()], Lang::Zh)
+            super::json_message(&crate::domain::error::json_text(&e), Lang::Zh)
         };
         assert_eq!(
             data(r#"{"n": "5", "s": ""}"#),

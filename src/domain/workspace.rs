@@ -111,7 +111,7 @@ impl Workspace {
                 path: path.clone(),
                 line: e.line(),
                 column: e.column(),
-                message: e.to_string(),
+                message: super::error::json_text(&e),
             })?,
             Err(InputError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
                 Manifest::default()

@@ -443,3 +443,30 @@ fn state_without_doc_across_several_notices_is_refused_and_with_doc_applies() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn a_workspace_file_that_does_not_parse_says_where_once_in_the_runs_language() {
+    let sb = Sandbox::new();
+    let file = sb.data_dir().join("workspace/workspace.json");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let bad = "{\"embedded\": true, \"aliases\": [";
+    std::fs::write(&file, bad).unwrap();
+    let o = sb.run(&["docs"]);
+    assert!(!o.status.success());
+    let zh = stderr(&o);
+    assert!(
+        zh.contains("workspace.json:1:31：不是工作区文件：列表（[ ]）未结束"),
+        "{zh}"
+    );
+    assert!(!zh.contains("at line") && !zh.contains("EOF"), "{zh}");
+    let en = stderr(&sb.run(&["--lang", "en", "docs"]));
+    assert!(
+        en.contains("1:31: not a workspace file: EOF while parsing a list (left"),
+        "{en}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        bad,
+        "left as it is"
+    );
+}

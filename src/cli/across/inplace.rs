@@ -127,22 +127,13 @@ pub fn shelf(global: &Global) -> anyhow::Result<Option<(Shelf, Vec<Document>)>> 
         return Ok(None);
     };
     cli_ws::no_state_for_many(global, shelf.len())?;
-    let mut heads = Vec::with_capacity(shelf.len());
-    for i in 0..shelf.len() {
-        let head = match shelf.get(i) {
-            Some(Held::Archive { kept, .. }) => cache::head(kept.doc()),
-            Some(Held::Loaded(cat)) => cache::head_of(&cat.doc),
-            None => None,
-        };
-        let Some(head) = head else {
-            return Ok(None);
-        };
-        heads.push(head);
-        // A few fields read, yet the kernel maps the pages around them too: given back.
-        shelf.release_one(i);
-    }
-    // (And those around the ends of each archive.)
-    shelf.release();
+    let heads = shelf.each(|_, h| match h {
+        Held::Archive { kept, .. } => cache::head(kept.doc()),
+        Held::Loaded(cat) => cache::head_of(&cat.doc),
+    });
+    let Some(heads) = heads.into_iter().collect() else {
+        return Ok(None);
+    };
     Ok(Some((shelf, heads)))
 }
 

@@ -77,11 +77,21 @@ impl Shelf {
         all.into_iter().collect()
     }
 
-    /// Gives back the pages of notice `i`'s archive (as `release`, for one notice).
-    pub fn release_one(&self, i: usize) {
-        if let Some(Held::Archive { bytes, .. }) = self.held.get(i) {
-            self.cache.release_bytes(bytes);
-        }
+    /// `f` on every notice in order, each archive's pages given back once `f` has read it (and
+    /// at the end those the kernel mapped around the ends of each): reading a few fields of
+    /// each notice costs one archive's pages at a time, not the whole file's.
+    pub fn each<R>(&self, mut f: impl FnMut(usize, &Held<'static>) -> R) -> Vec<R> {
+        let out = (self.held.iter().enumerate())
+            .map(|(i, h)| {
+                let r = f(i, h);
+                if let Held::Archive { bytes, .. } = h {
+                    self.cache.release_bytes(bytes);
+                }
+                r
+            })
+            .collect();
+        self.release();
+        out
     }
 
     /// Gives the map's pages back to the system: they are read again from the page cache when

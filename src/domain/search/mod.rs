@@ -278,7 +278,7 @@ pub(crate) fn search_each_in(
 }
 
 /// The query, the number of matches and their entries; the best `opts.limit` explained, in
-/// order, into `each`.
+/// order, into `each` (the query compiled once for both).
 fn run_each<C: Corpus>(
     src: &C,
     query: Query,
@@ -289,19 +289,22 @@ fn run_each<C: Corpus>(
     if query.is_empty() {
         return (query, 0, Vec::new());
     }
-    let (total, ids, top) = ranked(src, &query, opts, prev);
-    explained(src, &query, opts, &top, each);
+    let (total, ids) = compiled(src, &query, opts, |c, ctx| {
+        let (total, ids, top) = ranked(c, ctx, prev, opts.limit);
+        explained(c, ctx, &top, each);
+        (total, ids)
+    });
     (query, total, ids)
 }
 
-/// How many items match `query` (not empty), their entries, and the best `opts.limit` of them
-/// (rank value, entry), best first; none explained.
-fn ranked<C: Corpus>(
+/// `query` (not empty) compiled for `src`, its pinyin keys made ready if it reads them: what
+/// `f` ranks or explains with.
+fn compiled<C: Corpus, R>(
     src: &C,
     query: &Query,
     opts: &Options,
-    prev: Option<&[u32]>,
-) -> (usize, Vec<u32>, Vec<(i64, u32)>) {
+    f: impl FnOnce(&engine::Compiled, &engine::Ctx<C>) -> R,
+) -> R {
     let pinyin = query.wants_pinyin();
     if pinyin {
         src.ready_pinyin();
@@ -312,43 +315,46 @@ fn ranked<C: Corpus>(
         pinyin,
         units: opts.units,
     };
+    f(&compiled, &ctx)
+}
+
+/// How many items match (among `prev`'s, if given), their entries, and the best `limit` of them
+/// (rank value, entry), best first; none explained.
+fn ranked<C: Corpus>(
+    compiled: &engine::Compiled,
+    ctx: &engine::Ctx<C>,
+    prev: Option<&[u32]>,
+    limit: usize,
+) -> (usize, Vec<u32>, Vec<(i64, u32)>) {
     let all: Vec<u32>;
     let candidates = match prev {
         Some(p) => p,
         None => {
-            all = (0..src.len() as u32).collect();
+            all = (0..ctx.src.len() as u32).collect();
             &all
         }
     };
-    let matched = engine::scan(&compiled, &ctx, candidates);
+    let matched = engine::scan(compiled, ctx, candidates);
     let ids: Vec<u32> = matched.iter().map(|&(_, i)| i).collect();
     let total = matched.len();
-    (total, ids, engine::top(matched, opts.limit))
+    (total, ids, engine::top(matched, limit))
 }
 
-/// The matches `top` of `query` (as `ranked` gave them), explained in that order into `each`.
+/// The matches `top` (as `ranked` gave them), explained in that order into `each`.
 fn explained<C: Corpus>(
-    src: &C,
-    query: &Query,
-    opts: &Options,
+    compiled: &engine::Compiled,
+    ctx: &engine::Ctx<C>,
     top: &[(i64, u32)],
     mut each: impl FnMut(Explained<'_>),
 ) {
-    let pinyin = query.wants_pinyin();
-    let compiled = engine::compile(query, src);
-    let ctx = engine::Ctx {
-        src,
-        pinyin,
-        units: opts.units,
-    };
     for (k, &(score, i)) in top.iter().enumerate() {
         // What the hits just ahead read, fetched while this one is explained (and printed).
         for step in 0..WARM_STEPS {
             if let Some(&(_, j)) = top.get(k + WARM_STEPS - step) {
-                src.warm(j as usize, step);
+                ctx.src.warm(j as usize, step);
             }
         }
-        each(engine::explain(&compiled, &ctx, i as usize, score));
+        each(engine::explain(compiled, ctx, i as usize, score));
     }
 }
 
@@ -365,7 +371,7 @@ pub(crate) fn rank_in(
     if query.is_empty() {
         return (query, 0, Vec::new());
     }
-    let (total, _, top) = ranked(src, &query, opts, None);
+    let (total, _, top) = compiled(src, &query, opts, |c, ctx| ranked(c, ctx, None, opts.limit));
     (query, total, top)
 }
 
@@ -378,7 +384,7 @@ pub(crate) fn explain_in(
     each: impl FnMut(Explained<'_>),
 ) {
     if !query.is_empty() {
-        explained(src, query, opts, top, each);
+        compiled(src, query, opts, |c, ctx| explained(c, ctx, top, each));
     }
 }
 

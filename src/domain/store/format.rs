@@ -290,12 +290,7 @@ const TOP: &str = "(top level)";
 const EXPECTED: &str = "a state file: {\"version\": 1, \"document\", \"milestones\", \"log\"?}";
 
 fn malformed(path: &Path, field: String, e: serde_json::Error) -> StoreError {
-    let text = e.to_string();
-    // serde_json appends " at line L column C"; the error reports the location itself.
-    let mut message = match text.rfind(" at line ") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    };
+    let mut message = crate::domain::error::json_text(&e);
     if field.ends_with(".at") && e.is_data() {
         message.push_str(" (expected a time such as 2026-11-25T13:00:00Z)");
     }
